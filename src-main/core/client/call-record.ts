@@ -1,0 +1,63 @@
+/**
+ * What the client reports for every HTTP attempt it makes to Antom (or the embedded sandbox).
+ * The journal (SQLite) stores these; the API log and timelines read them back. Built by the
+ * client, so the journal never needs to know how signing or retries work.
+ *
+ * Bodies are the exact text sent/received; the journal redacts personal and card data before
+ * writing. No field ever holds key material: `requestSignatureHeader` is a public signature.
+ */
+export type AntomApiName = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
+
+export const ANTOM_APIS: readonly AntomApiName[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund'];
+
+/** Who caused the call: a person in the UI, the inquiry poller, the client's own retry, the CLI. */
+export type CallTrigger = 'user' | 'poller' | 'retry' | 'cli' | 'test';
+
+export type ResponseSignatureLabel = 'verified' | 'unverified' | 'invalid';
+
+export interface CallIds {
+  paymentRequestId?: string;
+  paymentId?: string;
+  captureRequestId?: string;
+  captureId?: string;
+  refundRequestId?: string;
+  refundId?: string;
+  referenceOrderId?: string;
+}
+
+export interface CallRecord {
+  /** Unique per attempt (UUID). */
+  attemptId: string;
+  /** Shared by every attempt of one logical call (first attempt + its retries). */
+  callId: string;
+  attempt: number;
+  startedAt: string; // ISO-8601 UTC
+  profile: string;
+  environment: 'embedded' | 'sandbox' | 'production';
+  api: AntomApiName;
+  url: string;
+  path: string;
+  clientId: string;
+  requestTime: string;
+  requestBody: string;
+  requestSignatureHeader: string;
+  /** undefined when no HTTP response arrived (network error, timeout). */
+  httpStatus: number | undefined;
+  responseHeaders: Record<string, string> | undefined;
+  responseBody: string | undefined;
+  responseSignature: ResponseSignatureLabel | undefined;
+  latencyMs: number;
+  resultStatus: 'S' | 'F' | 'U' | undefined;
+  resultCode: string | undefined;
+  resultMessage: string | undefined;
+  /** Transport failure, if any: 'NETWORK_ERROR' | 'TIMEOUT' | 'HTTP_ERROR' | 'RESPONSE_NOT_JSON' | 'RESPONSE_SIGNATURE_INVALID'. */
+  errorCode: string | undefined;
+  errorMessage: string | undefined;
+  ids: CallIds;
+  trigger: CallTrigger;
+}
+
+/** The client calls this once per attempt, after the attempt ends. Must not throw. */
+export interface CallRecorder {
+  record(call: CallRecord): void;
+}
