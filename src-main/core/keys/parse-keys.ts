@@ -114,13 +114,15 @@ export function parsePublicKey(text: string, what = 'Antom public key'): ParsedP
   if (pemLabel !== undefined && /PRIVATE KEY/.test(pemLabel)) {
     throw new ConsoleError('KEY_WRONG_KIND', `This is a private key, but the ${what} belongs here.`, 'Paste the public key (X.509/SPKI base64 or BEGIN PUBLIC KEY). Never share a private key; if it was pasted somewhere public, rotate it.');
   }
+  // Checked first: createPublicKey happily derives a public key from private DER, which would
+  // silently accept a private key pasted into the public-key box.
+  if (tryPrivate(der, 'pkcs8') || tryPrivate(der, 'pkcs1')) {
+    throw new ConsoleError('KEY_WRONG_KIND', `This is a private key, but the ${what} belongs here.`, 'Paste the public key (X.509/SPKI base64 or BEGIN PUBLIC KEY). Never share a private key; if it was pasted somewhere public, rotate it.');
+  }
   let key: KeyObject | undefined;
   if (pemLabel === 'RSA PUBLIC KEY') key = tryPublic(der, 'pkcs1');
   else key = tryPublic(der, 'spki') ?? tryPublic(der, 'pkcs1');
-  if (!key) {
-    if (tryPrivate(der, 'pkcs8') || tryPrivate(der, 'pkcs1')) {
-      throw new ConsoleError('KEY_WRONG_KIND', `This is a private key, but the ${what} belongs here.`, 'Paste the public key (X.509/SPKI base64 or BEGIN PUBLIC KEY). Never share a private key; if it was pasted somewhere public, rotate it.');
-    }
+  if (!key || key.type !== 'public') {
     throw new ConsoleError('KEY_NOT_A_KEY', `The ${what} could not be read as X.509/SPKI or PKCS#1.`, 'Paste the single-line public key from Antom Dashboard, or a PEM file (BEGIN PUBLIC KEY).');
   }
   const modulusBits = requireRsa(key, what);
