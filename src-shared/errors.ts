@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'DATA_DIR_UNUSABLE',
   'NOT_FOUND',
   'INTERNAL',
+  // doors (IPC, browser preview)
+  'SENDER_NOT_ALLOWED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
