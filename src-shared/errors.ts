@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'INTERNAL',
   // doors (IPC, browser preview)
   'SENDER_NOT_ALLOWED',
+  // notification receiver and replay
+  'BIND_REFUSED',
+  'PORT_IN_USE',
+  'REPLAY_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
