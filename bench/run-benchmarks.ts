@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: every performance goal of the project, measured in one run, each next to a
+ * baseline measured in the same run. Prints a table and writes .bench/results.json.
+ * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,... picks sections.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { BenchOptions, BenchRow } from './bench-types';
+import { runSigningBench } from './signing-bench';
+
+type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
+
+const SECTIONS: Section[] = [
+  { name: 'signing', run: runSigningBench },
+];
+
+function fmt(n: number): string {
+  return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Number(n.toFixed(3)));
+}
+
+async function main(): Promise<void> {
+  const options: BenchOptions = { quick: process.env.BENCH_QUICK === '1' };
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  const rows: BenchRow[] = [];
+  for (const section of SECTIONS) {
+    if (only && !only.includes(section.name)) continue;
+    process.stderr.write(`bench: ${section.name}...\n`);
+    rows.push(...(await section.run(options)));
+  }
+  console.log(`\nAntom Ops Console benchmarks (${options.quick ? 'quick' : 'full'} run, node ${process.version}, ${new Date().toISOString()})\n`);
+  for (const row of rows) {
+    const verdict = row.pass === undefined ? '' : row.pass ? 'PASS' : 'MISS';
+    console.log(`${verdict.padEnd(5)} ${row.name}: ${fmt(row.value)} ${row.unit}`);
+    if (row.baseline) console.log(`      baseline (${row.baseline.name}): ${fmt(row.baseline.value)} ${row.unit}`);
+    if (row.ratio !== undefined || row.goal) console.log(`      ${row.ratio !== undefined ? `ratio ${fmt(row.ratio)}  ` : ''}${row.goal ? `goal: ${row.goal}` : ''}`);
+  }
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/results.json', JSON.stringify({ at: new Date().toISOString(), quick: options.quick, rows }, null, 2));
+}
+
+await main();
