@@ -47,6 +47,10 @@ export const ERROR_CODES = [
   'BIND_REFUSED',
   'PORT_IN_USE',
   'REPLAY_REFUSED',
+  // journal (SQLite)
+  'JOURNAL_VERSION_TOO_NEW',
+  'JOURNAL_UNREADABLE',
+  'JOURNAL_KEY_MATERIAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
