@@ -1,0 +1,72 @@
+/**
+ * Shapes of the code knowledge base: what a result code or client-SDK event code means and
+ * what an operator should do next. Pure data types, shared by the client (to explain every
+ * outcome), the troubleshoot dashboard and the CLI.
+ */
+
+/** Where a code can appear. The six APIs, the three notifications, and the client SDK. */
+export type KnowledgeScope =
+  | 'common'
+  | 'createPaymentSession'
+  | 'inquiryPayment'
+  | 'capture'
+  | 'cancel'
+  | 'refund'
+  | 'inquiryRefund'
+  | 'notifyPayment'
+  | 'notifyCapture'
+  | 'notifyRefund'
+  | 'client-sdk';
+
+/** The server APIs an explanation can be asked for (same names as the client's AntomApiName). */
+export type KnowledgeApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
+
+export type CodeKind = 'api-result' | 'payment-result' | 'sdk-event';
+
+/**
+ * Which field carries the code: `result.resultCode` of a call, `paymentResultCode` of an
+ * inquiry / notifyPayment, `transactions[].transactionResult`, a refund's own result, or an
+ * SDK `eventCode`. The same word can mean different things in different fields.
+ */
+export type CodeField = 'result' | 'paymentResultCode' | 'transactionResult' | 'refundResult' | 'eventCode';
+
+export type RetryGuidance =
+  | 'same-request-id'
+  | 'new-request-id'
+  | 'inquire'
+  | 'do-not-retry'
+  | 'wait-for-notification'
+  | 'fix-request'
+  | 'none';
+
+/** Source tags from API-FACTS.md section 0 (e.g. D-CAP, S-WEB), plus the API-FACTS section. */
+export type SourceTag = string;
+
+export interface CodeEntry {
+  code: string;
+  kind: CodeKind;
+  field: CodeField;
+  /** Where this entry applies. 'common' entries are the fallback for every API. */
+  apis: readonly KnowledgeScope[];
+  resultStatus: 'S' | 'F' | 'U' | undefined;
+  meaning: string;
+  /** What an operator should do next: concrete, paraphrased from the docs. */
+  nextAction: string;
+  retry: RetryGuidance;
+  sources: readonly SourceTag[];
+  /** Set when the same code means something else elsewhere, or the docs disagree. */
+  note?: string;
+  /** Other spellings seen for the same condition (e.g. SIGNATURE_INVALID for INVALID_SIGNATURE). */
+  aliases?: readonly string[];
+  /** SDK events only: which client SDKs emit it. */
+  platforms?: readonly ('web' | 'android' | 'ios')[];
+  /** SDK events only: status, error or payment-result group of API-FACTS e. */
+  sdkGroup?: 'status' | 'error' | 'payment-result' | 'web-only';
+}
+
+/** What lookups return: the entry plus whether it was API-specific, common, or unknown. */
+export interface CodeExplanation extends CodeEntry {
+  match: 'api-specific' | 'common' | 'other-context' | 'unknown';
+  /** Other entries for the same code whose meaning differs (shown as "elsewhere it means ..."). */
+  otherMeanings: readonly { apis: readonly KnowledgeScope[]; field: CodeField; meaning: string; retry: RetryGuidance }[];
+}
