@@ -1,0 +1,114 @@
+/**
+ * Electron main process: the composition of the shell around the core.
+ * Order matters: the app scheme and the process-wide guards are registered before ready, the
+ * data dir is set before the single-instance lock (so two data dirs can run side by side, as
+ * tests do), IPC is bound before the window loads, and the core is closed before the process
+ * exits.
+ */
+import { app, dialog, type BrowserWindow } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveDataDir } from '../core/data-dir';
+import { createCore, type Core } from '../core/compose';
+import { isConsoleError, toErrorShape } from '../../src-shared/errors';
+import { resolveAppLocation } from './app-location';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { hardenDefaultSession, installProcessGuards } from './harden-sessions';
+import { bindHandlersToIpc } from './ipc-bridge';
+import { createMainWindow } from './window';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const preloadPath = join(here, '../preload/index.cjs');
+const rendererRoot = join(here, '../renderer');
+
+/** ANTOM_OPS_EMBEDDED_SANDBOX=0 opts out; by default the console starts on the embedded sandbox. */
+const startEmbeddedSandbox = process.env.ANTOM_OPS_EMBEDDED_SANDBOX !== '0';
+
+function fail(title: string, error: unknown): never {
+  const shape = toErrorShape(error);
+  const text = isConsoleError(error) ? `${shape.message}\n\n${shape.hint}` : shape.message;
+  console.error(`${title}: ${text}`);
+  dialog.showErrorBox(title, text);
+  app.exit(1);
+  throw error;
+}
+
+function main(): void {
+  registerAppScheme();
+  const location = resolveAppLocation(process.env, app.isPackaged);
+  installProcessGuards(location.origin);
+
+  let dataDir: string;
+  try {
+    dataDir = resolveDataDir();
+    app.setPath('userData', dataDir);
+  } catch (error) {
+    app.whenReady().then(() => fail('The console cannot start', error), () => app.exit(1));
+    return;
+  }
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another console already uses this data dir; it is told to come forward (second-instance).
+    app.quit();
+    return;
+  }
+
+  let core: Core | undefined;
+  let unbindIpc: (() => void) | undefined;
+  let mainWindow: BrowserWindow | undefined;
+  let closed = false;
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({ preloadPath, location, dataDir });
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (!mainWindow && core) openWindow();
+  });
+
+  // Hold the exit until the core has closed its servers and journal, then quit for real.
+  app.on('will-quit', (event) => {
+    if (closed || !core) return;
+    event.preventDefault();
+    const closing = core;
+    core = undefined;
+    unbindIpc?.();
+    closing
+      .close()
+      .catch((error: unknown) => console.error('The core did not close cleanly:', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenDefaultSession(location.origin);
+      if (location.kind === 'bundled') serveRenderer(rendererRoot);
+      try {
+        core = await createCore({ dataDir, startEmbeddedSandbox });
+      } catch (error) {
+        fail('The console core could not start', error);
+      }
+      unbindIpc = bindHandlersToIpc(core.handlers, location.origin);
+      openWindow();
+    })
+    .catch((error: unknown) => fail('The console cannot start', error));
+}
+
+main();
