@@ -1,0 +1,261 @@
+/**
+ * Antom wire shapes for the six APIs the console calls (API-FACTS c.1-c.6): zod schemas for the
+ * request bodies (checked before anything is signed or sent) and for the response fields the
+ * console reads. Every object is `loose`: Antom has many optional fields, and unknown ones are
+ * passed through untouched, never stripped.
+ *
+ * Schema messages are predicates ("is required", "must be at most 64 characters"); the validator
+ * prefixes the field path, so the UI can show them next to the field or as a sentence.
+ */
+import { z } from 'zod';
+
+export type AntomApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
+
+export const ANTOM_API_NAMES: readonly AntomApi[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund'];
+
+/** Field limits from the API-FACTS c tables (and the Antom Order object for order.*). */
+export const LIMITS = {
+  requestId: 64,
+  antomId: 64,
+  merchantAccountId: 32,
+  redirectUrl: 2048,
+  paymentNotifyUrl: 2048,
+  refundNotifyUrl: 1024,
+  refundReason: 256,
+  referenceOrderId: 64,
+  orderDescription: 256,
+  merchantRegion: 2,
+  productScene: 32,
+  locale: 8,
+  paymentMethodType: 64,
+  resultCode: 64,
+  resultMessage: 256,
+} as const;
+
+const typeError = (expected: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : `must be ${expected}`);
+
+/** A required string with a maximum length. */
+export const text = (max: number) =>
+  z.string({ error: typeError('a string') }).min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const url = (max: number) => text(max).regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL');
+
+const isoTime = z.string({ error: typeError('an ISO-8601 time string') }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/, 'must be an ISO-8601 time such as 2026-11-22T12:01:01+08:00');
+
+/**
+ * Amount: currency and value as Antom sends them. The minor-unit rules (positive integer string,
+ * no decimals for JPY/KRW/VND/CLP, at most 16 digits) are checked by validateRequest through
+ * money.ts, so the message names the currency's exponent.
+ */
+export const amountSchema = z
+  .object({
+    currency: z.string({ error: typeError('a string') }).regex(/^[A-Z]{3}$/, 'must be a 3-letter upper-case ISO 4217 code such as USD'),
+    value: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string of digits (Antom wants "1000", not 1000)') }),
+  })
+  .loose();
+export type WireAmount = z.infer<typeof amountSchema>;
+
+const booleanish = z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' });
+
+export const orderSchema = z
+  .object({
+    referenceOrderId: text(LIMITS.referenceOrderId).optional(),
+    orderDescription: text(LIMITS.orderDescription).optional(),
+    orderAmount: amountSchema.optional(),
+  })
+  .loose();
+
+export const createPaymentSessionRequestSchema = z
+  .object({
+    productCode: text(32),
+    paymentRequestId: text(LIMITS.requestId),
+    order: orderSchema,
+    paymentAmount: amountSchema,
+    paymentMethod: z.object({ paymentMethodType: text(LIMITS.paymentMethodType) }).loose().optional(),
+    paymentRedirectUrl: url(LIMITS.redirectUrl),
+    paymentNotifyUrl: url(LIMITS.paymentNotifyUrl).optional(),
+    settlementStrategy: z.object({ settlementCurrency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').optional() }).loose().optional(),
+    paymentFactor: z.object({ isAuthorization: booleanish.optional() }).loose().optional(),
+    enableInstallmentCollection: booleanish.optional(),
+    merchantRegion: text(LIMITS.merchantRegion).optional(),
+    paymentSessionExpiryTime: isoTime.optional(),
+    productScene: text(LIMITS.productScene).optional(),
+    locale: text(LIMITS.locale).optional(),
+  })
+  .loose();
+
+export const inquiryPaymentRequestSchema = z
+  .object({
+    paymentRequestId: text(LIMITS.requestId).optional(),
+    paymentId: text(LIMITS.antomId).optional(),
+    merchantAccountId: text(LIMITS.merchantAccountId).optional(),
+  })
+  .loose();
+
+export const captureRequestSchema = z
+  .object({
+    captureRequestId: text(LIMITS.requestId),
+    paymentId: text(LIMITS.antomId),
+    captureAmount: amountSchema,
+    isLastCapture: booleanish.optional(),
+  })
+  .loose();
+
+export const cancelRequestSchema = z
+  .object({
+    paymentId: text(LIMITS.antomId).optional(),
+    paymentRequestId: text(LIMITS.requestId).optional(),
+    merchantAccountId: text(LIMITS.merchantAccountId).optional(),
+  })
+  .loose();
+
+export const refundRequestSchema = z
+  .object({
+    refundRequestId: text(LIMITS.requestId),
+    paymentId: text(LIMITS.antomId),
+    referenceRefundId: text(LIMITS.requestId).optional(),
+    refundAmount: amountSchema,
+    refundReason: text(LIMITS.refundReason).optional(),
+    refundNotifyUrl: url(LIMITS.refundNotifyUrl).optional(),
+  })
+  .loose();
+
+export const inquiryRefundRequestSchema = z
+  .object({
+    refundRequestId: text(LIMITS.requestId).optional(),
+    refundId: text(LIMITS.antomId).optional(),
+    merchantAccountId: text(LIMITS.merchantAccountId).optional(),
+  })
+  .loose();
+
+export type CreatePaymentSessionRequest = z.infer<typeof createPaymentSessionRequestSchema>;
+export type InquiryPaymentRequest = z.infer<typeof inquiryPaymentRequestSchema>;
+export type CaptureRequest = z.infer<typeof captureRequestSchema>;
+export type CancelRequest = z.infer<typeof cancelRequestSchema>;
+export type RefundRequest = z.infer<typeof refundRequestSchema>;
+export type InquiryRefundRequest = z.infer<typeof inquiryRefundRequestSchema>;
+
+export const requestSchemas = {
+  createPaymentSession: createPaymentSessionRequestSchema,
+  inquiryPayment: inquiryPaymentRequestSchema,
+  capture: captureRequestSchema,
+  cancel: cancelRequestSchema,
+  refund: refundRequestSchema,
+  inquiryRefund: inquiryRefundRequestSchema,
+} as const;
+
+export interface RequestBodies {
+  createPaymentSession: CreatePaymentSessionRequest;
+  inquiryPayment: InquiryPaymentRequest;
+  capture: CaptureRequest;
+  cancel: CancelRequest;
+  refund: RefundRequest;
+  inquiryRefund: InquiryRefundRequest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses: only `result` is required; every other field is read if present. Shapes are
+// deliberately lenient so a newer Antom field or a missing optional one never breaks a call.
+
+export const resultSchema = z
+  .object({
+    resultCode: z.string().min(1),
+    resultStatus: z.enum(['S', 'F', 'U']),
+    resultMessage: z.string().optional(),
+  })
+  .loose();
+export type AntomResult = z.infer<typeof resultSchema>;
+
+const optionalString = z.string().optional();
+const optionalAmount = amountSchema.optional();
+
+export const antomResponseSchema = z.object({ result: resultSchema }).loose();
+
+export const transactionSchema = z
+  .object({
+    transactionType: optionalString,
+    transactionStatus: optionalString,
+    transactionAmount: optionalAmount,
+    transactionRequestId: optionalString,
+    transactionId: optionalString,
+    transactionTime: optionalString,
+    transactionResult: resultSchema.partial().loose().optional(),
+  })
+  .loose();
+
+export const createPaymentSessionResponseSchema = antomResponseSchema.extend({
+  paymentSessionId: optionalString,
+  paymentSessionData: optionalString,
+  paymentSessionExpiryTime: optionalString,
+  normalUrl: optionalString,
+});
+
+export const inquiryPaymentResponseSchema = antomResponseSchema.extend({
+  paymentStatus: z.enum(['SUCCESS', 'FAIL', 'PROCESSING', 'CANCELLED', 'PENDING']).or(z.string()).optional(),
+  paymentResultCode: optionalString,
+  paymentResultMessage: optionalString,
+  paymentRequestId: optionalString,
+  paymentId: optionalString,
+  paymentAmount: optionalAmount,
+  paymentCreateTime: optionalString,
+  paymentTime: optionalString,
+  authExpiryTime: optionalString,
+  transactions: z.array(transactionSchema).optional(),
+  redirectActionForm: z.object({ redirectUrl: optionalString }).loose().optional(),
+});
+
+export const captureResponseSchema = antomResponseSchema.extend({
+  captureRequestId: optionalString,
+  captureId: optionalString,
+  paymentId: optionalString,
+  captureAmount: optionalAmount,
+  captureTime: optionalString,
+  acquirerReferenceNo: optionalString,
+});
+
+export const cancelResponseSchema = antomResponseSchema.extend({
+  paymentId: optionalString,
+  paymentRequestId: optionalString,
+  cancelTime: optionalString,
+});
+
+export const refundResponseSchema = antomResponseSchema.extend({
+  refundRequestId: optionalString,
+  refundId: optionalString,
+  paymentId: optionalString,
+  refundAmount: optionalAmount,
+  refundTime: optionalString,
+});
+
+export const inquiryRefundResponseSchema = antomResponseSchema.extend({
+  refundId: optionalString,
+  refundRequestId: optionalString,
+  refundAmount: optionalAmount,
+  refundStatus: z.enum(['SUCCESS', 'PROCESSING', 'FAIL']).or(z.string()).optional(),
+  refundTime: optionalString,
+});
+
+export type CreatePaymentSessionResponse = z.infer<typeof createPaymentSessionResponseSchema>;
+export type InquiryPaymentResponse = z.infer<typeof inquiryPaymentResponseSchema>;
+export type CaptureResponse = z.infer<typeof captureResponseSchema>;
+export type CancelResponse = z.infer<typeof cancelResponseSchema>;
+export type RefundResponse = z.infer<typeof refundResponseSchema>;
+export type InquiryRefundResponse = z.infer<typeof inquiryRefundResponseSchema>;
+
+export const responseSchemas = {
+  createPaymentSession: createPaymentSessionResponseSchema,
+  inquiryPayment: inquiryPaymentResponseSchema,
+  capture: captureResponseSchema,
+  cancel: cancelResponseSchema,
+  refund: refundResponseSchema,
+  inquiryRefund: inquiryRefundResponseSchema,
+} as const;
+
+export interface ResponseBodies {
+  createPaymentSession: CreatePaymentSessionResponse;
+  inquiryPayment: InquiryPaymentResponse;
+  capture: CaptureResponse;
+  cancel: CancelResponse;
+  refund: RefundResponse;
+  inquiryRefund: InquiryRefundResponse;
+}
