@@ -22,8 +22,10 @@ export interface StoredNotificationForReplay {
   id: number;
   receiverPath: string;
   headers: Record<string, string>;
+  /** Exact bytes, unless the journal had to mask personal data (then bodyExact is false). */
   rawBody: Buffer;
-  profile: string | undefined;
+  bodyExact?: boolean;
+  profile: string | null | undefined;
 }
 
 export interface NotificationSink {
