@@ -204,15 +204,15 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
 
   // ---- answering and the acknowledgement bookkeeping ----
 
-  let ackQueue: { id: number; sentAt: string }[] = [];
+  let ackQueue: { id: number; attemptId: number | undefined; sentAt: string }[] = [];
   let ackScheduled = false;
   function flushAcks(): void {
     ackScheduled = false;
     const batch = ackQueue;
     ackQueue = [];
-    for (const { id, sentAt } of batch) {
+    for (const { id, attemptId, sentAt } of batch) {
       try {
-        sink.markAcknowledged(id, { httpStatus: ACKNOWLEDGEMENT.httpStatus, body: ACKNOWLEDGEMENT.body, sentAt });
+        sink.markAcknowledged(id, { httpStatus: ACKNOWLEDGEMENT.httpStatus, body: ACKNOWLEDGEMENT.body, sentAt }, attemptId);
       } catch (error) {
         reportError(error);
       }
@@ -231,7 +231,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
     const acked = p.answer === ACKNOWLEDGEMENT;
     send(p.res, p.answer, headers, acked
       ? () => {
-          ackQueue.push({ id: ref.id, sentAt: now().toISOString() });
+          ackQueue.push({ id: ref.id, attemptId: ref.attemptId, sentAt: now().toISOString() });
           if (!ackScheduled) {
             ackScheduled = true;
             setImmediate(flushAcks);

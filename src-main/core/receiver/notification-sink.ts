@@ -32,7 +32,8 @@ export interface NotificationSink {
   storeNotification(n: ReceivedNotification): StoredNotificationRef;
   /** One transaction for the whole batch; refs come back in the same order. */
   storeNotifications(batch: readonly ReceivedNotification[]): StoredNotificationRef[];
-  markAcknowledged(id: number, answer: NotificationAnswer): void;
+  /** attemptId: the ref's attemptId, so a resend's acknowledgement is recorded against that POST. */
+  markAcknowledged(id: number, answer: NotificationAnswer, attemptId?: number): void;
   getNotification(id: number): StoredNotificationForReplay | undefined;
   close(): void;
 }
