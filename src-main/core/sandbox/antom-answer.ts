@@ -1,0 +1,33 @@
+/**
+ * What a sandbox Antom endpoint decides before it is written to the socket: the HTTP status,
+ * the JSON body, and whether Antom would sign it (it does not sign rejections of the caller's
+ * own credentials, API-FACTS a.5).
+ */
+export type ResultStatus = 'S' | 'F' | 'U';
+
+export interface AntomResult {
+  resultCode: string;
+  resultStatus: ResultStatus;
+  resultMessage: string;
+}
+
+export interface AntomAnswer {
+  httpStatus: number;
+  body: Record<string, unknown>;
+  signed: boolean;
+}
+
+export function result(resultCode: string, resultStatus: ResultStatus, resultMessage: string): AntomResult {
+  return { resultCode, resultStatus, resultMessage };
+}
+
+export const SUCCESS_RESULT: AntomResult = result('SUCCESS', 'S', 'success');
+
+/** A business answer: HTTP 200 with result S/F/U, signed. */
+export function answer(res: AntomResult, fields: Record<string, unknown> = {}): AntomAnswer {
+  return { httpStatus: 200, body: { result: res, ...fields }, signed: true };
+}
+
+export function failure(resultCode: string, resultMessage: string, httpStatus = 200, signed = true): AntomAnswer {
+  return { httpStatus, body: { result: result(resultCode, 'F', resultMessage) }, signed };
+}
