@@ -1,0 +1,138 @@
+/**
+ * Filters and paging as SQL. Every value is a bound parameter; column names come only from the
+ * fixed lists here. Paging is keyset on the row id (newest first), so page 1000 costs the same
+ * as page 1: the cursor is simply the last id seen.
+ */
+import { ConsoleError } from '../../../src-shared/errors';
+import type { CallFilter, NotificationFilter, PageRequest } from './journal-types';
+
+export const ID_COLUMN_NAMES = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id'] as const;
+
+export interface SqlWhere {
+  clauses: string[];
+  params: unknown[];
+}
+
+export const MAX_PAGE = 500;
+
+function oneOrMany(column: string, value: string | readonly string[] | undefined, where: SqlWhere): void {
+  if (value === undefined) return;
+  const list = typeof value === 'string' ? [value] : value;
+  if (list.length === 0) return;
+  where.clauses.push(`${column} IN (${list.map(() => '?').join(', ')})`);
+  where.params.push(...list);
+}
+
+function anyIdClause(anyId: string | undefined, where: SqlWhere): void {
+  if (!anyId) return;
+  where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')})`);
+  where.params.push(...ID_COLUMN_NAMES.map(() => anyId));
+}
+
+/**
+ * Free text becomes a conjunction of quoted FTS5 phrases, so a user typing an ID with dashes or a
+ * stray quote never hits FTS query syntax. Returns undefined when there is nothing to search for.
+ */
+export function ftsQuery(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const terms = text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  if (terms.length === 0) return undefined;
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+function timeClause(column: string, since: string | undefined, until: string | undefined, where: SqlWhere): void {
+  if (since) {
+    where.clauses.push(`${column} >= ?`);
+    where.params.push(normaliseTime(since, 'since'));
+  }
+  if (until) {
+    where.clauses.push(`${column} < ?`);
+    where.params.push(normaliseTime(until, 'until'));
+  }
+}
+
+/** Stored times are ISO-8601 UTC (toISOString), so they compare correctly as text once normalised. */
+export function normaliseTime(value: string, field: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new ConsoleError('VALIDATION_FAILED', `"${value}" is not a date/time (${field}).`, 'Use ISO-8601, e.g. 2026-01-31 or 2026-01-31T08:00:00Z.', { field });
+  }
+  return new Date(ms).toISOString();
+}
+
+export function notificationWhere(filter: NotificationFilter): SqlWhere {
+  const where: SqlWhere = { clauses: [], params: [] };
+  oneOrMany('notify_type', filter.notifyType, where);
+  oneOrMany('verification', filter.verification, where);
+  oneOrMany('reject_reason', filter.rejectReason, where);
+  if (filter.acknowledged !== undefined) {
+    where.clauses.push('acknowledged = ?');
+    where.params.push(filter.acknowledged ? 1 : 0);
+  }
+  oneOrMany('result_code', filter.resultCode, where);
+  oneOrMany('status', filter.status, where);
+  oneOrMany('profile', filter.profile, where);
+  timeClause('first_seen_at', filter.since, filter.until, where);
+  anyIdClause(filter.anyId, where);
+  const fts = ftsQuery(filter.text);
+  if (fts) {
+    where.clauses.push('id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?)');
+    where.params.push(fts);
+  }
+  return where;
+}
+
+export function callWhere(filter: CallFilter): SqlWhere {
+  const where: SqlWhere = { clauses: [], params: [] };
+  oneOrMany('api', filter.api, where);
+  if (filter.resultStatus === 'none') where.clauses.push('result_status IS NULL');
+  else oneOrMany('result_status', filter.resultStatus, where);
+  oneOrMany('result_code', filter.resultCode, where);
+  oneOrMany('response_signature', filter.responseSignature, where);
+  oneOrMany('profile', filter.profile, where);
+  oneOrMany('trigger', filter.trigger, where);
+  oneOrMany('call_id', filter.callId, where);
+  timeClause('started_at', filter.since, filter.until, where);
+  anyIdClause(filter.anyId, where);
+  const fts = ftsQuery(filter.text);
+  if (fts) {
+    where.clauses.push('id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)');
+    where.params.push(fts);
+  }
+  return where;
+}
+
+export interface PageSql {
+  sql: string;
+  params: unknown[];
+  limit: number;
+}
+
+/** SELECT ... WHERE ... ORDER BY id DESC LIMIT n+1 (the extra row tells whether a next page exists). */
+export function pagedSelect(table: string, columns: string, where: SqlWhere, page: PageRequest = {}): PageSql {
+  const limit = page.limit ?? 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw new ConsoleError('VALIDATION_FAILED', `Page size ${limit} is out of range.`, `Ask for 1 to ${MAX_PAGE} rows per page.`, { field: 'limit' });
+  }
+  const clauses = [...where.clauses];
+  const params = [...where.params];
+  if (page.cursor !== undefined) {
+    const before = Number(page.cursor);
+    if (!Number.isInteger(before) || before < 0) {
+      throw new ConsoleError('VALIDATION_FAILED', `"${page.cursor}" is not a page cursor.`, 'Pass the nextCursor value of the previous page unchanged.', { field: 'cursor' });
+    }
+    clauses.push('id < ?');
+    params.push(before);
+  }
+  const whereSql = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
+  let sql = `SELECT ${columns} FROM ${table}${whereSql} ORDER BY id DESC LIMIT ?`;
+  params.push(limit + 1);
+  if (page.offset !== undefined && page.cursor === undefined) {
+    if (!Number.isInteger(page.offset) || page.offset < 0) {
+      throw new ConsoleError('VALIDATION_FAILED', `Offset ${page.offset} is not valid.`, 'Use a whole number of rows, 0 or more.', { field: 'offset' });
+    }
+    sql += ' OFFSET ?';
+    params.push(page.offset);
+  }
+  return { sql, params, limit };
+}

@@ -1,0 +1,493 @@
+/**
+ * The journal in one SQLite file, <dataDir>/journal.sqlite3 (better-sqlite3, synchronous API).
+ *
+ * Durability: WAL mode with synchronous=NORMAL by default. In WAL, a commit is appended to the
+ * WAL file before the call returns, so it survives the PROCESS crashing (the OS has the bytes);
+ * that is exactly what the receiver's "stored before acknowledged" promise needs. NORMAL skips
+ * the fsync per commit, which is what makes thousands of notifications per second possible.
+ * synchronous=FULL also survives power loss / an OS crash at the cost of one fsync per commit;
+ * pass { synchronous: 'FULL' } for that (bench/journal-bench.ts measures both). Group commit
+ * (storeNotifications) keeps FULL affordable too: one fsync per batch, not per notification.
+ *
+ * Everything written passes through redaction first (redaction/redact-json.ts), and through the
+ * key-material guard right before the INSERT.
+ */
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { ConsoleError } from '../../../src-shared/errors';
+import type { CallRecord, CallRecorder } from '../client/call-record';
+import { resolveDataDir } from '../data-dir';
+import { assertNoKeyMaterial } from '../redaction/key-material-guard';
+import { redactJsonText } from '../redaction/redact-json';
+import { csvColumnsFor, callExportRow, notificationExportRow } from './export-rows';
+import { toCsv, toJsonArray } from './export-format';
+import { callWhere, ID_COLUMN_NAMES, notificationWhere, pagedSelect, type SqlWhere } from './journal-filters';
+import {
+  CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary,
+  type AttemptRow, type CallRow, type IdRow, type NotificationRow,
+} from './journal-rows';
+import type {
+  CallDetail, CallFilter, CallSummary, ExportFormat, FindByIdResult, Journal, JournalSettings, MismatchFlag, NotificationAnswerRecord,
+  NotificationDetail, NotificationFilter, NotificationRetryInfo, NotificationSummary, Page, PageRequest, PaymentTimeline, PruneResult,
+  ReceivedNotification, StoredNotificationRef, TimeRange,
+} from './journal-types';
+import { migrate } from './migrations';
+import { findMismatches } from './mismatches';
+import { headersJson, prepareNotificationBody } from './notification-body';
+import { collectFacts } from './payment-facts';
+import { derivePayment } from './payment-state';
+import { retryInfo } from './retry-schedule';
+import { sqliteRequestIdLedger, type RequestIdLedger } from './sqlite-request-id-ledger';
+import { callEvent, notificationEvent, sortEvents } from './timeline-events';
+
+export const JOURNAL_FILE_NAME = 'journal.sqlite3';
+
+export interface JournalOpenOptions {
+  /** The app's data directory (created if missing). Default: resolveDataDir(). */
+  dataDir?: string;
+  /** File name inside dataDir, or an absolute path. Default journal.sqlite3. */
+  file?: string;
+  synchronous?: 'NORMAL' | 'FULL';
+  /** Called when the client's recorder could not write a call (the recorder itself never throws). */
+  onRecordError?: (error: unknown, call: CallRecord) => void;
+}
+
+const DEFAULT_SETTINGS: JournalSettings = { retentionDays: 90, notificationExpectedMinutes: 5 };
+const TIMELINE_ROW_CAP = 5_000;
+
+function isAcknowledgement(answer: NotificationAnswerRecord): boolean {
+  if (answer.httpStatus !== 200) return false;
+  try {
+    const result = (JSON.parse(answer.body) as { result?: { resultStatus?: unknown; resultCode?: unknown } }).result;
+    return result?.resultStatus === 'S' && result.resultCode === 'SUCCESS';
+  } catch {
+    return false;
+  }
+}
+
+function whereSql(where: SqlWhere): string {
+  return where.clauses.length ? ` WHERE ${where.clauses.join(' AND ')}` : '';
+}
+
+export class SqliteJournal implements Journal {
+  readonly file: string;
+  /** The schema version the file had when opened (0 for a new file). */
+  readonly upgradedFrom: number;
+  private readonly db: Database.Database;
+  private readonly onRecordError: JournalOpenOptions['onRecordError'];
+  private readonly stmts: ReturnType<SqliteJournal['prepare']>;
+
+  private constructor(db: Database.Database, file: string, upgradedFrom: number, options: JournalOpenOptions) {
+    this.db = db;
+    this.file = file;
+    this.upgradedFrom = upgradedFrom;
+    this.onRecordError = options.onRecordError;
+    this.stmts = this.prepare();
+  }
+
+  static open(options: JournalOpenOptions = {}): SqliteJournal {
+    const name = options.file ?? JOURNAL_FILE_NAME;
+    const file = isAbsolute(name) ? name : join(resolveDataDir(options.dataDir), name);
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      const from = migrate(db, file);
+      return new SqliteJournal(db, file, from, options);
+    } catch (error) {
+      db?.close();
+      if (error instanceof ConsoleError) throw error;
+      throw new ConsoleError(
+        'JOURNAL_UNREADABLE',
+        `The journal ${file} could not be opened: ${error instanceof Error ? error.message : String(error)}.`,
+        'If the file is damaged, move it aside (the console starts a fresh journal), or point --data-dir elsewhere. Check that the disk is not full or read-only.',
+        { file },
+        { cause: error },
+      );
+    }
+  }
+
+  private prepare() {
+    const db = this.db;
+    const idCols = ID_COLUMN_NAMES.join(', ');
+    const idParams = ID_COLUMN_NAMES.map(() => '?').join(', ');
+    return {
+      insertCall: db.prepare(`INSERT INTO calls (attempt_id, call_id, attempt, started_at, profile, environment, api, url, path, client_id, request_time,
+        request_body, request_signature_header, http_status, response_headers, response_body, response_signature, latency_ms, result_status,
+        result_code, result_message, error_code, error_message, trigger, ${idCols})
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})
+        ON CONFLICT(attempt_id) DO NOTHING`),
+      insertNotification: db.prepare(`INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, attempts, receiver_path, remote_address, profile,
+        verification, reject_reason, reject_detail, content_verified, notify_type, result_status, result_code, status, amount_value, amount_currency,
+        headers_json, body, body_exact, body_sha256, body_bytes, ${idCols})
+        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
+      findByDedup: db.prepare<[string], { id: number; attempts: number; last_seen_at: string }>('SELECT id, attempts, last_seen_at FROM notifications WHERE dedup_key = ?'),
+      addAttempt: db.prepare('UPDATE notifications SET attempts = attempts + 1, last_seen_at = max(last_seen_at, ?) WHERE id = ?'),
+      insertAttempt: db.prepare(`INSERT INTO notification_attempts (notification_id, received_at, remote_address, receiver_path, headers_json, body, body_exact,
+        body_sha256, verification, reject_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      latestAttempt: db.prepare<[number], { id: number }>('SELECT id FROM notification_attempts WHERE notification_id = ? ORDER BY (answer_status IS NULL) DESC, id DESC LIMIT 1'),
+      answerAttempt: db.prepare('UPDATE notification_attempts SET answer_status = ?, answer_body = ?, answered_at = ? WHERE id = ? AND notification_id = ?'),
+      acknowledge: db.prepare('UPDATE notifications SET acknowledged = 1, acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?'),
+      notification: db.prepare<[number], NotificationRow>('SELECT * FROM notifications WHERE id = ?'),
+      attempts: db.prepare<[number], AttemptRow>('SELECT * FROM notification_attempts WHERE notification_id = ? ORDER BY id'),
+      call: db.prepare<[number], CallRow>('SELECT * FROM calls WHERE id = ?'),
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  // ---- writing ---------------------------------------------------------------------------
+
+  /** For the Antom client: one call per attempt. Never throws (a failed write is reported to onRecordError). */
+  recorder(): CallRecorder {
+    return {
+      record: (call: CallRecord) => {
+        try {
+          this.recordCall(call);
+        } catch (error) {
+          this.onRecordError?.(error, call);
+        }
+      },
+    };
+  }
+
+  /** Write one call attempt (redacted). Throws on failure; the recorder() wrapper does not. Returns the row id. */
+  recordCall(call: CallRecord): number | undefined {
+    const request = redactJsonText(call.requestBody).text;
+    const response = call.responseBody === undefined ? null : redactJsonText(call.responseBody).text;
+    const responseHeaders = call.responseHeaders ? headersJson(call.responseHeaders) : null;
+    const errorMessage = call.errorMessage === undefined ? null : redactJsonText(call.errorMessage).text;
+    const resultMessage = call.resultMessage === undefined ? null : redactJsonText(call.resultMessage).text;
+    assertNoKeyMaterial(request, 'the request body');
+    assertNoKeyMaterial(response, 'the response body');
+    assertNoKeyMaterial(responseHeaders, 'the response headers');
+    assertNoKeyMaterial(call.requestSignatureHeader, 'the signature header');
+    assertNoKeyMaterial(errorMessage, 'the error message');
+    const ids = call.ids;
+    const info = this.stmts.insertCall.run(
+      call.attemptId, call.callId, call.attempt, call.startedAt, call.profile, call.environment, call.api, call.url, call.path, call.clientId,
+      call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
+      Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
+      call.trigger, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
+      ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null,
+    );
+    return info.changes ? Number(info.lastInsertRowid) : undefined;
+  }
+
+  /** Stored and COMMITTED when this returns. A duplicate becomes an attempt of the first. */
+  storeNotification(n: ReceivedNotification): StoredNotificationRef {
+    return this.storeNotifications([n])[0]!;
+  }
+
+  /** Group commit: the whole batch in one transaction (one WAL append, one fsync under FULL). */
+  storeNotifications(batch: readonly ReceivedNotification[]): StoredNotificationRef[] {
+    return this.storeBatch(batch);
+  }
+
+  private readonly storeBatch = (batch: readonly ReceivedNotification[]): StoredNotificationRef[] =>
+    this.db.transaction((items: readonly ReceivedNotification[]) => items.map((n) => this.storeOne(n)))(batch);
+
+  private storeOne(n: ReceivedNotification): StoredNotificationRef {
+    const body = prepareNotificationBody(n.rawBody, n.contentVerified);
+    const headers = headersJson(n.headers);
+    const rejectDetail = n.rejectDetail === undefined ? null : redactJsonText(n.rejectDetail).text;
+    assertNoKeyMaterial(body.stored.toString('utf8'), 'the notification body');
+    assertNoKeyMaterial(headers, 'the notification headers');
+    assertNoKeyMaterial(body.contentVerified, 'the verified content');
+    assertNoKeyMaterial(rejectDetail, 'the reject detail');
+    // A rejected POST can claim anything; it never counts as an attempt of a verified notification.
+    const dedupKey = n.verification === 'verified' && n.dedupKey ? n.dedupKey : null;
+    const attemptRow = (notificationId: number): number =>
+      Number(this.stmts.insertAttempt.run(notificationId, n.receivedAt, n.remoteAddress ?? null, n.receiverPath, headers, body.stored, body.exact ? 1 : 0,
+        body.sha256, n.verification, n.rejectReason ?? null).lastInsertRowid);
+
+    if (dedupKey) {
+      const first = this.stmts.findByDedup.get(dedupKey);
+      if (first) {
+        this.stmts.addAttempt.run(n.receivedAt, first.id);
+        const attemptId = attemptRow(first.id);
+        return { id: first.id, duplicateOf: first.id, attempts: first.attempts + 1, attemptId };
+      }
+    }
+    const ids = n.ids;
+    const id = Number(this.stmts.insertNotification.run(
+      dedupKey, n.receivedAt, n.receivedAt, n.receiverPath, n.remoteAddress ?? null, n.profile ?? null, n.verification, n.rejectReason ?? null,
+      rejectDetail, body.contentVerified ?? null, n.notifyType, n.resultStatus ?? null, n.resultCode ?? null, n.status ?? null,
+      n.amountValue ?? null, n.amountCurrency ?? null, headers, body.stored, body.exact ? 1 : 0, body.sha256, body.bytes,
+      ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null, ids.refundRequestId ?? null,
+      ids.refundId ?? null, ids.referenceOrderId ?? null,
+    ).lastInsertRowid);
+    const attemptId = attemptRow(id);
+    return { id, duplicateOf: undefined, attempts: 1, attemptId };
+  }
+
+  /**
+   * Record what the receiver answered. Only Antom's fixed acknowledgement (HTTP 200, result S /
+   * SUCCESS) marks the notification acknowledged; any other answer is recorded on the attempt
+   * and leaves it unacknowledged, so callers may pass every answer here.
+   */
+  markAcknowledged(id: number, answer: NotificationAnswerRecord, attemptId?: number): void {
+    this.markAcknowledgedMany([{ id, answer, attemptId }]);
+  }
+
+  /** Many answers in one transaction (the receiver answers a whole group commit at once). */
+  markAcknowledgedMany(items: readonly { id: number; answer: NotificationAnswerRecord; attemptId?: number | undefined }[]): void {
+    this.db.transaction(() => {
+      for (const { id, answer, attemptId } of items) {
+        const at = answer.sentAt ?? new Date().toISOString();
+        const target = attemptId ?? this.stmts.latestAttempt.get(id)?.id;
+        if (target !== undefined) this.stmts.answerAttempt.run(answer.httpStatus, answer.body, at, target, id);
+        if (isAcknowledgement(answer)) this.stmts.acknowledge.run(at, id);
+      }
+    })();
+  }
+
+  // ---- reading ---------------------------------------------------------------------------
+
+  listNotifications(filter: NotificationFilter = {}, page: PageRequest = {}): Page<NotificationSummary> {
+    const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter), page);
+    const rows = this.db.prepare(q.sql).all(...q.params) as NotificationRow[];
+    return this.toPage(rows, q.limit, toNotificationSummary);
+  }
+
+  listCalls(filter: CallFilter = {}, page: PageRequest = {}): Page<CallSummary> {
+    const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter), page);
+    const rows = this.db.prepare(q.sql).all(...q.params) as CallRow[];
+    return this.toPage(rows, q.limit, toCallSummary);
+  }
+
+  private toPage<R extends { id: number }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
+    const more = rows.length > limit;
+    const kept = more ? rows.slice(0, limit) : rows;
+    return { items: kept.map(map), nextCursor: more ? String(kept[kept.length - 1]!.id) : undefined };
+  }
+
+  getNotification(id: number, now: Date = new Date()): NotificationDetail | undefined {
+    const row = this.stmts.notification.get(id);
+    if (!row) return undefined;
+    const attempts = this.stmts.attempts.all(id);
+    return {
+      ...toNotificationSummary(row),
+      headers: JSON.parse(row.headers_json) as Record<string, string>,
+      rawBody: row.body,
+      body: row.body.toString('utf8'),
+      contentVerified: row.content_verified,
+      attemptList: attempts.map(toAttempt),
+      retry: this.retryOf(row, now),
+    };
+  }
+
+  notificationRetryInfo(id: number, now: Date = new Date()): NotificationRetryInfo | undefined {
+    const row = this.stmts.notification.get(id);
+    return row ? this.retryOf(row, now) : undefined;
+  }
+
+  private retryOf(row: NotificationRow, now: Date): NotificationRetryInfo {
+    return retryInfo({ attempts: row.attempts, firstSeenAt: row.first_seen_at, lastSeenAt: row.last_seen_at, acknowledged: row.acknowledged === 1 }, now);
+  }
+
+  getCall(id: number): CallDetail | undefined {
+    const row = this.stmts.call.get(id);
+    return row ? toCallDetail(row) : undefined;
+  }
+
+  /** Everything that mentions `anyId` in any ID column: for the global search box. */
+  findById(anyId: string): FindByIdResult {
+    const calls = this.listCalls({ anyId }, { limit: 100 }).items;
+    const notifications = this.listNotifications({ anyId }, { limit: 100 }).items;
+    const pairs = new Map<string, { paymentRequestId: string | null; paymentId: string | null }>();
+    for (const r of [...calls, ...notifications]) {
+      if (!r.paymentRequestId && !r.paymentId) continue;
+      const pair = { paymentRequestId: r.paymentRequestId ?? null, paymentId: r.paymentId ?? null };
+      const known = [...pairs.values()].find((p) => (pair.paymentId && p.paymentId === pair.paymentId) || (pair.paymentRequestId && p.paymentRequestId === pair.paymentRequestId));
+      if (known) {
+        known.paymentId ??= pair.paymentId;
+        known.paymentRequestId ??= pair.paymentRequestId;
+      } else pairs.set(`${pair.paymentRequestId}|${pair.paymentId}`, pair);
+    }
+    return { id: anyId, payments: [...pairs.values()], calls, notifications };
+  }
+
+  // ---- timelines and mismatches ----------------------------------------------------------
+
+  /** The rows of one payment: everything reachable from `id` through payment, capture and refund IDs. */
+  private paymentRows(id: string): { calls: CallRow[]; notes: NotificationRow[]; ids: Record<string, Set<string>> } | undefined {
+    const linkCols = ID_COLUMN_NAMES.filter((c) => c !== 'reference_order_id');
+    const sets: Record<string, Set<string>> = Object.fromEntries(ID_COLUMN_NAMES.map((c) => [c, new Set<string>()]));
+    const anyIdWhere = `${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')}`;
+    let calls = this.db.prepare(`SELECT * FROM calls WHERE ${anyIdWhere} LIMIT ${TIMELINE_ROW_CAP}`).all(...ID_COLUMN_NAMES.map(() => id)) as CallRow[];
+    let notes = this.db.prepare(`SELECT * FROM notifications WHERE ${anyIdWhere} LIMIT ${TIMELINE_ROW_CAP}`).all(...ID_COLUMN_NAMES.map(() => id)) as NotificationRow[];
+    if (calls.length === 0 && notes.length === 0) return undefined;
+    // Closure over the link IDs: a refund call links a notifyRefund (which carries no paymentId).
+    for (let round = 0; round < 4; round++) {
+      let grew = false;
+      for (const row of [...calls, ...notes] as IdRow[]) {
+        for (const c of ID_COLUMN_NAMES) {
+          const v = row[c];
+          if (v && !sets[c]!.has(v)) {
+            sets[c]!.add(v);
+            if (c !== 'reference_order_id') grew = true;
+          }
+        }
+      }
+      if (!grew && round > 0) break;
+      const clauses: string[] = [];
+      const params: string[] = [];
+      for (const c of linkCols) {
+        const values = [...sets[c]!];
+        if (values.length) {
+          clauses.push(`${c} IN (${values.map(() => '?').join(', ')})`);
+          params.push(...values);
+        }
+      }
+      if (clauses.length === 0) break;
+      const where = clauses.join(' OR ');
+      calls = this.db.prepare(`SELECT * FROM calls WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as CallRow[];
+      notes = this.db.prepare(`SELECT * FROM notifications WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as NotificationRow[];
+    }
+    return { calls, notes, ids: sets };
+  }
+
+  timeline(paymentRequestIdOrPaymentId: string, now: Date = new Date()): PaymentTimeline | undefined {
+    const rows = this.paymentRows(paymentRequestIdOrPaymentId);
+    if (!rows) return undefined;
+    const facts = collectFacts(rows.calls, rows.notes);
+    const derived = derivePayment(facts, now);
+    const paymentRequestIds = [...rows.ids.payment_request_id!].sort();
+    const paymentIds = [...rows.ids.payment_id!].sort();
+    const events = sortEvents([
+      ...rows.calls.map(callEvent),
+      ...rows.notes.map((n) => notificationEvent(n, this.stmts.attempts.all(n.id))),
+    ]);
+    const mismatches = findMismatches(facts, derived, { paymentRequestId: paymentRequestIds[0] ?? null, paymentId: paymentIds[0] ?? null }, this.settings().notificationExpectedMinutes, now);
+    return { query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: derived.money, mismatches };
+  }
+
+  /** Mismatch flags across payments seen in the time range (newest payments first, up to `limit`, default 200). */
+  mismatches(filter: TimeRange & { profile?: string; limit?: number } = {}, now: Date = new Date()): MismatchFlag[] {
+    const limit = filter.limit ?? 200;
+    const callW = callWhere({ since: filter.since, until: filter.until, profile: filter.profile });
+    const noteW = notificationWhere({ since: filter.since, until: filter.until, profile: filter.profile, verification: 'verified' });
+    const keyExpr = 'coalesce(payment_id, payment_request_id)';
+    const sql = `SELECT k FROM (
+        SELECT ${keyExpr} AS k, max(id) AS m, 0 AS src FROM calls${whereSql(callW)} GROUP BY k
+        UNION ALL SELECT ${keyExpr} AS k, max(id) AS m, 1 AS src FROM notifications${whereSql(noteW)} GROUP BY k
+      ) WHERE k IS NOT NULL GROUP BY k ORDER BY max(m) DESC LIMIT ?`;
+    const keys = (this.db.prepare(sql).all(...callW.params, ...noteW.params, limit) as { k: string }[]).map((r) => r.k);
+    const seen = new Set<string>();
+    const flags: MismatchFlag[] = [];
+    for (const key of keys) {
+      const t = this.timeline(key, now);
+      if (!t) continue;
+      const signature = `${t.paymentRequestIds.join(',')}|${t.paymentIds.join(',')}`;
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      flags.push(...t.mismatches);
+    }
+    return flags;
+  }
+
+  // ---- export ----------------------------------------------------------------------------
+
+  exportNotifications(filter: NotificationFilter = {}, format: ExportFormat = 'csv'): string {
+    const where = notificationWhere(filter);
+    const rows = this.db.prepare(`SELECT * FROM notifications${whereSql(where)} ORDER BY id DESC`).iterate(...where.params) as IterableIterator<NotificationRow>;
+    const mapped = mapIterable(rows, notificationExportRow);
+    return format === 'json' ? toJsonArray(mapped) : toCsv(csvColumnsFor('notifications'), mapped);
+  }
+
+  exportCalls(filter: CallFilter = {}, format: ExportFormat = 'csv'): string {
+    const where = callWhere(filter);
+    const rows = this.db.prepare(`SELECT * FROM calls${whereSql(where)} ORDER BY id DESC`).iterate(...where.params) as IterableIterator<CallRow>;
+    const mapped = mapIterable(rows, callExportRow);
+    return format === 'json' ? toJsonArray(mapped) : toCsv(csvColumnsFor('calls'), mapped);
+  }
+
+  // ---- settings and retention --------------------------------------------------------------
+
+  settings(): JournalSettings {
+    const num = (key: string, fallback: number): number => {
+      const v = this.stmts.getSetting.get(key)?.value;
+      return v === undefined ? fallback : Number(v);
+    };
+    return {
+      retentionDays: num('retention_days', DEFAULT_SETTINGS.retentionDays),
+      notificationExpectedMinutes: num('notification_expected_minutes', DEFAULT_SETTINGS.notificationExpectedMinutes),
+    };
+  }
+
+  setRetentionDays(days: number): void {
+    if (!Number.isInteger(days) || days < 1 || days > 36_500) {
+      throw new ConsoleError('VALIDATION_FAILED', `Retention of ${days} days is not allowed.`, 'Choose a whole number of days from 1 to 36500.', { field: 'retentionDays' });
+    }
+    this.stmts.setSetting.run('retention_days', String(days));
+  }
+
+  setNotificationExpectedMinutes(minutes: number): void {
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1_440) {
+      throw new ConsoleError('VALIDATION_FAILED', `${minutes} minutes is not allowed.`, 'Choose a whole number of minutes from 1 to 1440.', { field: 'notificationExpectedMinutes' });
+    }
+    this.stmts.setSetting.run('notification_expected_minutes', String(minutes));
+  }
+
+  /**
+   * Delete calls started and notifications last seen before the cutoff (their attempts go by
+   * cascade, their search rows by trigger), then give the space back to the OS: VACUUM rewrites
+   * the file, wal_checkpoint(TRUNCATE) empties the WAL. Returns counts and bytes reclaimed.
+   */
+  prune(options: { olderThanDays?: number; now?: Date } = {}): PruneResult {
+    const days = options.olderThanDays ?? this.settings().retentionDays;
+    if (!Number.isFinite(days) || days < 0) {
+      throw new ConsoleError('VALIDATION_FAILED', `"${days}" is not a number of days.`, 'Pass 0 or more days.', { field: 'olderThanDays' });
+    }
+    const now = options.now ?? new Date();
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const bytesBefore = this.fileBytes();
+    const counts = this.db.transaction(() => {
+      const attempts = (this.db.prepare('SELECT count(*) AS n FROM notification_attempts WHERE notification_id IN (SELECT id FROM notifications WHERE last_seen_at < ?)').get(cutoff) as { n: number }).n;
+      const notifications = this.db.prepare('DELETE FROM notifications WHERE last_seen_at < ?').run(cutoff).changes;
+      const calls = this.db.prepare('DELETE FROM calls WHERE started_at < ?').run(cutoff).changes;
+      return { attempts, notifications, calls };
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const bytesAfter = this.fileBytes();
+    return { cutoff, ...counts, bytesBefore, bytesAfter, bytesReclaimed: Math.max(bytesBefore - bytesAfter, 0) };
+  }
+
+  /** Size on disk: the database file plus its WAL. */
+  fileBytes(): number {
+    const size = (p: string): number => {
+      try {
+        return statSync(p).size;
+      } catch {
+        return 0;
+      }
+    };
+    return size(this.file) + size(`${this.file}-wal`);
+  }
+
+  /** The client's request-ID ledger, in the same file. */
+  requestIdLedger(): RequestIdLedger {
+    return sqliteRequestIdLedger(this.db);
+  }
+
+  /** Row counts, for status displays and the benchmark. */
+  counts(): { calls: number; notifications: number; attempts: number } {
+    const n = (table: string): number => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { calls: n('calls'), notifications: n('notifications'), attempts: n('notification_attempts') };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
