@@ -64,7 +64,6 @@ export function createHttpInvoker(options: HttpBridgeOptions): OperationInvoker 
         headers: { 'content-type': 'application/json', [PREVIEW_TOKEN_HEADER]: options.token },
         body: JSON.stringify(input ?? {}),
         credentials: 'omit',
-        cache: 'no-store',
       });
     } catch (error) {
       return failure({
