@@ -42,6 +42,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves minification off by default; the first screen's size matters (bench goal).
+      minify: true,
       rollupOptions: {
         input: { index: resolve(root, 'src-renderer/index.html') },
       },
