@@ -60,5 +60,5 @@ export function maskValue(kind: MaskKind, value: string): string {
 
 /** Already-masked values are left alone so redaction can run twice (write, then export) without drift. */
 export function looksMasked(value: string): boolean {
-  return value === '' || /^\*+$/.test(value) || value.startsWith('***@') || /^\*{4}\d{0,4}$/.test(value) || /^(\S\*+)( \S\*+)*$/u.test(value) || /^\*+\d{2}$/.test(value);
+  return value === '' || /(?:^|[.:])\*$/.test(value) || /^\*+$/.test(value) || value.startsWith('***@') || /^\*{4}\d{0,4}$/.test(value) || /^(\S\*+)( \S\*+)*$/u.test(value) || /^\*+\d{2}$/.test(value);
 }
