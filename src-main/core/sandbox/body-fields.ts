@@ -122,8 +122,8 @@ export class Fields {
       return { amount: { currency, value }, minor: parseMinorUnits({ currency, value }, field) };
     } catch (error) {
       if (isConsoleError(error)) {
-        const which = error.code === 'CURRENCY_UNKNOWN' ? `${field}.currency` : `${field}.value`;
-        throw new ParamIllegal(which, error.message);
+        if (error.code === 'CURRENCY_UNKNOWN') throw new ParamIllegal(`${field}.currency`, `${field}.currency "${currency}" is not a known ISO 4217 currency.`);
+        throw new ParamIllegal(`${field}.value`, error.message);
       }
       throw error;
     }
