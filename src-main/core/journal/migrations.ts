@@ -148,17 +148,26 @@ CREATE INDEX calls_result_code ON calls(result_code) WHERE result_code IS NOT NU
 export const MIGRATIONS: readonly string[] = [V1, V2];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Bring `db` to SCHEMA_VERSION. Returns the version the file had before. */
-export function migrate(db: Database.Database, file: string): number {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > SCHEMA_VERSION) {
+/**
+ * Refuse a file written by a newer console. Called before anything else touches the file
+ * (even switching to WAL rewrites header bytes), so a refused file is left exactly as it was.
+ */
+export function assertKnownVersion(db: Database.Database, file: string): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
     throw new ConsoleError(
       'JOURNAL_VERSION_TOO_NEW',
-      `The journal ${file} was written by a newer version of the console (schema ${from}; this one knows up to ${SCHEMA_VERSION}).`,
+      `The journal ${file} was written by a newer version of the console (schema ${version}; this one knows up to ${SCHEMA_VERSION}).`,
       'Update the console, or point --data-dir (ANTOM_OPS_DATA_DIR) at another directory. The file was not changed.',
-      { file, fileVersion: from, knownVersion: SCHEMA_VERSION },
+      { file, fileVersion: version, knownVersion: SCHEMA_VERSION },
     );
   }
+  return version;
+}
+
+/** Bring `db` to SCHEMA_VERSION in one transaction. Returns the version the file had before. */
+export function migrate(db: Database.Database, file: string): number {
+  const from = assertKnownVersion(db, file);
   if (from === SCHEMA_VERSION) return from;
   db.transaction(() => {
     for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);

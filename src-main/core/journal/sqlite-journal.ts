@@ -32,7 +32,7 @@ import type {
   NotificationDetail, NotificationFilter, NotificationRetryInfo, NotificationSummary, Page, PageRequest, PaymentTimeline, PruneResult,
   ReceivedNotification, StoredNotificationRef, TimeRange,
 } from './journal-types';
-import { migrate } from './migrations';
+import { assertKnownVersion, migrate } from './migrations';
 import { findMismatches } from './mismatches';
 import { headersJson, prepareNotificationBody } from './notification-body';
 import { collectFacts } from './payment-facts';
@@ -92,6 +92,7 @@ export class SqliteJournal implements Journal {
     let db: Database.Database | undefined;
     try {
       db = new Database(file);
+      assertKnownVersion(db, file);
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
       db.pragma('foreign_keys = ON');

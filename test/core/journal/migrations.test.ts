@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/core/journal/migrations';
+import { JOURNAL_FILE_NAME, SqliteJournal } from '../../../src-main/core/journal/sqlite-journal';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'journal-migrate-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('journal migrations', () => {
+  it('creates a new file at the current version in WAL mode', () => {
+    const dir = tempDir();
+    const journal = SqliteJournal.open({ dataDir: dir });
+    expect(journal.upgradedFrom).toBe(0);
+    journal.close();
+    const db = new Database(join(dir, JOURNAL_FILE_NAME), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('upgrades a v1 file in place: rows survive and v2 search finds them', () => {
+    const dir = tempDir();
+    const file = join(dir, JOURNAL_FILE_NAME);
+    const v1 = new Database(file);
+    v1.exec(MIGRATIONS[0]!);
+    v1.pragma('user_version = 1');
+    v1.prepare(`INSERT INTO calls (attempt_id, call_id, attempt, started_at, profile, environment, api, url, path, client_id, request_time, request_body,
+      request_signature_header, latency_ms, result_status, result_code, trigger, payment_request_id)
+      VALUES ('a1', 'c1', 1, '2026-01-02T03:04:05.000Z', 'p', 'embedded', 'inquiryPayment', 'u', '/x', 'cid', '1', '{"paymentRequestId":"LEGACY-ORDER-42"}',
+      'sig', 12, 'S', 'SUCCESS', 'cli', 'LEGACY-ORDER-42')`).run();
+    v1.prepare(`INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, receiver_path, verification, notify_type, headers_json, body, body_exact,
+      body_sha256, body_bytes, payment_id) VALUES ('k', '2026-01-02T03:04:06.000Z', '2026-01-02T03:04:06.000Z', '/n', 'verified', 'PAYMENT_RESULT', '{}',
+      CAST('{"notifyType":"PAYMENT_RESULT","paymentId":"PAY-OLD-7","memo":"blueberry"}' AS BLOB), 1, 'h', 10, 'PAY-OLD-7')`).run();
+    v1.close();
+
+    const journal = SqliteJournal.open({ dataDir: dir });
+    expect(journal.upgradedFrom).toBe(1);
+    expect(journal.listCalls({ anyId: 'LEGACY-ORDER-42' }).items.map((c) => c.attemptId)).toEqual(['a1']);
+    expect(journal.listCalls({ text: 'LEGACY-ORDER-42' }).items).toHaveLength(1);
+    expect(journal.listNotifications({ text: 'blueberry' }).items.map((n) => n.paymentId)).toEqual(['PAY-OLD-7']);
+    journal.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a file from a newer console without touching it', () => {
+    const dir = tempDir();
+    const file = join(dir, JOURNAL_FILE_NAME);
+    const db = new Database(file);
+    db.exec('CREATE TABLE future (x)');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = readFileSync(file);
+    let caught: unknown;
+    try {
+      SqliteJournal.open({ dataDir: dir });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'JOURNAL_VERSION_TOO_NEW' });
+    expect((caught as Error).message).toContain(`schema ${SCHEMA_VERSION + 1}`);
+    expect((caught as { hint: string }).hint).toMatch(/Update the console.*--data-dir/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('reports a file that is not a database with a hint', () => {
+    const dir = tempDir();
+    const file = join(dir, 'garbage.sqlite3');
+    writeFileSync(file, 'this is not sqlite at all, just some text that is long enough to look like a header.....');
+    expect(() => SqliteJournal.open({ dataDir: dir, file: 'garbage.sqlite3' })).toThrowError(expect.objectContaining({ code: 'JOURNAL_UNREADABLE' }));
+  });
+});
