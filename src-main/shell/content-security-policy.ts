@@ -1,9 +1,9 @@
 /**
  * The renderer's Content Security Policy. Main makes every network call, so the page needs no
  * network beyond its own origin: no remote scripts, no inline scripts or styles, no frames, no
- * forms. The same string is sent as a response header for the app origin and sits in a <meta>
- * tag in src-renderer/index.html (a test keeps them equal), so the page is protected even where
- * headers cannot be set (the browser preview served by someone else, a file opened by hand).
+ * forms. It is sent as a response header for the app origin and repeated in a <meta> tag in
+ * src-renderer/index.html (a test keeps them in step), so the page is protected even where
+ * headers cannot be set (a static server, a file opened by hand).
  *
  * Pure module: no electron import, so the vite configs and tests can read it.
  */
@@ -19,9 +19,20 @@ export const CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, string>
   'frame-ancestors': "'none'",
 });
 
-export const CONTENT_SECURITY_POLICY = Object.entries(CONTENT_SECURITY_POLICY_DIRECTIVES)
-  .map(([directive, value]) => `${directive} ${value}`)
-  .join('; ');
+const serialise = (directives: Readonly<Record<string, string>>): string =>
+  Object.entries(directives)
+    .map(([directive, value]) => `${directive} ${value}`)
+    .join('; ');
+
+/** Sent as the Content-Security-Policy response header for the app origin. */
+export const CONTENT_SECURITY_POLICY = serialise(CONTENT_SECURITY_POLICY_DIRECTIVES);
+
+/**
+ * The <meta> copy in index.html: the same policy without frame-ancestors, which the CSP spec
+ * ignores in a <meta> element (Chromium logs an error for it on every load). The header keeps it.
+ */
+const { 'frame-ancestors': _headerOnly, ...metaDirectives } = CONTENT_SECURITY_POLICY_DIRECTIVES;
+export const META_CONTENT_SECURITY_POLICY = serialise(metaDirectives);
 
 /**
  * Only for `vite` serve mode (never a build): React Refresh injects an inline module script,
@@ -29,12 +40,10 @@ export const CONTENT_SECURITY_POLICY = Object.entries(CONTENT_SECURITY_POLICY_DI
  */
 export function devServerContentSecurityPolicy(): string {
   const relaxed: Record<string, string> = {
-    ...CONTENT_SECURITY_POLICY_DIRECTIVES,
+    ...metaDirectives,
     'script-src': "'self' 'unsafe-inline'",
     'style-src': "'self' 'unsafe-inline'",
     'connect-src': "'self' ws: wss:",
   };
-  return Object.entries(relaxed)
-    .map(([directive, value]) => `${directive} ${value}`)
-    .join('; ');
+  return serialise(relaxed);
 }

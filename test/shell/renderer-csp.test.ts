@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, devServerContentSecurityPolicy } from '../../src-main/shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, devServerContentSecurityPolicy } from '../../src-main/shell/content-security-policy';
 import { rendererCspPlugin } from '../../vite.renderer.config';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -28,8 +28,9 @@ describe('renderer Content Security Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|https?:|\*/);
   });
 
-  it('sits in index.html exactly as the main process sends it', () => {
-    expect(metaPolicy(indexHtml)).toBe(CONTENT_SECURITY_POLICY);
+  it('sits in index.html as the main process sends it, less the header-only frame-ancestors', () => {
+    expect(metaPolicy(indexHtml)).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('has no inline script or style in index.html', () => {
