@@ -155,7 +155,8 @@ export class Notifier {
   }
 
   private isSettled(): boolean {
-    for (const r of this.records.values()) if (r.sending > 0 || r.cancelNext) return false;
+    // 'pending' lasts from enqueue until acknowledged or given up, across the gaps between attempts.
+    for (const r of this.records.values()) if (r.sending > 0 || r.state === 'pending') return false;
     return true;
   }
 
