@@ -1,6 +1,6 @@
 /** ProfileService over the REAL OS keychain (gnome-keyring started by test/run-tests.sh). */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import { KeytarSecretStore } from '../../../src-main/core/keychain/keytar-secret-store';
 import { SessionSecretStore } from '../../../src-main/core/keychain/session-secret-store';
@@ -123,7 +123,7 @@ describeWithKeyring('ProfileService with the OS keychain', () => {
 
     // The two halves belong together: what the sandbox signs with matches the recorded Antom public key.
     const antomPkcs8 = await profiles.loadSandboxAntomKey(EMBEDDED_PROFILE_NAME);
-    const antomPublic = createPublicKey({ key: Buffer.from(antomPkcs8, 'base64'), format: 'der', type: 'pkcs8' }).export({ format: 'der', type: 'spki' }).toString('base64');
+    const antomPublic = createPublicKey(createPrivateKey({ key: Buffer.from(antomPkcs8, 'base64'), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' }).toString('base64');
     expect(antomPublic).toBe(first.antomPublicKey);
     const merchantKey = await profiles.loadPrivateKey(EMBEDDED_PROFILE_NAME);
     expect(createPublicKey(merchantKey).export({ format: 'der', type: 'spki' }).toString('base64')).toBe(first.merchantPublicKey);
