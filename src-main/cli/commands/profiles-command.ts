@@ -1,0 +1,109 @@
+import type { CliCommand } from '../command';
+import type { ProfileSummary } from '../../../src-shared/contract';
+import { ConsoleError } from '../../../src-shared/errors';
+import { EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
+import { flag, optionalString, parseCommandArgs, readFileArg, requireString } from '../cli-args';
+import { withCore } from '../cli-core';
+
+const usage = [
+  'antom-ops profiles list [--json]',
+  'antom-ops profiles show NAME [--json]',
+  'antom-ops profiles create --name NAME --environment sandbox|production|embedded --region SG|NA|EU|US|CUSTOM [--base-url URL]',
+  '                          --client-id ID [--key-version N] [--antom-public-key FILE] [--notify-url URL] [--read-only] [--json]',
+  'antom-ops profiles use NAME',
+  'antom-ops profiles set-antom-key NAME --antom-public-key FILE',
+  'antom-ops profiles delete NAME   (also deletes its keychain items)',
+  'all accept --data-dir DIR',
+].join('\n       ');
+
+export function describeProfile(io: CliIo, p: ProfileSummary): void {
+  printFields(io, [
+    ['profile', `${p.name}${p.active ? ' (active)' : ''}`],
+    ['environment', p.environment],
+    ['region', p.region],
+    ['gateway', p.baseUrl],
+    ['client-id', p.clientId],
+    ['key version', p.keyVersion],
+    ['private key', p.keyStorage === 'keychain' ? 'in the OS keychain' : p.keyStorage === 'session' ? 'session memory only (gone when this process exits)' : 'MISSING: import or generate one'],
+    ['merchant public key', p.merchantPublicKey],
+    ['Antom public key', p.antomPublicKey ?? 'not set: responses will be labelled unverified'],
+    ['notify URL', p.notifyUrl],
+    ['read-only', p.readOnly ? 'yes (money-moving actions are refused)' : undefined],
+  ]);
+}
+
+export const profilesCommand: CliCommand = {
+  name: 'profiles',
+  summary: 'List, create, switch and delete merchant profiles (metadata; keys stay in the keychain)',
+  usage,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    const args = parseCommandArgs(rest, {
+      name: { type: 'string' }, environment: { type: 'string' }, region: { type: 'string' }, 'base-url': { type: 'string' },
+      'client-id': { type: 'string' }, 'key-version': { type: 'string' }, 'antom-public-key': { type: 'string' },
+      'notify-url': { type: 'string' }, 'read-only': { type: 'boolean' },
+    }, usage);
+    const json = flag(args, 'json');
+    const nameArg = () => {
+      const name = args.positionals[0] ?? optionalString(args, 'name');
+      if (!name) throw new ConsoleError('VALIDATION_FAILED', 'Which profile? No name was given.', `Usage: ${usage}`);
+      return name;
+    };
+    return withCore(args, async (core) => {
+      switch (sub) {
+        case 'list': {
+          const list = await core.profiles.list();
+          if (json) printJson(io, list);
+          else for (const p of list) io.out(`${p.active ? '*' : ' '} ${p.name.padEnd(24)} ${p.environment.padEnd(10)} ${p.clientId.padEnd(28)} key: ${p.keyStorage}`);
+          return EXIT_OK;
+        }
+        case 'show': {
+          const p = await core.profiles.get(nameArg());
+          if (json) printJson(io, p); else describeProfile(io, p);
+          return EXIT_OK;
+        }
+        case 'create': {
+          const antomKeyFile = optionalString(args, 'antom-public-key');
+          const environment = requireString(args, 'environment', usage);
+          const region = optionalString(args, 'region') ?? (environment === 'embedded' ? 'LOCAL' : undefined);
+          const created = await core.profiles.create({
+            name: requireString(args, 'name', usage),
+            environment: environment as 'sandbox',
+            region: (region ?? requireString(args, 'region', usage)) as 'SG',
+            clientId: requireString(args, 'client-id', usage),
+            ...(optionalString(args, 'base-url') ? { baseUrl: optionalString(args, 'base-url')! } : {}),
+            ...(optionalString(args, 'key-version') ? { keyVersion: optionalString(args, 'key-version')! } : {}),
+            ...(antomKeyFile ? { antomPublicKey: readFileArg(antomKeyFile, 'antom-public-key').toString('utf8') } : {}),
+            ...(optionalString(args, 'notify-url') ? { notifyUrl: optionalString(args, 'notify-url')! } : {}),
+            ...(flag(args, 'read-only') ? { readOnly: true } : {}),
+          });
+          if (json) printJson(io, created);
+          else {
+            describeProfile(io, created.profile);
+            for (const w of created.warnings) io.err(`warning: ${w}`);
+            io.out('\nNext: add the merchant private key with `antom-ops keys import --profile NAME --private-key FILE` or generate one with `antom-ops keys generate --profile NAME`.');
+          }
+          return EXIT_OK;
+        }
+        case 'use': {
+          const p = await core.profiles.setActive(nameArg());
+          if (json) printJson(io, p); else io.out(`Active profile: ${p.name}`);
+          return EXIT_OK;
+        }
+        case 'set-antom-key': {
+          const p = await core.profiles.setAntomPublicKey(nameArg(), readFileArg(requireString(args, 'antom-public-key', usage), 'antom-public-key').toString('utf8'));
+          if (json) printJson(io, p); else describeProfile(io, p);
+          return EXIT_OK;
+        }
+        case 'delete': {
+          const name = nameArg();
+          await core.profiles.delete(name);
+          if (json) printJson(io, { deleted: name }); else io.out(`Deleted profile "${name}" and its keychain items.`);
+          return EXIT_OK;
+        }
+        default:
+          throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown profiles command "${sub}".` : 'profiles needs a sub-command.', `Usage: ${usage}`);
+      }
+    });
+  },
+};

@@ -1,0 +1,216 @@
+/**
+ * The composition root: builds every core service from config and returns the handler table
+ * that all three doors (Electron IPC, browser preview, CLI) call. Plain Node; never imports
+ * electron, so tests, the CLI and the preview run exactly what the app runs.
+ */
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppStatus, HandlerTable, ProfileSummary } from '../../src-shared/contract';
+import { ConsoleError, toErrorShape } from '../../src-shared/errors';
+import { resolveDataDir } from './data-dir';
+import { KeytarSecretStore } from './keychain/keytar-secret-store';
+import { SessionSecretStore } from './keychain/session-secret-store';
+import { DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './keychain/secret-store';
+import { ProfileService } from './profiles/profile-service';
+import { parsePublicKey } from './keys/parse-keys';
+import { AntomClient, gatewayBaseUrl, type AntomClientOptions, type ClientProfile } from './client';
+import { SqliteJournal } from './journal/sqlite-journal';
+import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox';
+import { startNotificationReceiver, type NotificationReceiver } from './receiver/notification-receiver';
+import type { Verifier } from './receiver/verify-notification';
+import { clearSandboxRuntime, readSandboxRuntime, writeSandboxRuntime } from './embedded-sandbox-runtime';
+
+export interface CoreConfig {
+  dataDir?: string;
+  /** Keychain service name; tests pass a unique one. */
+  secretServiceName?: string;
+  /** Replace the OS keychain (tests of the locked/absent keychain paths pass a failing store). */
+  secrets?: SecretStore;
+  /** Create the embedded sandbox profile with fresh keys on a fresh install. Default true. */
+  ensureDefaultProfile?: boolean;
+  /** Run the embedded sandbox in this process (the app and the browser preview do). */
+  startEmbeddedSandbox?: boolean;
+  sandboxPort?: number;
+  sandboxTimeScale?: number;
+  /** Run the notification receiver in this process; the embedded sandbox notifies it by default. */
+  startReceiver?: boolean;
+  receiverPort?: number;
+  receiverPath?: string;
+  /** Client tuning (tests shorten backoff). */
+  clientOptions?: Pick<AntomClientOptions, 'retry' | 'sleep'>;
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface Core {
+  dataDir: string;
+  profiles: ProfileService;
+  journal: SqliteJournal;
+  sandbox: RunningSandbox | undefined;
+  receiver: NotificationReceiver | undefined;
+  /** A signed client for a profile (the active one by default), recording into the journal. */
+  clientFor(profileName?: string, trigger?: 'user' | 'cli' | 'poller'): Promise<AntomClient>;
+  /** The gateway origin a profile's calls go to right now. */
+  baseUrlFor(profile: ProfileSummary): string;
+  handlers: HandlerTable;
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  try {
+    const here = dirname(fileURLToPath(import.meta.url));
+    return (JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function createCore(config: CoreConfig = {}): Promise<Core> {
+  const dataDir = resolveDataDir(config.dataDir);
+  const log = config.log ?? (() => undefined);
+  const secrets: SecretStore = config.secrets ?? new KeytarSecretStore({ service: config.secretServiceName ?? DEFAULT_KEYCHAIN_SERVICE });
+  const sessionSecrets = new SessionSecretStore();
+  const profiles = new ProfileService({ dataDir, secrets, sessionSecrets });
+  const journal = SqliteJournal.open({ dataDir, onRecordError: (error) => log(`journal: a call could not be recorded: ${String(error)}`) });
+
+  let sandbox: RunningSandbox | undefined;
+  let receiver: NotificationReceiver | undefined;
+  const closers: Array<() => Promise<void> | void> = [() => journal.close()];
+
+  try {
+    const embedded = config.ensureDefaultProfile === false ? undefined : await profiles.ensureDefaultEmbeddedProfile();
+
+    if (config.startReceiver) {
+      receiver = await startNotificationReceiver({
+        port: config.receiverPort ?? 0,
+        ...(config.receiverPath ? { path: config.receiverPath } : {}),
+        sink: journal,
+        resolveVerifier: await verifierResolver(profiles),
+        onError: (error) => log(`receiver: ${String(error)}`),
+      });
+      closers.unshift(() => receiver?.close());
+    }
+
+    if (config.startEmbeddedSandbox && embedded) {
+      const antomKey = await profiles.loadSandboxAntomKey(embedded.name);
+      const embeddedProfiles = (await profiles.list()).filter((p) => p.environment === 'embedded' && p.merchantPublicKey);
+      sandbox = await startSandbox({
+        port: config.sandboxPort ?? 0,
+        antomPrivateKeyPkcs8Base64: antomKey,
+        merchants: embeddedProfiles.map((p) => ({ clientId: p.clientId, merchantPublicKeyBase64: p.merchantPublicKey! })),
+        timeScale: config.sandboxTimeScale ?? 1,
+        ...(receiver ? { defaultNotifyUrl: receiver.url } : {}),
+        log,
+      });
+      writeSandboxRuntime(dataDir, { pid: process.pid, baseUrl: sandbox.baseUrl, antomPublicKey: sandbox.antomPublicKeyBase64, profile: embedded.name, startedAt: new Date().toISOString() });
+      const running = sandbox;
+      closers.unshift(async () => {
+        clearSandboxRuntime(dataDir);
+        await running.close();
+      });
+    }
+  } catch (error) {
+    for (const close of closers) await close();
+    throw error;
+  }
+
+  function baseUrlFor(profile: ProfileSummary): string {
+    if (profile.environment === 'embedded') {
+      const url = sandbox?.baseUrl ?? readSandboxRuntime(dataDir)?.baseUrl;
+      if (!url) {
+        throw new ConsoleError('NOT_FOUND', 'The embedded Antom sandbox is not running.', 'Open the console (npm start / npm run preview), or start it in another terminal with `antom-ops sandbox start`.');
+      }
+      return url;
+    }
+    return gatewayBaseUrl(profile.region, profile.baseUrl);
+  }
+
+  async function clientFor(profileName?: string): Promise<AntomClient> {
+    const summary = profileName ? await profiles.get(profileName) : await profiles.getActive();
+    if (!summary) {
+      throw new ConsoleError('PROFILE_NOT_FOUND', 'No profile is active.', 'Create one with `antom-ops profiles create`, or pick one with `antom-ops profiles use NAME`.');
+    }
+    const privateKey = await profiles.loadPrivateKey(summary.name);
+    const antomPublicKey: KeyObject | undefined = summary.antomPublicKey ? parsePublicKey(summary.antomPublicKey).keyObject : undefined;
+    const clientProfile: ClientProfile = {
+      name: summary.name,
+      environment: summary.environment,
+      baseUrl: baseUrlFor(summary),
+      clientId: summary.clientId,
+      keyVersion: summary.keyVersion,
+      privateKey,
+      antomPublicKey,
+      ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
+    };
+    return new AntomClient(clientProfile, { recorder: journal.recorder(), ledger: journal.requestIdLedger(), ...config.clientOptions });
+  }
+
+  const version = packageVersion();
+  const handlers: HandlerTable = {
+    async getAppStatus(): Promise<AppStatus> {
+      const keychainStatus = await secrets.status();
+      let activeProfile: ProfileSummary | undefined;
+      try {
+        activeProfile = await profiles.getActive();
+      } catch (error) {
+        log(`status: active profile unreadable: ${toErrorShape(error).message}`);
+      }
+      const runningUrl = sandbox?.baseUrl ?? readSandboxRuntime(dataDir)?.baseUrl;
+      return {
+        version,
+        dataDir,
+        activeProfile: activeProfile && activeProfile.environment === 'embedded' ? { ...activeProfile, baseUrl: runningUrl } : activeProfile,
+        keychain: keychainStatus,
+        sandbox: { running: runningUrl !== undefined, baseUrl: runningUrl },
+      };
+    },
+    async listProfiles() {
+      return profiles.list();
+    },
+  };
+
+  return {
+    dataDir,
+    profiles,
+    journal,
+    sandbox,
+    receiver,
+    clientFor,
+    baseUrlFor,
+    handlers,
+    async close() {
+      for (const close of closers) await close();
+    },
+  };
+}
+
+/**
+ * The receiver picks the Antom public key by the notification's client-id. Profiles are read
+ * once and refreshed on a miss, so a profile added while the receiver runs is found too.
+ */
+async function verifierResolver(profiles: ProfileService): Promise<(clientId: string) => Verifier | undefined> {
+  let byClientId = new Map<string, Verifier>();
+  let refreshing: Promise<void> | undefined;
+  const refresh = async () => {
+    const next = new Map<string, Verifier>();
+    for (const p of await profiles.list()) {
+      if (!p.antomPublicKey) continue;
+      try {
+        next.set(p.clientId, { profile: p.name, antomPublicKey: parsePublicKey(p.antomPublicKey).keyObject });
+      } catch {
+        // a profile with an unusable key cannot verify anything; its notifications are rejected as unknown-client-id
+      }
+    }
+    byClientId = next;
+  };
+  await refresh();
+  return (clientId: string) => {
+    const hit = byClientId.get(clientId);
+    if (!hit && !refreshing) {
+      refreshing = refresh().finally(() => { refreshing = undefined; });
+    }
+    return hit;
+  };
+}
