@@ -23,6 +23,7 @@
  *  - "Acknowledged" (sink.markAcknowledged) means the acknowledgement bytes were handed to the
  *    socket; the durable write happened before that, so a crash between the two leaves a stored
  *    but unacknowledged notification, which Antom resends and the journal records as an attempt.
+ *    Every other answer to a stored POST (401, 400, 413) is recorded the same way, on its attempt.
  *  - Group commit: requests whose bodies complete in the same event-loop turn are stored with one
  *    storeNotifications transaction (setImmediate), then each gets its answer. If the batch
  *    transaction fails, each record is retried on its own so one bad record cannot sink the
@@ -35,7 +36,7 @@ import { isIP, type AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
 import { ConsoleError } from '../../../src-shared/errors';
 import type { ReceivedNotification, RejectReason, StoredNotificationRef } from '../journal/journal-types';
-import type { NotificationSink } from './notification-sink';
+import type { NotificationAnswer, NotificationSink } from './notification-sink';
 import { verifyNotification, type ResolveVerifier } from './verify-notification';
 import { parseNotificationBody } from './parse-notification';
 import { ACKNOWLEDGEMENT, METHOD_NOT_ALLOWED, NOT_FOUND, STORE_FAILED, rejectionAnswer, type Answer } from './notification-answers';
@@ -204,15 +205,26 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
 
   // ---- answering and the acknowledgement bookkeeping ----
 
-  let ackQueue: { id: number; attemptId: number | undefined; sentAt: string }[] = [];
-  let ackScheduled = false;
-  function flushAcks(): void {
-    ackScheduled = false;
-    const batch = ackQueue;
-    ackQueue = [];
-    for (const { id, attemptId, sentAt } of batch) {
+  // Answers are recorded after their bytes are handed to the socket, a turn's worth at a time.
+  let answerQueue: { id: number; attemptId: number | undefined; answer: NotificationAnswer }[] = [];
+  let answersScheduled = false;
+  function flushAnswers(): void {
+    answersScheduled = false;
+    const batch = answerQueue;
+    answerQueue = [];
+    if (batch.length === 0) return;
+    try {
+      if (sink.markAcknowledgedMany) {
+        sink.markAcknowledgedMany(batch);
+        return;
+      }
+    } catch (error) {
+      reportError(error);
+      return;
+    }
+    for (const { id, answer, attemptId } of batch) {
       try {
-        sink.markAcknowledged(id, { httpStatus: ACKNOWLEDGEMENT.httpStatus, body: ACKNOWLEDGEMENT.body, sentAt }, attemptId);
+        sink.markAcknowledged(id, answer, attemptId);
       } catch (error) {
         reportError(error);
       }
@@ -228,16 +240,13 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
   function answerStored(p: Pending, ref: StoredNotificationRef): void {
     const headers: Record<string, string> = { [NOTIFICATION_ID_HEADER]: String(ref.id) };
     if (p.answer.httpStatus === 413) headers.connection = 'close';
-    const acked = p.answer === ACKNOWLEDGEMENT;
-    send(p.res, p.answer, headers, acked
-      ? () => {
-          ackQueue.push({ id: ref.id, attemptId: ref.attemptId, sentAt: now().toISOString() });
-          if (!ackScheduled) {
-            ackScheduled = true;
-            setImmediate(flushAcks);
-          }
-        }
-      : undefined);
+    send(p.res, p.answer, headers, () => {
+      answerQueue.push({ id: ref.id, attemptId: ref.attemptId, answer: { ...p.answer, sentAt: now().toISOString() } });
+      if (!answersScheduled) {
+        answersScheduled = true;
+        setImmediate(flushAnswers);
+      }
+    });
     try {
       options.onStored?.(ref, p.record);
     } catch (error) {
@@ -408,7 +417,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
           clearTimeout(force);
           // Anything already answered still gets its acknowledgement recorded.
           flushQueue();
-          flushAcks();
+          flushAnswers();
           resolve();
         });
         server.closeIdleConnections();

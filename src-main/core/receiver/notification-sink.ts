@@ -32,8 +32,14 @@ export interface NotificationSink {
   storeNotification(n: ReceivedNotification): StoredNotificationRef;
   /** One transaction for the whole batch; refs come back in the same order. */
   storeNotifications(batch: readonly ReceivedNotification[]): StoredNotificationRef[];
-  /** attemptId: the ref's attemptId, so a resend's acknowledgement is recorded against that POST. */
+  /**
+   * Record the answer sent for a stored POST. Only Antom's fixed acknowledgement marks the
+   * notification acknowledged; any other answer is recorded on the attempt. attemptId is the
+   * ref's attemptId, so a resend's answer is recorded against that POST.
+   */
   markAcknowledged(id: number, answer: NotificationAnswer, attemptId?: number): void;
+  /** The same for many answers in one transaction; used when present. */
+  markAcknowledgedMany?(items: readonly { id: number; answer: NotificationAnswer; attemptId?: number | undefined }[]): void;
   getNotification(id: number): StoredNotificationForReplay | undefined;
   close(): void;
 }

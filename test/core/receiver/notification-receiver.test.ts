@@ -15,35 +15,42 @@ import {
 } from '../../support/notification-sender';
 import { createPrivateKey } from 'node:crypto';
 import { vectors } from '../../support/signature-vectors';
-import { MemorySink } from './memory-sink';
+import { openTestJournal, type JournalFixture } from './journal-fixture';
 
 const PATH = '/antom/notify';
 const merchantPrivateKey = createPrivateKey({ key: Buffer.from(vectors.keys.merchant.privateKeyPkcs8Base64 as string, 'base64'), format: 'der', type: 'pkcs8' });
 
 let receiver: NotificationReceiver | undefined;
-let sink: MemorySink;
+let fx: JournalFixture | undefined;
 const agents: Agent[] = [];
 
 afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
   for (const a of agents.splice(0)) a.destroy();
+  fx?.cleanup();
+  fx = undefined;
 });
 
+const journal = () => fx!.journal;
+const storedCount = () => journal().listNotifications({}, { limit: 500 }).items.length;
+
 async function start(extra: Partial<NotificationReceiverOptions> = {}): Promise<{ r: NotificationReceiver; origin: string }> {
-  sink = new MemorySink();
+  fx = openTestJournal();
   const key = antomTestPublicKey();
   receiver = await startNotificationReceiver({
     resolveVerifier: (clientId) => (clientId === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined),
-    sink,
+    sink: fx.journal,
     ...extra,
   });
   return { r: receiver, origin: new URL(receiver.url).origin };
 }
 
-function rejectReasonOf(id: number | undefined) {
+function rowOf(id: number | undefined) {
   expect(id).toBeTypeOf('number');
-  return sink.getNotification(id!)!;
+  const row = journal().getNotification(id!);
+  expect(row, `notification ${id} is in the journal`).toBeDefined();
+  return row!;
 }
 
 describe('notification receiver: verified notifications', () => {
@@ -55,26 +62,31 @@ describe('notification receiver: verified notifications', () => {
     expect(res.status).toBe(200);
     expect(res.body).toBe(ACKNOWLEDGEMENT_BODY);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    const row = sink.getNotification(res.notificationId!)!;
+    const row = rowOf(res.notificationId);
     expect(row).toMatchObject({
       verification: 'verified',
-      rejectReason: undefined,
+      rejectReason: null,
       profile: 'sandbox-eu',
       notifyType: 'PAYMENT_RESULT',
       status: 'SUCCESS',
       resultStatus: 'S',
       resultCode: 'SUCCESS',
-      amountValue: '8000',
-      amountCurrency: 'EUR',
+      amount: { value: '8000', currency: 'EUR' },
       dedupKey: 'PAYMENT_RESULT|PAY-1|SUCCESS',
       receiverPath: PATH,
-      ids: { paymentId: 'PAY-1', paymentRequestId: 'req-PAY-1' },
+      paymentId: 'PAY-1',
+      paymentRequestId: 'req-PAY-1',
+      bodyExact: true,
+      attempts: 1,
     });
     expect(row.rawBody.equals(n.body)).toBe(true);
     expect(row.headers['client-id']).toBe(TEST_CLIENT_ID);
     expect(row.contentVerified).toBe(`POST ${PATH}\n${TEST_CLIENT_ID}.${n.headers['request-time']}.${n.body.toString('utf8')}`);
-    await sink.acknowledged(row.id);
-    expect(sink.getNotification(row.id)!.acknowledged).toMatchObject({ httpStatus: 200, body: ACKNOWLEDGEMENT_BODY });
+    // the acknowledgement is recorded just after its bytes are sent; closing flushes it
+    await receiver!.close();
+    const after = rowOf(row.id);
+    expect(after.acknowledged).toBe(true);
+    expect(after.attemptList).toMatchObject([{ answerStatus: 200, answerBody: ACKNOWLEDGEMENT_BODY, verification: 'verified' }]);
   });
 
   it('parses notifyCapture, notifyRefund (refundStatus) and a failed payment', async () => {
@@ -83,9 +95,9 @@ describe('notification receiver: verified notifications', () => {
     const ref = await sendNotification(origin, signNotification({ path: PATH, body: refundResultBody('REF-1', 'FAIL') }));
     const fail = await sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody('PAY-2', { status: 'F' }) }));
     for (const res of [cap, ref, fail]) expect(res.body).toBe(ACKNOWLEDGEMENT_BODY);
-    expect(sink.getNotification(cap.notificationId!)).toMatchObject({ notifyType: 'CAPTURE_RESULT', status: 'SUCCESS', ids: { captureId: 'CAP-1', paymentId: 'PAY-9' }, amountValue: '5000', amountCurrency: 'USD', dedupKey: 'CAPTURE_RESULT|CAP-1|SUCCESS' });
-    expect(sink.getNotification(ref.notificationId!)).toMatchObject({ notifyType: 'REFUND_RESULT', status: 'FAIL', ids: { refundId: 'REF-1' }, dedupKey: 'REFUND_RESULT|REF-1|FAIL' });
-    expect(sink.getNotification(fail.notificationId!)).toMatchObject({ notifyType: 'PAYMENT_RESULT', status: 'FAIL', resultCode: 'USER_BALANCE_NOT_ENOUGH' });
+    expect(rowOf(cap.notificationId)).toMatchObject({ notifyType: 'CAPTURE_RESULT', status: 'SUCCESS', captureId: 'CAP-1', paymentId: 'PAY-9', amount: { value: '5000', currency: 'USD' }, dedupKey: 'CAPTURE_RESULT|CAP-1|SUCCESS' });
+    expect(rowOf(ref.notificationId)).toMatchObject({ notifyType: 'REFUND_RESULT', status: 'FAIL', refundId: 'REF-1', dedupKey: 'REFUND_RESULT|REF-1|FAIL' });
+    expect(rowOf(fail.notificationId)).toMatchObject({ notifyType: 'PAYMENT_RESULT', status: 'FAIL', resultCode: 'USER_BALANCE_NOT_ENOUGH' });
   });
 
   it('serves paths below its own and verifies over the path and query actually requested', async () => {
@@ -94,7 +106,7 @@ describe('notification receiver: verified notifications', () => {
     expect(sub.body).toBe(ACKNOWLEDGEMENT_BODY);
     const withQuery = await sendNotification(origin, signNotification({ path: `${PATH}?profile=eu`, body: paymentResultBody('PAY-4') }));
     expect(withQuery.body).toBe(ACKNOWLEDGEMENT_BODY);
-    expect(sink.getNotification(withQuery.notificationId!)!.receiverPath).toBe(`${PATH}?profile=eu`);
+    expect(rowOf(withQuery.notificationId).receiverPath).toBe(`${PATH}?profile=eu`);
   });
 
   it('stores resends as attempts of the first and acknowledges each of them', async () => {
@@ -106,9 +118,13 @@ describe('notification receiver: verified notifications', () => {
       answers.push(await sendNotification(origin, signNotification({ path: PATH, body, requestTime: String(1_790_000_000_000 + i) })));
     }
     expect(answers.map((a) => a.body)).toEqual([ACKNOWLEDGEMENT_BODY, ACKNOWLEDGEMENT_BODY, ACKNOWLEDGEMENT_BODY]);
-    const [first, ...rest] = answers.map((a) => sink.getNotification(a.notificationId!)!);
-    expect(first!.duplicateOf).toBeUndefined();
-    for (const r of rest) expect(r.duplicateOf).toBe(first!.id);
+    // the answers all point at the first notification; the resends are its attempts, not new rows
+    expect(new Set(answers.map((a) => a.notificationId)).size).toBe(1);
+    await receiver!.close();
+    const row = rowOf(answers[0]!.notificationId);
+    expect(row).toMatchObject({ attempts: 3, acknowledged: true, paymentId: 'PAY-DUP' });
+    expect(row.attemptList.map((a) => a.answerStatus)).toEqual([200, 200, 200]);
+    expect(journal().listNotifications({ anyId: 'PAY-DUP' }).items).toHaveLength(1);
   });
 });
 
@@ -119,10 +135,11 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     expect(res.status).toBe(401);
     expect(res.body).not.toContain('"resultStatus":"S"');
     expect(JSON.parse(res.body).result).toMatchObject({ resultCode: 'INVALID_SIGNATURE', resultStatus: 'F' });
-    const row = rejectReasonOf(res.notificationId);
-    expect(row).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-key', profile: 'sandbox-eu', ids: { paymentId: 'PAY-WK' } });
+    const row = rowOf(res.notificationId);
+    expect(row).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-key', profile: 'sandbox-eu', paymentId: 'PAY-WK' });
     expect(row.rejectDetail).toMatch(/sandbox vs production/);
-    expect(row.acknowledged).toBeUndefined();
+    await receiver!.close();
+    expect(rowOf(row.id)).toMatchObject({ acknowledged: false, attemptList: [{ answerStatus: 401 }] });
   });
 
   it('body changed: re-serialised bytes, or an edited value once the key has proven itself', async () => {
@@ -131,14 +148,14 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const pretty = { ...original, body: Buffer.from(JSON.stringify(JSON.parse(original.body.toString()), null, 2)) };
     const prettyRes = await sendNotification(origin, pretty);
     expect(prettyRes.status).toBe(401);
-    expect(rejectReasonOf(prettyRes.notificationId)).toMatchObject({ rejectReason: 'body-changed', ids: { paymentId: 'PAY-T' } });
+    expect(rowOf(prettyRes.notificationId)).toMatchObject({ rejectReason: 'body-changed', paymentId: 'PAY-T' });
 
     // once this key verified a notification from this client-id, a failure means the content changed
     expect((await sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody('PAY-OK') }))).status).toBe(200);
     const edited = { ...original, body: Buffer.from(original.body.toString().replace('"8000"', '"1"')) };
     const editedRes = await sendNotification(origin, edited);
     expect(editedRes.status).toBe(401);
-    expect(rejectReasonOf(editedRes.notificationId)).toMatchObject({ rejectReason: 'body-changed', amountValue: '1' });
+    expect(rowOf(editedRes.notificationId)).toMatchObject({ rejectReason: 'body-changed', amount: { value: '1' } });
   });
 
   it('wrong path: names the path the signature was made for', async () => {
@@ -146,14 +163,14 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const sub = signNotification({ path: PATH, body: paymentResultBody('PAY-P1') });
     const res = await sendNotification(origin, { ...sub, path: `${PATH}/eu` });
     expect(res.status).toBe(401);
-    const row = rejectReasonOf(res.notificationId);
+    const row = rowOf(res.notificationId);
     expect(row.rejectReason).toBe('wrong-path');
     expect(row.rejectDetail).toContain(`"${PATH}"`);
 
     const other = signNotification({ path: '/payNotify', body: paymentResultBody('PAY-P2') });
     const res2 = await sendNotification(origin, { ...other, path: PATH });
-    expect(rejectReasonOf(res2.notificationId)).toMatchObject({ rejectReason: 'wrong-path' });
-    expect(rejectReasonOf(res2.notificationId).rejectDetail).toContain('"/payNotify"');
+    expect(rowOf(res2.notificationId)).toMatchObject({ rejectReason: 'wrong-path' });
+    expect(rowOf(res2.notificationId).rejectDetail).toContain('"/payNotify"');
   });
 
   it('missing or garbled headers and unknown client-ids', async () => {
@@ -172,7 +189,7 @@ describe('notification receiver: rejections are stored and never acknowledged', 
       const res = await sendRaw(origin, PATH, { headers, body: good.body });
       expect(res.status, reason).toBe(status);
       expect(JSON.parse(res.body).result.resultStatus).toBe('F');
-      expect(rejectReasonOf(res.notificationId)).toMatchObject({ verification: 'rejected', rejectReason: reason });
+      expect(rowOf(res.notificationId)).toMatchObject({ verification: 'rejected', rejectReason: reason });
     }
   });
 
@@ -180,11 +197,11 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const { origin } = await start();
     const notJson = await sendNotification(origin, signNotification({ path: PATH, body: 'notifyType=PAYMENT_RESULT&paymentId=1' }));
     expect(notJson.status).toBe(400);
-    expect(rejectReasonOf(notJson.notificationId)).toMatchObject({ rejectReason: 'not-json', verification: 'rejected' });
+    expect(rowOf(notJson.notificationId)).toMatchObject({ rejectReason: 'not-json', verification: 'rejected' });
     const unknownType = await sendNotification(origin, signNotification({ path: PATH, body: JSON.stringify({ notifyType: 'DISPUTE_RESULT', result: { resultStatus: 'S' }, paymentId: 'P' }) }));
     expect(unknownType.status).toBe(400);
-    const row = rejectReasonOf(unknownType.notificationId);
-    expect(row).toMatchObject({ rejectReason: 'not-a-notification', ids: { paymentId: 'P' } });
+    const row = rowOf(unknownType.notificationId);
+    expect(row).toMatchObject({ rejectReason: 'not-a-notification', paymentId: 'P' });
     expect(row.rejectDetail).toContain('DISPUTE_RESULT');
     expect(row.contentVerified).toBeDefined();
   });
@@ -194,7 +211,7 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const big = signNotification({ path: PATH, body: JSON.stringify({ notifyType: 'PAYMENT_RESULT', pad: 'x'.repeat(50_000) }) });
     const res = await sendNotification(origin, big);
     expect(res.status).toBe(413);
-    const row = rejectReasonOf(res.notificationId);
+    const row = rowOf(res.notificationId);
     expect(row.rejectReason).toBe('oversized');
     expect(row.rawBody.length).toBeLessThanOrEqual(4096);
     expect(big.body.subarray(0, row.rawBody.length).equals(row.rawBody)).toBe(true);
@@ -203,7 +220,7 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     // chunked (no content-length): counted while reading
     const chunked = await sendRaw(origin, PATH, { headers: { ...big.headers, 'transfer-encoding': 'chunked' }, body: big.body });
     expect(chunked.status).toBe(413);
-    expect(rejectReasonOf(chunked.notificationId).rejectReason).toBe('oversized');
+    expect(rowOf(chunked.notificationId).rejectReason).toBe('oversized');
   });
 
   it('GET gets 405, another path 404, and neither is stored', async () => {
@@ -213,19 +230,27 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     expect(get.headers.allow).toBe('POST');
     const elsewhere = await sendNotification(origin, signNotification({ path: '/other', body: paymentResultBody('PAY-X') }));
     expect(elsewhere.status).toBe(404);
-    expect(sink.rows).toHaveLength(0);
+    expect(storedCount()).toBe(0);
   });
 
   it('answers 500 without acknowledging when the store fails, and accepts the resend', async () => {
-    const { origin } = await start();
+    const errors: unknown[] = [];
+    const { origin } = await start({ onError: (e) => errors.push(e) });
     const n = signNotification({ path: PATH, body: paymentResultBody('PAY-FULL') });
-    sink.failNext = 2; // the batch and its one-by-one retry
+    fx!.journal.close(); // the database is gone: every write throws
     const res = await sendNotification(origin, n);
     expect(res.status).toBe(500);
     expect(res.body).not.toContain('"resultStatus":"S"');
-    expect(sink.rows).toHaveLength(0);
-    const resend = await sendNotification(origin, n);
+    expect(errors.length).toBeGreaterThan(0);
+    await receiver!.close();
+
+    // Antom resends; a receiver on the reopened journal stores and acknowledges it, once
+    const reopened = fx!.reopen();
+    const key = antomTestPublicKey();
+    receiver = await startNotificationReceiver({ sink: reopened, resolveVerifier: () => ({ profile: 'sandbox-eu', antomPublicKey: key }) });
+    const resend = await sendNotification(new URL(receiver.url).origin, n);
     expect(resend.body).toBe(ACKNOWLEDGEMENT_BODY);
+    expect(reopened.listNotifications({ anyId: 'PAY-FULL' }).items).toMatchObject([{ attempts: 1 }]);
   });
 });
 
@@ -238,13 +263,14 @@ describe('notification receiver: throughput and binding', () => {
     const answers = await Promise.all(batch.map((n) => sendNotification(origin, n, agent)));
     expect(answers.every((a) => a.body === ACKNOWLEDGEMENT_BODY)).toBe(true);
     expect(new Set(answers.map((a) => a.notificationId)).size).toBe(200);
-    expect(sink.rows).toHaveLength(200);
-    expect(sink.batches.length).toBeLessThan(200);
-    expect(Math.max(...sink.batches)).toBeGreaterThan(1);
+    expect(storedCount()).toBe(200);
+    expect(fx!.batches.length).toBeLessThan(200);
+    expect(Math.max(...fx!.batches)).toBeGreaterThan(1);
   });
 
   it('refuses a non-loopback address unless asked explicitly', async () => {
-    const opts = { resolveVerifier: () => undefined, sink: new MemorySink() };
+    fx = openTestJournal();
+    const opts = { resolveVerifier: () => undefined, sink: fx.journal };
     await expect(startNotificationReceiver({ ...opts, host: '0.0.0.0' })).rejects.toMatchObject({ code: 'BIND_REFUSED' });
     const error = await startNotificationReceiver({ ...opts, host: '0.0.0.0' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConsoleError);
@@ -255,6 +281,6 @@ describe('notification receiver: throughput and binding', () => {
 
   it('says which port is taken', async () => {
     const { r } = await start();
-    await expect(startNotificationReceiver({ resolveVerifier: () => undefined, sink: new MemorySink(), port: r.port })).rejects.toMatchObject({ code: 'PORT_IN_USE' });
+    await expect(startNotificationReceiver({ resolveVerifier: () => undefined, sink: fx!.journal, port: r.port })).rejects.toMatchObject({ code: 'PORT_IN_USE' });
   });
 });

@@ -5,18 +5,22 @@ import { startNotificationReceiver, type NotificationReceiver } from '../../../s
 import { replayNotification } from '../../../src-main/core/receiver/replay';
 import { ACKNOWLEDGEMENT_BODY } from '../../../src-main/core/receiver/notification-answers';
 import { TEST_CLIENT_ID, antomTestPrivateKey, antomTestPublicKey, paymentResultBody, sendNotification, signNotification } from '../../support/notification-sender';
-import { MemorySink } from './memory-sink';
+import { openTestJournal, type JournalFixture } from './journal-fixture';
 
 const receivers: NotificationReceiver[] = [];
 const servers: Server[] = [];
+const fixtures: JournalFixture[] = [];
 
 afterEach(async () => {
   for (const r of receivers.splice(0)) await r.close();
+  for (const f of fixtures.splice(0)) f.cleanup();
   for (const s of servers.splice(0)) await new Promise((resolve) => s.close(resolve));
 });
 
 async function receiver(path: string, profile = 'sandbox-eu', alternatePaths: string[] = []) {
-  const sink = new MemorySink();
+  const fx = openTestJournal();
+  fixtures.push(fx);
+  const sink = fx.journal;
   const key = antomTestPublicKey();
   const r = await startNotificationReceiver({ path, sink, alternatePaths, resolveVerifier: (id) => (id === TEST_CLIENT_ID ? { profile, antomPublicKey: key } : undefined) });
   receivers.push(r);
@@ -43,7 +47,7 @@ describe('replay', () => {
     expect(result).toMatchObject({ httpStatus: 200, responseBody: ACKNOWLEDGEMENT_BODY, acknowledged: true, warnings: [], error: undefined, signedPath: '/antom/notify' });
     expect(result.requestHeaders.signature).toBe(sent.headers.signature);
     expect(result.latencyMs).toBeGreaterThan(0);
-    const row = target.sink.rows[0]!;
+    const row = target.sink.getNotification(target.sink.listNotifications().items[0]!.id)!;
     expect(row.verification).toBe('verified');
     expect(row.rawBody.equals(sent.body)).toBe(true);
   });
@@ -56,7 +60,7 @@ describe('replay', () => {
     expect(result.warnings.join(' ')).toContain('"/antom/notify"');
     expect(result.acknowledged).toBe(false);
     expect(result.httpStatus).toBe(401);
-    expect(target.sink.rows[0]).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-path' });
+    expect(target.sink.listNotifications().items[0]).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-path' });
   });
 
   it('re-signed for the target path with the sandbox key: verified and acknowledged', async () => {
@@ -65,7 +69,7 @@ describe('replay', () => {
     const result = await replayNotification({ sink, id, toUrl: `${target.r.url}?shop=1`, mode: 're-signed', signer, isSandboxProfile: sandboxOnly, now: () => new Date('2026-11-22T10:00:00Z') });
     expect(result).toMatchObject({ acknowledged: true, httpStatus: 200, signedPath: '/payNotify?shop=1', warnings: [] });
     expect(result.requestHeaders['request-time']).toBe(String(Date.parse('2026-11-22T10:00:00Z')));
-    expect(target.sink.rows[0]).toMatchObject({ verification: 'verified', receiverPath: '/payNotify?shop=1' });
+    expect(target.sink.listNotifications().items[0]).toMatchObject({ verification: 'verified', receiverPath: '/payNotify?shop=1' });
   });
 
   it('refuses to re-sign a production notification', async () => {

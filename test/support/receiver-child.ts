@@ -1,0 +1,34 @@
+/**
+ * A notification receiver in its own process, for the crash-safety test: it can be SIGKILLed
+ * mid-burst like a real crash (no handlers, no flush), and the test then reopens the database.
+ *
+ *   node --import tsx test/support/receiver-child.ts --data-dir DIR [--group-commit=false]
+ *
+ * First stdout line: {"url": "..."} once the receiver listens.
+ */
+import { parseArgs } from 'node:util';
+import { SqliteJournal } from '../../src-main/core/journal/sqlite-journal';
+import { startNotificationReceiver } from '../../src-main/core/receiver/notification-receiver';
+import { TEST_CLIENT_ID, antomTestPublicKey } from './notification-sender';
+
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'group-commit': { type: 'string', default: 'true' } } });
+const dataDir = values['data-dir'];
+if (!dataDir) {
+  process.stderr.write('receiver-child: --data-dir is required\n');
+  process.exit(2);
+}
+const journal = SqliteJournal.open({ dataDir });
+const key = antomTestPublicKey();
+const receiver = await startNotificationReceiver({
+  sink: journal,
+  groupCommit: values['group-commit'] !== 'false',
+  resolveVerifier: (clientId) => (clientId === TEST_CLIENT_ID ? { profile: 'sandbox', antomPublicKey: key } : undefined),
+  onError: (error) => process.stderr.write(`receiver-child: ${String(error)}\n`),
+});
+process.stdout.write(`${JSON.stringify({ url: receiver.url })}\n`);
+process.on('SIGTERM', () => {
+  void receiver.close().then(() => {
+    journal.close();
+    process.exit(0);
+  });
+});
