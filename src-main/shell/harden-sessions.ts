@@ -19,15 +19,21 @@ function openExternally(url: string): void {
 }
 
 function hardenWebContents(contents: WebContents, appOrigin: string): void {
-  const guardNavigation = (event: { preventDefault(): void; url: string }): void => {
+  // Main-frame navigation: an allow-listed link goes to the browser, anything else is dropped.
+  contents.on('will-navigate', (event) => {
     const decision = decideNavigation(event.url, appOrigin);
     if (decision.action === 'allow') return;
     event.preventDefault();
     if (decision.openExternally) openExternally(event.url);
-  };
-  contents.on('will-navigate', guardNavigation);
-  contents.on('will-frame-navigate', guardNavigation);
-  contents.on('will-redirect', guardNavigation);
+  });
+  // Subframes (there should be none: the CSP allows no frames) and redirects are only ever
+  // denied; opening the browser from here too would open allow-listed links twice.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && decideNavigation(event.url, appOrigin).action !== 'allow') event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (decideNavigation(event.url, appOrigin).action !== 'allow') event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (decideWindowOpen(url).openExternally) openExternally(url);

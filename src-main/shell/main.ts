@@ -24,13 +24,13 @@ const rendererRoot = join(here, '../renderer');
 /** ANTOM_OPS_EMBEDDED_SANDBOX=0 opts out; by default the console starts on the embedded sandbox. */
 const startEmbeddedSandbox = process.env.ANTOM_OPS_EMBEDDED_SANDBOX !== '0';
 
-function fail(title: string, error: unknown): never {
+/** Show why the console cannot start (message and hint) and exit; there is nothing to fall back to. */
+function fatal(title: string, error: unknown): void {
   const shape = toErrorShape(error);
   const text = isConsoleError(error) ? `${shape.message}\n\n${shape.hint}` : shape.message;
   console.error(`${title}: ${text}`);
   dialog.showErrorBox(title, text);
   app.exit(1);
-  throw error;
 }
 
 function main(): void {
@@ -43,7 +43,7 @@ function main(): void {
     dataDir = resolveDataDir();
     app.setPath('userData', dataDir);
   } catch (error) {
-    app.whenReady().then(() => fail('The console cannot start', error), () => app.exit(1));
+    app.whenReady().then(() => fatal('The console cannot start', error), () => app.exit(1));
     return;
   }
 
@@ -100,15 +100,13 @@ function main(): void {
     .then(async () => {
       hardenDefaultSession(location.origin);
       if (location.kind === 'bundled') serveRenderer(rendererRoot);
-      try {
-        core = await createCore({ dataDir, startEmbeddedSandbox });
-      } catch (error) {
-        fail('The console core could not start', error);
-      }
-      unbindIpc = bindHandlersToIpc(core.handlers, location.origin);
+      // The receiver runs with the app so the embedded sandbox's notifications land in the journal.
+      const started = await createCore({ dataDir, startEmbeddedSandbox, startReceiver: true, log: (line) => console.log(line) });
+      core = started;
+      unbindIpc = bindHandlersToIpc(started.handlers, location.origin);
       openWindow();
     })
-    .catch((error: unknown) => fail('The console cannot start', error));
+    .catch((error: unknown) => fatal('The console core could not start', error));
 }
 
 main();
