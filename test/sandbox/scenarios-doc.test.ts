@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AMOUNT_SCENARIOS, ID_SCENARIOS } from '../../src-main/core/sandbox/scenarios';
+
+const doc = readFileSync(new URL('../../docs/sandbox-scenarios.md', import.meta.url), 'utf8');
+const rows = doc.split('\n').filter((l) => l.startsWith('|'));
+
+describe('docs/sandbox-scenarios.md', () => {
+  it('lists every amount scenario the code knows, with its result code', () => {
+    for (const s of AMOUNT_SCENARIOS) {
+      const api = s.api === 'pay' ? 'buyer `pay`' : s.api;
+      const row = rows.find((r) => r.startsWith(`| ${api}`) && r.includes(`| \`${s.amountEndsWith}\` |`));
+      expect(row, `${s.api} ${s.amountEndsWith}`).toBeDefined();
+      const code = s.effect.type === 'buyer' ? s.effect.resultCode : s.effect.resultCode;
+      if (code) expect(row, `${s.api} ${s.amountEndsWith}`).toContain(code);
+    }
+  });
+
+  it('lists every ID prefix', () => {
+    for (const prefix of Object.values(ID_SCENARIOS)) expect(rows.some((r) => r.includes(`\`${prefix}\``))).toBe(true);
+  });
+});
