@@ -139,9 +139,19 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
     );
   }
 
-  // Rule 2 of the wrong-key/body-changed diagnosis: keys that verified something per client-id.
-  const provenKeys = new Map<string, Set<KeyObject>>();
-  const keyProvenFor = (clientId: string, key: KeyObject) => provenKeys.get(clientId)?.has(key) ?? false;
+  // Rule 2 of the wrong-key/body-changed diagnosis: keys that verified something, per client-id.
+  // Keys are compared by their SPKI bytes, so a resolver that re-parses the key each time still works.
+  const fingerprints = new WeakMap<KeyObject, string>();
+  const fingerprint = (key: KeyObject): string => {
+    let fp = fingerprints.get(key);
+    if (fp === undefined) {
+      fp = key.export({ format: 'der', type: 'spki' }).toString('base64');
+      fingerprints.set(key, fp);
+    }
+    return fp;
+  };
+  const provenKeys = new Map<string, Set<string>>();
+  const keyProvenFor = (clientId: string, key: KeyObject) => provenKeys.get(clientId)?.has(fingerprint(key)) ?? false;
 
   function classify(req: IncomingMessage, headers: Record<string, string>, rawBody: Buffer): { record: ReceivedNotification; answer: Answer } {
     const requestPath = req.url ?? '/';
@@ -190,7 +200,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
     }
     let keys = provenKeys.get(verdict.clientId);
     if (!keys) provenKeys.set(verdict.clientId, (keys = new Set()));
-    keys.add(verdict.key);
+    keys.add(fingerprint(verdict.key));
     const signed = { ...base, profile: verdict.profile, contentVerified: verdict.contentVerified };
     const parsed = parseNotificationBody(rawBody);
     if (!parsed.ok) {
