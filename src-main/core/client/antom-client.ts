@@ -121,7 +121,7 @@ export class AntomClient {
     const paymentRequestId = body.paymentRequestId || newRequestId('PAY', new Date(this.now()));
     const full = { ...body, paymentRequestId };
     try {
-      const outcome = await this.call('createPaymentSession', full, opts);
+      const outcome = await this.execute('createPaymentSession', full, opts);
       if (outcome.resultStatus === 'U') {
         outcome.inquiry = await this.followUpInquiry(paymentRequestId);
         outcome.warnings.push(`The session outcome is unknown, so the console inquired with paymentRequestId ${paymentRequestId} instead of creating another session.`);
@@ -137,7 +137,7 @@ export class AntomClient {
   }
 
   inquiryPayment(body: RequestBodies['inquiryPayment'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['inquiryPayment']>> {
-    return this.call('inquiryPayment', body, opts);
+    return this.execute('inquiryPayment', body, opts);
   }
 
   capture(body: CaptureInput, opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['capture']>> {
@@ -145,7 +145,7 @@ export class AntomClient {
   }
 
   cancel(body: RequestBodies['cancel'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['cancel']>> {
-    return this.call('cancel', body, opts);
+    return this.execute('cancel', body, opts);
   }
 
   refund(body: RefundInput, opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['refund']>> {
@@ -153,12 +153,12 @@ export class AntomClient {
   }
 
   inquiryRefund(body: RequestBodies['inquiryRefund'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['inquiryRefund']>> {
-    return this.call('inquiryRefund', body, opts);
+    return this.execute('inquiryRefund', body, opts);
   }
 
   private async followUpInquiry(paymentRequestId: string): Promise<FollowUpInquiry> {
     try {
-      return { ok: true, outcome: await this.call('inquiryPayment', { paymentRequestId }, { trigger: 'poller' }) };
+      return { ok: true, outcome: await this.execute('inquiryPayment', { paymentRequestId }, { trigger: 'poller' }) };
     } catch (error) {
       const e = error instanceof ConsoleError ? error : new ConsoleError('INTERNAL', String(error), 'This is a bug in the console; please report it.');
       return { ok: false, error: { code: e.code, message: e.message, hint: e.hint } };
@@ -189,7 +189,7 @@ export class AntomClient {
     const full = { ...body, [idField]: requestId };
     let began = false;
     try {
-      const outcome = await this.call(api, full, opts, async () => {
+      const outcome = await this.execute(api, full, opts, async () => {
         if (intent) await this.ledger.begin(intent, requestId);
         began = true;
       });
@@ -203,10 +203,23 @@ export class AntomClient {
   }
 
   /**
-   * Any of the six APIs with a complete body (request IDs included). Public for the CLI's
-   * `call <api>` and the lab; the typed methods above are the normal entry points.
+   * Any of the six APIs by name, for the CLI's `call <api>` and the lab. Goes through the typed
+   * methods, so request IDs are minted (or reused from the ledger) exactly as for the UI.
    */
-  async call<A extends AntomApiName>(api: A, body: unknown, opts: CallOptions = {}, beforeSend?: () => Promise<void>): Promise<CallOutcome<ResponseBodies[A]>> {
+  call<A extends AntomApiName>(api: A, body: Record<string, unknown>, opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies[A]>> {
+    const methods: { [K in AntomApiName]: (b: never, o: CallOptions) => Promise<CallOutcome<ResponseBodies[K]>> } = {
+      createPaymentSession: (b, o) => this.createPaymentSession(b, o),
+      inquiryPayment: (b, o) => this.inquiryPayment(b, o),
+      capture: (b, o) => this.capture(b, o),
+      cancel: (b, o) => this.cancel(b, o),
+      refund: (b, o) => this.refund(b, o),
+      inquiryRefund: (b, o) => this.inquiryRefund(b, o),
+    };
+    return (methods[api] as (b: unknown, o: CallOptions) => Promise<CallOutcome<ResponseBodies[A]>>)(body, opts);
+  }
+
+  /** One logical call with a complete body: validate, then attempts with retries. */
+  private async execute<A extends AntomApiName>(api: A, body: unknown, opts: CallOptions = {}, beforeSend?: () => Promise<void>): Promise<CallOutcome<ResponseBodies[A]>> {
     const report = assertValidRequest(api, body);
     if (beforeSend) await beforeSend();
     const bodyBytes = serialiseBody(body);
@@ -290,8 +303,10 @@ export class AntomClient {
         }
       }
       this.record(ctx, { latencyMs, answer, responseBody, label: verification.label, resultStatus, resultCode, resultMessage, ids });
-      if (resultStatus === 'U' && isRetryableUnknown(resultCode) && canRetry) {
-        warnings.push(`Attempt ${attempt}: ${reported === 'U' ? `U ${resultCode}` : `unverified ${reported} ${resultCode}`}. Retried with the same ${idField ?? 'request'} and body.`);
+      // Only Antom's own U is resent. An unsigned S stays unsigned on a resend (the key is missing
+      // or the gateway does not sign), so it is reported as unknown at once for an inquiry.
+      if (reported === 'U' && isRetryableUnknown(resultCode) && canRetry) {
+        warnings.push(`Attempt ${attempt}: U ${resultCode}. Retried with the same ${idField ?? 'request'} and body.`);
         await this.sleep(backoffDelayMs(this.retry, attempt));
         continue;
       }

@@ -38,19 +38,24 @@ describe('response signature labels', () => {
     expect(outcome.warnings.join(' ')).toMatch(/no signature header/);
   });
 
-  it('treats an unsigned S as unknown (U), retries it, and warns', async () => {
-    server.enqueue(
-      (req, s) => ({ ...s.defaultReply(req), signature: 'omit' }),
-      (req, s) => ({ ...s.defaultReply(req), signature: 'omit' }),
-      (req, s) => ({ ...s.defaultReply(req), signature: 'omit' }),
-    );
+  it('treats an unsigned S as unknown (U) at once, without resending, and warns', async () => {
+    server.enqueue((req, s) => ({ ...s.defaultReply(req), signature: 'omit' }));
     const { client, records } = clientFor(server);
     const outcome = await client.capture(capture);
     expect(outcome.reportedResultStatus).toBe('S');
     expect(outcome.resultStatus).toBe('U');
-    expect(outcome.attempts).toBe(3);
+    expect(outcome.attempts).toBe(1);
     expect(outcome.warnings.join(' ')).toMatch(/not signed, so the console treats it as unknown/);
-    expect(records.map((r) => r.resultStatus)).toEqual(['U', 'U', 'U']);
+    expect(records.map((r) => [r.resultStatus, r.responseSignature])).toEqual([['U', 'unverified']]);
+  });
+
+  it('resends an unsigned U like any U, with the same request ID', async () => {
+    server.enqueue({ body: antomResult('U', 'UNKNOWN_EXCEPTION'), signature: 'omit' });
+    const { client } = clientFor(server);
+    const outcome = await client.capture(capture);
+    expect(outcome.attempts).toBe(2);
+    expect(outcome.resultStatus).toBe('S');
+    expect(outcome.responseSignature).toBe('verified');
     expect(server.captures.size).toBe(1);
   });
 

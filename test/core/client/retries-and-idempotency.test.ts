@@ -187,3 +187,12 @@ describe('validation before anything is sent', () => {
     expect(outcome.warnings.join(' ')).toMatch(/refundRequestId contains non-ASCII/);
   });
 });
+
+describe('call(api, body) by name', () => {
+  it('goes through the typed methods, so a capture without an ID gets one minted', async () => {
+    const { client } = clientFor(server);
+    const outcome = await client.call('capture', { paymentId: 'P-1', captureAmount: usd('5') }, { trigger: 'cli' });
+    expect(outcome.requestIds.captureRequestId).toMatch(/^CAP-\d{8}-[A-Z2-7]{16}$/);
+    expect(server.requests[0]?.api).toBe('capture');
+  });
+});
