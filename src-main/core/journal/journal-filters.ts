@@ -60,6 +60,27 @@ export function normaliseTime(value: string, field: string): string {
   return new Date(ms).toISOString();
 }
 
+/**
+ * Notifications are written in arrival order and first_seen_at is the arrival time, so a time
+ * window is also an id window. Turning it into id bounds (two index probes) lets every filtered
+ * page walk the primary key newest-first and stop after one page, instead of sorting all rows in
+ * the window: that is what keeps a page flat at 1M rows. The exact time test stays (with a unary
+ * + so the planner does not pick the time index and sort), so the answer is exact as long as
+ * arrival order holds; a clock stepping back could only hide rows at the window's edge.
+ */
+function notificationTimeClause(since: string | undefined, until: string | undefined, where: SqlWhere): void {
+  if (since) {
+    const at = normaliseTime(since, 'since');
+    where.clauses.push('id >= coalesce((SELECT id FROM notifications WHERE first_seen_at >= ? ORDER BY first_seen_at, id LIMIT 1), 9223372036854775807)', '+first_seen_at >= ?');
+    where.params.push(at, at);
+  }
+  if (until) {
+    const at = normaliseTime(until, 'until');
+    where.clauses.push('id <= coalesce((SELECT id FROM notifications WHERE first_seen_at < ? ORDER BY first_seen_at DESC, id DESC LIMIT 1), 0)', '+first_seen_at < ?');
+    where.params.push(at, at);
+  }
+}
+
 export function notificationWhere(filter: NotificationFilter): SqlWhere {
   const where: SqlWhere = { clauses: [], params: [] };
   oneOrMany('notify_type', filter.notifyType, where);
@@ -72,7 +93,7 @@ export function notificationWhere(filter: NotificationFilter): SqlWhere {
   oneOrMany('result_code', filter.resultCode, where);
   oneOrMany('status', filter.status, where);
   oneOrMany('profile', filter.profile, where);
-  timeClause('first_seen_at', filter.since, filter.until, where);
+  notificationTimeClause(filter.since, filter.until, where);
   anyIdClause(filter.anyId, where);
   const fts = ftsQuery(filter.text);
   if (fts) {

@@ -39,3 +39,14 @@ export function maskKindForKey(key: string): MaskKind | undefined {
 }
 
 export const PII_FIELD_NAMES: readonly string[] = Object.keys(FIELD_KINDS);
+
+/**
+ * A quick pre-check: could this JSON text hold any personal key at all? Most Antom bodies
+ * (notifications especially) do not, and skipping the token walk for them is what keeps the
+ * receiver's write path fast. A false positive only costs the full walk.
+ */
+const ANY_PII_KEY = new RegExp(`"(?:${PII_FIELD_NAMES.join('|')}|[^"]*phone[^"]*|[^"]*e-?mail[^"]*)"\\s*:`, 'i');
+
+export function mayContainPiiKey(jsonText: string): boolean {
+  return ANY_PII_KEY.test(jsonText);
+}

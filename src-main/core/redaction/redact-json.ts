@@ -11,7 +11,7 @@
  * pasted key could travel.
  */
 import { looksMasked, maskValue, type MaskKind } from './mask-values';
-import { maskKindForKey } from './pii-fields';
+import { mayContainPiiKey, maskKindForKey } from './pii-fields';
 import { scrubKeyMaterial } from './key-material-guard';
 
 export interface RedactionResult {
@@ -40,6 +40,7 @@ export function redactJsonText(text: string): RedactionResult {
     const plain = redactPlainText(scrubbed.text);
     return { text: plain.text, changed: scrubbed.changed || plain.changed };
   }
+  if (!mayContainPiiKey(scrubbed.text)) return scrubbed;
   const json = redactValidJson(scrubbed.text);
   return { text: json.text, changed: scrubbed.changed || json.changed };
 }

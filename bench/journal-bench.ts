@@ -1,0 +1,166 @@
+/**
+ * Journal benchmarks (issue 3, section 5):
+ * - lookup by any ID and a filtered page of 100, at 10k, 100k and 1M stored notifications
+ *   (goals: <= 5 ms and <= 50 ms, and flat as the table grows). The table is filled through the
+ *   real write path (storeNotifications: redaction, hashing, FTS trigger) in batches of 100k per
+ *   transaction. BENCH_QUICK=1 stops at 100k.
+ * - the durability setting: WAL + synchronous NORMAL vs FULL, each one commit per notification
+ *   and group commit (100 per transaction), measured in the same run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReceivedNotification } from '../src-main/core/journal/journal-types';
+import { SqliteJournal } from '../src-main/core/journal/sqlite-journal';
+import type { BenchOptions, BenchRow } from './bench-types';
+import { median, percentile } from './bench-types';
+
+export interface JournalBenchOptions extends BenchOptions {
+  sizes?: number[];
+}
+
+const FILL_BATCH = 100_000;
+const LOOKUPS = 300;
+const PAGES = 60;
+
+/** Deterministic, real-looking notifications: mostly payment results, some captures, refunds, rejects. */
+export function benchNotification(i: number): ReceivedNotification {
+  const kind = i % 20;
+  const paymentId = `2026${String(i).padStart(12, '0')}PAY`;
+  const receivedAt = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+  const result = { resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success' };
+  let body: Record<string, unknown>;
+  let notifyType: ReceivedNotification['notifyType'];
+  const ids: ReceivedNotification['ids'] = { paymentId };
+  if (kind < 14) {
+    notifyType = 'PAYMENT_RESULT';
+    ids.paymentRequestId = `PR-${i}`;
+    body = { notifyType, result, paymentRequestId: ids.paymentRequestId, paymentId, paymentAmount: { value: String(1000 + (i % 9000)), currency: 'USD' }, paymentCreateTime: receivedAt, paymentTime: receivedAt };
+  } else if (kind < 17) {
+    notifyType = 'CAPTURE_RESULT';
+    ids.captureRequestId = `CR-${i}`;
+    ids.captureId = `CAP-${i}`;
+    body = { notifyType, result, captureRequestId: ids.captureRequestId, captureId: ids.captureId, paymentId, captureAmount: { value: '1000', currency: 'USD' } };
+  } else {
+    notifyType = 'REFUND_RESULT';
+    ids.refundRequestId = `RR-${i}`;
+    ids.refundId = `REF-${i}`;
+    body = { notifyType, result, refundStatus: 'SUCCESS', refundRequestId: ids.refundRequestId, refundId: ids.refundId, refundAmount: { value: '500', currency: 'USD' } };
+  }
+  const rejected = kind === 19;
+  const raw = Buffer.from(JSON.stringify(body));
+  return {
+    receivedAt, receiverPath: '/antom/notify', remoteAddress: '127.0.0.1',
+    headers: { 'client-id': 'SANDBOX_BENCH', 'request-time': String(Date.parse(receivedAt)), signature: 'algorithm=RSA256,keyVersion=1,signature=abc' },
+    rawBody: raw, profile: i % 2 ? 'sandbox-a' : 'sandbox-b',
+    verification: rejected ? 'rejected' : 'verified', rejectReason: rejected ? 'wrong-key' : undefined, rejectDetail: rejected ? 'does not verify' : undefined,
+    contentVerified: undefined, notifyType, dedupKey: rejected ? undefined : `${notifyType}|${i}`, ids,
+    resultStatus: 'S', resultCode: 'SUCCESS', status: 'SUCCESS', amountValue: '1000', amountCurrency: 'USD',
+  };
+}
+
+function timeMs(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function fill(journal: SqliteJournal, from: number, to: number): void {
+  for (let start = from; start < to; start += FILL_BATCH) {
+    const end = Math.min(start + FILL_BATCH, to);
+    const batch: ReceivedNotification[] = [];
+    for (let i = start; i < end; i++) batch.push(benchNotification(i));
+    journal.storeNotifications(batch);
+  }
+}
+
+function measureLookups(journal: SqliteJournal, size: number): { lookup: number[]; page: number[]; selective: number[] } {
+  const lookup: number[] = [];
+  const page: number[] = [];
+  const selective: number[] = [];
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % size;
+  for (let k = 0; k < LOOKUPS; k++) {
+    const i = next();
+    const kind = i % 20;
+    const id = kind < 14 ? (k % 2 ? `PR-${i}` : `2026${String(i).padStart(12, '0')}PAY`) : kind < 17 ? `CAP-${i}` : `RR-${i}`;
+    lookup.push(timeMs(() => {
+      if (journal.listNotifications({ anyId: id }, { limit: 100 }).items.length === 0) throw new Error(`lookup missed ${id}`);
+    }));
+  }
+  const day = (n: number): string => new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
+  for (let k = 0; k < PAGES; k++) {
+    const from = next();
+    page.push(timeMs(() => {
+      journal.listNotifications({ notifyType: 'PAYMENT_RESULT', verification: 'verified', profile: 'sandbox-a', since: day(from) }, { limit: 100 });
+    }));
+    selective.push(timeMs(() => {
+      journal.listNotifications({ rejectReason: 'wrong-key', until: day(from + 1) }, { limit: 100 });
+    }));
+  }
+  return { lookup, page, selective };
+}
+
+function writeRate(dir: string, synchronous: 'NORMAL' | 'FULL', perTransaction: number, count: number): number {
+  const journal = SqliteJournal.open({ dataDir: dir, file: `write-${synchronous}-${perTransaction}.sqlite3`, synchronous });
+  try {
+    const items = Array.from({ length: count }, (_, i) => benchNotification(10_000_000 + i));
+    const ms = timeMs(() => {
+      for (let i = 0; i < items.length; i += perTransaction) journal.storeNotifications(items.slice(i, i + perTransaction));
+    });
+    return count / (ms / 1000);
+  } finally {
+    journal.close();
+  }
+}
+
+export async function runJournalBench(opts: JournalBenchOptions): Promise<BenchRow[]> {
+  const sizes = opts.sizes ?? (opts.quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
+  const dir = mkdtempSync(join(tmpdir(), 'journal-bench-'));
+  const rows: BenchRow[] = [];
+  try {
+    const journal = SqliteJournal.open({ dataDir: dir });
+    let stored = 0;
+    const results: { size: number; lookup: number; page: number; selective: number; fillPerSec: number }[] = [];
+    try {
+      for (const size of sizes) {
+        const fillMs = timeMs(() => fill(journal, stored, size));
+        const fillPerSec = (size - stored) / (fillMs / 1000);
+        stored = size;
+        const m = measureLookups(journal, size);
+        results.push({ size, lookup: percentile(m.lookup, 99), page: percentile(m.page, 99), selective: percentile(m.selective, 99), fillPerSec });
+        process.stderr.write(`bench: journal at ${size.toLocaleString('en-US')} rows: lookup median ${median(m.lookup).toFixed(3)} ms, page median ${median(m.page).toFixed(3)} ms\n`);
+      }
+    } finally {
+      journal.close();
+    }
+    const first = results[0]!;
+    for (const r of results) {
+      const label = r.size.toLocaleString('en-US');
+      rows.push({
+        name: `journal: lookup by any ID (p99) at ${label} notifications`, value: r.lookup, unit: 'ms',
+        baseline: r === first ? undefined : { name: `same at ${first.size.toLocaleString('en-US')}`, value: first.lookup },
+        ratio: r === first ? undefined : r.lookup / first.lookup, goal: '<= 5 ms, flat as the table grows', pass: r.lookup <= 5,
+      });
+      rows.push({
+        name: `journal: filtered page of 100 (p99) at ${label} notifications`, value: r.page, unit: 'ms',
+        baseline: r === first ? undefined : { name: `same at ${first.size.toLocaleString('en-US')}`, value: first.page },
+        ratio: r === first ? undefined : r.page / first.page, goal: '<= 50 ms, flat as the table grows', pass: r.page <= 50,
+      });
+      rows.push({ name: `journal: selective filtered page (rejectReason + time, p99) at ${label}`, value: r.selective, unit: 'ms', goal: '<= 50 ms', pass: r.selective <= 50 });
+      rows.push({ name: `journal: fill rate through storeNotifications (100k per transaction) up to ${label}`, value: r.fillPerSec, unit: 'notifications/s' });
+    }
+
+    const writes = opts.quick ? 1_000 : 3_000;
+    const normalSingle = writeRate(dir, 'NORMAL', 1, writes);
+    const normalGroup = writeRate(dir, 'NORMAL', 100, writes);
+    const fullSingle = writeRate(dir, 'FULL', 1, writes);
+    const fullGroup = writeRate(dir, 'FULL', 100, writes);
+    rows.push({ name: 'journal: durable writes, WAL synchronous=NORMAL, group commit of 100', value: normalGroup, unit: 'notifications/s', baseline: { name: 'one commit per notification', value: normalSingle }, ratio: normalGroup / normalSingle });
+    rows.push({ name: 'journal: durable writes, WAL synchronous=FULL, group commit of 100', value: fullGroup, unit: 'notifications/s', baseline: { name: 'one commit per notification', value: fullSingle }, ratio: fullGroup / fullSingle });
+    rows.push({ name: 'journal: cost of FULL over NORMAL (one commit per notification)', value: normalSingle / fullSingle, unit: 'x slower' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
