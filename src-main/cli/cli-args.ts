@@ -74,3 +74,13 @@ export function parsePositiveNumber(value: string | undefined, flagName: string,
   }
   return n;
 }
+
+/** A TCP port; 0 (the default) lets the OS pick a free one. */
+export function parsePort(value: string | undefined, flagName = 'port'): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new ConsoleError('VALIDATION_FAILED', `--${flagName} must be a port number between 0 and 65535, got "${value}".`, `Pass e.g. --${flagName} 8787, or 0 for any free port.`, { flag: flagName });
+  }
+  return n;
+}

@@ -24,6 +24,8 @@ import { clearSandboxRuntime, readSandboxRuntime, writeSandboxRuntime } from './
 
 export interface CoreConfig {
   dataDir?: string;
+  /** The app's version; the Electron shell passes app.getVersion() (a bundle cannot find package.json). */
+  version?: string;
   /** Keychain service name; tests pass a unique one. */
   secretServiceName?: string;
   /** Replace the OS keychain (tests of the locked/absent keychain paths pass a failing store). */
@@ -70,7 +72,9 @@ function packageVersion(): string {
 export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const dataDir = resolveDataDir(config.dataDir);
   const log = config.log ?? (() => undefined);
-  const secrets: SecretStore = config.secrets ?? new KeytarSecretStore({ service: config.secretServiceName ?? DEFAULT_KEYCHAIN_SERVICE });
+  // ANTOM_OPS_KEYCHAIN_SERVICE lets tests (and a second install) keep their items apart from the real ones.
+  const service = config.secretServiceName ?? process.env.ANTOM_OPS_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE;
+  const secrets: SecretStore = config.secrets ?? new KeytarSecretStore({ service });
   const sessionSecrets = new SessionSecretStore();
   const profiles = new ProfileService({ dataDir, secrets, sessionSecrets });
   const journal = SqliteJournal.open({ dataDir, onRecordError: (error) => log(`journal: a call could not be recorded: ${String(error)}`) });
@@ -147,7 +151,7 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
     return new AntomClient(clientProfile, { recorder: journal.recorder(), ledger: journal.requestIdLedger(), ...config.clientOptions });
   }
 
-  const version = packageVersion();
+  const version = config.version ?? packageVersion();
   const handlers: HandlerTable = {
     async getAppStatus(): Promise<AppStatus> {
       const keychainStatus = await secrets.status();

@@ -101,7 +101,7 @@ function main(): void {
       hardenDefaultSession(location.origin);
       if (location.kind === 'bundled') serveRenderer(rendererRoot);
       // The receiver runs with the app so the embedded sandbox's notifications land in the journal.
-      const started = await createCore({ dataDir, startEmbeddedSandbox, startReceiver: true, log: (line) => console.log(line) });
+      const started = await createCore({ dataDir, version: app.getVersion(), startEmbeddedSandbox, startReceiver: true, log: (line) => console.log(line) });
       core = started;
       unbindIpc = bindHandlersToIpc(started.handlers, location.origin);
       openWindow();

@@ -7,7 +7,7 @@
 import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
-import { flag, optionalString, parseCommandArgs, parsePositiveNumber, readFileArg, type ParsedCommandArgs } from '../cli-args';
+import { flag, optionalString, parseCommandArgs, parsePort, parsePositiveNumber, readFileArg, type ParsedCommandArgs } from '../cli-args';
 import { parsePrivateKey, parsePublicKey } from '../../core/keys/parse-keys';
 import { startSandbox, type RunningSandbox } from '../../core/sandbox/start-sandbox';
 import { createCore } from '../../core/compose';
@@ -35,7 +35,7 @@ function waitForSignal(): Promise<string> {
 
 async function startCommand(args: ParsedCommandArgs, io: CliIo): Promise<number> {
   const json = flag(args, 'json');
-  const port = Math.floor(parsePositiveNumber(optionalString(args, 'port'), 'port', 0.5)); // 0 = any free port
+  const port = parsePort(optionalString(args, 'port'));
   const timeScale = parsePositiveNumber(optionalString(args, 'time-scale'), 'time-scale', 1);
   const clientId = optionalString(args, 'client-id');
   const merchantKeyFile = optionalString(args, 'merchant-public-key');
