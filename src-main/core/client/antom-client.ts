@@ -303,10 +303,11 @@ export class AntomClient {
         }
       }
       this.record(ctx, { latencyMs, answer, responseBody, label: verification.label, resultStatus, resultCode, resultMessage, ids });
-      // Only Antom's own U is resent. An unsigned S stays unsigned on a resend (the key is missing
-      // or the gateway does not sign), so it is reported as unknown at once for an inquiry.
-      if (reported === 'U' && isRetryableUnknown(resultCode) && canRetry) {
-        warnings.push(`Attempt ${attempt}: U ${resultCode}. Retried with the same ${idField ?? 'request'} and body.`);
+      // An unsigned S is unknown and resent like a U (same ID, same bytes): the next answer may be
+      // signed. Without an Antom public key no answer can ever verify, so that is not resent.
+      const resendable = reported === 'U' || this.profile.antomPublicKey !== undefined;
+      if (resultStatus === 'U' && resendable && isRetryableUnknown(resultCode) && canRetry) {
+        warnings.push(`Attempt ${attempt}: ${reported === 'U' ? `U ${resultCode}` : `unsigned ${reported} ${resultCode}`}. Retried with the same ${idField ?? 'request'} and body.`);
         await this.sleep(backoffDelayMs(this.retry, attempt));
         continue;
       }

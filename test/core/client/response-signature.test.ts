@@ -38,15 +38,24 @@ describe('response signature labels', () => {
     expect(outcome.warnings.join(' ')).toMatch(/no signature header/);
   });
 
-  it('treats an unsigned S as unknown (U) at once, without resending, and warns', async () => {
-    server.enqueue((req, s) => ({ ...s.defaultReply(req), signature: 'omit' }));
+  it('treats an unsigned S as unknown (U), resends it with the same ID, and warns', async () => {
+    const unsigned = (req: Parameters<FakeAntomServer['defaultReply']>[0], s: FakeAntomServer) => ({ ...s.defaultReply(req), signature: 'omit' as const });
+    server.enqueue(unsigned, unsigned, unsigned);
     const { client, records } = clientFor(server);
     const outcome = await client.capture(capture);
     expect(outcome.reportedResultStatus).toBe('S');
     expect(outcome.resultStatus).toBe('U');
-    expect(outcome.attempts).toBe(1);
+    expect(outcome.attempts).toBe(3);
     expect(outcome.warnings.join(' ')).toMatch(/not signed, so the console treats it as unknown/);
-    expect(records.map((r) => [r.resultStatus, r.responseSignature])).toEqual([['U', 'unverified']]);
+    expect(records.map((r) => [r.resultStatus, r.responseSignature])).toEqual([['U', 'unverified'], ['U', 'unverified'], ['U', 'unverified']]);
+    expect(server.captures.size).toBe(1);
+  });
+
+  it('does not resend when no Antom public key is configured: no answer could ever verify', async () => {
+    const { client } = clientFor(server, { antomPublicKey: undefined });
+    const outcome = await client.capture(capture);
+    expect(outcome.attempts).toBe(1);
+    expect(outcome.resultStatus).toBe('U');
   });
 
   it('resends an unsigned U like any U, with the same request ID', async () => {
