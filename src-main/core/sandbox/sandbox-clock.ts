@@ -18,6 +18,8 @@ export class SandboxClock {
   private offsetMs = 0;
   private readonly entries = new Set<Entry>();
   private timer: NodeJS.Timeout | undefined;
+  /** dueAt the armed timer was set for; lets schedule() skip re-arming (O(1) per job). */
+  private armedFor = Infinity;
   private closed = false;
 
   /** timeScale: 1 = real time; 3600 = an hour of Antom time per real second. */
@@ -38,9 +40,11 @@ export class SandboxClock {
     if (this.closed) return () => undefined;
     const entry: Entry = { dueAt: this.now() + Math.max(0, delayMs), run };
     this.entries.add(entry);
-    this.rearm();
+    if (entry.dueAt < this.armedFor) this.rearm();
     return () => {
-      if (this.entries.delete(entry)) this.rearm();
+      // No re-arm: a timer that fires early finds nothing due and re-arms for the next job.
+      this.entries.delete(entry);
+      if (this.entries.size === 0) this.rearm();
     };
   }
 
@@ -83,13 +87,16 @@ export class SandboxClock {
   private rearm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.armedFor = Infinity;
     if (this.closed || this.entries.size === 0) return;
     let next = Infinity;
     for (const e of this.entries) next = Math.min(next, e.dueAt);
+    this.armedFor = next;
     // setTimeout caps at ~24.8 days; a longer wait simply re-arms when it fires.
     const wait = Math.min(Math.max(0, next - this.now()), 2 ** 31 - 1);
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.armedFor = Infinity;
       this.runDue();
     }, wait);
   }
