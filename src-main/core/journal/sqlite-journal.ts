@@ -38,7 +38,8 @@ import { headersJson, prepareNotificationBody } from './notification-body';
 import { collectFacts } from './payment-facts';
 import { derivePayment } from './payment-state';
 import { retryInfo } from './retry-schedule';
-import { sqliteRequestIdLedger, type RequestIdLedger } from './sqlite-request-id-ledger';
+import { sqliteRequestIdLedger } from './sqlite-request-id-ledger';
+import type { RequestIdLedger } from '../client/request-id-ledger';
 import { callEvent, notificationEvent, sortEvents } from './timeline-events';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite3';

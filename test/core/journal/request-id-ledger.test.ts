@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempJournal, type TempJournal } from './journal-fixtures';
+import type { MoneyIntent } from '../../../src-main/core/client/request-id-ledger';
 
 let t: TempJournal;
 beforeEach(() => {
@@ -7,17 +8,30 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
+const capture: MoneyIntent = { kind: 'capture', paymentId: 'PAY-1', currency: 'USD', value: '500' };
+
 describe('request-ID ledger in the journal', () => {
-  it('reuses the open ID for the same operation across restarts, and mints anew only after a final failure', () => {
-    const first = t.journal.requestIdLedger().reserve('capture', 'PAY-1|500', 'CR-1', new Date('2026-03-01T00:00:00Z'));
-    expect(first).toMatchObject({ requestId: 'CR-1', state: 'open' });
-    const ledger = t.reopen().requestIdLedger();
-    expect(ledger.reserve('capture', 'PAY-1|500', 'CR-2').requestId).toBe('CR-1');
-    ledger.settle('capture', 'CR-1', 'unknown');
-    expect(ledger.reserve('capture', 'PAY-1|500', 'CR-3').requestId).toBe('CR-1');
-    ledger.settle('capture', 'CR-1', 'failed');
-    expect(ledger.find('capture', 'PAY-1|500')).toBeUndefined();
-    expect(ledger.reserve('capture', 'PAY-1|500', 'CR-4').requestId).toBe('CR-4');
-    expect(ledger.get('capture', 'CR-1')).toMatchObject({ state: 'failed' });
+  it('keeps an unknown capture\'s ID across a restart, frees it after a final result', async () => {
+    const ledger = t.journal.requestIdLedger();
+    expect(await ledger.pendingRequestId(capture)).toBeUndefined();
+    await ledger.begin(capture, 'CR-1');
+    // the console crashes mid-call: the ID is still pending after reopening
+    const reopened = t.reopen().requestIdLedger();
+    expect(await reopened.pendingRequestId(capture)).toBe('CR-1');
+    await reopened.end(capture, 'CR-1', 'unknown');
+    expect(await reopened.pendingRequestId(capture)).toBe('CR-1');
+    await reopened.begin(capture, 'CR-1');
+    await reopened.end(capture, 'CR-1', 'final');
+    expect(await reopened.pendingRequestId(capture)).toBeUndefined();
+    await reopened.begin(capture, 'CR-2');
+    expect(await reopened.pendingRequestId(capture)).toBe('CR-2');
+  });
+
+  it('keeps intents apart by payment, amount and kind', async () => {
+    const ledger = t.journal.requestIdLedger();
+    await ledger.begin(capture, 'CR-1');
+    expect(await ledger.pendingRequestId({ ...capture, value: '501' })).toBeUndefined();
+    expect(await ledger.pendingRequestId({ ...capture, paymentId: 'PAY-2' })).toBeUndefined();
+    expect(await ledger.pendingRequestId({ ...capture, kind: 'refund' })).toBeUndefined();
   });
 });
