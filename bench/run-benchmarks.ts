@@ -6,11 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { runSigningBench } from './signing-bench';
+import { runReceiverBench } from './receiver-bench';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
 const SECTIONS: Section[] = [
   { name: 'signing', run: runSigningBench },
+  { name: 'receiver', run: runReceiverBench },
 ];
 
 function fmt(n: number): string {
