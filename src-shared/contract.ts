@@ -2,10 +2,16 @@
  * The contract between the rooms: one entry per operation, each with the zod schema every door
  * (Electron IPC, browser preview, CLI) validates input against before a handler runs, and the
  * output type the handler returns. No operation returns key material: the merchant public key
- * is the most any door can get.
+ * is the most any door can get. Private keys only ever travel IN (import), never out.
  */
 import { z } from 'zod';
 import type { ConsoleErrorShape } from './errors';
+import type { CallOutcome } from './call-outcome';
+import type {
+  CallDetail, CallSummary, FindByIdResult, JournalSettings, MismatchFlag, NotificationDetailView, NotificationSummary,
+  Page, PaymentTimeline, PruneResult,
+} from './journal-views';
+import type { CodeMention } from './knowledge';
 
 export const environmentSchema = z.enum(['embedded', 'sandbox', 'production']);
 export type Environment = z.infer<typeof environmentSchema>;
@@ -52,17 +58,253 @@ export interface AppStatus {
   activeProfile: ProfileSummary | undefined;
   keychain: KeychainStatus;
   sandbox: { running: boolean; baseUrl: string | undefined };
+  receiver: { running: boolean; url: string | undefined };
+  /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only). */
+  door: 'electron' | 'preview';
 }
 
+// ---------------------------------------------------------------------------------------------
+// Shared input pieces
+// ---------------------------------------------------------------------------------------------
+
+const requestId = z.string().min(1).max(64).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+const antomId = z.string().min(1).max(64);
+const wireAmountSchema = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code'),
+  value: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units'),
+}).strict();
+const isoTime = z.string().datetime({ offset: true });
+const pageSchema = z.object({
+  limit: z.number().int().min(1).max(500).optional(),
+  cursor: z.string().max(200).optional(),
+  offset: z.number().int().min(0).optional(),
+}).strict();
+const timeRange = { since: isoTime.optional(), until: isoTime.optional() };
+
+const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'UNKNOWN']);
+const rejectReasonSchema = z.enum(['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized']);
+const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund']);
+
+export const notificationFilterSchema = z.object({
+  ...timeRange,
+  notifyType: z.union([notifyTypeSchema, z.array(notifyTypeSchema)]).optional(),
+  verification: z.enum(['verified', 'rejected']).optional(),
+  rejectReason: z.union([rejectReasonSchema, z.array(rejectReasonSchema)]).optional(),
+  acknowledged: z.boolean().optional(),
+  resultCode: z.string().max(64).optional(),
+  status: z.string().max(32).optional(),
+  profile: z.string().max(64).optional(),
+  anyId: z.string().max(64).optional(),
+  text: z.string().max(200).optional(),
+}).strict();
+
+export const callFilterSchema = z.object({
+  ...timeRange,
+  api: z.union([apiNameSchema, z.array(apiNameSchema)]).optional(),
+  resultStatus: z.enum(['S', 'F', 'U', 'none']).optional(),
+  resultCode: z.string().max(64).optional(),
+  responseSignature: z.enum(['verified', 'unverified', 'invalid']).optional(),
+  profile: z.string().max(64).optional(),
+  trigger: z.enum(['user', 'poller', 'retry', 'cli', 'test']).optional(),
+  callId: z.string().max(64).optional(),
+  anyId: z.string().max(64).optional(),
+  text: z.string().max(200).optional(),
+}).strict();
+
+/**
+ * Production profiles: a money-moving call must carry the amount the operator typed to confirm
+ * it, in display units ("12.34"); main compares it with the amount sent. Ignored elsewhere.
+ */
+const typedConfirmation = z.string().max(32).optional();
+
+// ---------------------------------------------------------------------------------------------
+// Outputs that are not journal views
+// ---------------------------------------------------------------------------------------------
+
+export interface SandboxPaymentView {
+  paymentId: string;
+  paymentRequestId: string;
+  paymentStatus: string;
+  state: string;
+  resultCode: string;
+  amount: { currency: string; value: string };
+  isAuthorization: boolean;
+  capturedValue: string;
+  refundedValue: string;
+}
+
+export interface AwaitingCapture {
+  paymentId: string;
+  paymentRequestId: string | null;
+  profile: string | null;
+  authorised: { currency: string; value: string; display: string };
+  captured: { currency: string; value: string; display: string };
+  uncaptured: { currency: string; value: string; display: string };
+  authExpiryTime: string | null;
+  lastSeenAt: string;
+}
+
+export interface OverviewStats {
+  since: string;
+  until: string;
+  paymentsByStatus: Array<{ status: string; count: number }>;
+  /** Captured authorisations / all authorisations in the range (0..1), null when there are none. */
+  captureRate: number | null;
+  authorisations: number;
+  capturedAuthorisations: number;
+  latency: Array<{ bucketStart: string; p50: number; p95: number; calls: number }>;
+  topResultCodes: Array<{ resultCode: string; resultStatus: string; count: number }>;
+  notifications: { verified: number; rejected: number; duplicates: number };
+  callsTotal: number;
+}
+
+export interface ReplayResult {
+  id: number;
+  toUrl: string;
+  mode: 'as-received' | 're-signed';
+  httpStatus: number | null;
+  answerBody: string | null;
+  latencyMs: number;
+  acknowledged: boolean;
+  error: string | null;
+  /** e.g. "the signature was made for /antom/notify; the target path differs, so it will not verify". */
+  notes: string[];
+}
+
+export interface ExportFile {
+  filename: string;
+  mimeType: 'text/csv' | 'application/json';
+  content: string;
+  rows: number;
+}
+
+export interface ExplainLogResult {
+  codes: CodeMention[];
+  /** IDs found in the text that the journal knows, with the payments they belong to. */
+  ids: Array<{ id: string; payments: Array<{ paymentRequestId: string | null; paymentId: string | null }> }>;
+}
+
+export interface SignatureLabResult {
+  valid: boolean;
+  contentToSign: string;
+  reason: string | undefined;
+  /** Checks of the usual mistakes, each with whether it explains the failure. */
+  diagnosis: Array<{ check: string; finding: string; likelyCause: boolean }>;
+}
+
+export interface JournalInfo extends JournalSettings {
+  file: string;
+  fileBytes: number;
+  counts: { calls: number; notifications: number; attempts: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The operations
+// ---------------------------------------------------------------------------------------------
+
+const empty = z.object({}).strict();
+
 export const operations = {
-  getAppStatus: { input: z.object({}).strict() },
-  listProfiles: { input: z.object({}).strict() },
+  // status, profiles, keys, settings
+  getAppStatus: { input: empty },
+  listProfiles: { input: empty },
+  createProfile: {
+    input: z.object({
+      name: profileNameSchema, environment: environmentSchema, region: regionSchema, baseUrl: z.string().max(2048).optional(),
+      clientId: z.string().min(1).max(64), keyVersion: z.string().regex(/^[0-9]{1,9}$/).optional(), antomPublicKey: z.string().max(8192).optional(),
+      notifyUrl: z.string().max(1024).optional(), readOnly: z.boolean().optional(),
+    }).strict(),
+  },
+  deleteProfile: { input: z.object({ name: profileNameSchema }).strict() },
+  setActiveProfile: { input: z.object({ name: profileNameSchema }).strict() },
+  setProfileReadOnly: { input: z.object({ name: profileNameSchema, readOnly: z.boolean() }).strict() },
+  /** The key text goes into main and straight to the keychain; it never comes back. */
+  importPrivateKey: { input: z.object({ profile: profileNameSchema, keyText: z.string().min(1).max(16384), sessionOnly: z.boolean().optional(), replaceExisting: z.boolean().optional() }).strict() },
+  generateKeyPair: { input: z.object({ profile: profileNameSchema, sessionOnly: z.boolean().optional() }).strict() },
+  setAntomPublicKey: { input: z.object({ profile: profileNameSchema, keyText: z.string().min(1).max(8192) }).strict() },
+  getJournalInfo: { input: empty },
+  setRetentionDays: { input: z.object({ days: z.number().int().min(1).max(3650) }).strict() },
+  pruneJournal: { input: z.object({ olderThanDays: z.number().int().min(1).max(3650).optional() }).strict() },
+
+  // signed Antom calls (the active profile)
+  createPaymentSession: { input: z.object({ body: z.record(z.string(), z.unknown()) }).strict() },
+  inquiryPayment: { input: z.object({ paymentRequestId: requestId.optional(), paymentId: antomId.optional(), trigger: z.enum(['user', 'poller']).optional() }).strict() },
+  capture: { input: z.object({ paymentId: antomId, amount: wireAmountSchema, captureRequestId: requestId.optional(), isLastCapture: z.boolean().optional(), confirmation: typedConfirmation }).strict() },
+  cancel: { input: z.object({ paymentId: antomId.optional(), paymentRequestId: requestId.optional(), confirmation: z.literal('CANCEL').optional() }).strict() },
+  refund: { input: z.object({ paymentId: antomId, amount: wireAmountSchema, refundRequestId: requestId.optional(), refundReason: z.string().max(256).optional(), confirmation: typedConfirmation }).strict() },
+  inquiryRefund: { input: z.object({ refundRequestId: requestId.optional(), refundId: antomId.optional() }).strict() },
+  /** Embedded sandbox only: act as the buyer. */
+  sandboxBuyerAction: { input: z.object({ id: z.string().min(1).max(64), outcome: z.enum(['success', 'fail', 'processing', 'cancel', 'expire']), resultCode: z.string().max(64).optional() }).strict() },
+
+  // the journal
+  listNotifications: { input: z.object({ filter: notificationFilterSchema.optional(), page: pageSchema.optional() }).strict() },
+  getNotification: { input: z.object({ id: z.number().int().positive() }).strict() },
+  replayNotification: { input: z.object({ id: z.number().int().positive(), toUrl: z.string().url().max(2048), mode: z.enum(['as-received', 're-signed']) }).strict() },
+  exportNotifications: { input: z.object({ filter: notificationFilterSchema.optional(), format: z.enum(['csv', 'json']) }).strict() },
+  listCalls: { input: z.object({ filter: callFilterSchema.optional(), page: pageSchema.optional() }).strict() },
+  getCall: { input: z.object({ id: z.number().int().positive() }).strict() },
+  exportCalls: { input: z.object({ filter: callFilterSchema.optional(), format: z.enum(['csv', 'json']) }).strict() },
+  getTimeline: { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  findById: { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  listAwaitingCapture: { input: empty },
+  listMismatches: { input: z.object({ ...timeRange }).strict() },
+  getOverview: { input: z.object({ since: isoTime, until: isoTime, buckets: z.number().int().min(1).max(200).optional() }).strict() },
+
+  // troubleshooting
+  explainLog: { input: z.object({ text: z.string().min(1).max(100_000) }).strict() },
+  verifySignatureLab: {
+    input: z.object({
+      profile: profileNameSchema.optional(),
+      /** A public key to check against instead of the profile's Antom public key. */
+      publicKey: z.string().max(8192).optional(),
+      method: z.string().max(10).optional(),
+      path: z.string().min(1).max(2048),
+      clientId: z.string().min(1).max(64),
+      time: z.string().min(1).max(64),
+      body: z.string().max(1_000_000),
+      signature: z.string().min(1).max(4096),
+    }).strict(),
+  },
 } as const;
 
 export interface OperationOutputs {
   getAppStatus: AppStatus;
   listProfiles: ProfileSummary[];
+  createProfile: { profile: ProfileSummary; warnings: string[] };
+  deleteProfile: { deleted: string };
+  setActiveProfile: ProfileSummary;
+  setProfileReadOnly: ProfileSummary;
+  importPrivateKey: { merchantPublicKey: string };
+  generateKeyPair: { merchantPublicKey: string; merchantPublicKeyPem: string };
+  setAntomPublicKey: ProfileSummary;
+  getJournalInfo: JournalInfo;
+  setRetentionDays: JournalInfo;
+  pruneJournal: PruneResult;
+  createPaymentSession: CallOutcome<unknown>;
+  inquiryPayment: CallOutcome<unknown>;
+  capture: CallOutcome<unknown>;
+  cancel: CallOutcome<unknown>;
+  refund: CallOutcome<unknown>;
+  inquiryRefund: CallOutcome<unknown>;
+  sandboxBuyerAction: SandboxPaymentView;
+  listNotifications: Page<NotificationSummary>;
+  getNotification: NotificationDetailView;
+  replayNotification: ReplayResult;
+  exportNotifications: ExportFile;
+  listCalls: Page<CallSummary>;
+  getCall: CallDetail;
+  exportCalls: ExportFile;
+  getTimeline: PaymentTimeline | null;
+  findById: FindByIdResult;
+  listAwaitingCapture: AwaitingCapture[];
+  listMismatches: MismatchFlag[];
+  getOverview: OverviewStats;
+  explainLog: ExplainLogResult;
+  verifySignatureLab: SignatureLabResult;
 }
+
+/** Operations that move money or act for the buyer: hidden and refused for read-only profiles. */
+export const MONEY_MOVING_OPERATIONS = ['createPaymentSession', 'capture', 'cancel', 'refund', 'sandboxBuyerAction'] as const satisfies readonly OperationName[];
 
 export type OperationName = keyof typeof operations;
 export type OperationInput<N extends OperationName> = z.infer<(typeof operations)[N]['input']>;
@@ -72,3 +314,9 @@ export type OperationResult<T> = { ok: true; value: T } | { ok: false; error: Co
 
 /** What the composition root returns and every door calls. Handlers receive validated input. */
 export type HandlerTable = { [N in OperationName]: (input: OperationInput<N>) => Promise<OperationOutput<N>> };
+
+/** Events main pushes to the page (IPC in Electron, server-sent events in the preview). */
+export interface PushPayloads {
+  notificationStored: { id: number; notifyType: string; verification: 'verified' | 'rejected'; paymentId: string | null; paymentRequestId: string | null; duplicate: boolean };
+  callRecorded: { api: string; paymentId: string | null; paymentRequestId: string | null; resultStatus: string | null };
+}

@@ -6,24 +6,8 @@
  * Bodies are the exact text sent/received; the journal redacts personal and card data before
  * writing. No field ever holds key material: `requestSignatureHeader` is a public signature.
  */
-export type AntomApiName = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
-
-export const ANTOM_APIS: readonly AntomApiName[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund'];
-
-/** Who caused the call: a person in the UI, the inquiry poller, the client's own retry, the CLI. */
-export type CallTrigger = 'user' | 'poller' | 'retry' | 'cli' | 'test';
-
-export type ResponseSignatureLabel = 'verified' | 'unverified' | 'invalid';
-
-export interface CallIds {
-  paymentRequestId?: string;
-  paymentId?: string;
-  captureRequestId?: string;
-  captureId?: string;
-  refundRequestId?: string;
-  refundId?: string;
-  referenceOrderId?: string;
-}
+export { ANTOM_APIS, type AntomApiName, type CallIds, type CallTrigger, type ResponseSignatureLabel } from '../../../src-shared/antom-calls';
+import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from '../../../src-shared/antom-calls';
 
 export interface CallRecord {
   /** Unique per attempt (UUID). */

@@ -3,21 +3,21 @@
  * the client recorder, the timelines and the CLI depend on this interface so a shared team store
  * could be added later without touching them.
  */
-import type { AntomApiName, CallIds, CallRecord, CallRecorder, CallTrigger, ResponseSignatureLabel } from '../client/call-record';
+import type { CallIds, CallRecord, CallRecorder } from '../client/call-record';
+import type {
+  CallFilter, CallDetail, ExportFormat, FindByIdResult, JournalSettings, MismatchFlag, NotificationAnswerRecord, NotificationDetailView,
+  NotificationFilter, NotificationRetryInfo, NotificationSummary, NotificationVerification, NotifyType, Page, PageRequest,
+  PaymentTimeline, PruneResult, RejectReason, TimeRange, CallSummary,
+} from '../../../src-shared/journal-views';
 
-export type NotifyType = 'PAYMENT_RESULT' | 'PAYMENT_PENDING' | 'CAPTURE_RESULT' | 'REFUND_RESULT' | 'UNKNOWN';
-export type NotificationVerification = 'verified' | 'rejected';
-export type RejectReason =
-  | 'wrong-key'          // signature well-formed but does not verify; no other explanation found
-  | 'wrong-path'         // verifies over another path than the receiver's own
-  | 'body-changed'       // signature valid for a different body (cannot always be told apart from wrong-key)
-  | 'bad-time-header'    // request-time header missing/empty
-  | 'malformed-signature'// header missing or not decodable
-  | 'missing-client-id'
-  | 'unknown-client-id'  // no profile with that client-id / no Antom public key for it
-  | 'not-json'
-  | 'not-a-notification' // JSON but not one of the notify shapes
-  | 'oversized';
+// The view types live in src-shared so the renderer can display them; re-exported for core code.
+export * from '../../../src-shared/journal-views';
+
+/** A notification with the exact bytes stored (or the redacted body when bodyExact is false). */
+export interface NotificationDetail extends NotificationDetailView {
+  rawBody: Buffer;
+}
+
 
 /** One HTTP POST received by the notification receiver, before classification. */
 export interface ReceivedNotification {
@@ -55,249 +55,6 @@ export interface StoredNotificationRef {
 // ---------------------------------------------------------------------------------------------
 // The Journal interface (queries, timelines, exports, retention). Everything below is additive.
 // ---------------------------------------------------------------------------------------------
-
-export type CallIdName = keyof CallIds;
-export const CALL_ID_NAMES: readonly CallIdName[] = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId'];
-
-/** What the receiver sent back for one POST (same shape as receiver/notification-sink.ts). */
-export interface NotificationAnswerRecord {
-  httpStatus: number;
-  body: string;
-  sentAt?: string;
-}
-
-/** Paging: newest first. Use `cursor` (from the previous page's nextCursor) or `offset`. */
-export interface PageRequest {
-  /** 1..500, default 100. */
-  limit?: number;
-  cursor?: string;
-  offset?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Pass as `cursor` to get the next (older) page; undefined on the last page. */
-  nextCursor: string | undefined;
-}
-
-export interface TimeRange {
-  /** ISO-8601, inclusive. */
-  since?: string;
-  /** ISO-8601, exclusive. */
-  until?: string;
-}
-
-export interface NotificationFilter extends TimeRange {
-  notifyType?: NotifyType | NotifyType[];
-  verification?: NotificationVerification;
-  rejectReason?: RejectReason | RejectReason[];
-  acknowledged?: boolean;
-  resultCode?: string;
-  status?: string;
-  profile?: string;
-  /** Matches any ID column (paymentRequestId, paymentId, captureId, ...). */
-  anyId?: string;
-  /** Free text over the (redacted) body. */
-  text?: string;
-}
-
-export interface CallFilter extends TimeRange {
-  api?: AntomApiName | AntomApiName[];
-  resultStatus?: 'S' | 'F' | 'U' | 'none';
-  resultCode?: string;
-  responseSignature?: ResponseSignatureLabel;
-  profile?: string;
-  trigger?: CallTrigger;
-  callId?: string;
-  anyId?: string;
-  /** Free text over the (redacted) request and response bodies. */
-  text?: string;
-}
-
-export interface NotificationSummary extends CallIds {
-  id: number;
-  notifyType: NotifyType;
-  verification: NotificationVerification;
-  rejectReason: RejectReason | null;
-  rejectDetail: string | null;
-  acknowledged: boolean;
-  acknowledgedAt: string | null;
-  /** Always null for a listed row: duplicates are folded into `attempts` of the first one. */
-  duplicateOf: number | null;
-  attempts: number;
-  /** First time this notification was seen. */
-  receivedAt: string;
-  lastSeenAt: string;
-  profile: string | null;
-  receiverPath: string;
-  resultStatus: string | null;
-  resultCode: string | null;
-  status: string | null;
-  amount: { value: string; currency: string } | null;
-  dedupKey: string | null;
-  /** True when `body` is the exact received bytes; false when personal data had to be masked. */
-  bodyExact: boolean;
-  /** SHA-256 (hex) of the exact received bytes, whatever was stored. */
-  bodySha256: string;
-  bodyBytes: number;
-}
-
-export interface NotificationAttemptRecord {
-  id: number;
-  receivedAt: string;
-  remoteAddress: string | null;
-  receiverPath: string;
-  verification: NotificationVerification;
-  rejectReason: RejectReason | null;
-  bodySha256: string;
-  answerStatus: number | null;
-  answerBody: string | null;
-  answeredAt: string | null;
-}
-
-export interface NotificationDetail extends NotificationSummary {
-  headers: Record<string, string>;
-  /** Exact bytes when bodyExact, else the redacted body. */
-  rawBody: Buffer;
-  body: string;
-  /** The content the signature was checked over (body part redacted when bodyExact is false). */
-  contentVerified: string | null;
-  attemptList: NotificationAttemptRecord[];
-  retry: NotificationRetryInfo;
-}
-
-export interface NotificationRetryInfo {
-  attempts: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  acknowledged: boolean;
-  /** While not acknowledged: when Antom's next resend is due (ISO), null after the 8th attempt or once acknowledged. */
-  nextRetryDueAt: string | null;
-  /** nextRetryDueAt is in the past: Antom should have resent by now. */
-  overdue: boolean;
-  retriesLeft: number;
-}
-
-export interface CallSummary extends CallIds {
-  id: number;
-  attemptId: string;
-  callId: string;
-  attempt: number;
-  startedAt: string;
-  profile: string;
-  environment: string;
-  api: AntomApiName;
-  path: string;
-  httpStatus: number | null;
-  responseSignature: ResponseSignatureLabel | null;
-  latencyMs: number;
-  resultStatus: 'S' | 'F' | 'U' | null;
-  resultCode: string | null;
-  resultMessage: string | null;
-  errorCode: string | null;
-  trigger: CallTrigger;
-}
-
-export interface CallDetail extends CallSummary {
-  url: string;
-  clientId: string;
-  requestTime: string;
-  requestSignatureHeader: string;
-  requestBody: string;
-  responseHeaders: Record<string, string> | null;
-  responseBody: string | null;
-  errorMessage: string | null;
-}
-
-export interface FindByIdResult {
-  id: string;
-  /** Payments (paymentRequestId/paymentId pairs) the ID belongs to. */
-  payments: { paymentRequestId: string | null; paymentId: string | null }[];
-  calls: CallSummary[];
-  notifications: NotificationSummary[];
-}
-
-export type PaymentState =
-  | 'UNKNOWN' | 'CREATED' | 'PROCESSING' | 'AUTHORISED' | 'PARTIALLY_CAPTURED' | 'CAPTURED' | 'PAID'
-  | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED' | 'FAILED' | 'EXPIRED';
-
-export type TimelineEventKind = 'session' | 'inquiry' | 'notification' | 'capture' | 'cancel' | 'refund' | 'refund-inquiry';
-
-export interface TimelineEvent {
-  kind: TimelineEventKind;
-  at: string;
-  source: 'call' | 'notification';
-  /** calls.id or notifications.id */
-  ref: number;
-  summary: string;
-  resultStatus: string | null;
-  resultCode: string | null;
-  /** Business status (paymentStatus / refundStatus / notification status) when the event carries one. */
-  status: string | null;
-  amount: MoneyAmount | null;
-  /** Notifications only. */
-  notifyType?: NotifyType;
-  verification?: NotificationVerification;
-  acknowledged?: boolean;
-  attempts?: { at: string; answerStatus: number | null }[];
-}
-
-export interface MoneyAmount {
-  currency: string;
-  value: string;
-  display: string;
-}
-
-export interface MoneySummary {
-  currency: string;
-  authorised: MoneyAmount;
-  captured: MoneyAmount;
-  refunded: MoneyAmount;
-  /** captured - refunded: what the merchant still holds. */
-  remaining: MoneyAmount;
-  /** authorised - captured: still capturable (zero for auto-captured payments). */
-  uncaptured: MoneyAmount;
-}
-
-export type MismatchKind = 'notification-disagrees-with-inquiry' | 'notification-missing' | 'capture-exceeds-authorised' | 'refund-exceeds-paid';
-
-export interface MismatchFlag {
-  kind: MismatchKind;
-  paymentRequestId: string | null;
-  paymentId: string | null;
-  message: string;
-  /** Rows that show the disagreement. */
-  refs: { source: 'call' | 'notification'; id: number }[];
-}
-
-export interface PaymentTimeline {
-  query: string;
-  paymentRequestIds: string[];
-  paymentIds: string[];
-  events: TimelineEvent[];
-  state: PaymentState;
-  money: MoneySummary | null;
-  mismatches: MismatchFlag[];
-}
-
-export interface PruneResult {
-  cutoff: string;
-  calls: number;
-  notifications: number;
-  attempts: number;
-  bytesBefore: number;
-  bytesAfter: number;
-  bytesReclaimed: number;
-}
-
-export type ExportFormat = 'csv' | 'json';
-
-export interface JournalSettings {
-  /** Records older than this are removed by prune(). */
-  retentionDays: number;
-  /** A final payment with no notification after this long is flagged. */
-  notificationExpectedMinutes: number;
-}
 
 /**
  * The journal as the rest of the console sees it. SqliteJournal is the only implementation; a

@@ -1,0 +1,27 @@
+/**
+ * Every dashboard, in navigation order. Each lives in its own folder under src-renderer/dashboards/
+ * and is loaded lazily so the first screen ships only what it shows (the JS-size goal).
+ * `key` is also the hash route (#/payments) and the keyboard shortcut digit is its position.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface DashboardRoute {
+  key: string;
+  title: string;
+  /** One line under the title, saying what the dashboard is for. */
+  purpose: string;
+  component: LazyExoticComponent<ComponentType>;
+  /** Hidden when the active profile is read-only (support agents). */
+  moneyMoving?: boolean;
+}
+
+export const DASHBOARDS: readonly DashboardRoute[] = [
+  { key: 'overview', title: 'Overview', purpose: 'Payments, captures, latency and notifications over time', component: lazy(() => import('../dashboards/overview/overview-page')) },
+  { key: 'sessions', title: 'Sessions', purpose: 'Create payment sessions and drive the sandbox buyer', component: lazy(() => import('../dashboards/sessions/sessions-page')), moneyMoving: true },
+  { key: 'payments', title: 'Payments', purpose: 'Find a payment, follow it to a final state, read its story', component: lazy(() => import('../dashboards/payments/payments-page')) },
+  { key: 'captures', title: 'Captures', purpose: 'Capture authorised card payments; cancel and refund', component: lazy(() => import('../dashboards/captures/captures-page')), moneyMoving: true },
+  { key: 'notifications', title: 'Notifications', purpose: 'Every notification received, verified and acknowledged', component: lazy(() => import('../dashboards/notifications/notifications-page')) },
+  { key: 'troubleshoot', title: 'Troubleshoot', purpose: 'Explain codes, logs and signatures', component: lazy(() => import('../dashboards/troubleshoot/troubleshoot-page')) },
+  { key: 'api-log', title: 'API log', purpose: 'Every signed call with its request, response and signature label', component: lazy(() => import('../dashboards/api-log/api-log-page')) },
+  { key: 'settings', title: 'Settings', purpose: 'Profiles, keys, keychain, notification receiver, read-only mode', component: lazy(() => import('../dashboards/settings/settings-page')) },
+];
