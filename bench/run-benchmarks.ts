@@ -6,12 +6,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { runSigningBench } from './signing-bench';
+import { runRoundTripBench } from './roundtrip-bench';
+import { runJournalBench } from './journal-bench';
 import { runReceiverBench } from './receiver-bench';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
 const SECTIONS: Section[] = [
   { name: 'signing', run: runSigningBench },
+  { name: 'roundtrip', run: runRoundTripBench },
+  { name: 'journal', run: (o) => runJournalBench(o) },
   { name: 'receiver', run: runReceiverBench },
 ];
 
