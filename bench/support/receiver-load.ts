@@ -2,16 +2,22 @@
  * Load generator for the receiver bench, in its own process so that on a 2-core machine the
  * generator and the receiver each get a core (Node runs JavaScript on one thread). It signs
  * its notifications once (Antom's cost, not ours, so before any clock starts), then fires them
- * at whatever receiver the parent names, with keep-alive and bounded concurrency.
+ * at whatever receiver the parent names over `concurrency` keep-alive connections, one request
+ * in flight per connection.
+ *
+ * Like wrk or autocannon, it writes pre-serialised HTTP/1.1 requests on raw sockets instead of
+ * going through node:http's client: the generator shares the machine with the receiver, and
+ * every cycle it spends is one the receiver does not get. The receiver still sees ordinary
+ * HTTP/1.1 requests with the same headers a real sender puts on the wire.
  *
  * Protocol (child_process IPC):
- *   parent -> { type: 'prepare', count, path }            child -> { type: 'ready' }
- *   parent -> { type: 'run', origin, count, concurrency }  child -> { type: 'done', ... }
+ *   parent -> { type: 'prepare', count, path }                          child -> { type: 'ready' }
+ *   parent -> { type: 'run', origin, count, concurrency, warmupPrefix }  child -> { type: 'done', ... }
  */
-import { Agent } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ACKNOWLEDGEMENT_BODY } from '../../src-main/core/receiver/notification-answers';
-import { paymentResultBody, sendNotification, signNotification, type SignedNotification } from '../../test/support/notification-sender';
+import { paymentResultBody, signNotification, type SignedNotification } from '../../test/support/notification-sender';
 
 export type LoadRequest =
   | { type: 'prepare'; count: number; path: string }
@@ -27,41 +33,112 @@ export function benchBody(index: number): string {
   return paymentResultBody(`BENCH-${index}`, { value: String(1000 + index) });
 }
 
-let notifications: SignedNotification[] = [];
+function serialise(n: SignedNotification, host: string): Buffer {
+  let head = `POST ${n.path} HTTP/1.1\r\nhost: ${host}\r\nconnection: keep-alive\r\ncontent-length: ${n.body.length}\r\n`;
+  for (const [name, value] of Object.entries(n.headers)) head += `${name}: ${value}\r\n`;
+  return Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), n.body]);
+}
+
+interface Answer {
+  status: number;
+  body: string;
+  notificationId: number | undefined;
+}
+
+/** One keep-alive connection, one request at a time; parses just enough of each response. */
+class Connection {
+  private buffer: Buffer = Buffer.alloc(0);
+  private pending: { resolve: (a: Answer) => void; reject: (e: Error) => void } | undefined;
+
+  private constructor(private readonly socket: Socket) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.tryParse();
+    });
+    const fail = (error: Error) => {
+      const p = this.pending;
+      this.pending = undefined;
+      p?.reject(error);
+    };
+    socket.on('error', fail);
+    socket.on('close', () => fail(new Error('connection closed')));
+  }
+
+  static open(port: number, host: string): Promise<Connection> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, host, () => resolve(new Connection(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  send(request: Buffer): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.socket.write(request);
+    });
+  }
+
+  private tryParse(): void {
+    const end = this.buffer.indexOf('\r\n\r\n');
+    if (end < 0 || !this.pending) return;
+    const head = this.buffer.subarray(0, end).toString('latin1');
+    const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+    if (this.buffer.length < end + 4 + length) return;
+    const body = this.buffer.subarray(end + 4, end + 4 + length).toString('utf8');
+    this.buffer = this.buffer.subarray(end + 4 + length);
+    const id = /\r\nx-antom-ops-notification-id:\s*(\d+)/i.exec(head)?.[1];
+    const p = this.pending;
+    this.pending = undefined;
+    p.resolve({ status: Number(head.slice(9, 12)), body, notificationId: id === undefined ? undefined : Number(id) });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+let prepared: SignedNotification[] = [];
 
 async function run(origin: string, count: number, concurrency: number, warmupPrefix: string): Promise<LoadReply> {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  // Warm-up (sockets, JIT) with other payment IDs, so none of the measured ones is a duplicate.
-  const path = notifications[0]?.path ?? '/';
-  await Promise.all(Array.from({ length: concurrency }, (_, i) => sendNotification(origin, signNotification({ path, body: paymentResultBody(`${warmupPrefix}-${i}`) }), agent).catch(() => undefined)));
+  const url = new URL(origin);
+  const port = Number(url.port);
+  const host = url.hostname;
+  const path = prepared[0]?.path ?? '/';
+  const requests = prepared.slice(0, count).map((n) => serialise(n, url.host));
+  const connections = await Promise.all(Array.from({ length: concurrency }, () => Connection.open(port, host)));
+  // Warm-up (JIT on both sides) with other payment IDs, so none of the measured ones is a duplicate.
+  await Promise.all(connections.map((c, i) => c.send(serialise(signNotification({ path, body: paymentResultBody(`${warmupPrefix}-${i}`) }), url.host)).catch(() => undefined)));
+
   const latenciesMs = new Array<number>(count).fill(Number.NaN);
   const acked: { id: number; index: number }[] = [];
   let notAcknowledged = 0;
   let errors = 0;
   let next = 0;
   const started = performance.now();
-  const worker = async () => {
+  await Promise.all(connections.map(async (connection) => {
     for (let i = next++; i < count; i = next++) {
+      const t = performance.now();
       try {
-        const res = await sendNotification(origin, notifications[i]!, agent);
-        latenciesMs[i] = res.latencyMs;
-        if (res.status === 200 && res.body === ACKNOWLEDGEMENT_BODY && res.notificationId !== undefined) acked.push({ id: res.notificationId, index: i });
+        const answer = await connection.send(requests[i]!);
+        latenciesMs[i] = performance.now() - t;
+        if (answer.status === 200 && answer.body === ACKNOWLEDGEMENT_BODY && answer.notificationId !== undefined) acked.push({ id: answer.notificationId, index: i });
         else notAcknowledged++;
       } catch {
         errors++;
+        return; // this connection is gone; the others carry on
       }
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  }));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  for (const c of connections) c.close();
   return { type: 'done', seconds, latenciesMs, acked, notAcknowledged, errors };
 }
 
 process.on('message', (message: LoadRequest) => {
   const reply = (r: LoadReply) => process.send!(r);
   if (message.type === 'prepare') {
-    notifications = Array.from({ length: message.count }, (_, i) => signNotification({ path: message.path, body: benchBody(i) }));
+    prepared = Array.from({ length: message.count }, (_, i) => signNotification({ path: message.path, body: benchBody(i) }));
     reply({ type: 'ready' });
   } else if (message.type === 'run') {
     void run(message.origin, message.count, message.concurrency, message.warmupPrefix).then(reply);
