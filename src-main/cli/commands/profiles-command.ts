@@ -13,6 +13,7 @@ const usage = [
   'antom-ops profiles use NAME',
   'antom-ops profiles set-antom-key NAME --antom-public-key FILE',
   'antom-ops profiles delete NAME   (also deletes its keychain items)',
+  'antom-ops profiles repair        (moves an unreadable profiles.json aside so the console can start fresh)',
   'all accept --data-dir DIR',
 ].join('\n       ');
 
@@ -95,6 +96,12 @@ export const profilesCommand: CliCommand = {
           if (json) printJson(io, p); else describeProfile(io, p);
           return EXIT_OK;
         }
+        case 'repair': {
+          const { movedTo } = await core.profiles.store.repair();
+          if (json) printJson(io, { movedTo: movedTo ?? null });
+          else io.out(movedTo ? `Moved the unreadable profiles file to ${movedTo}; keychain items are untouched.` : 'profiles.json is readable; nothing to repair.');
+          return EXIT_OK;
+        }
         case 'delete': {
           const name = nameArg();
           await core.profiles.delete(name);
@@ -104,6 +111,6 @@ export const profilesCommand: CliCommand = {
         default:
           throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown profiles command "${sub}".` : 'profiles needs a sub-command.', `Usage: ${usage}`);
       }
-    });
+    }, { ensureDefaultProfile: sub !== 'repair' });
   },
 };

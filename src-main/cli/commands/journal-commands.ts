@@ -1,0 +1,133 @@
+/** antom-ops calls / timeline / export / prune: reading and maintaining the journal. */
+import { writeFileSync } from 'node:fs';
+import type { CliCommand } from '../command';
+import { ConsoleError } from '../../../src-shared/errors';
+import { EXIT_OK, printFields, printJson } from '../cli-output';
+import { flag, optionalString, parseCommandArgs } from '../cli-args';
+import { withJournal } from '../cli-journal';
+import { FILTER_OPTIONS, FILTER_USAGE, callFilterFromArgs, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
+import type { MoneyAmount } from '../../../src-shared/journal-views';
+
+const callsUsage = [
+  `antom-ops calls list [--api A,..] [--result-status S|F|U|none] [--signature verified|unverified|invalid] [--trigger T] ${FILTER_USAGE} [--json]`,
+  'antom-ops calls show ID [--json]',
+].join('\n       ');
+
+export const callsCommand: CliCommand = {
+  name: 'calls',
+  summary: 'Every Antom call the console made: list with filters, show one with request and response',
+  usage: callsUsage,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    const args = parseCommandArgs(rest, FILTER_OPTIONS, callsUsage);
+    const json = flag(args, 'json');
+    return withJournal(args, (journal) => {
+      if (sub === 'list') {
+        const page = journal.listCalls(callFilterFromArgs(args), pageFromArgs(args));
+        if (json) printJson(io, page.items);
+        else {
+          for (const c of page.items) {
+            io.out(`#${String(c.id).padEnd(6)} ${c.startedAt} ${c.api.padEnd(21)} ${(c.resultStatus ?? '-').padEnd(2)}${(c.resultCode ?? c.errorCode ?? '').padEnd(34)} ${(c.responseSignature ?? '-').padEnd(11)} ${String(Math.round(c.latencyMs)).padStart(5)} ms ${c.trigger}`);
+          }
+          if (page.nextCursor) io.out(`more: --cursor ${page.nextCursor}`);
+        }
+        return EXIT_OK;
+      }
+      if (sub === 'show') {
+        const id = Number(args.positionals[0]);
+        const call = Number.isInteger(id) && id > 0 ? journal.getCall(id) : undefined;
+        if (!call) throw new ConsoleError('NOT_FOUND', `No call #${args.positionals[0] ?? ''}.`, 'List them with `antom-ops calls list`.');
+        if (json) printJson(io, call);
+        else {
+          printFields(io, [['call', `#${call.id} ${call.api} attempt ${call.attempt} (${call.trigger})`], ['url', call.url], ['result', `${call.resultStatus ?? '-'} ${call.resultCode ?? call.errorCode ?? ''}`],
+            ['response signature', call.responseSignature ?? 'none'], ['latency', `${Math.round(call.latencyMs)} ms`], ['signature header', call.requestSignatureHeader]]);
+          io.out(`request:\n${call.requestBody}\nresponse:\n${call.responseBody ?? call.errorMessage ?? ''}`);
+        }
+        return EXIT_OK;
+      }
+      throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown calls command "${sub}".` : 'calls needs a sub-command.', `Usage: ${callsUsage}`);
+    });
+  },
+};
+
+const timelineUsage = 'antom-ops timeline <paymentRequestId|paymentId> [--json] [--data-dir DIR]';
+
+function money(m: MoneyAmount): string {
+  return m.display;
+}
+
+export const timelineCommand: CliCommand = {
+  name: 'timeline',
+  summary: "A payment's whole story in time order, with its state and money summary",
+  usage: timelineUsage,
+  async run(argv, io) {
+    const args = parseCommandArgs(argv, {}, timelineUsage);
+    const id = args.positionals[0];
+    if (!id) throw new ConsoleError('VALIDATION_FAILED', 'Which payment? Give a paymentRequestId or paymentId.', `Usage: ${timelineUsage}`);
+    return withJournal(args, (journal) => {
+      const timeline = journal.timeline(id);
+      if (!timeline) throw new ConsoleError('NOT_FOUND', `The journal knows no payment "${id}".`, 'Check the ID, or look it up with `antom-ops calls list --id ID`; only calls made through this console are journaled.');
+      if (flag(args, 'json')) printJson(io, timeline);
+      else {
+        printFields(io, [['payment', [...timeline.paymentRequestIds, ...timeline.paymentIds].join(' / ')], ['state', timeline.state],
+          ['money', timeline.money ? `authorised ${money(timeline.money.authorised)}, captured ${money(timeline.money.captured)}, refunded ${money(timeline.money.refunded)}, remaining ${money(timeline.money.remaining)}` : undefined]]);
+        for (const e of timeline.events) io.out(`${e.at}  ${e.kind.padEnd(14)} ${e.summary}`);
+        for (const m of timeline.mismatches) io.err(`mismatch: ${m.message}`);
+      }
+      return EXIT_OK;
+    });
+  },
+};
+
+const exportUsage = `antom-ops export notifications|calls [--format csv|json] [--out FILE] ${FILTER_USAGE} [filters of notifications/calls list]`;
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'Export notifications or calls (filtered, redacted) as CSV or JSON',
+  usage: exportUsage,
+  async run(argv, io) {
+    const [what, ...rest] = argv;
+    const args = parseCommandArgs(rest, { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } }, exportUsage);
+    const format = optionalString(args, 'format') ?? 'csv';
+    if (format !== 'csv' && format !== 'json') throw new ConsoleError('VALIDATION_FAILED', `--format must be csv or json, got "${format}".`, `Usage: ${exportUsage}`);
+    return withJournal(args, (journal) => {
+      let text: string;
+      if (what === 'notifications') text = journal.exportNotifications(notificationFilterFromArgs(args), format);
+      else if (what === 'calls') text = journal.exportCalls(callFilterFromArgs(args), format);
+      else throw new ConsoleError('VALIDATION_FAILED', 'Export what? notifications or calls.', `Usage: ${exportUsage}`);
+      const out = optionalString(args, 'out');
+      if (out) {
+        writeFileSync(out, text, { mode: 0o600 });
+        io.err(`wrote ${out}`);
+      } else io.out(text);
+      return EXIT_OK;
+    });
+  },
+};
+
+const pruneUsage = 'antom-ops prune [--older-than-days N] [--set-retention-days N] [--json] [--data-dir DIR]';
+
+export const pruneCommand: CliCommand = {
+  name: 'prune',
+  summary: 'Delete journal records older than the retention setting and reclaim the space',
+  usage: pruneUsage,
+  async run(argv, io) {
+    const args = parseCommandArgs(argv, { 'older-than-days': { type: 'string' }, 'set-retention-days': { type: 'string' } }, pruneUsage);
+    const days = (name: string) => {
+      const v = optionalString(args, name);
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new ConsoleError('VALIDATION_FAILED', `--${name} must be a whole number of days (>= 1), got "${v}".`, `Usage: ${pruneUsage}`);
+      return n;
+    };
+    return withJournal(args, (journal) => {
+      const retention = days('set-retention-days');
+      if (retention !== undefined) journal.setRetentionDays(retention);
+      const olderThan = days('older-than-days');
+      const result = journal.prune(olderThan === undefined ? {} : { olderThanDays: olderThan });
+      if (flag(args, 'json')) printJson(io, { ...result, retentionDays: journal.settings().retentionDays });
+      else printFields(io, [['removed before', result.cutoff], ['calls', result.calls], ['notifications', result.notifications], ['attempts', result.attempts], ['space reclaimed', `${result.bytesReclaimed} bytes`], ['retention', `${journal.settings().retentionDays} days`]]);
+      return EXIT_OK;
+    });
+  },
+};

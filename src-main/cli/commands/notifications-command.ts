@@ -1,0 +1,169 @@
+/**
+ * antom-ops notifications: run the verifying receiver in the foreground, list and inspect what
+ * it stored, and replay a stored notification to an integrator's server.
+ */
+import type { CliCommand } from '../command';
+import { ConsoleError } from '../../../src-shared/errors';
+import { EXIT_NEGATIVE, EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
+import { flag, optionalString, parseCommandArgs, parsePort, readFileArg, requireString, type ParsedCommandArgs } from '../cli-args';
+import { withJournal } from '../cli-journal';
+import { withCore } from '../cli-core';
+import { FILTER_OPTIONS, FILTER_USAGE, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
+import { parsePrivateKey, parsePublicKey } from '../../core/keys/parse-keys';
+import { resolveDataDir } from '../../core/data-dir';
+import { SqliteJournal } from '../../core/journal/sqlite-journal';
+import { startNotificationReceiver } from '../../core/receiver/notification-receiver';
+import type { Verifier } from '../../core/receiver/verify-notification';
+import { replayNotification } from '../../core/receiver/replay';
+import type { NotificationSummary } from '../../../src-shared/journal-views';
+
+const usage = [
+  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--host H --allow-non-loopback] [--data-dir DIR] [--json]',
+  `antom-ops notifications list [--type T,..] [--verification verified|rejected] [--reject-reason R,..] [--acknowledged|--unacknowledged] ${FILTER_USAGE} [--json]`,
+  'antom-ops notifications show ID [--json]',
+  'antom-ops notifications replay ID --to URL [--mode as-received|re-signed] [--json]   (re-signed: embedded sandbox profiles only)',
+].join('\n       ');
+
+/** The list entry scripts rely on (issue contract): stable keys, nulls rather than missing keys. */
+export function notificationListEntry(n: NotificationSummary) {
+  return {
+    id: n.id, notifyType: n.notifyType, verification: n.verification, rejectReason: n.rejectReason, rejectDetail: n.rejectDetail,
+    acknowledged: n.acknowledged, duplicateOf: n.duplicateOf, attempts: n.attempts,
+    paymentRequestId: n.paymentRequestId ?? null, paymentId: n.paymentId ?? null, captureId: n.captureId ?? null, refundId: n.refundId ?? null,
+    refundRequestId: n.refundRequestId ?? null, captureRequestId: n.captureRequestId ?? null,
+    status: n.status, resultCode: n.resultCode, amount: n.amount, profile: n.profile, receivedAt: n.receivedAt, lastSeenAt: n.lastSeenAt,
+  };
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
+  const json = flag(args, 'json');
+  const keyFile = optionalString(args, 'antom-public-key');
+  const profileName = optionalString(args, 'profile');
+  if ((keyFile === undefined) === (profileName === undefined)) {
+    throw new ConsoleError('VALIDATION_FAILED', 'Give exactly one of --profile NAME or --antom-public-key FILE.', 'The receiver needs the Antom public key to verify notifications with.');
+  }
+  let resolveVerifier: (clientId: string) => Verifier | undefined;
+  let describe: string;
+  if (keyFile) {
+    const key = parsePublicKey(readFileArg(keyFile, 'antom-public-key').toString('utf8')).keyObject;
+    // One key for every client-id: the receiver is the integrator's own, for one merchant.
+    resolveVerifier = () => ({ profile: 'cli', antomPublicKey: key });
+    describe = `Antom public key from ${keyFile}`;
+  } else {
+    const summary = await withCore(args, (core) => core.profiles.get(profileName!), { ensureDefaultProfile: false });
+    if (!summary.antomPublicKey) throw new ConsoleError('KEY_MISSING', `Profile "${summary.name}" has no Antom public key.`, 'Set it with `antom-ops profiles set-antom-key NAME --antom-public-key FILE`.');
+    const key = parsePublicKey(summary.antomPublicKey).keyObject;
+    resolveVerifier = (clientId) => (clientId === summary.clientId ? { profile: summary.name, antomPublicKey: key } : undefined);
+    describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
+  }
+  const journal = SqliteJournal.open({ dataDir: resolveDataDir(optionalString(args, 'data-dir')) });
+  const receiver = await startNotificationReceiver({
+    port: parsePort(optionalString(args, 'port')),
+    ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),
+    ...(optionalString(args, 'path') ? { path: optionalString(args, 'path')! } : {}),
+    allowNonLoopback: flag(args, 'allow-non-loopback'),
+    sink: journal,
+    resolveVerifier,
+    onStored: (ref, n) => {
+      if (!json) io.err(`${n.receivedAt} ${n.verification === 'verified' ? 'verified' : `REJECTED (${n.rejectReason})`} ${n.notifyType} ${n.ids.paymentId ?? n.ids.paymentRequestId ?? ''}${ref.duplicateOf ? ` (attempt ${ref.attempts} of #${ref.duplicateOf})` : ''}`);
+    },
+    onError: (error) => io.err(`receiver: ${String(error)}`),
+  });
+  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.file });
+  else {
+    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.file]]);
+    io.out('Press Ctrl+C to stop.');
+  }
+  await waitForSignal();
+  await receiver.close();
+  journal.close();
+  return EXIT_OK;
+}
+
+export const notificationsCommand: CliCommand = {
+  name: 'notifications',
+  summary: 'Receive and verify Antom notifications, list and inspect them, replay one to a URL',
+  usage,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    const args = parseCommandArgs(rest, {
+      ...FILTER_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, path: { type: 'string' }, 'allow-non-loopback': { type: 'boolean' },
+      'antom-public-key': { type: 'string' }, to: { type: 'string' }, mode: { type: 'string' },
+    }, usage);
+    const json = flag(args, 'json');
+    const idArg = () => {
+      const n = Number(args.positionals[0]);
+      if (!Number.isInteger(n) || n < 1) throw new ConsoleError('VALIDATION_FAILED', 'Give the notification id (a number from `notifications list`).', `Usage: ${usage}`);
+      return n;
+    };
+    switch (sub) {
+      case 'listen':
+        return listen(args, io);
+      case 'list':
+        return withJournal(args, (journal) => {
+          const page = journal.listNotifications(notificationFilterFromArgs(args), pageFromArgs(args));
+          const entries = page.items.map(notificationListEntry);
+          if (json) printJson(io, entries);
+          else {
+            for (const n of entries) {
+              io.out(`#${String(n.id).padEnd(6)} ${n.receivedAt} ${n.notifyType.padEnd(15)} ${(n.verification === 'verified' ? 'verified' : `rejected:${n.rejectReason}`).padEnd(28)} ${n.acknowledged ? 'acked' : 'NOT acked'} x${n.attempts} ${n.paymentId ?? n.paymentRequestId ?? ''}`);
+            }
+            if (page.nextCursor) io.out(`more: --cursor ${page.nextCursor}`);
+          }
+          return EXIT_OK;
+        });
+      case 'show':
+        return withJournal(args, (journal) => {
+          const detail = journal.getNotification(idArg());
+          if (!detail) throw new ConsoleError('NOT_FOUND', `No notification #${args.positionals[0]}.`, 'List them with `antom-ops notifications list`.');
+          const { rawBody: _raw, ...view } = detail;
+          if (json) printJson(io, view);
+          else {
+            printFields(io, [['notification', `#${view.id} ${view.notifyType}`], ['verification', view.verification === 'verified' ? 'verified' : `REJECTED: ${view.rejectReason} (${view.rejectDetail})`],
+              ['acknowledged', view.acknowledged ? `yes, ${view.acknowledgedAt}` : 'no'], ['attempts', view.attempts],
+              ['next Antom retry', view.retry.nextRetryDueAt ?? (view.retry.acknowledged ? 'none (acknowledged)' : 'none (schedule exhausted)')]]);
+            io.out('content verified:');
+            io.out(view.contentVerified ?? '(not checked)');
+            io.out('body:');
+            io.out(view.body);
+          }
+          return EXIT_OK;
+        });
+      case 'replay': {
+        const id = idArg();
+        const toUrl = requireString(args, 'to', usage);
+        const mode = (optionalString(args, 'mode') ?? 'as-received') as 'as-received' | 're-signed';
+        if (mode !== 'as-received' && mode !== 're-signed') throw new ConsoleError('VALIDATION_FAILED', `--mode must be as-received or re-signed, got "${mode}".`, `Usage: ${usage}`);
+        const result = await withCore(args, async (core) => {
+          let signer;
+          if (mode === 're-signed') {
+            const embedded = (await core.profiles.list()).find((p) => p.environment === 'embedded');
+            if (!embedded) throw new ConsoleError('PROFILE_NOT_FOUND', 'There is no embedded sandbox profile whose key could re-sign.', 'Replay as received instead.');
+            signer = { clientId: embedded.clientId, antomPrivateKey: parsePrivateKey(await core.profiles.loadSandboxAntomKey(embedded.name)).keyObject };
+          }
+          const profiles = await core.profiles.list();
+          return replayNotification({
+            sink: core.journal, id, toUrl, mode, ...(signer ? { signer } : {}),
+            isSandboxProfile: (name) => profiles.some((p) => p.name === name && p.environment !== 'production'),
+          });
+        }, { ensureDefaultProfile: false });
+        if (json) printJson(io, result);
+        else {
+          printFields(io, [['replayed', `#${id} to ${toUrl} (${mode})`], ['answer', result.httpStatus === undefined ? `no answer: ${result.error?.message}` : `HTTP ${result.httpStatus} ${result.responseBody ?? ''}`],
+            ['acknowledged', result.acknowledged ? 'yes' : 'no'], ['latency', `${Math.round(result.latencyMs)} ms`]]);
+          for (const w of result.warnings) io.err(`warning: ${w}`);
+        }
+        return result.acknowledged ? EXIT_OK : EXIT_NEGATIVE;
+      }
+      default:
+        throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown notifications command "${sub}".` : 'notifications needs a sub-command.', `Usage: ${usage}`);
+    }
+  },
+};
