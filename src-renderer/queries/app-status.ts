@@ -1,5 +1,6 @@
 /** React Query hooks for the app's own status (profile, keychain, sandbox, data dir). */
 import { useQuery } from '@tanstack/react-query';
+import type { Environment } from '../../src-shared/contract';
 import { getBridge, unwrap } from '../bridge/client';
 
 export const appStatusKeys = {
@@ -12,4 +13,28 @@ export function useAppStatus() {
     queryKey: appStatusKeys.status,
     queryFn: async () => unwrap(await getBridge().getAppStatus()),
   });
+}
+
+export interface ProfileMode {
+  /** Money-moving dashboards and buttons are hidden (main refuses them anyway). */
+  readOnly: boolean;
+  /** Captures/refunds need the amount typed, cancels need CANCEL. */
+  production: boolean;
+  /** The embedded sandbox: the buyer can be simulated. */
+  embedded: boolean;
+  environment: Environment | undefined;
+  profileName: string | undefined;
+}
+
+/** What the active profile allows; read-only until the status is known, so nothing flashes. */
+export function useProfileMode(): ProfileMode {
+  const { data } = useAppStatus();
+  const profile = data?.activeProfile;
+  return {
+    readOnly: profile ? profile.readOnly : true,
+    production: profile?.environment === 'production',
+    embedded: profile?.environment === 'embedded',
+    environment: profile?.environment,
+    profileName: profile?.name,
+  };
 }

@@ -1,0 +1,26 @@
+import type { RefObject } from 'react';
+import type { AppStatus } from '../../src-shared/contract';
+import { GlobalSearch, type GlobalSearchHandle } from './global-search';
+
+const ENVIRONMENT_WORDS: Record<string, string> = { embedded: 'embedded sandbox', sandbox: 'Antom sandbox', production: 'PRODUCTION' };
+
+export function AppHeader({ status, searchRef }: { status: AppStatus | undefined; searchRef: RefObject<GlobalSearchHandle | null> }) {
+  const profile = status?.activeProfile;
+  return (
+    <header className="app-header">
+      <h1>Antom Ops Console</h1>
+      {profile ? (
+        <span className="profile-badges">
+          <span className={`badge env-${profile.environment}`} title={`Active profile (${ENVIRONMENT_WORDS[profile.environment] ?? profile.environment}), client-id ${profile.clientId}`} data-testid="active-profile">
+            {profile.name} · {ENVIRONMENT_WORDS[profile.environment] ?? profile.environment}
+          </span>
+          {profile.readOnly ? <span className="badge read-only" title="Money-moving actions are hidden and refused for this profile">Read-only</span> : null}
+        </span>
+      ) : status ? (
+        <span className="badge" title="Create or pick a profile in Settings">No active profile</span>
+      ) : null}
+      {status?.door === 'preview' ? <span className="badge muted-badge" title="Browser preview: sandbox profiles only">Preview</span> : null}
+      <GlobalSearch ref={searchRef} />
+    </header>
+  );
+}

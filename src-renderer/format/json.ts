@@ -1,0 +1,14 @@
+/** Pretty JSON for display; text that is not JSON is shown as it came (never re-serialised silently). */
+export function prettyJson(text: string | null | undefined): string {
+  if (text === null || text === undefined || text === '') return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+export function prettyValue(value: unknown): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? prettyJson(value) : JSON.stringify(value, null, 2);
+}
