@@ -1,0 +1,149 @@
+/**
+ * One notification in full: what it said, whether it verified and why not, what we answered,
+ * every attempt, Antom's resend schedule, the raw headers and body, and replay.
+ */
+import type { NotificationDetailView } from '../../../src-shared/journal-views';
+import { CALL_ID_NAMES } from '../../../src-shared/journal-views';
+import { routeHref } from '../../app/router';
+import { errorShapeOf } from '../../bridge/client';
+import { CodeBlock } from '../../components/code-block';
+import { ErrorPanel } from '../../components/error-panel';
+import { FieldList } from '../../components/field-list';
+import { Loading } from '../../components/loading';
+import { Money } from '../../components/money';
+import { ResultBadge } from '../../components/result-badge';
+import { StatusBadge } from '../../components/status-badge';
+import { Time } from '../../components/time';
+import { useNotification } from '../../queries/notifications';
+import { REJECT_REASON_WORDS } from './notification-words';
+import { ReplayForm } from './replay-form';
+import { RetrySchedule } from './retry-schedule';
+
+export function NotificationDetail({ id, onClose }: { id: number; onClose: () => void }) {
+  const detail = useNotification(id);
+  return (
+    <aside className="detail-pane" aria-labelledby="notification-detail-heading">
+      <div className="detail-head">
+        <h3 id="notification-detail-heading">Notification #{id}</h3>
+        <button type="button" onClick={onClose}>Close details</button>
+      </div>
+      {detail.isPending ? <Loading what="Loading the notification…" /> : null}
+      {detail.isError ? <ErrorPanel title="The notification could not be read" error={errorShapeOf(detail.error)} onRetry={() => void detail.refetch()} /> : null}
+      {detail.data ? <NotificationBody n={detail.data} /> : null}
+    </aside>
+  );
+}
+
+function NotificationBody({ n }: { n: NotificationDetailView }) {
+  const reason = n.rejectReason ? REJECT_REASON_WORDS[n.rejectReason] : undefined;
+  const lastAnswer = [...n.attemptList].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
+  const paymentId = n.paymentId ?? n.paymentRequestId;
+  return (
+    <div className="detail-body">
+      <FieldList
+        rows={[
+          ['Type', n.notifyType],
+          ['Verification', <StatusBadge status={n.verification} />],
+          ['Result', <ResultBadge status={n.resultStatus} code={n.resultCode} />],
+          ['Status', <StatusBadge status={n.status} />],
+          ['Amount', <Money amount={n.amount} />],
+          ['First received', <Time value={n.receivedAt} />],
+          ['Last seen', <Time value={n.lastSeenAt} />],
+          ['Sends received', String(n.attempts)],
+          ['Profile', n.profile],
+          ['Receiver path', <code>{n.receiverPath}</code>],
+          ...CALL_ID_NAMES.filter((name) => n[name]).map((name) => [name, <code>{n[name]}</code>] as const),
+        ]}
+      />
+      {paymentId ? (
+        <p>
+          <a href={routeHref('payments', { id: paymentId })}>Open the payment timeline</a>
+        </p>
+      ) : null}
+
+      <h4>Verification</h4>
+      {n.verification === 'verified' ? (
+        <p className="verdict ok">The signature verified with the profile's Antom public key over the content below.</p>
+      ) : (
+        <div className="verdict bad" role="note">
+          <p><strong>Rejected{reason ? `: ${reason.title}` : ''}.</strong> {reason?.explanation}</p>
+          {n.rejectDetail ? <p>Detail: {n.rejectDetail}</p> : null}
+          <p>A rejected notification is stored but not acknowledged, so Antom keeps resending it.</p>
+          <p>
+            <a href={routeHref('troubleshoot', { notification: String(n.id) })}>Open in the signature lab</a>
+          </p>
+        </div>
+      )}
+      {n.contentVerified !== null ? (
+        <CodeBlock label="Content verified" text={n.contentVerified} />
+      ) : (
+        <p className="muted">No content was verified (the headers needed to rebuild it were missing).</p>
+      )}
+
+      <h4>Acknowledgement</h4>
+      <FieldList
+        rows={[
+          ['Acknowledged', n.acknowledged ? <span className="badge ok">Yes</span> : <span className="badge bad">No</span>],
+          ['At', <Time value={n.acknowledgedAt} />],
+          ['Last answer', lastAnswer && lastAnswer.answerStatus !== null ? `HTTP ${lastAnswer.answerStatus}` : 'none'],
+        ]}
+      />
+      {lastAnswer?.answerBody ? <CodeBlock label="Answer body" text={lastAnswer.answerBody} /> : null}
+
+      <h4>Antom's retry schedule</h4>
+      <RetrySchedule retry={n.retry} attempts={n.attemptList} />
+
+      <h4>Duplicates and attempts</h4>
+      <table className="compact">
+        <caption>Every send of this notification, first one included</caption>
+        <thead>
+          <tr>
+            <th scope="col">Received</th>
+            <th scope="col">From</th>
+            <th scope="col">Path</th>
+            <th scope="col">Verification</th>
+            <th scope="col">Answer</th>
+            <th scope="col">Same body</th>
+          </tr>
+        </thead>
+        <tbody>
+          {n.attemptList.map((a) => (
+            <tr key={a.id}>
+              <td><Time value={a.receivedAt} /></td>
+              <td>{a.remoteAddress ?? '—'}</td>
+              <td><code>{a.receiverPath}</code></td>
+              <td><StatusBadge status={a.verification} label={a.rejectReason ? `rejected: ${a.rejectReason}` : a.verification} /></td>
+              <td>{a.answerStatus === null ? 'none' : `HTTP ${a.answerStatus}`}</td>
+              <td>{a.bodySha256 === n.bodySha256 ? 'yes' : 'no: the body differed'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h4>Raw headers</h4>
+      <table className="compact headers">
+        <thead>
+          <tr>
+            <th scope="col">Header</th>
+            <th scope="col">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(n.headers).map(([name, value]) => (
+            <tr key={name}>
+              <th scope="row"><code>{name}</code></th>
+              <td><code>{value}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <CodeBlock label="Raw body" text={n.body} />
+      <p className="muted">
+        {n.bodyExact ? 'Exactly the bytes received' : 'Personal data masked before storing; the digest is of the exact bytes received'} ({n.bodyBytes} bytes, SHA-256 <code>{n.bodySha256}</code>).
+      </p>
+
+      <h4>Replay</h4>
+      <ReplayForm id={n.id} />
+    </div>
+  );
+}
