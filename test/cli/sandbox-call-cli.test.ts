@@ -20,7 +20,7 @@ describeWithKeyring('antom-ops against the embedded sandbox with keys in the OS 
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'antom-cli-data-'));
-    sandbox = await startCli(['sandbox', 'start', '--data-dir', dataDir, '--time-scale', '1000', '--json'], env);
+    sandbox = await startCli(['sandbox', 'start', '--data-dir', dataDir, '--json'], env);
     const info = JSON.parse(sandbox.firstLine);
     baseUrl = info.baseUrl;
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
