@@ -1,0 +1,144 @@
+/**
+ * API log: every signed call the console made, newest first, in a windowed grid that pages in
+ * older calls as you scroll; filters; a detail pane with the request as signed, the response,
+ * its signature label and every attempt of the same call; export of the filtered view.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { CallSummary } from '../../../src-shared/journal-views';
+import { useRouteParam } from '../../app/router';
+import { errorShapeOf } from '../../bridge/client';
+import { DashboardPage } from '../../components/dashboard-page';
+import { downloadExport } from '../../components/download-export';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorPanel } from '../../components/error-panel';
+import { Loading } from '../../components/loading';
+import { useDebouncedValue } from '../../components/use-debounced-value';
+import { VirtualList, type VirtualColumn } from '../../components/virtual-list';
+import { formatDuration, formatLocalTime } from '../../format/time';
+import { useCallArrivals, useCallList, useExportCalls } from '../../queries/calls';
+import { CallDetail } from './call-detail';
+import { CallFilters, EMPTY_CALL_FILTER, toCallFilter, type CallFilterDraft } from './call-filters';
+import '../../components/log-layout.css';
+import './api-log.css';
+
+const COLUMNS: readonly VirtualColumn[] = [
+  { key: 'started', header: 'Started', width: '150px' },
+  { key: 'api', header: 'API', width: 'minmax(130px, 1fr)' },
+  { key: 'result', header: 'Result', width: 'minmax(140px, 1.2fr)' },
+  { key: 'http', header: 'HTTP', width: '48px' },
+  { key: 'signature', header: 'Signature', width: '90px' },
+  { key: 'latency', header: 'Latency', width: '72px' },
+  { key: 'attempt', header: 'Try', width: '36px' },
+  { key: 'trigger', header: 'Trigger', width: '60px' },
+  { key: 'ids', header: 'Payment', width: 'minmax(140px, 1.3fr)' },
+];
+
+// Plain text cells keep each scrolled frame cheap; the detail pane has the rich view.
+function cells(c: CallSummary): string[] {
+  return [
+    formatLocalTime(c.startedAt),
+    c.api,
+    c.resultStatus ? `${c.resultStatus} ${c.resultCode ?? ''}` : c.errorCode ?? 'no result',
+    c.httpStatus === null ? '—' : String(c.httpStatus),
+    c.responseSignature ?? '—',
+    formatDuration(c.latencyMs),
+    String(c.attempt),
+    c.trigger,
+    c.paymentId ?? c.paymentRequestId ?? c.refundRequestId ?? c.captureRequestId ?? '—',
+  ];
+}
+
+export default function ApiLogPage() {
+  const routeId = Number(useRouteParam('id'));
+  const [draft, setDraft] = useState<CallFilterDraft>(EMPTY_CALL_FILTER);
+  const settled = useDebouncedValue(draft, 250);
+  const filter = useMemo(() => toCallFilter(settled), [settled]);
+  const list = useCallList(filter);
+  const [selectedId, setSelectedId] = useState<number | undefined>(Number.isInteger(routeId) && routeId > 0 ? routeId : undefined);
+  const [atTop, setAtTop] = useState(true);
+  const arrivals = useCallArrivals(atTop);
+  const exporter = useExportCalls();
+  const { rows, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+
+  const onNearEnd = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const renderCells = useCallback((index: number) => {
+    const c = rows.at(index);
+    return c ? cells(c) : [];
+  }, [rows]);
+
+  const exportAs = (format: 'csv' | 'json') => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
+  const unfiltered = JSON.stringify(filter) === '{}';
+
+  return (
+    <DashboardPage
+      title="API log"
+      purpose="Every signed call with its request, response and signature label"
+      className="api-log-page"
+      actions={
+        <>
+          <button type="button" onClick={() => exportAs('csv')} disabled={exporter.isPending}>Export CSV</button>
+          <button type="button" onClick={() => exportAs('json')} disabled={exporter.isPending}>Export JSON</button>
+        </>
+      }
+    >
+      <CallFilters draft={draft} onChange={setDraft} />
+      {exporter.isError ? <ErrorPanel title="Export failed" error={errorShapeOf(exporter.error)} /> : null}
+      {exporter.data ? <p className="muted" role="status">Exported {exporter.data.rows} calls to {exporter.data.filename}.</p> : null}
+
+      <div className="list-toolbar">
+        <span role="status" aria-live="polite">
+          {list.isPending ? '' : `${rows.count.toLocaleString()} call${rows.count === 1 ? '' : 's'} loaded${hasNextPage ? ' (scroll for older ones)' : ''}`}
+        </span>
+        {arrivals.pending > 0 ? (
+          <button type="button" className="new-arrivals" onClick={arrivals.refresh}>
+            Show {arrivals.pending} new call{arrivals.pending === 1 ? '' : 's'}
+          </button>
+        ) : null}
+        <span className="muted keyboard-help">Keys: Tab to the list, ↑/↓ Page Up/Down Home/End to move, Enter to open, Esc to close details.</span>
+      </div>
+
+      {list.isPending ? <Loading what="Loading calls…" /> : null}
+      {list.isError ? <ErrorPanel title="The API log could not be read" error={errorShapeOf(list.error)} onRetry={() => void list.refetch()} /> : null}
+      {list.isSuccess && rows.count === 0 ? (
+        <EmptyState title={unfiltered ? 'No calls yet' : 'No call matches these filters'}>
+          {unfiltered
+            ? 'Every signed call to Antom (or the embedded sandbox) is logged here. Create a session (Sessions) or look up a payment (Payments) to make one.'
+            : 'Clear or loosen the filters to see more.'}
+        </EmptyState>
+      ) : null}
+
+      {list.isSuccess && rows.count > 0 ? (
+        <div
+          className={`split${selectedId !== undefined ? ' with-detail' : ''}`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && selectedId !== undefined) setSelectedId(undefined);
+          }}
+        >
+          <VirtualList
+            label="API calls"
+            idPrefix="call"
+            columns={COLUMNS}
+            rowCount={rows.count}
+            hasMore={Boolean(hasNextPage)}
+            renderCells={renderCells}
+            rowKey={(index) => rows.at(index)?.id ?? `missing-${index}`}
+            isSelected={(index) => rows.at(index)?.id === selectedId}
+            onSelect={(index) => setSelectedId(rows.at(index)?.id)}
+            onNearEnd={onNearEnd}
+            onAtTopChange={setAtTop}
+            rowClassName={(index) => {
+              const c = rows.at(index);
+              if (!c) return undefined;
+              if (c.responseSignature === 'invalid' || c.resultStatus === 'F' || (!c.resultStatus && c.errorCode)) return 'row-bad';
+              return c.resultStatus === 'U' ? 'row-unknown' : undefined;
+            }}
+          />
+          {selectedId !== undefined ? <CallDetail id={selectedId} onClose={() => setSelectedId(undefined)} onOpenAttempt={setSelectedId} /> : null}
+        </div>
+      ) : null}
+    </DashboardPage>
+  );
+}
