@@ -7,14 +7,21 @@
  * There is deliberately no generic `invoke(channel, ...)`: every channel is fixed here, so the
  * page can only ask for the operations the contract defines.
  */
-import type { OperationInput, OperationName, OperationOutput, OperationResult } from './contract';
+import type { OperationInput, OperationName, OperationOutput, OperationResult, PushPayloads } from './contract';
 
 /**
  * Runtime list of operation names. The preload cannot import the contract (it would bundle zod
  * into the page), so the names are repeated here; the check below fails the typecheck until this
  * list and the contract agree.
  */
-export const OPERATION_NAMES = ['getAppStatus', 'listProfiles'] as const satisfies readonly OperationName[];
+export const OPERATION_NAMES = [
+  'getAppStatus', 'listProfiles', 'createProfile', 'deleteProfile', 'setActiveProfile', 'setProfileReadOnly',
+  'importPrivateKey', 'generateKeyPair', 'setAntomPublicKey', 'getJournalInfo', 'setRetentionDays', 'pruneJournal',
+  'createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'sandboxBuyerAction',
+  'listNotifications', 'getNotification', 'replayNotification', 'exportNotifications', 'listCalls', 'getCall', 'exportCalls',
+  'getTimeline', 'findById', 'listAwaitingCapture', 'listMismatches', 'getOverview',
+  'explainLog', 'verifySignatureLab',
+] as const satisfies readonly OperationName[];
 
 type MissingOperations = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;
 // If this line fails to compile, add the missing operation names to OPERATION_NAMES.
@@ -22,18 +29,21 @@ const operationListIsComplete: [MissingOperations] extends [never] ? true : Miss
 void operationListIsComplete;
 
 /**
- * Events the main process pushes to the page (none yet). Adding `notificationReceived: Payload`
- * here and its name to PUSH_EVENT_NAMES gives the bridge an `onNotificationReceived(cb)` method
- * bound to the fixed channel `push:notificationReceived`.
+ * Events the main process pushes to the page: the contract's PushPayloads. Each name in
+ * PUSH_EVENT_NAMES gives the bridge an `on<Name>(cb)` method bound to the fixed channel
+ * `push:<name>` (IPC in Electron, server-sent events in the preview).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface PushEvents {}
+export type PushEvents = PushPayloads;
 export type PushEventName = keyof PushEvents & string;
-export const PUSH_EVENT_NAMES = [] as const satisfies readonly PushEventName[];
+export const PUSH_EVENT_NAMES = ['notificationStored', 'callRecorded'] as const satisfies readonly PushEventName[];
+
+type MissingPushEvents = Exclude<PushEventName, (typeof PUSH_EVENT_NAMES)[number]>;
+// If this line fails to compile, add the missing event names to PUSH_EVENT_NAMES.
+const pushListIsComplete: [MissingPushEvents] extends [never] ? true : MissingPushEvents = true;
+void pushListIsComplete;
 
 export const operationChannel = (name: OperationName): `op:${OperationName}` => `op:${name}`;
-// Typed as string: while PushEvents is empty, PushEventName is `never`.
-export const pushChannel = (name: PushEventName): string => `push:${String(name)}`;
+export const pushChannel = (name: PushEventName): `push:${PushEventName}` => `push:${name}`;
 
 /** Operations whose input is an empty object may be called without an argument. */
 export type BridgeOperation<N extends OperationName> = {} extends OperationInput<N>

@@ -7,8 +7,8 @@ import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppStatus, HandlerTable, ProfileSummary } from '../../src-shared/contract';
-import { ConsoleError, toErrorShape } from '../../src-shared/errors';
+import type { HandlerTable, ProfileSummary } from '../../src-shared/contract';
+import { ConsoleError } from '../../src-shared/errors';
 import { resolveDataDir } from './data-dir';
 import { KeytarSecretStore } from './keychain/keytar-secret-store';
 import { SessionSecretStore } from './keychain/session-secret-store';
@@ -21,6 +21,10 @@ import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox';
 import { startNotificationReceiver, type NotificationReceiver } from './receiver/notification-receiver';
 import type { Verifier } from './receiver/verify-notification';
 import { clearSandboxRuntime, readSandboxRuntime, writeSandboxRuntime } from './embedded-sandbox-runtime';
+import type { CallRecorder } from './client/call-record';
+import { buildHandlerTable } from './handlers/handler-table';
+import type { Door } from './handlers/handler-context';
+import { PushHub } from './push-hub';
 
 export interface CoreConfig {
   dataDir?: string;
@@ -44,6 +48,8 @@ export interface CoreConfig {
   clientOptions?: Pick<AntomClientOptions, 'retry' | 'sleep'>;
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Which door serves this core (getAppStatus reports it). Default 'electron'. */
+  door?: Door;
 }
 
 export interface Core {
@@ -57,6 +63,8 @@ export interface Core {
   /** The gateway origin a profile's calls go to right now. */
   baseUrlFor(profile: ProfileSummary): string;
   handlers: HandlerTable;
+  /** Push events (notificationStored, callRecorded) for the doors to forward to the page. */
+  push: PushHub;
   close(): Promise<void>;
 }
 
@@ -78,6 +86,15 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const sessionSecrets = new SessionSecretStore();
   const profiles = new ProfileService({ dataDir, secrets, sessionSecrets });
   const journal = SqliteJournal.open({ dataDir, onRecordError: (error) => log(`journal: a call could not be recorded: ${String(error)}`) });
+  const push = new PushHub((error) => log(`push: a listener failed: ${String(error)}`));
+  // Every attempt goes to the journal first, then the page hears about it.
+  const journalRecorder = journal.recorder();
+  const recorder: CallRecorder = {
+    record(call) {
+      journalRecorder.record(call);
+      push.emit('callRecorded', { api: call.api, paymentId: call.ids.paymentId ?? null, paymentRequestId: call.ids.paymentRequestId ?? null, resultStatus: call.resultStatus ?? null });
+    },
+  };
 
   let sandbox: RunningSandbox | undefined;
   let receiver: NotificationReceiver | undefined;
@@ -93,6 +110,11 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
         sink: journal,
         resolveVerifier: await verifierResolver(profiles),
         onError: (error) => log(`receiver: ${String(error)}`),
+        // Called after the notification is committed, so a page that re-reads finds it.
+        onStored: (ref, n) => push.emit('notificationStored', {
+          id: ref.id, notifyType: n.notifyType, verification: n.verification, paymentId: n.ids.paymentId ?? null,
+          paymentRequestId: n.ids.paymentRequestId ?? null, duplicate: ref.duplicateOf !== undefined,
+        }),
       });
       closers.unshift(() => receiver?.close());
     }
@@ -148,32 +170,24 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
       antomPublicKey,
       ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
     };
-    return new AntomClient(clientProfile, { recorder: journal.recorder(), ledger: journal.requestIdLedger(), ...config.clientOptions });
+    return new AntomClient(clientProfile, { recorder, ledger: journal.requestIdLedger(), ...config.clientOptions });
   }
 
   const version = config.version ?? packageVersion();
-  const handlers: HandlerTable = {
-    async getAppStatus(): Promise<AppStatus> {
-      const keychainStatus = await secrets.status();
-      let activeProfile: ProfileSummary | undefined;
-      try {
-        activeProfile = await profiles.getActive();
-      } catch (error) {
-        log(`status: active profile unreadable: ${toErrorShape(error).message}`);
-      }
-      const runningUrl = sandbox?.baseUrl ?? readSandboxRuntime(dataDir)?.baseUrl;
-      return {
-        version,
-        dataDir,
-        activeProfile: activeProfile && activeProfile.environment === 'embedded' ? { ...activeProfile, baseUrl: runningUrl } : activeProfile,
-        keychain: keychainStatus,
-        sandbox: { running: runningUrl !== undefined, baseUrl: runningUrl },
-      };
-    },
-    async listProfiles() {
-      return profiles.list();
-    },
-  };
+  const handlers = buildHandlerTable({
+    dataDir,
+    version,
+    door: config.door ?? 'electron',
+    profiles,
+    journal,
+    secrets,
+    sandbox,
+    receiver,
+    sandboxBaseUrl: () => sandbox?.baseUrl ?? readSandboxRuntime(dataDir)?.baseUrl,
+    sandboxAntomPublicKey: () => sandbox?.antomPublicKeyBase64 ?? readSandboxRuntime(dataDir)?.antomPublicKey,
+    clientFor,
+    log,
+  });
 
   return {
     dataDir,
@@ -184,6 +198,7 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
     clientFor,
     baseUrlFor,
     handlers,
+    push,
     async close() {
       for (const close of closers) await close();
     },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridge, OPERATION_NAMES, operationChannel } from '../../src-shared/bridge';
+
+const PUSH_METHODS = ['onCallRecorded', 'onNotificationStored'];
 import { operations } from '../../src-shared/contract';
 
 describe('the window bridge', () => {
@@ -7,7 +9,7 @@ describe('the window bridge', () => {
     expect([...OPERATION_NAMES].sort()).toEqual(Object.keys(operations).sort());
   });
 
-  it('has one named method per operation and no generic invoke', async () => {
+  it('has one named method per operation and per push event, and no generic invoke', async () => {
     const calls: Array<[string, unknown]> = [];
     const bridge = buildBridge(
       async (name, input) => {
@@ -16,7 +18,7 @@ describe('the window bridge', () => {
       },
       () => () => undefined,
     );
-    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, ...PUSH_METHODS].sort());
     expect(bridge).not.toHaveProperty('invoke');
     expect(bridge).not.toHaveProperty('send');
     expect(Object.isFrozen(bridge)).toBe(true);

@@ -9,6 +9,8 @@ const status: AppStatus = {
   activeProfile: undefined,
   keychain: { backend: 'session-memory', available: true, description: 'memory', error: undefined },
   sandbox: { running: false, baseUrl: undefined },
+  receiver: { running: false, url: undefined },
+  door: 'electron',
 };
 
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable & { calls: string[] } {
@@ -24,7 +26,8 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable & { calls: s
       return [];
     },
     ...overrides,
-  };
+    // Only the operations these tests call are implemented; dispatch never reaches the others.
+  } as HandlerTable & { calls: string[] };
 }
 
 describe('dispatchOperation', () => {

@@ -14,18 +14,22 @@ import { ConsoleError } from '../../src-shared/errors';
 
 const TOKEN = 'run-token-123';
 
-const handlers: HandlerTable = {
+// Only the two operations these tests call; dispatch never reaches the others.
+const partialHandlers: Pick<HandlerTable, 'getAppStatus' | 'listProfiles'> = {
   getAppStatus: async () => ({
     version: '0.1.0',
     dataDir: '/data',
     activeProfile: undefined,
     keychain: { backend: 'os-keychain', available: true, description: 'Secret Service', error: undefined },
     sandbox: { running: true, baseUrl: 'http://127.0.0.1:1' },
+    receiver: { running: false, url: undefined },
+    door: 'preview',
   }),
   listProfiles: async () => {
     throw new ConsoleError('KEYCHAIN_LOCKED', 'The keychain is locked.', 'Unlock it and try again.');
   },
 };
+const handlers = partialHandlers as HandlerTable;
 
 let server: Server | undefined;
 

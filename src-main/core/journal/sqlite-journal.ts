@@ -34,6 +34,8 @@ import type {
 } from './journal-types';
 import { assertKnownVersion, migrate } from './migrations';
 import { findMismatches } from './mismatches';
+import { awaitingCaptureCandidates, overviewStats, type AwaitingCaptureCandidate, type OverviewRange } from './overview-queries';
+import type { OverviewStats } from '../../../src-shared/contract';
 import { headersJson, prepareNotificationBody } from './notification-body';
 import { collectFacts } from './payment-facts';
 import { derivePayment } from './payment-state';
@@ -391,6 +393,16 @@ export class SqliteJournal implements Journal {
       flags.push(...t.mismatches);
     }
     return flags;
+  }
+
+  // ---- dashboard aggregates (overview-queries.ts) ----------------------------------------
+
+  overview(range: OverviewRange): OverviewStats {
+    return overviewStats(this.db, range);
+  }
+
+  awaitingCaptureCandidates(limit?: number): AwaitingCaptureCandidate[] {
+    return awaitingCaptureCandidates(this.db, limit);
   }
 
   // ---- export ----------------------------------------------------------------------------

@@ -139,6 +139,14 @@ export class ProfileService {
     return this.get(name);
   }
 
+  /** Read-only profiles refuse every money-moving operation in main, whatever the page shows. */
+  async setReadOnly(name: string, readOnly: boolean): Promise<ProfileSummary> {
+    await this.updateRecord(name, (record) => {
+      record.readOnly = readOnly;
+    });
+    return this.get(name);
+  }
+
   async delete(name: string): Promise<void> {
     const record = await this.record(name);
     // Keychain first: if it fails, the metadata stays so the user can retry and nothing is orphaned.

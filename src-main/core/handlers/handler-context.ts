@@ -1,0 +1,31 @@
+/**
+ * What every handler module is given: the core's services, nothing else. Handlers are plain
+ * functions over this context so each domain lives in its own small module and tests can build
+ * the whole table from a real core.
+ */
+import type { AntomClient } from '../client';
+import type { SecretStore } from '../keychain/secret-store';
+import type { ProfileService } from '../profiles/profile-service';
+import type { SqliteJournal } from '../journal/sqlite-journal';
+import type { RunningSandbox } from '../sandbox/start-sandbox';
+import type { NotificationReceiver } from '../receiver/notification-receiver';
+
+export type Door = 'electron' | 'preview';
+
+export interface HandlerContext {
+  dataDir: string;
+  version: string;
+  door: Door;
+  profiles: ProfileService;
+  journal: SqliteJournal;
+  secrets: SecretStore;
+  /** The embedded sandbox running in this process, if any. */
+  sandbox: RunningSandbox | undefined;
+  receiver: NotificationReceiver | undefined;
+  /** The embedded sandbox's URL: this process's, or another process's from the runtime file. */
+  sandboxBaseUrl(): string | undefined;
+  /** The embedded sandbox's Antom public key (SPKI base64) when one is known. */
+  sandboxAntomPublicKey(): string | undefined;
+  clientFor(profileName?: string): Promise<AntomClient>;
+  log(line: string): void;
+}

@@ -1,0 +1,79 @@
+/**
+ * The two rules main enforces on money, whatever the page shows:
+ * - a read-only profile (support agents) refuses every money-moving operation;
+ * - a production profile needs the operator to type the amount (capture, refund) or CANCEL.
+ * The page asks for the same things; these checks make sure a page that skips them gets nowhere.
+ */
+import { MONEY_MOVING_OPERATIONS, type OperationName, type ProfileSummary } from '../../../src-shared/contract';
+import { ConsoleError } from '../../../src-shared/errors';
+import { displayToMinorUnits, minorToDisplayUnits, parseMinorUnits, type Amount } from '../../../src-shared/money';
+import type { HandlerContext } from './handler-context';
+
+export function isMoneyMoving(name: OperationName): boolean {
+  return (MONEY_MOVING_OPERATIONS as readonly string[]).includes(name);
+}
+
+export async function activeProfile(ctx: HandlerContext): Promise<ProfileSummary> {
+  const profile = await ctx.profiles.getActive();
+  if (!profile) {
+    throw new ConsoleError('PROFILE_NOT_FOUND', 'No profile is active.', 'Create a profile in Settings, or pick one as active.');
+  }
+  return profile;
+}
+
+export function assertWritable(profile: ProfileSummary, operation: OperationName): void {
+  if (!profile.readOnly || !isMoneyMoving(operation)) return;
+  throw new ConsoleError(
+    'READ_ONLY',
+    `Profile "${profile.name}" is read-only, so ${operation} is not allowed.`,
+    'Switch to a profile that may move money, or turn read-only off for this profile in Settings.',
+    { profile: profile.name, operation },
+  );
+}
+
+/** "12.34", "USD 12.34", "12.34 USD", "USD 1,234.50" -> "1234.50"-style text, or undefined. */
+function normaliseTypedAmount(typed: string, currency: string): string | undefined {
+  let text = typed.trim().toUpperCase();
+  if (text.startsWith(currency)) text = text.slice(currency.length);
+  else if (text.endsWith(currency)) text = text.slice(0, -currency.length);
+  text = text.trim().replace(/[,_\s]/g, '');
+  return /^\d+(\.\d+)?$/.test(text) ? text : undefined;
+}
+
+/** Production only: the typed confirmation must equal the amount about to move, in display units. */
+export function assertAmountConfirmed(profile: ProfileSummary, amount: Amount, confirmation: string | undefined): void {
+  // Never trust the door's validation for money: check the wire amount again.
+  const minor = parseMinorUnits(amount, 'amount');
+  if (profile.environment !== 'production') return;
+  const expected = minorToDisplayUnits(minor, amount.currency);
+  const typed = confirmation === undefined ? undefined : normaliseTypedAmount(confirmation, amount.currency);
+  // Compare as minor units so "12.3" and "12.30" both confirm USD 12.30; too many decimals never match.
+  let matches = false;
+  if (typed !== undefined) {
+    try {
+      matches = displayToMinorUnits(typed, amount.currency) === minor.toString();
+    } catch {
+      matches = false;
+    }
+  }
+  if (!matches) {
+    throw new ConsoleError(
+      'VALIDATION_FAILED',
+      confirmation === undefined
+        ? `Profile "${profile.name}" is a production profile: this moves real money, so the amount must be confirmed.`
+        : `The confirmation "${confirmation}" does not match the amount ${amount.currency} ${expected}.`,
+      `Type the amount exactly as ${expected} (or ${amount.currency} ${expected}) to confirm.`,
+      { field: 'confirmation', expected },
+    );
+  }
+}
+
+export function assertCancelConfirmed(profile: ProfileSummary, confirmation: string | undefined): void {
+  if (profile.environment !== 'production' || confirmation === 'CANCEL') return;
+  throw new ConsoleError(
+    'VALIDATION_FAILED',
+    `Profile "${profile.name}" is a production profile: cancelling a real payment must be confirmed.`,
+    'Type CANCEL to confirm.',
+    { field: 'confirmation', expected: 'CANCEL' },
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Signed Antom calls for the active profile, plus the embedded sandbox's buyer. Read-only and
+ * production confirmation are checked here, in main, before any byte is signed. Antom's F and U
+ * answers are outcomes (CallOutcome), not errors; the UI shows them with their explanation.
+ */
+import type { HandlerTable, SandboxPaymentView } from '../../../src-shared/contract';
+import { ConsoleError } from '../../../src-shared/errors';
+import type { CreatePaymentSessionInput } from '../client';
+import type { PaymentSnapshot } from '../sandbox/control';
+import type { HandlerContext } from './handler-context';
+import { activeProfile, assertAmountConfirmed, assertCancelConfirmed, assertWritable } from './money-guards';
+
+type PaymentHandlers = Pick<HandlerTable, 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund' | 'sandboxBuyerAction'>;
+
+function needOneId(what: string, fields: string): ConsoleError {
+  return new ConsoleError('VALIDATION_FAILED', `${what} needs ${fields}.`, `Enter ${fields} of the payment (find it on the Payments page).`, { field: fields });
+}
+
+function sandboxView(p: PaymentSnapshot): SandboxPaymentView {
+  return {
+    paymentId: p.paymentId,
+    paymentRequestId: p.paymentRequestId,
+    paymentStatus: p.paymentStatus,
+    state: p.state,
+    resultCode: p.resultCode,
+    amount: { currency: p.amount.currency, value: p.amount.value },
+    isAuthorization: p.isAuthorization,
+    capturedValue: p.capturedValue,
+    refundedValue: p.refundedValue,
+  };
+}
+
+export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
+  return {
+    async createPaymentSession({ body }) {
+      const profile = await activeProfile(ctx);
+      assertWritable(profile, 'createPaymentSession');
+      const client = await ctx.clientFor(profile.name);
+      // The client validates the body against Antom's rules before signing (AMOUNT_INVALID, VALIDATION_FAILED).
+      return client.createPaymentSession(body as CreatePaymentSessionInput, { trigger: 'user' });
+    },
+
+    async inquiryPayment({ paymentRequestId, paymentId, trigger }) {
+      if (!paymentRequestId && !paymentId) throw needOneId('An inquiry', 'a paymentRequestId or a paymentId');
+      const client = await ctx.clientFor();
+      const body = { ...(paymentRequestId ? { paymentRequestId } : {}), ...(paymentId ? { paymentId } : {}) };
+      return client.inquiryPayment(body, { trigger: trigger ?? 'user' });
+    },
+
+    async capture({ paymentId, amount, captureRequestId, isLastCapture, confirmation }) {
+      const profile = await activeProfile(ctx);
+      assertWritable(profile, 'capture');
+      assertAmountConfirmed(profile, amount, confirmation);
+      const client = await ctx.clientFor(profile.name);
+      return client.capture({
+        paymentId,
+        captureAmount: { currency: amount.currency, value: amount.value },
+        ...(captureRequestId ? { captureRequestId } : {}),
+        ...(isLastCapture !== undefined ? { isLastCapture } : {}),
+      }, { trigger: 'user' });
+    },
+
+    async cancel({ paymentId, paymentRequestId, confirmation }) {
+      const profile = await activeProfile(ctx);
+      assertWritable(profile, 'cancel');
+      if (!paymentRequestId && !paymentId) throw needOneId('A cancel', 'a paymentRequestId or a paymentId');
+      assertCancelConfirmed(profile, confirmation);
+      const client = await ctx.clientFor(profile.name);
+      return client.cancel({ ...(paymentId ? { paymentId } : {}), ...(paymentRequestId ? { paymentRequestId } : {}) }, { trigger: 'user' });
+    },
+
+    async refund({ paymentId, amount, refundRequestId, refundReason, confirmation }) {
+      const profile = await activeProfile(ctx);
+      assertWritable(profile, 'refund');
+      assertAmountConfirmed(profile, amount, confirmation);
+      const client = await ctx.clientFor(profile.name);
+      return client.refund({
+        paymentId,
+        refundAmount: { currency: amount.currency, value: amount.value },
+        ...(refundRequestId ? { refundRequestId } : {}),
+        ...(refundReason ? { refundReason } : {}),
+      }, { trigger: 'user' });
+    },
+
+    async inquiryRefund({ refundRequestId, refundId }) {
+      if (!refundRequestId && !refundId) throw needOneId('A refund inquiry', 'a refundRequestId or a refundId');
+      const client = await ctx.clientFor();
+      return client.inquiryRefund({ ...(refundRequestId ? { refundRequestId } : {}), ...(refundId ? { refundId } : {}) }, { trigger: 'user' });
+    },
+
+    async sandboxBuyerAction({ id, outcome, resultCode }) {
+      const profile = await activeProfile(ctx);
+      assertWritable(profile, 'sandboxBuyerAction');
+      if (profile.environment !== 'embedded') {
+        throw new ConsoleError('VALIDATION_FAILED', `Profile "${profile.name}" is not the embedded sandbox; only there can the console act as the buyer.`, 'Switch to the embedded sandbox profile, or pay with a real sandbox wallet/card for an Antom sandbox profile.', { profile: profile.name });
+      }
+      if (!ctx.sandbox) {
+        throw new ConsoleError('NOT_FOUND', 'The embedded sandbox is not running in this console.', 'Restart the console (npm start / npm run preview) so it starts the embedded sandbox.');
+      }
+      const snapshot = ctx.sandbox.control.pay(id, { outcome, ...(resultCode ? { resultCode } : {}) });
+      return sandboxView(snapshot);
+    },
+  };
+}
