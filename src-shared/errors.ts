@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   // doors (IPC, browser preview)
   'SENDER_NOT_ALLOWED',
+  'PREVIEW_SANDBOX_ONLY',
   // notification receiver and replay
   'BIND_REFUSED',
   'PORT_IN_USE',
