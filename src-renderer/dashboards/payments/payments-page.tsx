@@ -1,10 +1,166 @@
+/**
+ * Payments: find a payment by any of its IDs, follow it with inquiry polling until Antom gives a
+ * final status, and read its story: timeline, derived state, money, transactions, mismatches.
+ */
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CallOutcome } from '../../../src-shared/call-outcome';
+import { errorShapeOf } from '../../bridge/client';
+import { navigate, routeHref, useRouteParam } from '../../app/router';
 import { DashboardPage } from '../../components/dashboard-page';
 import { EmptyState } from '../../components/empty-state';
+import { ErrorPanel } from '../../components/error-panel';
+import { Loading } from '../../components/loading';
+import { OutcomeView } from '../../components/outcome-view';
+import { StatusBadge } from '../../components/status-badge';
+import { Time } from '../../components/time';
+import { useProfileMode } from '../../queries/app-status';
+import { useInquiryPayment } from '../../queries/calls-outcomes';
+import { FINAL_PAYMENT_STATUSES, paymentKeys, usePaymentPoller, useTimeline } from '../../queries/payments';
+import { readInquiry } from './inquiry-view';
+import { MoneySummaryTable } from './money-summary';
+import { TimelineList } from './timeline-list';
+import { TransactionsTable } from './transactions-table';
 
 export default function PaymentsPage() {
+  const id = useRouteParam('id');
+  const autoPoll = useRouteParam('poll') === '1';
+  const [text, setText] = useState(id ?? '');
+  useEffect(() => setText(id ?? ''), [id]);
+
   return (
-    <DashboardPage title="Payments">
-      <EmptyState title="Coming in the next commit." />
+    <DashboardPage title="Payments" purpose="Find a payment, follow it to a final state, read its story">
+      <form className="row find-form" role="search" aria-label="Find a payment" onSubmit={(e) => { e.preventDefault(); if (text.trim()) navigate('payments', { id: text.trim() }); }}>
+        <label htmlFor="payment-find-input">paymentRequestId, paymentId or referenceOrderId</label>
+        <input id="payment-find-input" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} maxLength={64} size={36} />
+        <button type="submit" className="primary">Find payment</button>
+      </form>
+      {id ? (
+        <PaymentDetail key={id} id={id} autoPoll={autoPoll} />
+      ) : (
+        <EmptyState title="No payment open">
+          <p>Type a paymentRequestId, paymentId or referenceOrderId above, use the search box at the top (any ID), or create one in <a href={routeHref('sessions')}>Sessions</a>.</p>
+        </EmptyState>
+      )}
     </DashboardPage>
+  );
+}
+
+function newest(a: CallOutcome<unknown> | undefined, b: CallOutcome<unknown> | undefined): CallOutcome<unknown> | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return Number(b.requestTime) > Number(a.requestTime) ? b : a;
+}
+
+function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
+  const client = useQueryClient();
+  const mode = useProfileMode();
+  const timeline = useTimeline(id);
+  const [polling, setPolling] = useState(autoPoll);
+  const data = timeline.data ?? undefined;
+  // Inquire with the paymentId once known (Antom prefers it), else the request ID; a bare ID
+  // the journal has never seen is tried as a paymentRequestId.
+  const ids = data
+    ? { paymentId: data.paymentIds[0], paymentRequestId: data.paymentRequestIds[0] }
+    : timeline.data === null ? { paymentRequestId: id } : undefined;
+  const poller = usePaymentPoller(ids, polling);
+  const inquire = useInquiryPayment();
+  const last = newest(poller.data, inquire.data);
+  const snapshot = last ? readInquiry(last.response) : undefined;
+  const pollFinal = Boolean(poller.data && FINAL_PAYMENT_STATUSES.has(readInquiry(poller.data.response).paymentStatus ?? ''));
+  const pollingActive = polling && !pollFinal;
+
+  // Each poll answer changes the story; refresh the timeline even when no push arrives.
+  useEffect(() => {
+    if (poller.dataUpdatedAt) void client.invalidateQueries({ queryKey: paymentKeys.timeline(id) });
+  }, [poller.dataUpdatedAt, client, id]);
+
+  if (timeline.isPending) return <Loading what={`Loading the timeline of ${id}…`} />;
+  if (timeline.isError) return <ErrorPanel title="The timeline could not be read" error={errorShapeOf(timeline.error)} onRetry={() => void timeline.refetch()} />;
+
+  const captureKey = data?.paymentIds[0];
+  const capturable = data && (data.state === 'AUTHORISED' || data.state === 'PARTIALLY_CAPTURED');
+
+  return (
+    <div className="payment-detail">
+      <div className="panel">
+        <div className="payment-head">
+          <div>
+            <h3>
+              Payment <code>{data?.paymentRequestIds[0] ?? id}</code>
+            </h3>
+            <p className="muted small">
+              {data ? <>paymentId {data.paymentIds.length > 0 ? data.paymentIds.map((p) => <code key={p}>{p} </code>) : '(not known yet)'}</> : 'The journal has no record of this ID yet.'}
+            </p>
+          </div>
+          {data ? <StatusBadge status={data.state} title="State derived from every call and verified notification" /> : null}
+        </div>
+        <div className="row polling-controls">
+          {pollingActive ? (
+            <button type="button" onClick={() => setPolling(false)}>Stop polling</button>
+          ) : (
+            <button type="button" onClick={() => { setPolling(true); if (pollFinal) void poller.refetch(); }}>Start polling</button>
+          )}
+          <button type="button" disabled={inquire.isPending || !ids} onClick={() => ids && inquire.mutate(ids.paymentId ? { paymentId: ids.paymentId } : { paymentRequestId: ids.paymentRequestId ?? id })}>
+            {inquire.isPending ? 'Inquiring…' : 'Inquire now'}
+          </button>
+          <span role="status" aria-live="polite" className="poll-indicator">
+            {pollingActive ? <><span className="spinner" aria-hidden="true" />polling… (every 2 s until SUCCESS, FAIL or CANCELLED)</> : pollFinal ? 'Polling stopped: final status reached.' : polling ? '' : 'Not polling.'}
+          </span>
+          {mode.readOnly || !capturable || !captureKey ? null : <a href={routeHref('captures', { id: captureKey })}>Capture, cancel or refund in Captures</a>}
+          {!mode.readOnly && data && (data.state === 'PAID' || data.state === 'CAPTURED' || data.state === 'PARTIALLY_REFUNDED') && captureKey ? <a href={routeHref('captures', { id: captureKey })}>Refund in Captures</a> : null}
+        </div>
+        {poller.isError ? <ErrorPanel title="The last poll failed (polling continues)" error={errorShapeOf(poller.error)} /> : null}
+        {inquire.isError ? <ErrorPanel title="The inquiry failed" error={errorShapeOf(inquire.error)} /> : null}
+        {snapshot ? (
+          <p className="small">
+            Last inquiry <Time value={last?.requestTime} />: <StatusBadge status={snapshot.paymentStatus ?? 'UNKNOWN'} />
+            {snapshot.paymentResultCode ? <> <code>{snapshot.paymentResultCode}</code></> : null}
+            {snapshot.authExpiryTime ? <> · authorisation expires <Time value={snapshot.authExpiryTime} /></> : null}
+          </p>
+        ) : null}
+      </div>
+
+      {data && data.mismatches.length > 0 ? (
+        <div className="panel mismatches" role="region" aria-label="Mismatches">
+          <h3>Mismatches</h3>
+          <ul className="warnings">
+            {data.mismatches.map((m) => (
+              <li key={`${m.kind}-${m.message}`} className="warning" data-kind={m.kind}>
+                <strong>{m.kind.replace(/-/g, ' ')}:</strong> {m.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="grid-2">
+        <div className="panel">
+          <h3>Timeline</h3>
+          {data && data.events.length > 0 ? (
+            <TimelineList events={data.events} />
+          ) : (
+            <EmptyState title="No events recorded for this ID">
+              <p>Start polling or press Inquire now to ask Antom about it; check the ID if nothing is found.</p>
+            </EmptyState>
+          )}
+        </div>
+        <div className="stack">
+          <div className="panel">
+            {data?.money ? <MoneySummaryTable money={data.money} /> : <p className="muted">No amounts known yet: they appear once a session, inquiry or notification names them.</p>}
+          </div>
+          <div className="panel">
+            <h3>Transactions</h3>
+            {snapshot ? <TransactionsTable transactions={snapshot.transactions} /> : <p className="muted">Inquire (or start polling) to list Antom's transactions for this payment.</p>}
+          </div>
+          {last ? (
+            <details className="panel">
+              <summary>Last inquiry in full</summary>
+              <OutcomeView outcome={last} />
+            </details>
+          ) : null}
+        </div>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,86 @@
+/**
+ * One money-moving intent (a capture or a refund) and its request ID. The ID is minted here,
+ * once per intent, so "Retry safely" after an unknown outcome resends the SAME ID: Antom then
+ * answers with the first attempt's result instead of moving the money twice (API-FACTS
+ * idempotency). A new intent (a different amount, another payment) gets a new ID.
+ */
+import { useState } from 'react';
+import type { CallOutcome } from '../../../src-shared/call-outcome';
+import { isConsoleError, type ConsoleErrorShape } from '../../../src-shared/errors';
+import { displayToMinorUnits, minorToDisplayUnits } from '../../../src-shared/money';
+import { errorShapeOf } from '../../bridge/client';
+
+/** Errors after which Antom may or may not have acted: only a same-ID resend or an inquiry tells. */
+const UNKNOWN_ERROR_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'ANTOM_UNKNOWN', 'HTTP_ERROR', 'RESPONSE_NOT_JSON', 'RESPONSE_SIGNATURE_INVALID']);
+
+export interface MoneyIntent {
+  requestId: string;
+  amount: { currency: string; value: string };
+  confirmation: string | undefined;
+}
+
+export interface MoneyActionState {
+  intent: MoneyIntent | undefined;
+  outcome: CallOutcome<unknown> | undefined;
+  error: ConsoleErrorShape | undefined;
+  /** The last attempt may or may not have moved money: offer "Retry safely". */
+  unknown: boolean;
+}
+
+export function isUnknownOutcome(outcome: CallOutcome<unknown> | undefined, error: ConsoleErrorShape | undefined): boolean {
+  if (outcome) return outcome.resultStatus === 'U';
+  return error !== undefined && UNKNOWN_ERROR_CODES.has(error.code);
+}
+
+export function useMoneyAction(send: (intent: MoneyIntent) => Promise<CallOutcome<unknown>>) {
+  const [state, setState] = useState<MoneyActionState>({ intent: undefined, outcome: undefined, error: undefined, unknown: false });
+  const [busy, setBusy] = useState(false);
+
+  const run = async (intent: MoneyIntent) => {
+    setBusy(true);
+    setState({ intent, outcome: undefined, error: undefined, unknown: false });
+    try {
+      const outcome = await send(intent);
+      setState({ intent, outcome, error: undefined, unknown: isUnknownOutcome(outcome, undefined) });
+    } catch (thrown) {
+      const error = errorShapeOf(thrown);
+      setState({ intent, outcome: undefined, error, unknown: isUnknownOutcome(undefined, error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    ...state,
+    busy,
+    start: (intent: MoneyIntent) => void run(intent),
+    /** Resend the last intent unchanged: same request ID, same amount, same confirmation. */
+    retry: () => {
+      if (state.intent) void run(state.intent);
+    },
+    reset: () => setState({ intent: undefined, outcome: undefined, error: undefined, unknown: false }),
+  };
+}
+
+/** Parse a display-unit amount the operator typed; the message says what is wrong. */
+export function parseDisplayAmount(text: string, currency: string): { value: string } | { error: string } {
+  try {
+    return { value: displayToMinorUnits(text, currency) };
+  } catch (error) {
+    return { error: isConsoleError(error) ? `${error.message} ${error.hint}` : String(error) };
+  }
+}
+
+/** Production confirmation: "40.00", "USD 40.00" and "40" (for 40.00) all mean the same amount. */
+export function typedAmountMatches(typed: string, amount: { currency: string; value: string }): boolean {
+  const cleaned = typed.trim().toUpperCase().replace(new RegExp(`^${amount.currency}\\s*`), '');
+  try {
+    return displayToMinorUnits(cleaned, amount.currency) === amount.value;
+  } catch {
+    return false;
+  }
+}
+
+export function displayOf(amount: { currency: string; value: string }): string {
+  return minorToDisplayUnits(amount.value, amount.currency);
+}

@@ -1,0 +1,34 @@
+import type { MoneySummary } from '../../../src-shared/journal-views';
+import { Money } from '../../components/money';
+
+/** Authorised / captured / refunded / remaining / uncaptured, in display units. */
+export function MoneySummaryTable({ money }: { money: MoneySummary }) {
+  const rows: Array<[string, MoneySummary['authorised'], string]> = [
+    ['Authorised', money.authorised, 'What the buyer approved'],
+    ['Captured', money.captured, 'Taken from the authorisation (or paid outright)'],
+    ['Refunded', money.refunded, 'Given back'],
+    ['Remaining', money.remaining, 'Captured minus refunded: what the merchant still holds'],
+    ['Uncaptured', money.uncaptured, 'Still capturable'],
+  ];
+  return (
+    <table className="data money-summary">
+      <caption>Money ({money.currency})</caption>
+      <thead>
+        <tr>
+          <th scope="col">Amount</th>
+          <th scope="col" className="num">Value</th>
+          <th scope="col">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, amount, meaning]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td className="num"><Money amount={amount} /></td>
+            <td className="muted">{meaning}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
