@@ -55,7 +55,7 @@ function ask(child: ChildProcess, request: LoadRequest): Promise<LoadReply> {
   });
 }
 
-async function runOnce(load: ChildProcess, label: string, count: number, groupCommit: boolean, concurrency: number): Promise<RunResult> {
+async function runOnce(load: ChildProcess, count: number, groupCommit: boolean, concurrency: number): Promise<RunResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'antom-receiver-bench-'));
   const journal = SqliteJournal.open({ dataDir });
   const key = antomTestPublicKey();
@@ -66,7 +66,7 @@ async function runOnce(load: ChildProcess, label: string, count: number, groupCo
   });
   try {
     const cpuBefore = process.cpuUsage();
-    const reply = await ask(load, { type: 'run', origin: new URL(receiver.url).origin, count, concurrency, warmupPrefix: `WARM-${label}` });
+    const reply = await ask(load, { type: 'run', origin: new URL(receiver.url).origin, count, concurrency });
     const cpu = process.cpuUsage(cpuBefore);
     if (reply.type !== 'done') throw new Error('unexpected reply from the load generator');
     await receiver.close();
@@ -101,9 +101,9 @@ export async function runReceiverBench(options: ReceiverBenchOptions): Promise<B
   let grouped: RunResult;
   let baseline: RunResult;
   try {
-    await ask(load, { type: 'prepare', count, path: PATH });
-    grouped = await runOnce(load, 'grouped', count, true, concurrency);
-    baseline = await runOnce(load, 'baseline', baselineCount, false, concurrency);
+    await ask(load, { type: 'prepare', count, warmup: Math.min(1000, Math.ceil(count / 5)), path: PATH });
+    grouped = await runOnce(load, count, true, concurrency);
+    baseline = await runOnce(load, baselineCount, false, concurrency);
     load.send({ type: 'exit' } satisfies LoadRequest);
   } finally {
     if (load.exitCode === null) load.kill();

@@ -11,8 +11,9 @@
  * HTTP/1.1 requests with the same headers a real sender puts on the wire.
  *
  * Protocol (child_process IPC):
- *   parent -> { type: 'prepare', count, path }                          child -> { type: 'ready' }
- *   parent -> { type: 'run', origin, count, concurrency, warmupPrefix }  child -> { type: 'done', ... }
+ *   parent -> { type: 'prepare', count, warmup, path }     child -> { type: 'ready' }
+ *   parent -> { type: 'run', origin, count, concurrency }  child -> { type: 'done', ... }
+ * Each run goes to a fresh receiver and journal, so the same notifications serve every run.
  */
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -20,8 +21,8 @@ import { ACKNOWLEDGEMENT_BODY } from '../../src-main/core/receiver/notification-
 import { paymentResultBody, signNotification, type SignedNotification } from '../../test/support/notification-sender';
 
 export type LoadRequest =
-  | { type: 'prepare'; count: number; path: string }
-  | { type: 'run'; origin: string; count: number; concurrency: number; warmupPrefix: string }
+  | { type: 'prepare'; count: number; warmup: number; path: string }
+  | { type: 'run'; origin: string; count: number; concurrency: number }
   | { type: 'exit' };
 
 export type LoadReply =
@@ -99,16 +100,21 @@ class Connection {
 }
 
 let prepared: SignedNotification[] = [];
+let warmups: SignedNotification[] = [];
 
-async function run(origin: string, count: number, concurrency: number, warmupPrefix: string): Promise<LoadReply> {
+async function run(origin: string, count: number, concurrency: number): Promise<LoadReply> {
   const url = new URL(origin);
   const port = Number(url.port);
   const host = url.hostname;
-  const path = prepared[0]?.path ?? '/';
   const requests = prepared.slice(0, count).map((n) => serialise(n, url.host));
   const connections = await Promise.all(Array.from({ length: concurrency }, () => Connection.open(port, host)));
-  // Warm-up (JIT on both sides) with other payment IDs, so none of the measured ones is a duplicate.
-  await Promise.all(connections.map((c, i) => c.send(serialise(signNotification({ path, body: paymentResultBody(`${warmupPrefix}-${i}`) }), url.host)).catch(() => undefined)));
+  // Warm-up (JIT on both sides, SQLite's page cache) with other payment IDs, so none of the
+  // measured notifications is a duplicate; not timed.
+  const warm = warmups.map((n) => serialise(n, url.host));
+  let w = 0;
+  await Promise.all(connections.map(async (c) => {
+    for (let i = w++; i < warm.length; i = w++) await c.send(warm[i]!).catch(() => undefined);
+  }));
 
   const latenciesMs = new Array<number>(count).fill(Number.NaN);
   const acked: { id: number; index: number }[] = [];
@@ -139,9 +145,10 @@ process.on('message', (message: LoadRequest) => {
   const reply = (r: LoadReply) => process.send!(r);
   if (message.type === 'prepare') {
     prepared = Array.from({ length: message.count }, (_, i) => signNotification({ path: message.path, body: benchBody(i) }));
+    warmups = Array.from({ length: message.warmup }, (_, i) => signNotification({ path: message.path, body: paymentResultBody(`WARM-${i}`) }));
     reply({ type: 'ready' });
   } else if (message.type === 'run') {
-    void run(message.origin, message.count, message.concurrency, message.warmupPrefix).then(reply);
+    void run(message.origin, message.count, message.concurrency).then(reply);
   } else {
     process.disconnect();
   }
