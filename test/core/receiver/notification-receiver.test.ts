@@ -55,7 +55,8 @@ function rowOf(id: number | undefined) {
 
 describe('notification receiver: verified notifications', () => {
   it('acknowledges a signed notifyPayment with the exact bytes, after it is stored', async () => {
-    const { r, origin } = await start();
+    const pushed: { id: number; verification: string }[] = [];
+    const { r, origin } = await start({ onStored: (ref, n) => pushed.push({ id: ref.id, verification: n.verification }) });
     expect(r.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/antom\/notify$/);
     const n = signNotification({ path: PATH, body: paymentResultBody('PAY-1', { value: '8000', currency: 'EUR' }) });
     const res = await sendNotification(origin, n);
@@ -80,6 +81,7 @@ describe('notification receiver: verified notifications', () => {
       attempts: 1,
     });
     expect(row.rawBody.equals(n.body)).toBe(true);
+    expect(pushed).toEqual([{ id: row.id, verification: 'verified' }]);
     expect(row.headers['client-id']).toBe(TEST_CLIENT_ID);
     expect(row.contentVerified).toBe(`POST ${PATH}\n${TEST_CLIENT_ID}.${n.headers['request-time']}.${n.body.toString('utf8')}`);
     // the acknowledgement is recorded just after its bytes are sent; closing flushes it
