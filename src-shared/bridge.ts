@@ -82,5 +82,7 @@ export function buildBridge(invoke: OperationInvoker, subscribe: PushSubscriber)
 /** The browser preview's HTTP door: POST <origin>/api/op/<name> with the run token in this header. */
 export const PREVIEW_API_PREFIX = '/api/op/';
 export const PREVIEW_TOKEN_HEADER = 'x-antom-ops-token';
+/** The preview's push stream (server-sent events, `event: <push name>`); EventSource cannot set headers, so it takes ?token=. */
+export const PREVIEW_EVENTS_PATH = '/api/events';
 /** The page URL carries the token as `#token=...` (preferred: fragments never reach server logs) or `?token=...`. */
 export const PREVIEW_TOKEN_PARAM = 'token';

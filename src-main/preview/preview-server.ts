@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PREVIEW_API_PREFIX, PREVIEW_TOKEN_PARAM } from '../../src-shared/bridge';
+import { PREVIEW_API_PREFIX, PREVIEW_EVENTS_PATH, PREVIEW_TOKEN_PARAM } from '../../src-shared/bridge';
 import type { OperationResult } from '../../src-shared/contract';
 import type { ConsoleErrorShape } from '../../src-shared/errors';
 import { createCore, type Core, type CoreConfig } from '../core/compose';
@@ -20,7 +20,6 @@ import { hostAllowed, originAllowed, tokenPresented, tokenValid } from './reques
 import { sandboxOnlyHandlers } from './sandbox-only';
 import { SECURITY_HEADERS, sendText, serveStatic } from './static-files';
 
-export const PREVIEW_EVENTS_PATH = '/api/events';
 /** Bigger than any contract input (the signature lab takes a 1 MB body). */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 

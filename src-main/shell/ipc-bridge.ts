@@ -4,9 +4,10 @@
  * dispatchOperation validates the input with the contract schema. Every outcome, including a
  * refusal, is an OperationResult: nothing is thrown back to the page.
  */
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { operations, type HandlerTable, type OperationName, type OperationResult } from '../../src-shared/contract';
-import { operationChannel } from '../../src-shared/bridge';
+import { operationChannel, pushChannel } from '../../src-shared/bridge';
+import type { PushHub } from '../core/push-hub';
 import { dispatchOperation } from '../core/dispatch-operation';
 import { senderRefusal } from './sender-check';
 
@@ -29,4 +30,16 @@ export function bindHandlersToIpc(handlers: HandlerTable, appOrigin: string): ()
   return () => {
     for (const name of names) ipcMain.removeHandler(operationChannel(name));
   };
+}
+
+/**
+ * Forwards the core's push events to the app window on the fixed `push:<name>` channels the
+ * preload listens on. The window is looked up on every event, so a reopened window gets them
+ * too and a closed one is skipped. Returns the function that stops forwarding.
+ */
+export function forwardPushEvents(push: PushHub, target: () => WebContents | undefined): () => void {
+  return push.onAny((name, payload) => {
+    const contents = target();
+    if (contents && !contents.isDestroyed()) contents.send(pushChannel(name), payload);
+  });
 }

@@ -14,7 +14,7 @@ import { isConsoleError, toErrorShape } from '../../src-shared/errors';
 import { resolveAppLocation } from './app-location';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenDefaultSession, installProcessGuards } from './harden-sessions';
-import { bindHandlersToIpc } from './ipc-bridge';
+import { bindHandlersToIpc, forwardPushEvents } from './ipc-bridge';
 import { createMainWindow } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,6 +55,7 @@ function main(): void {
 
   let core: Core | undefined;
   let unbindIpc: (() => void) | undefined;
+  let stopPushes: (() => void) | undefined;
   let mainWindow: BrowserWindow | undefined;
   let closed = false;
 
@@ -86,6 +87,7 @@ function main(): void {
     const closing = core;
     core = undefined;
     unbindIpc?.();
+    stopPushes?.();
     closing
       .close()
       .catch((error: unknown) => console.error('The core did not close cleanly:', error))
@@ -104,6 +106,7 @@ function main(): void {
       const started = await createCore({ dataDir, version: app.getVersion(), startEmbeddedSandbox, startReceiver: true, log: (line) => console.log(line) });
       core = started;
       unbindIpc = bindHandlersToIpc(started.handlers, location.origin);
+      stopPushes = forwardPushEvents(started.push, () => mainWindow?.webContents);
       openWindow();
     })
     .catch((error: unknown) => fatal('The console core could not start', error));

@@ -5,7 +5,7 @@
  *
  * No DOM globals here (only fetch), so it runs under plain Node in tests as well.
  */
-import { buildBridge, PREVIEW_API_PREFIX, PREVIEW_TOKEN_HEADER, type AntomOpsBridge, type OperationInvoker } from '../../src-shared/bridge';
+import { buildBridge, PREVIEW_API_PREFIX, PREVIEW_EVENTS_PATH, PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_PARAM, type AntomOpsBridge, type OperationInvoker, type PushSubscriber } from '../../src-shared/bridge';
 import type { OperationResult } from '../../src-shared/contract';
 import { ERROR_CODES, type ConsoleErrorShape } from '../../src-shared/errors';
 
@@ -14,7 +14,17 @@ export interface HttpBridgeOptions {
   origin: string;
   token: string;
   fetchImpl?: typeof fetch;
+  /** How to open the server-sent event stream; default the global EventSource (absent under plain Node: no pushes). */
+  eventSourceImpl?: EventSourceFactory;
 }
+
+/** The part of EventSource the pushes need (declared here so this file needs no DOM types). */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
+  removeEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
+  close(): void;
+}
+export type EventSourceFactory = (url: string) => EventSourceLike;
 
 function isErrorShape(value: unknown): value is ConsoleErrorShape {
   if (typeof value !== 'object' || value === null) return false;
@@ -87,9 +97,52 @@ export function createHttpInvoker(options: HttpBridgeOptions): OperationInvoker 
   };
 }
 
+function defaultEventSource(): EventSourceFactory | undefined {
+  const ctor = (globalThis as { EventSource?: new (url: string) => EventSourceLike }).EventSource;
+  return ctor ? (url) => new ctor(url) : undefined;
+}
+
+/**
+ * One EventSource for all subscriptions, opened with the first and closed with the last. The
+ * browser reconnects by itself if the stream drops (the server sends `retry:`).
+ */
+export function createSseSubscriber(options: HttpBridgeOptions): PushSubscriber {
+  const open = options.eventSourceImpl ?? defaultEventSource();
+  if (!open) return () => () => undefined;
+  const url = `${options.origin.replace(/\/+$/, '')}${PREVIEW_EVENTS_PATH}?${PREVIEW_TOKEN_PARAM}=${encodeURIComponent(options.token)}`;
+  let source: EventSourceLike | undefined;
+  let listeners = 0;
+  return (name, listener) => {
+    source ??= open(url);
+    const current = source;
+    listeners++;
+    const onEvent = (event: { data?: unknown }): void => {
+      if (typeof event.data !== 'string') return;
+      let payload: unknown;
+      try {
+        payload = JSON.parse(event.data);
+      } catch {
+        return; // a malformed message is dropped, never thrown into the page
+      }
+      listener(payload);
+    };
+    current.addEventListener(name, onEvent);
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      current.removeEventListener(name, onEvent);
+      listeners--;
+      if (listeners === 0 && source === current) {
+        current.close();
+        source = undefined;
+      }
+    };
+  };
+}
+
 export function createHttpBridge(options: HttpBridgeOptions): AntomOpsBridge {
-  // No push events exist yet; when one does, the preview adds a server-sent-events stream here.
-  return buildBridge(createHttpInvoker(options), () => () => undefined);
+  return buildBridge(createHttpInvoker(options), createSseSubscriber(options));
 }
 
 /** Read the run token from `#token=...` (preferred) or `?token=...` of the page URL. */
