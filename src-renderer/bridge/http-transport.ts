@@ -148,6 +148,8 @@ export function createHttpBridge(options: HttpBridgeOptions): AntomOpsBridge {
 /** Read the run token from `#token=...` (preferred) or `?token=...` of the page URL. */
 export function tokenFromPageUrl(href: string, param: string): string | undefined {
   const url = new URL(href);
-  const fromHash = new URLSearchParams(url.hash.replace(/^#/, '')).get(param);
+  // The fragment is either `#token=...` or a dashboard route `#/payments?id=...&token=...`.
+  const hash = url.hash.replace(/^#/, '');
+  const fromHash = new URLSearchParams(hash.startsWith('/') ? hash.slice(hash.indexOf('?') + 1 || hash.length) : hash).get(param);
   return fromHash || url.searchParams.get(param) || undefined;
 }

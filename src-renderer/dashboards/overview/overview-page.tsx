@@ -56,7 +56,8 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
     );
   }
   const toneColor = (status: string) => ({ ok: colors.ok, bad: colors.bad, pending: colors.pending, neutral: colors.series[0] })[statusTone(status)];
-  const latency = stats.latency.map((b) => ({ ...b, label: formatLocalTime(b.bucketStart, true) }));
+  // Empty buckets are gaps, not 0 ms: a line dropping to zero would read as "fast".
+  const latency = stats.latency.map((b) => ({ ...b, p50: b.calls > 0 ? b.p50 : null, p95: b.calls > 0 ? b.p95 : null, label: formatLocalTime(b.bucketStart, true) }));
   const codes = stats.topResultCodes.map((c) => ({ ...c, label: `${c.resultStatus} ${c.resultCode}` }));
   const captureRate = stats.captureRate === null ? '—' : `${(stats.captureRate * 100).toFixed(stats.captureRate === 1 || stats.captureRate === 0 ? 0 : 1)}%`;
   const axis = { stroke: colors.text, fontSize: 12 };
@@ -82,15 +83,15 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
             </Bar>
           </BarChart>
         </ChartPanel>
-        <ChartPanel title="API latency p50 / p95 (ms)" empty={latency.every((b) => b.calls === 0) ? 'No calls in this range.' : undefined} table={[['From', 'p50 ms', 'p95 ms', 'Calls'], ...latency.map((b) => [b.label, String(b.p50), String(b.p95), String(b.calls)])]}>
+        <ChartPanel title="API latency p50 / p95 (ms)" empty={latency.every((b) => b.calls === 0) ? 'No calls in this range.' : undefined} table={[['From', 'p50 ms', 'p95 ms', 'Calls'], ...latency.filter((b) => b.calls > 0).map((b) => [b.label, String(b.p50), String(b.p95), String(b.calls)])]}>
           <LineChart data={latency} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
             <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={axis} minTickGap={24} />
             <YAxis tick={axis} />
             <Tooltip />
             <Legend />
-            <Line type="monotone" dataKey="p50" name="p50" stroke={colors.series[0]} dot={false} isAnimationActive={false} connectNulls />
-            <Line type="monotone" dataKey="p95" name="p95" stroke={colors.series[1]} dot={false} isAnimationActive={false} connectNulls />
+            <Line type="monotone" dataKey="p50" name="p50" stroke={colors.series[0]} dot={{ r: 3 }} isAnimationActive={false} />
+            <Line type="monotone" dataKey="p95" name="p95" stroke={colors.series[1]} dot={{ r: 3 }} isAnimationActive={false} />
           </LineChart>
         </ChartPanel>
         <ChartPanel title="Top result codes" empty={codes.length === 0 ? 'No results in this range.' : undefined} table={[['Status', 'Code', 'Count'], ...codes.map((c) => [c.resultStatus, c.resultCode, String(c.count)])]}>
