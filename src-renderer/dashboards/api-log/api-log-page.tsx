@@ -3,7 +3,7 @@
  * older calls as you scroll; filters; a detail pane with the request as signed, the response,
  * its signature label and every attempt of the same call; export of the filtered view.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { CallSummary } from '../../../src-shared/journal-views';
 import { useRouteParam } from '../../app/router';
 import { errorShapeOf } from '../../bridge/client';
@@ -14,7 +14,8 @@ import { ErrorPanel } from '../../components/error-panel';
 import { Loading } from '../../components/loading';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { VirtualList, type VirtualColumn } from '../../components/virtual-list';
-import { formatDuration, formatLocalTime } from '../../format/time';
+import { ListTime } from '../../components/list-time';
+import { formatDuration } from '../../format/time';
 import { useCallArrivals, useCallList, useExportCalls } from '../../queries/calls';
 import { CallDetail } from './call-detail';
 import { CallFilters, EMPTY_CALL_FILTER, toCallFilter, type CallFilterDraft } from './call-filters';
@@ -22,7 +23,7 @@ import '../../components/log-layout.css';
 import './api-log.css';
 
 const COLUMNS: readonly VirtualColumn[] = [
-  { key: 'started', header: 'Started', width: '150px' },
+  { key: 'started', header: 'Started', width: '125px' },
   { key: 'api', header: 'API', width: 'minmax(130px, 1fr)' },
   { key: 'result', header: 'Result', width: 'minmax(140px, 1.2fr)' },
   { key: 'http', header: 'HTTP', width: '48px' },
@@ -33,19 +34,23 @@ const COLUMNS: readonly VirtualColumn[] = [
   { key: 'ids', header: 'Payment', width: 'minmax(140px, 1.3fr)' },
 ];
 
+/** With the detail pane open the list is narrower: keep the columns that identify a row. */
+const COMPACT_COLUMNS = COLUMNS.filter((c) => ['started', 'api', 'result', 'latency'].includes(c.key));
+
 // Plain text cells keep each scrolled frame cheap; the detail pane has the rich view.
-function cells(c: CallSummary): string[] {
-  return [
-    formatLocalTime(c.startedAt),
-    c.api,
-    c.resultStatus ? `${c.resultStatus} ${c.resultCode ?? ''}` : c.errorCode ?? 'no result',
-    c.httpStatus === null ? '—' : String(c.httpStatus),
-    c.responseSignature ?? '—',
-    formatDuration(c.latencyMs),
-    String(c.attempt),
-    c.trigger,
-    c.paymentId ?? c.paymentRequestId ?? c.refundRequestId ?? c.captureRequestId ?? '—',
-  ];
+function cell(c: CallSummary, key: string): ReactNode {
+  switch (key) {
+    case 'started': return <ListTime value={c.startedAt} />;
+    case 'api': return c.api;
+    case 'result': return c.resultStatus ? `${c.resultStatus} ${c.resultCode ?? ''}` : c.errorCode ?? 'no result';
+    case 'http': return c.httpStatus === null ? '—' : String(c.httpStatus);
+    case 'signature': return c.responseSignature ?? '—';
+    case 'latency': return formatDuration(c.latencyMs);
+    case 'attempt': return String(c.attempt);
+    case 'trigger': return c.trigger;
+    case 'ids': return c.paymentId ?? c.paymentRequestId ?? c.refundRequestId ?? c.captureRequestId ?? '—';
+    default: return '';
+  }
 }
 
 export default function ApiLogPage() {
@@ -64,10 +69,11 @@ export default function ApiLogPage() {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  const columns = selectedId !== undefined ? COMPACT_COLUMNS : COLUMNS;
   const renderCells = useCallback((index: number) => {
     const c = rows.at(index);
-    return c ? cells(c) : [];
-  }, [rows]);
+    return c ? columns.map((column) => cell(c, column.key)) : [];
+  }, [rows, columns]);
 
   const exportAs = (format: 'csv' | 'json') => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
   const unfiltered = JSON.stringify(filter) === '{}';
@@ -120,7 +126,7 @@ export default function ApiLogPage() {
           <VirtualList
             label="API calls"
             idPrefix="call"
-            columns={COLUMNS}
+            columns={columns}
             rowCount={rows.count}
             hasMore={Boolean(hasNextPage)}
             renderCells={renderCells}

@@ -3,7 +3,7 @@
  * pages in older rows as you scroll (smooth at 100,000 rows), with filters, a detail pane,
  * replay and export of the filtered view. New arrivals come in through the notificationStored push.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 import { useRouteParam } from '../../app/router';
 import { errorShapeOf } from '../../bridge/client';
@@ -12,10 +12,10 @@ import { downloadExport } from '../../components/download-export';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
 import { Loading } from '../../components/loading';
-import { Money } from '../../components/money';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { VirtualList, type VirtualColumn } from '../../components/virtual-list';
-import { formatLocalTime } from '../../format/time';
+import { formatAmount } from '../../format/money';
+import { ListTime } from '../../components/list-time';
 import { useExportNotifications, useNotificationArrivals, useNotificationList } from '../../queries/notifications';
 import { NotificationDetail } from './notification-detail';
 import { EMPTY_NOTIFICATION_FILTER, NotificationFilters, toNotificationFilter, type NotificationFilterDraft } from './notification-filters';
@@ -24,7 +24,7 @@ import '../../components/log-layout.css';
 import './notifications.css';
 
 const COLUMNS: readonly VirtualColumn[] = [
-  { key: 'received', header: 'Received', width: '150px' },
+  { key: 'received', header: 'Received', width: '125px' },
   { key: 'type', header: 'Type', width: '130px' },
   { key: 'verification', header: 'Verification', width: 'minmax(110px, 1fr)' },
   { key: 'ack', header: 'Ack', width: '50px' },
@@ -34,19 +34,23 @@ const COLUMNS: readonly VirtualColumn[] = [
   { key: 'payment', header: 'Payment ID', width: 'minmax(140px, 1.4fr)' },
 ];
 
-// Cells are plain text (no per-row components): with hundreds of rows re-rendered per frame
-// while scrolling, the cheapest cell is the smoothest one. The detail pane has the rich view.
-function cells(n: NotificationSummary): string[] {
-  return [
-    formatLocalTime(n.receivedAt),
-    n.notifyType,
-    n.verification === 'verified' ? 'verified' : `rejected: ${n.rejectReason ? REJECT_REASON_WORDS[n.rejectReason].title : 'unknown'}`,
-    n.acknowledged ? 'yes' : 'no',
-    String(n.attempts),
-    [n.resultStatus, n.resultCode].filter(Boolean).join(' ') || '—',
-    '',
-    n.paymentId ?? n.paymentRequestId ?? n.captureId ?? n.refundId ?? '—',
-  ];
+/** With the detail pane open the list is narrower: keep the columns that identify a row. */
+const COMPACT_COLUMNS = COLUMNS.filter((c) => ['received', 'type', 'verification', 'payment'].includes(c.key));
+
+// Cells are mostly plain text (no per-row components): with dozens of rows re-rendered per
+// frame while scrolling, the cheapest cell is the smoothest one. The detail pane has the rich view.
+function cell(n: NotificationSummary, key: string): ReactNode {
+  switch (key) {
+    case 'received': return <ListTime value={n.receivedAt} />;
+    case 'type': return n.notifyType;
+    case 'verification': return n.verification === 'verified' ? 'verified' : `rejected: ${n.rejectReason ? REJECT_REASON_WORDS[n.rejectReason].title : 'unknown'}`;
+    case 'ack': return n.acknowledged ? 'yes' : 'no';
+    case 'sends': return String(n.attempts);
+    case 'result': return [n.resultStatus, n.resultCode].filter(Boolean).join(' ') || '—';
+    case 'amount': return n.amount ? formatAmount(n.amount) : '—';
+    case 'payment': return n.paymentId ?? n.paymentRequestId ?? n.captureId ?? n.refundId ?? '—';
+    default: return null;
+  }
 }
 
 export default function NotificationsPage() {
@@ -69,11 +73,11 @@ export default function NotificationsPage() {
     exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
   };
 
+  const columns = selectedId !== undefined ? COMPACT_COLUMNS : COLUMNS;
   const renderCells = useCallback((index: number) => {
     const n = rows.at(index);
-    if (!n) return [];
-    return cells(n).map((t, column) => (column === 6 ? <Money key="amount" amount={n.amount} /> : t));
-  }, [rows]);
+    return n ? columns.map((c) => cell(n, c.key)) : [];
+  }, [rows, columns]);
 
   return (
     <DashboardPage
@@ -123,7 +127,7 @@ export default function NotificationsPage() {
           <VirtualList
             label="Notifications"
             idPrefix="notification"
-            columns={COLUMNS}
+            columns={columns}
             rowCount={rows.count}
             hasMore={Boolean(hasNextPage)}
             renderCells={renderCells}

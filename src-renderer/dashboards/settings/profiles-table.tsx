@@ -70,12 +70,13 @@ export function ProfilesTable() {
                     <label className="checkbox">
                       <input
                         type="checkbox"
-                        checked={p.readOnly}
+                        // Shows the requested state while main applies it, so the box answers the click at once.
+                        checked={setReadOnly.isPending && setReadOnly.variables?.name === p.name ? setReadOnly.variables.readOnly : p.readOnly}
                         disabled={setReadOnly.isPending}
                         aria-label={`Read-only: ${p.name}`}
                         onChange={(e) => setReadOnly.mutate({ name: p.name, readOnly: e.target.checked })}
                       />
-                      {p.readOnly ? 'Read-only' : 'Can move money'}
+                      {(setReadOnly.isPending && setReadOnly.variables?.name === p.name ? setReadOnly.variables.readOnly : p.readOnly) ? 'Read-only' : 'Can move money'}
                     </label>
                   </td>
                   <td>
