@@ -41,13 +41,15 @@ export interface VirtualListProps {
   /** Extra class on a row (e.g. rejected notifications). */
   rowClassName?: (index: number) => string | undefined;
   idPrefix: string;
+  /** Changing this scrolls back to the first row (e.g. after "Show new rows"). */
+  scrollResetKey?: number;
 }
 
 const DEFAULT_ROW_HEIGHT = 30;
 
 export function VirtualList(props: VirtualListProps) {
   const {
-    label, columns, rowCount, hasMore, renderCells, rowKey, isSelected, onSelect, onNearEnd, onAtTopChange, rowClassName, idPrefix,
+    label, columns, rowCount, hasMore, renderCells, rowKey, isSelected, onSelect, onNearEnd, onAtTopChange, rowClassName, idPrefix, scrollResetKey,
   } = props;
   const rowHeight = props.rowHeight ?? DEFAULT_ROW_HEIGHT;
   const overscan = props.overscan ?? 10;
@@ -65,6 +67,12 @@ export function VirtualList(props: VirtualListProps) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+
+  useEffect(() => {
+    if (scrollResetKey === undefined || !viewport.current) return;
+    viewport.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [scrollResetKey]);
 
   useEffect(() => () => {
     if (frame.current !== undefined) cancelAnimationFrame(frame.current);

@@ -61,6 +61,7 @@ export default function ApiLogPage() {
   const list = useCallList(filter);
   const [selectedId, setSelectedId] = useState<number | undefined>(Number.isInteger(routeId) && routeId > 0 ? routeId : undefined);
   const [atTop, setAtTop] = useState(true);
+  const [scrollResetKey, setScrollResetKey] = useState(0);
   const arrivals = useCallArrivals(atTop);
   const exporter = useExportCalls();
   const { rows, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -99,7 +100,7 @@ export default function ApiLogPage() {
           {list.isPending ? '' : `${rows.count.toLocaleString()} call${rows.count === 1 ? '' : 's'} loaded${hasNextPage ? ' (scroll for older ones)' : ''}`}
         </span>
         {arrivals.pending > 0 ? (
-          <button type="button" className="new-arrivals" onClick={arrivals.refresh}>
+          <button type="button" className="new-arrivals" onClick={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}>
             Show {arrivals.pending} new call{arrivals.pending === 1 ? '' : 's'}
           </button>
         ) : null}
@@ -135,6 +136,7 @@ export default function ApiLogPage() {
             onSelect={(index) => setSelectedId(rows.at(index)?.id)}
             onNearEnd={onNearEnd}
             onAtTopChange={setAtTop}
+            scrollResetKey={scrollResetKey}
             rowClassName={(index) => {
               const c = rows.at(index);
               if (!c) return undefined;

@@ -61,6 +61,7 @@ export default function NotificationsPage() {
   const list = useNotificationList(filter);
   const [selectedId, setSelectedId] = useState<number | undefined>(Number.isInteger(routeId) && routeId > 0 ? routeId : undefined);
   const [atTop, setAtTop] = useState(true);
+  const [scrollResetKey, setScrollResetKey] = useState(0);
   const arrivals = useNotificationArrivals(atTop);
   const exporter = useExportNotifications();
   const { rows, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -100,7 +101,7 @@ export default function NotificationsPage() {
           {list.isPending ? '' : `${rows.count.toLocaleString()} notification${rows.count === 1 ? '' : 's'} loaded${hasNextPage ? ' (scroll for older ones)' : ''}`}
         </span>
         {arrivals.pending > 0 ? (
-          <button type="button" className="new-arrivals" onClick={arrivals.refresh}>
+          <button type="button" className="new-arrivals" onClick={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}>
             Show {arrivals.pending} new notification{arrivals.pending === 1 ? '' : 's'}
           </button>
         ) : null}
@@ -136,6 +137,7 @@ export default function NotificationsPage() {
             onSelect={(index) => setSelectedId(rows.at(index)?.id)}
             onNearEnd={onNearEnd}
             onAtTopChange={setAtTop}
+            scrollResetKey={scrollResetKey}
             rowClassName={(index) => (rows.at(index)?.verification === 'rejected' ? 'row-rejected' : undefined)}
           />
           {selectedId !== undefined ? <NotificationDetail id={selectedId} onClose={() => setSelectedId(undefined)} /> : null}
