@@ -9,6 +9,7 @@ import { runSigningBench } from './signing-bench';
 import { runRoundTripBench } from './roundtrip-bench';
 import { runJournalBench } from './journal-bench';
 import { runReceiverBench } from './receiver-bench';
+import { runUiBench } from './ui-bench';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
@@ -17,6 +18,7 @@ const SECTIONS: Section[] = [
   { name: 'roundtrip', run: runRoundTripBench },
   { name: 'journal', run: (o) => runJournalBench(o) },
   { name: 'receiver', run: runReceiverBench },
+  { name: 'ui', run: runUiBench },
 ];
 
 function fmt(n: number): string {

@@ -1,0 +1,277 @@
+/**
+ * UI benchmarks in Debian's chromium against the browser preview (issue 4, section 4):
+ * - time from navigation to an interactive dashboard (main[data-state="ready"] and the first
+ *   dashboard's heading with its loading spinner gone), cold each time (fresh browser context);
+ *   baseline: navigating to a blank page on a loopback server in the same browser;
+ * - frame time while scrolling the Notifications log with 100,000 notifications in the journal
+ *   (seeded through SqliteJournal.storeNotifications in batches of 100k), from
+ *   requestAnimationFrame deltas during programmatic scrolling; baseline: the same page idle;
+ * - initial JavaScript size: gzip of every script response the first screen loads before it is
+ *   ready (goal <= 600 KB); baseline: all JavaScript the build ships (the lazy chunks included).
+ *
+ * The keys stay in session memory (no keyring needed): this measures the page, not the keychain.
+ */
+import { readdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { SessionSecretStore } from '../src-main/core/keychain/session-secret-store';
+import type { ReceivedNotification } from '../src-main/core/journal/journal-types';
+import { startPreviewServer, type PreviewServer } from '../src-main/preview/preview-server';
+import { buildRenderer } from '../test/e2e/support/build-renderer';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, chromiumMissingReason } from '../test/e2e/support/chromium-launch';
+import type { BenchOptions, BenchRow } from './bench-types';
+import { median, percentile } from './bench-types';
+import { benchNotification } from './journal-bench';
+
+export interface UiBenchOptions extends BenchOptions {
+  /** Notifications in the journal for the scrolling figure (default 100,000). */
+  notifications?: number;
+  /** Rebuild out/renderer first (default true), so the figures are of this checkout. */
+  build?: boolean;
+}
+
+const JS_GOAL_BYTES = 600 * 1024;
+const SEED_BATCH = 100_000;
+const VIEWPORT = { width: 1440, height: 900 };
+/** ~100 rows of 30 px per frame: a fast fling. */
+const SCROLL_STEP_PX = 3000;
+
+/** The first dashboard is interactive: the shell is ready and the dashboard's heading is up with no spinner left. */
+async function waitInteractive(page: Page): Promise<void> {
+  await page.locator('main[data-state="ready"]').waitFor({ timeout: 30_000 });
+  await page.locator('main section[aria-labelledby] h2').first().waitFor({ timeout: 30_000 });
+  await page.locator('main .loading').waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+async function timeToInteractive(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const started = performance.now();
+    await page.goto(url);
+    await waitInteractive(page);
+    return performance.now() - started;
+  } finally {
+    await context.close();
+  }
+}
+
+async function blankPageTime(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const started = performance.now();
+    await page.goto(url, { waitUntil: 'load' });
+    return performance.now() - started;
+  } finally {
+    await context.close();
+  }
+}
+
+function startBlankServer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>');
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }));
+  });
+}
+
+/** gzip of each script the first screen fetched before it was interactive. */
+async function initialJavaScript(browser: Browser, url: string): Promise<{ gzipBytes: number; rawBytes: number; files: number }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const bodies: Array<Promise<Buffer>> = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') bodies.push(response.body());
+    });
+    await page.goto(url);
+    await waitInteractive(page);
+    const scripts = await Promise.all(bodies);
+    return {
+      gzipBytes: scripts.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
+      rawBytes: scripts.reduce((sum, body) => sum + body.length, 0),
+      files: scripts.length,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every .js file the renderer build ships, gzipped the same way. */
+function allBuiltJavaScript(outDir: string): number {
+  const assets = join(outDir, 'assets');
+  return readdirSync(assets)
+    .filter((name) => name.endsWith('.js'))
+    .reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length, 0);
+}
+
+function seedNotifications(server: PreviewServer, count: number): number {
+  const started = performance.now();
+  for (let start = 0; start < count; start += SEED_BATCH) {
+    const batch: ReceivedNotification[] = [];
+    // Recent timestamps, so default time filters (if any) include them.
+    const now = Date.now();
+    for (let i = start; i < Math.min(count, start + SEED_BATCH); i++) {
+      batch.push({ ...benchNotification(i), receivedAt: new Date(now - (count - i) * 1000).toISOString() });
+    }
+    server.core.journal.storeNotifications(batch);
+  }
+  return performance.now() - started;
+}
+
+interface FrameStats {
+  deltas: number[];
+  rowsLoaded: number;
+  scrolledPx: number;
+}
+
+/**
+ * requestAnimationFrame deltas for `frames` frames. When `step` > 0 the log's scroller moves by
+ * `step` px every frame, as fast as a flung scroll wheel, through rows that page in as it goes:
+ * windowing and the next-page loads both happen inside the measured frames.
+ */
+/**
+ * The in-page measuring loop, as source text: tsx (esbuild keepNames) would wrap a compiled
+ * function in __name() helpers the page does not have.
+ */
+const FRAME_LOOP = `({ frames, step }) => new Promise((resolve) => {
+  const scroller = document.querySelector('.vl-viewport');
+  const deltas = [];
+  let last;
+  let scrolled = 0;
+  function tick(t) {
+    if (last !== undefined) deltas.push(t - last);
+    last = t;
+    if (scroller && step > 0) {
+      // At the end of the loaded rows the browser clamps; the log loads the next page and the
+      // scroll carries on once it has arrived.
+      const before = scroller.scrollTop;
+      scroller.scrollTop = before + step;
+      scrolled += scroller.scrollTop - before;
+    }
+    if (deltas.length < frames) { requestAnimationFrame(tick); return; }
+    const grid = scroller ? scroller.closest('[role="grid"]') : null;
+    resolve({ deltas, rowsLoaded: Number(grid ? grid.getAttribute('aria-rowcount') : 1) - 1, scrolledPx: scrolled });
+  }
+  requestAnimationFrame(tick);
+})`;
+
+/**
+ * requestAnimationFrame deltas for `frames` frames. When `step` > 0 the log's scroller moves by
+ * `step` px every frame, as fast as a flung scroll wheel, through rows that page in as it goes:
+ * windowing and the next-page loads both happen inside the measured frames.
+ */
+async function measureFrames(page: Page, frames: number, step: number): Promise<FrameStats> {
+  return (await page.evaluate(`(${FRAME_LOOP})(${JSON.stringify({ frames, step })})`)) as FrameStats;
+}
+
+function pageUrl(server: PreviewServer, route: string): string {
+  const url = new URL(server.url);
+  const token = new URLSearchParams(url.hash.replace(/^#/, '')).get('token') ?? server.token;
+  url.hash = `/${route}?token=${encodeURIComponent(token)}`;
+  return url.toString();
+}
+
+export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
+  const missing = chromiumMissingReason();
+  if (missing) {
+    process.stderr.write(`bench: ui skipped: ${missing}\n`);
+    return [];
+  }
+  const outDir = opts.build === false ? join(process.cwd(), 'out', 'renderer') : buildRenderer().outDir;
+  const notifications = opts.notifications ?? 100_000;
+  const navRuns = opts.quick ? 3 : 10;
+  const frames = opts.quick ? 300 : 1200;
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'antom-ops-ui-bench-'));
+  const blank = await startBlankServer();
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startPreviewServer({ dataDir, core: { secrets: new SessionSecretStore() } });
+    browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS], headless: true });
+    const firstScreen = pageUrl(server, 'overview');
+
+    // Warm the server's file cache and the browser process once; each measured run is a new context.
+    await timeToInteractive(browser, firstScreen);
+    await blankPageTime(browser, blank.url);
+    const tti: number[] = [];
+    const blankTimes: number[] = [];
+    for (let i = 0; i < navRuns; i++) {
+      blankTimes.push(await blankPageTime(browser, blank.url));
+      tti.push(await timeToInteractive(browser, firstScreen));
+    }
+
+    const js = await initialJavaScript(browser, firstScreen);
+    const allJs = allBuiltJavaScript(outDir);
+
+    const seedMs = seedNotifications(server, notifications);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(pageUrl(server, 'notifications'));
+    await waitInteractive(page);
+    await page.locator('[role="grid"] .vl-viewport [role="row"]').first().waitFor({ timeout: 30_000 });
+    const idle = await measureFrames(page, Math.min(frames, 240), 0);
+    const scrolling = await measureFrames(page, frames, SCROLL_STEP_PX);
+    await context.close();
+
+    const ttiMedian = median(tti);
+    const blankMedian = median(blankTimes);
+    const scrollP50 = percentile(scrolling.deltas, 50);
+    const scrollP95 = percentile(scrolling.deltas, 95);
+    const idleP50 = percentile(idle.deltas, 50);
+    const idleP95 = percentile(idle.deltas, 95);
+    const kb = (bytes: number) => bytes / 1024;
+    process.stderr.write(`bench: ui: seeded ${notifications.toLocaleString('en-US')} notifications in ${Math.round(seedMs)} ms; scrolled ${Math.round(scrolling.scrolledPx).toLocaleString('en-US')} px over ${scrolling.rowsLoaded.toLocaleString('en-US')} loaded rows; first screen loaded ${js.files} scripts (${Math.round(kb(js.rawBytes))} KB raw)\n`);
+
+    return [
+      {
+        name: `UI: navigation to an interactive Overview (median of ${navRuns}, cold context)`,
+        value: ttiMedian,
+        unit: 'ms',
+        baseline: { name: 'blank page on loopback, same browser', value: blankMedian },
+        ratio: ttiMedian / blankMedian,
+        goal: 'reported (no fixed goal); ratio = interactive dashboard / blank page',
+      },
+      {
+        name: `UI: frame time p50 scrolling Notifications (${notifications.toLocaleString('en-US')} stored)`,
+        value: scrollP50,
+        unit: 'ms',
+        baseline: { name: 'same page idle, p50', value: idleP50 },
+        ratio: scrollP50 / idleP50,
+        goal: 'p50 within 1.5x of the idle frame (smooth scrolling)',
+        pass: scrollP50 <= idleP50 * 1.5,
+      },
+      {
+        name: `UI: frame time p95 scrolling Notifications (${notifications.toLocaleString('en-US')} stored)`,
+        value: scrollP95,
+        unit: 'ms',
+        baseline: { name: 'same page idle, p95', value: idleP95 },
+        ratio: scrollP95 / idleP95,
+        goal: 'p95 <= 50 ms (no visible hitch)',
+        pass: scrollP95 <= 50,
+      },
+      {
+        name: 'UI: initial JavaScript of the first screen (gzip -9)',
+        value: kb(js.gzipBytes),
+        unit: 'KB',
+        baseline: { name: 'all JavaScript the build ships, gzip -9', value: kb(allJs) },
+        ratio: js.gzipBytes / allJs,
+        goal: '<= 600 KB gzipped',
+        pass: js.gzipBytes <= JS_GOAL_BYTES,
+      },
+    ];
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await new Promise<void>((resolve) => blank.server.close(() => resolve()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
