@@ -21,7 +21,7 @@ async function expectNoMoneyMovingControls(page: Page): Promise<void> {
 
 test('a read-only profile shows no money-moving dashboards or buttons, and main refuses them', async ({ app }) => {
   const { page } = app;
-  const status = await app.ops.getAppStatus();
+  const status = await app.ops.getAppStatus({});
   const profileName = status.activeProfile?.name;
   if (!profileName) throw new Error('the preview should start on the embedded profile');
 

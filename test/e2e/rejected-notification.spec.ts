@@ -11,7 +11,7 @@ import { saveScreenshot } from './support/screenshots';
 
 test('a tampered notification is rejected, explained in its detail and in the signature lab', async ({ app }) => {
   const { page } = app;
-  const status = await app.ops.getAppStatus();
+  const status = await app.ops.getAppStatus({});
   const profile = status.activeProfile;
   const receiverUrl = status.receiver.url;
   if (!profile || !receiverUrl) throw new Error('the preview should run the embedded profile and the receiver');
