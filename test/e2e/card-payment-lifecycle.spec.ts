@@ -31,20 +31,22 @@ test('card session with authorisation: pay, poll to final, partial capture, noti
   await expect(result).not.toContainText('PRIVATE KEY');
   await expect(result.getByRole('button', { name: 'Copy paymentSessionData' })).toBeVisible();
 
-  // The sandbox buyer pays.
+  // The sandbox buyer pays, but the card network takes a moment: PROCESSING first.
   const buyer = result.getByRole('group', { name: 'Sandbox buyer' });
-  await buyer.getByRole('button', { name: 'Pay as buyer (success)' }).click();
-  await expect(buyer.getByRole('status')).toContainText('Sandbox payment');
+  await buyer.getByRole('button', { name: 'Processing then success' }).click();
+  await expect(buyer.getByRole('status')).toContainText('PROCESSING');
   await buyer.getByRole('link', { name: 'Follow this payment' }).click();
 
   // Payments: polling every 2 s until a final status, then it stops by itself.
   await expect(page.getByRole('heading', { level: 2, name: 'Payments' })).toBeVisible();
   await expect(page.getByRole('heading', { name: `Payment ${paymentRequestId}` })).toBeVisible();
-  const pollStatus = page.locator('.poll-indicator');
-  await expect(pollStatus).toHaveText('Polling stopped: final status reached.', { timeout: 30_000 });
+  await expect(page.getByText('Polling stopped: final status reached.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Start polling' })).toBeVisible();
   const timeline = page.getByRole('list', { name: 'Payment timeline' });
-  await expect(timeline.locator('[data-kind="inquiry"]').first()).toBeVisible();
+  await expect(timeline.locator('[data-kind="inquiry"]').filter({ hasText: 'SUCCESS' }).first()).toBeVisible();
+  // The inquiries came from the poller (trigger "poller" in the journal), not from a button.
+  const polled = await app.ops.listCalls({ filter: { api: 'inquiryPayment', trigger: 'poller', anyId: paymentRequestId } });
+  expect(polled.items.length).toBeGreaterThanOrEqual(1);
   await expect(timeline.locator('[data-kind="notification"]').filter({ hasText: 'PAYMENT_RESULT' }).first()).toBeVisible();
   await expect(page.getByRole('table').filter({ has: page.getByText('Money (USD)') }).getByRole('row', { name: /^Authorised/ })).toContainText('USD 100.00');
 
@@ -105,5 +107,6 @@ test('card session with authorisation: pay, poll to final, partial capture, noti
   await expect(money.getByRole('row', { name: /^Refunded/ })).toContainText('USD 15.00');
   await expect(money.getByRole('row', { name: /^Remaining/ })).toContainText('USD 25.00');
   await expect(money.getByRole('row', { name: /^Uncaptured/ })).toContainText('USD 60.00');
+  await expect(page.getByText('PARTIALLY REFUNDED', { exact: true })).toBeVisible();
   await saveScreenshot(page, 'flow-payment-story');
 });
