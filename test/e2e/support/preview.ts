@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreviewServer } from '../../../src-main/preview/preview-server';
-import { uniqueService } from '../../support/keyring-env';
+import { secretToolAccounts, uniqueService } from '../../support/keyring-env';
 
 export type PreviewServer = Awaited<ReturnType<typeof startPreviewServer>>;
 
@@ -61,4 +61,6 @@ function removeRun(dataDir: string, keychainService: string): void {
   // The embedded profile's generated keys went into the real keyring under this test's own
   // service; leave nothing behind for the next run.
   spawnSync('secret-tool', ['clear', 'service', keychainService], { stdio: 'ignore', timeout: 10_000 });
+  const left = secretToolAccounts(keychainService);
+  if (left.length > 0) throw new Error(`keychain items left behind under ${keychainService}: ${left.join(', ')}`);
 }
