@@ -31,7 +31,9 @@ export interface NotificationRow extends IdRow {
   verification: NotificationVerification;
   reject_reason: RejectReason | null;
   reject_detail: string | null;
+  /** With content_verified_is_prefix = 1, only the part before the body (see verifiedContentOf). */
   content_verified: string | null;
+  content_verified_is_prefix: number;
   notify_type: NotifyType;
   result_status: string | null;
   result_code: string | null;
@@ -59,6 +61,10 @@ export interface AttemptRow {
   received_at: string;
   remote_address: string | null;
   receiver_path: string;
+  /** NULL (schema v3+): the same headers as the notification's row. */
+  headers_json: string | null;
+  /** NULL (schema v3+): the same stored bytes as the notification's body. */
+  body: Buffer | null;
   verification: NotificationVerification;
   reject_reason: RejectReason | null;
   body_sha256: string;
@@ -120,7 +126,7 @@ function idFields(row: IdRow): CallIds {
   return ids;
 }
 
-export function toNotificationSummary(row: Omit<NotificationRow, 'headers_json' | 'body' | 'content_verified'>): NotificationSummary {
+export function toNotificationSummary(row: Omit<NotificationRow, 'headers_json' | 'body' | 'content_verified' | 'content_verified_is_prefix'>): NotificationSummary {
   return {
     id: row.id,
     notifyType: row.notify_type,
@@ -145,6 +151,21 @@ export function toNotificationSummary(row: Omit<NotificationRow, 'headers_json' 
     bodyBytes: row.body_bytes,
     ...idFields(row),
   };
+}
+
+/** The verified content as it was checked: v3 rows may keep only its prefix, the rest is the stored body. */
+export function verifiedContentOf(row: Pick<NotificationRow, 'content_verified' | 'content_verified_is_prefix' | 'body'>): string | null {
+  if (row.content_verified === null) return null;
+  return row.content_verified_is_prefix === 1 ? row.content_verified + row.body.toString('utf8') : row.content_verified;
+}
+
+/** What was stored for one POST: attempts whose bytes equal the notification's keep NULL and borrow them. */
+export function attemptBodyOf(attempt: Pick<AttemptRow, 'body'>, notification: Pick<NotificationRow, 'body'>): Buffer {
+  return attempt.body ?? notification.body;
+}
+
+export function attemptHeadersOf(attempt: Pick<AttemptRow, 'headers_json'>, notification: Pick<NotificationRow, 'headers_json'>): Record<string, string> {
+  return JSON.parse(attempt.headers_json ?? notification.headers_json) as Record<string, string>;
 }
 
 export function toAttempt(row: AttemptRow): NotificationAttemptRecord {

@@ -24,7 +24,7 @@ import { csvColumnsFor, callExportRow, notificationExportRow } from './export-ro
 import { toCsv, toJsonArray } from './export-format';
 import { callWhere, ID_COLUMN_NAMES, notificationWhere, pagedSelect, type SqlWhere } from './journal-filters';
 import {
-  CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary,
+  CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary, verifiedContentOf,
   type AttemptRow, type CallRow, type IdRow, type NotificationRow,
 } from './journal-rows';
 import type {
@@ -80,6 +80,7 @@ export class SqliteJournal implements Journal {
   private readonly db: Database.Database;
   private readonly onRecordError: JournalOpenOptions['onRecordError'];
   private readonly stmts: ReturnType<SqliteJournal['prepare']>;
+  private readonly storeBatch: (batch: readonly ReceivedNotification[]) => StoredNotificationRef[];
 
   private constructor(db: Database.Database, file: string, upgradedFrom: number, options: JournalOpenOptions) {
     this.db = db;
@@ -87,6 +88,7 @@ export class SqliteJournal implements Journal {
     this.upgradedFrom = upgradedFrom;
     this.onRecordError = options.onRecordError;
     this.stmts = this.prepare();
+    this.storeBatch = db.transaction((items: readonly ReceivedNotification[]) => this.storeItems(items));
   }
 
   static open(options: JournalOpenOptions = {}): SqliteJournal {
@@ -126,10 +128,12 @@ export class SqliteJournal implements Journal {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})
         ON CONFLICT(attempt_id) DO NOTHING`),
       insertNotification: db.prepare(`INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, attempts, receiver_path, remote_address, profile,
-        verification, reject_reason, reject_detail, content_verified, notify_type, result_status, result_code, status, amount_value, amount_currency,
-        headers_json, body, body_exact, body_sha256, body_bytes, ${idCols})
-        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
-      findByDedup: db.prepare<[string], { id: number; attempts: number; last_seen_at: string }>('SELECT id, attempts, last_seen_at FROM notifications WHERE dedup_key = ?'),
+        verification, reject_reason, reject_detail, content_verified, content_verified_is_prefix, notify_type, result_status, result_code, status, amount_value,
+        amount_currency, headers_json, body, body_exact, body_sha256, body_bytes, ${idCols})
+        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
+      // Search rows for the notifications a transaction wrote, in ONE statement (why: migrations.ts, v3).
+      indexRange: db.prepare('INSERT INTO notifications_fts(rowid, body) SELECT id, CAST(body AS TEXT) FROM notifications WHERE id BETWEEN ? AND ?'),
+      findByDedup: db.prepare<[string], { id: number; attempts: number; body: Buffer }>('SELECT id, attempts, body FROM notifications WHERE dedup_key = ?'),
       addAttempt: db.prepare('UPDATE notifications SET attempts = attempts + 1, last_seen_at = max(last_seen_at, ?) WHERE id = ?'),
       insertAttempt: db.prepare(`INSERT INTO notification_attempts (notification_id, received_at, remote_address, receiver_path, headers_json, body, body_exact,
         body_sha256, verification, reject_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -192,40 +196,64 @@ export class SqliteJournal implements Journal {
     return this.storeBatch(batch);
   }
 
-  private readonly storeBatch = (batch: readonly ReceivedNotification[]): StoredNotificationRef[] =>
-    this.db.transaction((items: readonly ReceivedNotification[]) => items.map((n) => this.storeOne(n)))(batch);
+  /** The body of storeBatch's transaction. */
+  private storeItems(items: readonly ReceivedNotification[]): StoredNotificationRef[] {
+    const refs = items.map((n) => this.storeOne(n));
+    // New notification rows get ids max+1, max+2, ... while this transaction holds the write
+    // lock, so [first, last] holds exactly the rows written here. The per-row fallback covers
+    // the case where they are not consecutive (SQLite picks random ids once the maximum id is used).
+    const created = refs.filter((r) => r.duplicateOf === undefined).map((r) => r.id);
+    if (created.length > 0) {
+      const first = created[0]!;
+      const last = created[created.length - 1]!;
+      if (last - first + 1 === created.length) this.stmts.indexRange.run(first, last);
+      else for (const id of created) this.stmts.indexRange.run(id, id);
+    }
+    return refs;
+  }
 
   private storeOne(n: ReceivedNotification): StoredNotificationRef {
     const body = prepareNotificationBody(n.rawBody, n.contentVerified);
+    const storedText = body.stored.toString('utf8');
     const headers = headersJson(n.headers);
     const rejectDetail = n.rejectDetail === undefined ? null : redactJsonText(n.rejectDetail).text;
-    assertNoKeyMaterial(body.stored.toString('utf8'), 'the notification body');
+    // The verified content is "<prefix><stored body>" whenever it was built from this body (the
+    // receiver always does); then only the prefix is kept and readers append the body again.
+    const verifiedPrefix = body.contentVerified !== undefined && body.contentVerified.endsWith(storedText)
+      ? body.contentVerified.slice(0, body.contentVerified.length - storedText.length)
+      : undefined;
+    // Every string is checked once. An exact body is the very text redactJsonText just scrubbed
+    // and found clean. A prefix ending in "." (the receiver's: "...<request-time>.") is checked
+    // apart from the body, which equals checking their concatenation: "." occurs neither in a
+    // PEM header line nor in a base64 DER run, so no match can straddle the join.
+    if (!body.exact) assertNoKeyMaterial(storedText, 'the notification body');
     assertNoKeyMaterial(headers, 'the notification headers');
-    assertNoKeyMaterial(body.contentVerified, 'the verified content');
+    assertNoKeyMaterial(verifiedPrefix?.endsWith('.') ? verifiedPrefix : body.contentVerified, 'the verified content');
     assertNoKeyMaterial(rejectDetail, 'the reject detail');
     // A rejected POST can claim anything; it never counts as an attempt of a verified notification.
     const dedupKey = n.verification === 'verified' && n.dedupKey ? n.dedupKey : null;
-    const attemptRow = (notificationId: number): number =>
-      Number(this.stmts.insertAttempt.run(notificationId, n.receivedAt, n.remoteAddress ?? null, n.receiverPath, headers, body.stored, body.exact ? 1 : 0,
-        body.sha256, n.verification, n.rejectReason ?? null).lastInsertRowid);
+    // NULL body / headers = the same as the notification row's (schema v3), which the first POST always is.
+    const attemptRow = (notificationId: number, sameBody: boolean, sameHeaders: boolean): number =>
+      Number(this.stmts.insertAttempt.run(notificationId, n.receivedAt, n.remoteAddress ?? null, n.receiverPath, sameHeaders ? null : headers,
+        sameBody ? null : body.stored, body.exact ? 1 : 0, body.sha256, n.verification, n.rejectReason ?? null).lastInsertRowid);
 
     if (dedupKey) {
       const first = this.stmts.findByDedup.get(dedupKey);
       if (first) {
         this.stmts.addAttempt.run(n.receivedAt, first.id);
-        const attemptId = attemptRow(first.id);
+        const attemptId = attemptRow(first.id, first.body.equals(body.stored), false);
         return { id: first.id, duplicateOf: first.id, attempts: first.attempts + 1, attemptId };
       }
     }
     const ids = n.ids;
     const id = Number(this.stmts.insertNotification.run(
       dedupKey, n.receivedAt, n.receivedAt, n.receiverPath, n.remoteAddress ?? null, n.profile ?? null, n.verification, n.rejectReason ?? null,
-      rejectDetail, body.contentVerified ?? null, n.notifyType, n.resultStatus ?? null, n.resultCode ?? null, n.status ?? null,
-      n.amountValue ?? null, n.amountCurrency ?? null, headers, body.stored, body.exact ? 1 : 0, body.sha256, body.bytes,
-      ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null, ids.refundRequestId ?? null,
-      ids.refundId ?? null, ids.referenceOrderId ?? null,
+      rejectDetail, verifiedPrefix ?? body.contentVerified ?? null, verifiedPrefix === undefined ? 0 : 1, n.notifyType, n.resultStatus ?? null,
+      n.resultCode ?? null, n.status ?? null, n.amountValue ?? null, n.amountCurrency ?? null, headers, body.stored, body.exact ? 1 : 0, body.sha256,
+      body.bytes, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
+      ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null,
     ).lastInsertRowid);
-    const attemptId = attemptRow(id);
+    const attemptId = attemptRow(id, true, true);
     return { id, duplicateOf: undefined, attempts: 1, attemptId };
   }
 
@@ -279,7 +307,7 @@ export class SqliteJournal implements Journal {
       headers: JSON.parse(row.headers_json) as Record<string, string>,
       rawBody: row.body,
       body: row.body.toString('utf8'),
-      contentVerified: row.content_verified,
+      contentVerified: verifiedContentOf(row),
       attemptList: attempts.map(toAttempt),
       retry: this.retryOf(row, now),
     };

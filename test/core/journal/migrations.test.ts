@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/core/journal/migrations';
 import { JOURNAL_FILE_NAME, SqliteJournal } from '../../../src-main/core/journal/sqlite-journal';
+import { attemptBodyOf, attemptHeadersOf, type AttemptRow, type NotificationRow } from '../../../src-main/core/journal/journal-rows';
+import { notification } from './journal-fixtures';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -52,6 +54,62 @@ describe('journal migrations', () => {
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
+  });
+
+  it('upgrades a v2 file to v3: old rows read as before, new rows store the body once and stay searchable', () => {
+    const dir = tempDir();
+    const file = join(dir, JOURNAL_FILE_NAME);
+    const v2 = new Database(file);
+    v2.exec(MIGRATIONS[0]!);
+    v2.exec(MIGRATIONS[1]!);
+    v2.pragma('user_version = 2');
+    const oldBody = '{"notifyType":"PAYMENT_RESULT","paymentId":"PAY-V2-1","memo":"cranberry"}';
+    const oldVerified = `POST /antom/notify\nSANDBOX_V2.1767225600000.${oldBody}`;
+    const noteId = Number(v2.prepare(`INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, receiver_path, verification, content_verified, notify_type,
+      headers_json, body, body_exact, body_sha256, body_bytes, payment_id) VALUES ('PAYMENT_RESULT|PAY-V2-1|SUCCESS', '2026-01-01T00:00:00.000Z',
+      '2026-01-01T00:00:00.000Z', '/antom/notify', 'verified', ?, 'PAYMENT_RESULT', '{"client-id":"SANDBOX_V2"}', ?, 1, 'h', ?, 'PAY-V2-1')`)
+      .run(oldVerified, Buffer.from(oldBody), oldBody.length).lastInsertRowid);
+    v2.prepare(`INSERT INTO notification_attempts (notification_id, received_at, receiver_path, headers_json, body, body_exact, body_sha256, verification,
+      answer_status, answered_at) VALUES (?, '2026-01-01T00:00:00.000Z', '/antom/notify', '{"client-id":"SANDBOX_V2"}', ?, 1, 'h', 'verified', 200,
+      '2026-01-01T00:00:00.010Z')`).run(noteId, Buffer.from(oldBody));
+    v2.close();
+
+    const journal = SqliteJournal.open({ dataDir: dir });
+    expect(journal.upgradedFrom).toBe(2);
+    const old = journal.getNotification(noteId)!;
+    expect(old.body).toBe(oldBody);
+    expect(old.contentVerified).toBe(oldVerified);
+    expect(old.attemptList).toMatchObject([{ receivedAt: '2026-01-01T00:00:00.000Z', answerStatus: 200, answeredAt: '2026-01-01T00:00:00.010Z' }]);
+    expect(journal.listNotifications({ text: 'cranberry' }).items.map((n) => n.id)).toEqual([noteId]);
+
+    const fresh = notification({ notifyType: 'PAYMENT_RESULT', result: { resultCode: 'SUCCESS', resultStatus: 'S' }, paymentId: 'PAY-V3-1', memo: 'elderberry' }, '2026-01-02T00:00:00.000Z');
+    const [first, resend] = journal.storeNotifications([
+      fresh,
+      // Antom resends with its own request-time and signature; the body bytes differ here too.
+      { ...fresh, receivedAt: '2026-01-02T00:02:00.000Z', headers: { ...fresh.headers, 'request-time': '1767312120000' }, rawBody: Buffer.from(`${fresh.rawBody.toString('utf8')} `) },
+    ]);
+    expect(resend).toMatchObject({ id: first!.id, attempts: 2 });
+    const detail = journal.getNotification(first!.id)!;
+    expect(detail.contentVerified).toBe(fresh.contentVerified);
+    expect(detail.rawBody.equals(fresh.rawBody)).toBe(true);
+    expect(journal.listNotifications({ text: 'elderberry' }).items.map((n) => n.id)).toEqual([first!.id]);
+    journal.close();
+
+    const db = new Database(file, { readonly: true });
+    const row = db.prepare('SELECT * FROM notifications WHERE id = ?').get(first!.id) as NotificationRow;
+    const attempts = db.prepare('SELECT * FROM notification_attempts WHERE notification_id = ? ORDER BY id').all(first!.id) as AttemptRow[];
+    const oldAttempt = db.prepare('SELECT * FROM notification_attempts WHERE notification_id = ?').get(noteId) as AttemptRow;
+    db.close();
+    // The verified content keeps only the part before the body; the first POST borrows body and headers.
+    expect(row.content_verified).toBe(`POST /antom/notify\nSANDBOX_5YBZ1234.${Date.parse('2026-01-02T00:00:00.000Z')}.`);
+    expect(attempts[0]).toMatchObject({ body: null, headers_json: null });
+    expect(attemptBodyOf(attempts[0]!, row).equals(fresh.rawBody)).toBe(true);
+    expect(attemptHeadersOf(attempts[0]!, row)).toEqual(fresh.headers);
+    // A resend keeps what differs.
+    expect(attempts[1]!.body!.toString('utf8')).toBe(`${fresh.rawBody.toString('utf8')} `);
+    expect(attemptHeadersOf(attempts[1]!, row)['request-time']).toBe('1767312120000');
+    // Rows written before v3 were copied unchanged.
+    expect(oldAttempt.body!.toString('utf8')).toBe(oldBody);
   });
 
   it('refuses a file from a newer console without touching it', () => {

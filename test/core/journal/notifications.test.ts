@@ -96,6 +96,18 @@ describe('storing notifications', () => {
     const poisoned = [notification(paid('X-1'), '2026-03-01T04:00:00.000Z'), notification(paid('X-2'), '2026-03-01T04:00:00.000Z', { receiverPath: null as unknown as string })];
     expect(() => t.journal.storeNotifications(poisoned)).toThrowError(/NOT NULL/);
     expect(t.journal.counts()).toEqual(before);
+    expect(t.journal.listNotifications({ text: 'X-1' }).items).toEqual([]);
+  });
+
+  it('makes every notification of a batch searchable in the same commit', () => {
+    const batch = Array.from({ length: 5 }, (_, i) => notification(paid(`S-${i}`, { memo: `word${i}` }), `2026-03-01T05:00:0${i}.000Z`));
+    // A resend inside the batch adds an attempt, not a second search row.
+    batch.splice(2, 0, notification(paid('S-0', { memo: 'word0' }), '2026-03-01T05:00:09.000Z'));
+    const refs = t.journal.storeNotifications(batch);
+    expect(refs[2]).toMatchObject({ id: refs[0]!.id, attempts: 2 });
+    t.reopen();
+    for (let i = 0; i < 5; i++) expect(t.journal.listNotifications({ text: `word${i}` }).items.map((n) => n.paymentId)).toEqual([`S-${i}`]);
+    expect(t.journal.listNotifications({ text: 'paymentAmount' }).items).toHaveLength(5);
   });
 });
 
