@@ -9,7 +9,6 @@
  * starts (ANTOM_KEYRING_READY=1): without it they skip and say why, and under CI=true they fail.
  */
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
-import type { BrowserContext } from 'playwright-core';
 import type { HandlerTable } from '../../../src-shared/contract';
 import { inCI, keyringReady, NO_KEYRING_REASON } from '../../support/keyring-env';
 import { launchFreshChromium } from './chromium-launch';
@@ -62,14 +61,13 @@ export const test = base.extend<Fixtures>({
       colorScheme: colorScheme === 'dark' ? 'dark' : 'light',
       ...(viewport ? { viewport } : {}),
     });
-    await use(browser.context as unknown as BrowserContext as never);
+    await use(browser.context);
     await browser.close();
   },
 
   page: async ({ context }, use, testInfo) => {
-    const ctx = context as unknown as BrowserContext;
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await use(page as unknown as Page);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await use(page);
     // Our own browser is not the runner's, so take the failure screenshot ourselves.
     if (testInfo.status !== testInfo.expectedStatus && !page.isClosed()) {
       const shot = await page.screenshot({ fullPage: true }).catch(() => undefined);
