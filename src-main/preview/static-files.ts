@@ -6,18 +6,11 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../shell/content-security-policy';
+import { STATIC_CONTENT_TYPES, contentTypeFor } from '../core/static-content-types';
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
+// The preview also serves .txt as text (the app:// protocol has never listed it; kept as each was).
+const PREVIEW_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ...STATIC_CONTENT_TYPES,
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -75,7 +68,7 @@ export function serveStatic(rootDir: string, req: IncomingMessage, res: ServerRe
   }
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': contentTypeFor(file, PREVIEW_CONTENT_TYPES),
     'content-length': String(stat.size),
     // index.html must never be cached (it is tiny and names the hashed bundles); the bundles may be.
     'cache-control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',

@@ -9,7 +9,7 @@
  *
  * Pure module (node:path only): tested under plain Node.
  */
-import { isAbsolute, relative, resolve, sep, extname } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'console';
@@ -59,22 +59,7 @@ export function isAppUrl(url: string | undefined | null, origin: string): boolea
   return candidate.protocol === expected.protocol && candidate.host === expected.host && candidate.host !== '';
 }
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
-
-export function mimeTypeFor(filePath: string): string {
-  return MIME_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor as mimeTypeFor } from '../core/static-content-types';
 
 /**
  * Map an app:// request URL to a file under the renderer root, or undefined when it is not
