@@ -84,3 +84,16 @@ export function parsePort(value: string | undefined, flagName = 'port'): number 
   }
   return n;
 }
+
+/** The error every command group gives for a missing or unknown sub-command. */
+export function unknownSubcommand(group: string, sub: string | undefined, usage: string): ConsoleError {
+  return new ConsoleError('VALIDATION_FAILED', sub ? `Unknown ${group} command "${sub}".` : `${group} needs a sub-command.`, `Usage: ${usage}`);
+}
+
+/** Foreground commands (sandbox start, notifications listen) run until Ctrl+C or SIGTERM. */
+export function waitForStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

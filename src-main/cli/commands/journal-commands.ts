@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_OK, printFields, printJson } from '../cli-output';
-import { flag, optionalString, parseCommandArgs } from '../cli-args';
+import { flag, optionalString, parseCommandArgs, unknownSubcommand } from '../cli-args';
 import { withJournal } from '../cli-journal';
 import { FILTER_OPTIONS, FILTER_USAGE, callFilterFromArgs, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
 import type { MoneyAmount } from '../../../src-shared/journal-views';
@@ -45,7 +45,7 @@ export const callsCommand: CliCommand = {
         }
         return EXIT_OK;
       }
-      throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown calls command "${sub}".` : 'calls needs a sub-command.', `Usage: ${callsUsage}`);
+      throw unknownSubcommand('calls', sub, callsUsage);
     });
   },
 };

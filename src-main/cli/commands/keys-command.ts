@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_OK, printFields, printJson } from '../cli-output';
-import { flag, optionalString, parseCommandArgs, readFileArg, requireString } from '../cli-args';
+import { flag, optionalString, parseCommandArgs, readFileArg, requireString, unknownSubcommand } from '../cli-args';
 import { withCore } from '../cli-core';
 import { generateRsaKeyPair, toPem } from '../../core/keys/generate-key-pair';
 import { writeFileSync } from 'node:fs';
@@ -79,7 +79,7 @@ export const keysCommand: CliCommand = {
           return EXIT_OK;
         }
         default:
-          throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown keys command "${sub}".` : 'keys needs a sub-command.', `Usage: ${usage}`);
+          throw unknownSubcommand('keys', sub, usage);
       }
     }, { ensureDefaultProfile: sub !== 'status' });
   },

@@ -5,7 +5,7 @@
 import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_NEGATIVE, EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
-import { flag, optionalString, parseCommandArgs, parsePort, readFileArg, requireString, type ParsedCommandArgs } from '../cli-args';
+import { flag, optionalString, parseCommandArgs, parsePort, readFileArg, requireString, type ParsedCommandArgs, unknownSubcommand, waitForStopSignal } from '../cli-args';
 import { withJournal } from '../cli-journal';
 import { withCore } from '../cli-core';
 import { FILTER_OPTIONS, FILTER_USAGE, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
@@ -33,13 +33,6 @@ export function notificationListEntry(n: NotificationSummary) {
     refundRequestId: n.refundRequestId ?? null, captureRequestId: n.captureRequestId ?? null,
     status: n.status, resultCode: n.resultCode, amount: n.amount, profile: n.profile, receivedAt: n.receivedAt, lastSeenAt: n.lastSeenAt,
   };
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
 }
 
 async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
@@ -81,7 +74,7 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.file]]);
     io.out('Press Ctrl+C to stop.');
   }
-  await waitForSignal();
+  await waitForStopSignal();
   await receiver.close();
   journal.close();
   return EXIT_OK;
@@ -163,7 +156,7 @@ export const notificationsCommand: CliCommand = {
         return result.acknowledged ? EXIT_OK : EXIT_NEGATIVE;
       }
       default:
-        throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown notifications command "${sub}".` : 'notifications needs a sub-command.', `Usage: ${usage}`);
+        throw unknownSubcommand('notifications', sub, usage);
     }
   },
 };

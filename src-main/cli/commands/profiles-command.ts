@@ -2,7 +2,7 @@ import type { CliCommand } from '../command';
 import type { ProfileSummary } from '../../../src-shared/contract';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
-import { flag, optionalString, parseCommandArgs, readFileArg, requireString } from '../cli-args';
+import { flag, optionalString, parseCommandArgs, readFileArg, requireString, unknownSubcommand } from '../cli-args';
 import { withCore } from '../cli-core';
 
 const usage = [
@@ -109,7 +109,7 @@ export const profilesCommand: CliCommand = {
           return EXIT_OK;
         }
         default:
-          throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown profiles command "${sub}".` : 'profiles needs a sub-command.', `Usage: ${usage}`);
+          throw unknownSubcommand('profiles', sub, usage);
       }
     }, { ensureDefaultProfile: sub !== 'repair' });
   },

@@ -7,7 +7,7 @@
 import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
-import { flag, optionalString, parseCommandArgs, parsePort, parsePositiveNumber, readFileArg, type ParsedCommandArgs } from '../cli-args';
+import { flag, optionalString, parseCommandArgs, parsePort, parsePositiveNumber, readFileArg, type ParsedCommandArgs, unknownSubcommand, waitForStopSignal } from '../cli-args';
 import { parsePrivateKey, parsePublicKey } from '../../core/keys/parse-keys';
 import { startSandbox, type RunningSandbox } from '../../core/sandbox/start-sandbox';
 import { createCore } from '../../core/compose';
@@ -24,14 +24,6 @@ const usage = [
   'antom-ops sandbox fault --kind latency|http5xx|dropAfterApply|unknownException|missingSignature|wrongSignature [--api API] [--count N] [--latency-ms MS] [--status CODE] [--url SANDBOX_URL]',
   'antom-ops sandbox faults-clear | notifications [--url SANDBOX_URL] [--json]',
 ].join('\n       ');
-
-function waitForSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const done = (signal: string) => resolve(signal);
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-}
 
 async function startCommand(args: ParsedCommandArgs, io: CliIo): Promise<number> {
   const json = flag(args, 'json');
@@ -83,7 +75,7 @@ async function startCommand(args: ParsedCommandArgs, io: CliIo): Promise<number>
     printFields(io, [['sandbox', sandbox.baseUrl], ['Antom public key', sandbox.antomPublicKeyBase64], ['control', info.controlUrl], ['time scale', timeScale], ['data dir', dataDir]]);
     io.out('Press Ctrl+C to stop.');
   }
-  await waitForSignal();
+  await waitForStopSignal();
   if (dataDir) clearSandboxRuntime(dataDir);
   await sandbox.close();
   return EXIT_OK;
@@ -156,7 +148,7 @@ export const sandboxCommand: CliCommand = {
         return EXIT_OK;
       }
       default:
-        throw new ConsoleError('VALIDATION_FAILED', sub ? `Unknown sandbox command "${sub}".` : 'sandbox needs a sub-command.', `Usage: ${usage}`);
+        throw unknownSubcommand('sandbox', sub, usage);
     }
   },
 };
