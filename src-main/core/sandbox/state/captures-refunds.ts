@@ -10,7 +10,7 @@ import { answer, failure, result, SUCCESS_RESULT, type AntomAnswer, type AntomRe
 import type { Fields, ParsedAmount } from '../body-fields';
 import { newAntomId } from '../ids';
 import { isoSeconds } from '../sandbox-clock';
-import { amountScenario, NOMINAL } from '../scenarios';
+import { amountScenario, NOMINAL, type ScenarioEffect } from '../scenarios';
 import { expireIfDue } from './payments';
 import { SandboxStore, sumMinor, type CaptureRecord, type PaymentRecord, type RefundRecord, type SandboxContext } from './store';
 
@@ -18,6 +18,44 @@ const ORDER_NOT_EXIST = () => failure('ORDER_NOT_EXIST', 'No payment exists for 
 
 function fingerprint(paymentId: string, amount: ParsedAmount): string {
   return `${paymentId}|${amount.amount.currency}|${amount.amount.value}`;
+}
+
+type InProcess = Extract<ScenarioEffect, { type: 'inProcess' }>;
+type OperationOutcome = Pick<CaptureRecord & RefundRecord, 'status' | 'result' | 'createdAt' | 'finishedAt'>;
+
+/** A new capture or refund is settled at once, or answers U (…_IN_PROCESS) until its scenario settles it. */
+function openingOutcome(inProcess: InProcess | undefined, now: number): OperationOutcome {
+  return {
+    status: inProcess ? 'PROCESSING' : 'SUCCESS',
+    result: inProcess ? result(inProcess.resultCode, 'U', inProcess.resultMessage) : SUCCESS_RESULT,
+    createdAt: now,
+    finishedAt: inProcess ? undefined : now,
+  };
+}
+
+/**
+ * Notify a settled operation now; an in-process one settles to its scenario's final status after
+ * `nominalMs` (clock-scaled) and is notified then. The timer joins the payment's, so it is
+ * cancelled with them.
+ */
+function settleThenNotify<R extends OperationOutcome>(
+  ctx: SandboxContext,
+  payment: PaymentRecord,
+  record: R,
+  inProcess: InProcess | undefined,
+  nominalMs: number,
+  notify: (ctx: SandboxContext, payment: PaymentRecord, record: R) => void,
+): void {
+  if (!inProcess) {
+    notify(ctx, payment, record);
+    return;
+  }
+  payment.cancelTimers.push(ctx.clock.schedule(ctx.clock.scaled(nominalMs), () => {
+    record.status = inProcess.finalStatus;
+    record.result = inProcess.finalStatus === 'SUCCESS' ? SUCCESS_RESULT : result(inProcess.finalResultCode, 'F', inProcess.finalResultMessage);
+    record.finishedAt = ctx.clock.now();
+    notify(ctx, payment, record);
+  }));
 }
 
 // ---------------------------------------------------------------- capture
@@ -64,23 +102,11 @@ export function capture(ctx: SandboxContext, clientId: string, f: Fields): Antom
     captureId: newAntomId('capture', now),
     amount: amount.amount,
     minor: amount.minor,
-    status: inProcess ? 'PROCESSING' : 'SUCCESS',
-    result: inProcess ? result(inProcess.resultCode, 'U', inProcess.resultMessage) : SUCCESS_RESULT,
-    createdAt: now,
-    finishedAt: inProcess ? undefined : now,
+    ...openingOutcome(inProcess, now),
   };
   payment.captures.push(record);
   ctx.store.captureReplays.set(key, { fingerprint: print, captureId: record.captureId });
-  if (inProcess) {
-    payment.cancelTimers.push(ctx.clock.schedule(ctx.clock.scaled(NOMINAL.captureInProcessMs), () => {
-      record.status = inProcess.finalStatus;
-      record.result = inProcess.finalStatus === 'SUCCESS' ? SUCCESS_RESULT : result(inProcess.finalResultCode, 'F', inProcess.finalResultMessage);
-      record.finishedAt = ctx.clock.now();
-      notifyCapture(ctx, payment, record);
-    }));
-  } else {
-    notifyCapture(ctx, payment, record);
-  }
+  settleThenNotify(ctx, payment, record, inProcess, NOMINAL.captureInProcessMs, notifyCapture);
   return captureAnswer(payment, record);
 }
 
@@ -181,25 +207,13 @@ export function refund(ctx: SandboxContext, clientId: string, f: Fields): AntomA
     paymentId: payment.paymentId,
     amount: amount.amount,
     minor: amount.minor,
-    status: inProcess ? 'PROCESSING' : 'SUCCESS',
-    result: inProcess ? result(inProcess.resultCode, 'U', inProcess.resultMessage) : SUCCESS_RESULT,
-    createdAt: now,
-    finishedAt: inProcess ? undefined : now,
+    ...openingOutcome(inProcess, now),
     refundNotifyUrl,
   };
   payment.refunds.push(record);
   ctx.store.addRefund(record);
   ctx.store.refundReplays.set(key, { fingerprint: print, refundId: record.refundId });
-  if (inProcess) {
-    payment.cancelTimers.push(ctx.clock.schedule(ctx.clock.scaled(NOMINAL.refundInProcessMs), () => {
-      record.status = inProcess.finalStatus;
-      record.result = inProcess.finalStatus === 'SUCCESS' ? SUCCESS_RESULT : result(inProcess.finalResultCode, 'F', inProcess.finalResultMessage);
-      record.finishedAt = ctx.clock.now();
-      notifyRefund(ctx, payment, record);
-    }));
-  } else {
-    notifyRefund(ctx, payment, record);
-  }
+  settleThenNotify(ctx, payment, record, inProcess, NOMINAL.refundInProcessMs, notifyRefund);
   return refundAnswer(record);
 }
 
