@@ -92,12 +92,7 @@ export class SandboxStore {
 
   /** paymentId wins over paymentRequestId, as in inquiryPayment and cancel. */
   findPayment(clientId: string, ids: { paymentId?: string | undefined; paymentRequestId?: string | undefined }): PaymentRecord | undefined {
-    if (ids.paymentId !== undefined) {
-      const byId = this.payments.get(ids.paymentId);
-      return byId && byId.clientId === clientId ? byId : undefined;
-    }
-    if (ids.paymentRequestId !== undefined) return this.paymentsByRequest.get(SandboxStore.key(clientId, ids.paymentRequestId));
-    return undefined;
+    return findOwn(this.payments, this.paymentsByRequest, clientId, ids.paymentId, ids.paymentRequestId);
   }
 
   /** Control surface: by paymentId, or by paymentRequestId of any merchant (newest first). */
@@ -115,13 +110,27 @@ export class SandboxStore {
   }
 
   findRefund(clientId: string, ids: { refundId?: string | undefined; refundRequestId?: string | undefined }): RefundRecord | undefined {
-    if (ids.refundId !== undefined) {
-      const byId = this.refunds.get(ids.refundId);
-      return byId && byId.clientId === clientId ? byId : undefined;
-    }
-    if (ids.refundRequestId !== undefined) return this.refundsByRequest.get(SandboxStore.key(clientId, ids.refundRequestId));
-    return undefined;
+    return findOwn(this.refunds, this.refundsByRequest, clientId, ids.refundId, ids.refundRequestId);
   }
+}
+
+/**
+ * Antom's own id wins over the merchant's request id. Either way a merchant finds only its own
+ * records: ids are global, so the record's clientId is checked; request ids are keyed by clientId.
+ */
+function findOwn<R extends { clientId: string }>(
+  byId: ReadonlyMap<string, R>,
+  byRequest: ReadonlyMap<string, R>,
+  clientId: string,
+  id: string | undefined,
+  requestId: string | undefined,
+): R | undefined {
+  if (id !== undefined) {
+    const found = byId.get(id);
+    return found && found.clientId === clientId ? found : undefined;
+  }
+  if (requestId !== undefined) return byRequest.get(SandboxStore.key(clientId, requestId));
+  return undefined;
 }
 
 /** What every state operation needs. */
