@@ -169,15 +169,22 @@ function notifyPayment(ctx: SandboxContext, payment: PaymentRecord, notifyType: 
     body: {
       notifyType,
       result: res,
-      paymentRequestId: payment.paymentRequestId,
-      paymentId: payment.paymentId,
-      paymentAmount: payment.amount,
-      paymentCreateTime: isoSeconds(payment.createdAt),
-      ...(payment.paymentTime !== undefined ? { paymentTime: isoSeconds(payment.paymentTime) } : {}),
-      ...(payment.authExpiresAt !== undefined ? { authExpiryTime: isoSeconds(payment.authExpiresAt) } : {}),
-      paymentMethodType: payment.paymentMethodType,
+      ...paymentFields(payment),
     },
   });
+}
+
+/** The payment as notifyPayment and inquiryPayment both describe it, in the same field order. */
+function paymentFields(payment: PaymentRecord) {
+  return {
+    paymentRequestId: payment.paymentRequestId,
+    paymentId: payment.paymentId,
+    paymentAmount: payment.amount,
+    paymentCreateTime: isoSeconds(payment.createdAt),
+    ...(payment.paymentTime !== undefined ? { paymentTime: isoSeconds(payment.paymentTime) } : {}),
+    ...(payment.authExpiresAt !== undefined ? { authExpiryTime: isoSeconds(payment.authExpiresAt) } : {}),
+    paymentMethodType: payment.paymentMethodType,
+  };
 }
 
 function lookupIds(f: Fields): { paymentId: string | undefined; paymentRequestId: string | undefined } {
@@ -235,13 +242,7 @@ export function inquiryFields(payment: PaymentRecord): Record<string, unknown> {
     paymentStatus: paymentStatus(payment),
     paymentResultCode: payment.resultCode,
     paymentResultMessage: payment.resultMessage,
-    paymentRequestId: payment.paymentRequestId,
-    paymentId: payment.paymentId,
-    paymentAmount: payment.amount,
-    paymentCreateTime: isoSeconds(payment.createdAt),
-    ...(payment.paymentTime !== undefined ? { paymentTime: isoSeconds(payment.paymentTime) } : {}),
-    ...(payment.authExpiresAt !== undefined ? { authExpiryTime: isoSeconds(payment.authExpiresAt) } : {}),
-    paymentMethodType: payment.paymentMethodType,
+    ...paymentFields(payment),
     ...(transactions.length > 0 ? { transactions: transactions.map(({ at: _at, ...t }) => t) } : {}),
   };
 }
