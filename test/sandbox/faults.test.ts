@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
-import { fixtureMerchant, SandboxCaller } from './support/sandbox-caller';
+import type { RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
+import { fixtureMerchant, type SandboxCaller } from './support/sandbox-caller';
+import { startSandboxFor } from './support/sandbox-for-merchant';
 
 const merchant = fixtureMerchant();
 let sandbox: RunningSandbox;
 let caller: SandboxCaller;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ merchants: [{ clientId: merchant.clientId, merchantPublicKeyBase64: merchant.publicKeyBase64 }] });
-  caller = new SandboxCaller(sandbox.baseUrl, sandbox.antomPublicKeyBase64, merchant);
+  ({ sandbox, caller } = await startSandboxFor(merchant));
 });
 afterEach(() => sandbox.control.clearFaults());
 afterAll(async () => {

@@ -3,10 +3,11 @@ import { createPublicKey } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, type RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
+import type { RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
 import { verifySignature } from '../../src-main/core/signing/verify-signature';
 import { RESEND_DELAYS_MS } from '../../src-main/core/sandbox/notifier';
-import { fixtureMerchant, rawRequest, SandboxCaller } from './support/sandbox-caller';
+import { fixtureMerchant, rawRequest, type SandboxCaller } from './support/sandbox-caller';
+import { startSandboxFor } from './support/sandbox-for-merchant';
 import { ACK, startReceiver, type NotifyReceiver, type ReceiverAnswer } from './support/notify-receiver';
 
 const merchant = fixtureMerchant();
@@ -20,14 +21,13 @@ afterEach(async () => {
 async function setup(answerFor: (n: number) => ReceiverAnswer, timeScale = 100_000): Promise<{ sandbox: RunningSandbox; receiver: NotifyReceiver; caller: SandboxCaller }> {
   const receiver = await startReceiver(answerFor);
   open.push(receiver);
-  const sandbox = await startSandbox({
+  const { sandbox, caller } = await startSandboxFor(merchant, {
     timeScale,
     expiryTimeScale: 1,
-    merchants: [{ clientId: merchant.clientId, merchantPublicKeyBase64: merchant.publicKeyBase64 }],
     defaultNotifyUrl: receiver.url('/antom/notify?profile=default'),
   });
   open.push(sandbox);
-  return { sandbox, receiver, caller: new SandboxCaller(sandbox.baseUrl, sandbox.antomPublicKeyBase64, merchant) };
+  return { sandbox, receiver, caller };
 }
 
 function verifiesOverOwnPath(sandbox: RunningSandbox, n: { path: string; headers: Record<string, string | string[] | undefined>; raw: Buffer }): boolean {
@@ -118,9 +118,8 @@ describe('notifications', () => {
   it('records a notification with no URL and sends it on resend once a URL is set', async () => {
     const receiver = await startReceiver(() => ACK);
     open.push(receiver);
-    const sandbox = await startSandbox({ merchants: [{ clientId: merchant.clientId, merchantPublicKeyBase64: merchant.publicKeyBase64 }] });
+    const { sandbox, caller } = await startSandboxFor(merchant);
     open.push(sandbox);
-    const caller = new SandboxCaller(sandbox.baseUrl, sandbox.antomPublicKeyBase64, merchant);
     const { paymentId } = await caller.createSession({}, sandbox.control);
     sandbox.control.pay(paymentId);
     const [note] = sandbox.control.listNotifications();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
-import { fixtureMerchant, SandboxCaller } from './support/sandbox-caller';
+import type { RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
+import { fixtureMerchant, type SandboxCaller } from './support/sandbox-caller';
+import { startSandboxFor } from './support/sandbox-for-merchant';
 
 const merchant = fixtureMerchant();
 let sandbox: RunningSandbox;
@@ -8,8 +9,7 @@ let caller: SandboxCaller;
 
 beforeAll(async () => {
   // No notify URL: notifications are recorded as 'no-url', nothing is sent.
-  sandbox = await startSandbox({ merchants: [{ clientId: merchant.clientId, merchantPublicKeyBase64: merchant.publicKeyBase64 }] });
-  caller = new SandboxCaller(sandbox.baseUrl, sandbox.antomPublicKeyBase64, merchant);
+  ({ sandbox, caller } = await startSandboxFor(merchant));
 });
 afterAll(async () => {
   await sandbox.close();

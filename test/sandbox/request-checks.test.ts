@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
+import type { RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
 import { generateRsaKeyPair } from '../../src-main/core/keys/generate-key-pair';
-import { fixtureMerchant, rawRequest, SandboxCaller } from './support/sandbox-caller';
+import { fixtureMerchant, rawRequest, type SandboxCaller } from './support/sandbox-caller';
+import { startSandboxFor } from './support/sandbox-for-merchant';
 
 const merchant = fixtureMerchant();
 let sandbox: RunningSandbox;
 let caller: SandboxCaller;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ merchants: [{ clientId: merchant.clientId, merchantPublicKeyBase64: merchant.publicKeyBase64 }] });
-  caller = new SandboxCaller(sandbox.baseUrl, sandbox.antomPublicKeyBase64, merchant);
+  ({ sandbox, caller } = await startSandboxFor(merchant));
 });
 afterAll(async () => {
   await sandbox.close();
