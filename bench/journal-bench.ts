@@ -2,7 +2,7 @@
  * Journal benchmarks (issue 3, section 5):
  * - lookup by any ID and a filtered page of 100, at 10k, 100k and 1M stored notifications
  *   (goals: <= 5 ms and <= 50 ms, and flat as the table grows). The table is filled through the
- *   real write path (storeNotifications: redaction, hashing, FTS trigger) in batches of 100k per
+ *   real write path (storeNotifications: redaction, hashing, search index) in batches of 100k per
  *   transaction. BENCH_QUICK=1 stops at 100k.
  * - the durability setting: WAL + synchronous NORMAL vs FULL, each one commit per notification
  *   and group commit (100 per transaction), measured in the same run.
