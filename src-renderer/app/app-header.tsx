@@ -4,6 +4,11 @@ import { GlobalSearch, type GlobalSearchHandle } from './global-search';
 
 const ENVIRONMENT_WORDS: Record<string, string> = { embedded: 'embedded sandbox', sandbox: 'Antom sandbox', production: 'PRODUCTION' };
 
+/** "Embedded sandbox" rather than "Embedded sandbox · embedded sandbox" when the name already says it. */
+function badgeText(name: string, environment: string): string {
+  return name.toLowerCase() === environment.toLowerCase() ? name : `${name} · ${environment}`;
+}
+
 export function AppHeader({ status, searchRef }: { status: AppStatus | undefined; searchRef: RefObject<GlobalSearchHandle | null> }) {
   const profile = status?.activeProfile;
   return (
@@ -12,7 +17,7 @@ export function AppHeader({ status, searchRef }: { status: AppStatus | undefined
       {profile ? (
         <span className="profile-badges">
           <span className={`badge env-${profile.environment}`} title={`Active profile (${ENVIRONMENT_WORDS[profile.environment] ?? profile.environment}), client-id ${profile.clientId}`} data-testid="active-profile">
-            {profile.name} · {ENVIRONMENT_WORDS[profile.environment] ?? profile.environment}
+            {badgeText(profile.name, ENVIRONMENT_WORDS[profile.environment] ?? profile.environment)}
           </span>
           {profile.readOnly ? <span className="badge read-only" title="Money-moving actions are hidden and refused for this profile">Read-only</span> : null}
         </span>
