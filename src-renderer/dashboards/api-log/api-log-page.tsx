@@ -12,6 +12,7 @@ import { downloadExport } from '../../components/download-export';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
 import { Loading } from '../../components/loading';
+import { ExportButtons, ExportFeedback, ListDetailSplit, LogListToolbar, type ExportFormat } from '../../components/log-list-parts';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { VirtualList, type VirtualColumn } from '../../components/virtual-list';
 import { ListTime } from '../../components/list-time';
@@ -76,7 +77,7 @@ export default function ApiLogPage() {
     return c ? columns.map((column) => cell(c, column.key)) : [];
   }, [rows, columns]);
 
-  const exportAs = (format: 'csv' | 'json') => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
+  const exportAs = (format: ExportFormat) => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
   const unfiltered = JSON.stringify(filter) === '{}';
 
   return (
@@ -84,28 +85,19 @@ export default function ApiLogPage() {
       title="API log"
       purpose="Every signed call with its request, response and signature label"
       className="api-log-page"
-      actions={
-        <>
-          <button type="button" onClick={() => exportAs('csv')} disabled={exporter.isPending}>Export CSV</button>
-          <button type="button" onClick={() => exportAs('json')} disabled={exporter.isPending}>Export JSON</button>
-        </>
-      }
+      actions={<ExportButtons pending={exporter.isPending} onExport={exportAs} />}
     >
       <CallFilters draft={draft} onChange={setDraft} />
-      {exporter.isError ? <ErrorPanel title="Export failed" error={errorShapeOf(exporter.error)} /> : null}
-      {exporter.data ? <p className="muted" role="status">Exported {exporter.data.rows} calls to {exporter.data.filename}.</p> : null}
+      <ExportFeedback exporter={exporter} noun="calls" />
 
-      <div className="list-toolbar">
-        <span role="status" aria-live="polite">
-          {list.isPending ? '' : `${rows.count.toLocaleString()} call${rows.count === 1 ? '' : 's'} loaded${hasNextPage ? ' (scroll for older ones)' : ''}`}
-        </span>
-        {arrivals.pending > 0 ? (
-          <button type="button" className="new-arrivals" onClick={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}>
-            Show {arrivals.pending} new call{arrivals.pending === 1 ? '' : 's'}
-          </button>
-        ) : null}
-        <span className="muted keyboard-help">Keys: Tab to the list, ↑/↓ Page Up/Down Home/End to move, Enter to open, Esc to close details.</span>
-      </div>
+      <LogListToolbar
+        loading={list.isPending}
+        count={rows.count}
+        hasMore={Boolean(hasNextPage)}
+        noun="call"
+        arrivalsPending={arrivals.pending}
+        onShowArrivals={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}
+      />
 
       {list.isPending ? <Loading what="Loading calls…" /> : null}
       {list.isError ? <ErrorPanel title="The API log could not be read" error={errorShapeOf(list.error)} onRetry={() => void list.refetch()} /> : null}
@@ -118,12 +110,7 @@ export default function ApiLogPage() {
       ) : null}
 
       {list.isSuccess && rows.count > 0 ? (
-        <div
-          className={`split${selectedId !== undefined ? ' with-detail' : ''}`}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && selectedId !== undefined) setSelectedId(undefined);
-          }}
-        >
+        <ListDetailSplit detailOpen={selectedId !== undefined} onCloseDetail={() => setSelectedId(undefined)}>
           <VirtualList
             label="API calls"
             idPrefix="call"
@@ -145,7 +132,7 @@ export default function ApiLogPage() {
             }}
           />
           {selectedId !== undefined ? <CallDetail id={selectedId} onClose={() => setSelectedId(undefined)} onOpenAttempt={setSelectedId} /> : null}
-        </div>
+        </ListDetailSplit>
       ) : null}
     </DashboardPage>
   );

@@ -12,6 +12,7 @@ import { downloadExport } from '../../components/download-export';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
 import { Loading } from '../../components/loading';
+import { ExportButtons, ExportFeedback, ListDetailSplit, LogListToolbar, type ExportFormat } from '../../components/log-list-parts';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { VirtualList, type VirtualColumn } from '../../components/virtual-list';
 import { formatAmount } from '../../format/money';
@@ -70,7 +71,7 @@ export default function NotificationsPage() {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const exportAs = (format: 'csv' | 'json') => {
+  const exportAs = (format: ExportFormat) => {
     exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
   };
 
@@ -85,28 +86,19 @@ export default function NotificationsPage() {
       title="Notifications"
       purpose="Every notification received, verified and acknowledged"
       className="notifications-page"
-      actions={
-        <>
-          <button type="button" onClick={() => exportAs('csv')} disabled={exporter.isPending}>Export CSV</button>
-          <button type="button" onClick={() => exportAs('json')} disabled={exporter.isPending}>Export JSON</button>
-        </>
-      }
+      actions={<ExportButtons pending={exporter.isPending} onExport={exportAs} />}
     >
       <NotificationFilters draft={draft} onChange={setDraft} />
-      {exporter.isError ? <ErrorPanel title="Export failed" error={errorShapeOf(exporter.error)} /> : null}
-      {exporter.data ? <p className="muted" role="status">Exported {exporter.data.rows} notifications to {exporter.data.filename}.</p> : null}
+      <ExportFeedback exporter={exporter} noun="notifications" />
 
-      <div className="list-toolbar">
-        <span role="status" aria-live="polite">
-          {list.isPending ? '' : `${rows.count.toLocaleString()} notification${rows.count === 1 ? '' : 's'} loaded${hasNextPage ? ' (scroll for older ones)' : ''}`}
-        </span>
-        {arrivals.pending > 0 ? (
-          <button type="button" className="new-arrivals" onClick={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}>
-            Show {arrivals.pending} new notification{arrivals.pending === 1 ? '' : 's'}
-          </button>
-        ) : null}
-        <span className="muted keyboard-help">Keys: Tab to the list, ↑/↓ Page Up/Down Home/End to move, Enter to open, Esc to close details.</span>
-      </div>
+      <LogListToolbar
+        loading={list.isPending}
+        count={rows.count}
+        hasMore={Boolean(hasNextPage)}
+        noun="notification"
+        arrivalsPending={arrivals.pending}
+        onShowArrivals={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}
+      />
 
       {list.isPending ? <Loading what="Loading notifications…" /> : null}
       {list.isError ? <ErrorPanel title="The notifications could not be read" error={errorShapeOf(list.error)} onRetry={() => void list.refetch()} /> : null}
@@ -119,12 +111,7 @@ export default function NotificationsPage() {
       ) : null}
 
       {list.isSuccess && rows.count > 0 ? (
-        <div
-          className={`split${selectedId !== undefined ? ' with-detail' : ''}`}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && selectedId !== undefined) setSelectedId(undefined);
-          }}
-        >
+        <ListDetailSplit detailOpen={selectedId !== undefined} onCloseDetail={() => setSelectedId(undefined)}>
           <VirtualList
             label="Notifications"
             idPrefix="notification"
@@ -141,7 +128,7 @@ export default function NotificationsPage() {
             rowClassName={(index) => (rows.at(index)?.verification === 'rejected' ? 'row-rejected' : undefined)}
           />
           {selectedId !== undefined ? <NotificationDetail id={selectedId} onClose={() => setSelectedId(undefined)} /> : null}
-        </div>
+        </ListDetailSplit>
       ) : null}
     </DashboardPage>
   );
