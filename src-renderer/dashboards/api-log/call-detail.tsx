@@ -10,6 +10,7 @@ import { errorShapeOf } from '../../bridge/client';
 import { CodeBlock } from '../../components/code-block';
 import { ErrorPanel } from '../../components/error-panel';
 import { FieldList } from '../../components/field-list';
+import { HeadersTable } from '../../components/headers-table';
 import { Loading } from '../../components/loading';
 import { ResultBadge } from '../../components/result-badge';
 import { StatusBadge } from '../../components/status-badge';
@@ -114,24 +115,7 @@ function CallBody({ c, onOpenAttempt }: { c: CallDetailView; onOpenAttempt: (id:
       <CodeBlock label="Request body" text={c.requestBody} />
 
       <h4>Response</h4>
-      {c.responseHeaders ? (
-        <table className="compact headers">
-          <thead>
-            <tr>
-              <th scope="col">Header</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(c.responseHeaders).map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row"><code>{name}</code></th>
-                <td><code>{value}</code></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : <p className="muted">No response headers (no answer arrived).</p>}
+      {c.responseHeaders ? <HeadersTable headers={c.responseHeaders} /> : <p className="muted">No response headers (no answer arrived).</p>}
       {c.responseBody !== null ? <CodeBlock label="Response body" text={prettyJson(c.responseBody)} /> : <p className="muted">No response body.</p>}
       <p className="muted">Stored bodies may have personal data masked; the response body is shown pretty-printed, the request body exactly as stored.</p>
     </div>

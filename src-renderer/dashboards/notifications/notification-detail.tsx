@@ -9,6 +9,7 @@ import { errorShapeOf } from '../../bridge/client';
 import { CodeBlock } from '../../components/code-block';
 import { ErrorPanel } from '../../components/error-panel';
 import { FieldList } from '../../components/field-list';
+import { HeadersTable } from '../../components/headers-table';
 import { Loading } from '../../components/loading';
 import { Money } from '../../components/money';
 import { ResultBadge } from '../../components/result-badge';
@@ -121,22 +122,7 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
       </table>
 
       <h4>Raw headers</h4>
-      <table className="compact headers">
-        <thead>
-          <tr>
-            <th scope="col">Header</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(n.headers).map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row"><code>{name}</code></th>
-              <td><code>{value}</code></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeadersTable headers={n.headers} />
       <CodeBlock label="Raw body" text={n.body} />
       <p className="muted">
         {n.bodyExact ? 'Exactly the bytes received' : 'Personal data masked before storing; the digest is of the exact bytes received'} ({n.bodyBytes} bytes, SHA-256 <code>{n.bodySha256}</code>).
