@@ -6,7 +6,7 @@ import { FormField } from '../../components/form-field';
 import { formatAmount } from '../../format/money';
 import { newRequestId } from '../../format/ids';
 import { useCapture } from '../../queries/calls-outcomes';
-import { displayOf, parseDisplayAmount, typedAmountMatches, useMoneyAction } from './money-action';
+import { amountTypingCheck, displayOf, parseDisplayAmount, useMoneyAction } from './money-action';
 import { MoneyActionResult } from './unknown-outcome';
 
 export function CaptureForm({ paymentId, money, production }: { paymentId: string; money: MoneySummary; production: boolean }) {
@@ -59,7 +59,7 @@ export function CaptureForm({ paymentId, money, production }: { paymentId: strin
         title="Confirm capture"
         confirmLabel="Confirm capture"
         busy={action.busy}
-        requireTyping={production && confirming ? { expected: displayOf(confirming), label: `Production: type the amount ${displayOf(confirming)} to confirm`, matches: (typed) => typedAmountMatches(typed, confirming) } : undefined}
+        requireTyping={amountTypingCheck(production, confirming)}
         onCancel={() => setConfirming(undefined)}
         onConfirm={() => {
           if (!confirming) return;

@@ -9,6 +9,7 @@ import type { CallOutcome } from '../../../src-shared/call-outcome';
 import { isConsoleError, type ConsoleErrorShape } from '../../../src-shared/errors';
 import { displayToMinorUnits, minorToDisplayUnits } from '../../../src-shared/money';
 import { errorShapeOf } from '../../bridge/client';
+import type { TypedConfirmation } from '../../components/confirm-dialog';
 
 /** Errors after which Antom may or may not have acted: only a same-ID resend or an inquiry tells. */
 const UNKNOWN_ERROR_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'ANTOM_UNKNOWN', 'HTTP_ERROR', 'RESPONSE_NOT_JSON', 'RESPONSE_SIGNATURE_INVALID']);
@@ -83,4 +84,10 @@ export function typedAmountMatches(typed: string, amount: { currency: string; va
 
 export function displayOf(amount: { currency: string; value: string }): string {
   return minorToDisplayUnits(amount.value, amount.currency);
+}
+
+/** In production a capture or refund is confirmed by typing its amount; elsewhere one click is enough. */
+export function amountTypingCheck(production: boolean, amount: { currency: string; value: string } | undefined): TypedConfirmation | undefined {
+  if (!production || !amount) return undefined;
+  return { expected: displayOf(amount), label: `Production: type the amount ${displayOf(amount)} to confirm`, matches: (typed) => typedAmountMatches(typed, amount) };
 }

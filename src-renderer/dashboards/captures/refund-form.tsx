@@ -9,7 +9,7 @@ import { OutcomeView } from '../../components/outcome-view';
 import { formatAmount } from '../../format/money';
 import { newRequestId } from '../../format/ids';
 import { useInquiryRefund, useRefund } from '../../queries/calls-outcomes';
-import { displayOf, parseDisplayAmount, typedAmountMatches, useMoneyAction } from './money-action';
+import { amountTypingCheck, displayOf, parseDisplayAmount, useMoneyAction } from './money-action';
 import { MoneyActionResult } from './unknown-outcome';
 
 export function RefundForm({ paymentId, money, production }: { paymentId: string; money: MoneySummary; production: boolean }) {
@@ -57,7 +57,7 @@ export function RefundForm({ paymentId, money, production }: { paymentId: string
         confirmLabel="Confirm refund"
         danger
         busy={action.busy}
-        requireTyping={production && confirming ? { expected: displayOf(confirming), label: `Production: type the amount ${displayOf(confirming)} to confirm`, matches: (typed) => typedAmountMatches(typed, confirming) } : undefined}
+        requireTyping={amountTypingCheck(production, confirming)}
         onCancel={() => setConfirming(undefined)}
         onConfirm={() => {
           if (!confirming) return;
