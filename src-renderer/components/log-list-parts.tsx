@@ -1,12 +1,14 @@
 /**
  * The pieces the API log and the notifications log share around their windowed lists: export
- * buttons and what the export did, the toolbar (rows loaded, new arrivals, keyboard help), and
- * the list/detail split that Esc closes. One place, so both logs keep behaving alike.
+ * buttons and what the export did, the toolbar (rows loaded, new arrivals, keyboard help), the
+ * list/detail split that Esc closes, and the detail pane's frame. One place, so both logs keep
+ * behaving alike.
  */
 import type { ReactNode } from 'react';
 import type { ExportFile } from '../../src-shared/contract';
 import { errorShapeOf } from '../bridge/client';
 import { ErrorPanel } from './error-panel';
+import { Loading } from './loading';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -72,5 +74,37 @@ export function ListDetailSplit({ detailOpen, onCloseDetail, children }: { detai
     >
       {children}
     </div>
+  );
+}
+
+/** The part of a detail query the pane reads. */
+export interface DetailQuery<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/** The detail pane beside a log: heading, "Close details", then loading, the error, or the body. */
+export function DetailPane<T>({ headingId, heading, noun, detail, onClose, children }: {
+  headingId: string;
+  heading: string;
+  /** Singular, for "Loading the call…" and "The call could not be read". */
+  noun: string;
+  detail: DetailQuery<T>;
+  onClose: () => void;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <aside className="detail-pane" aria-labelledby={headingId}>
+      <div className="detail-head">
+        <h3 id={headingId}>{heading}</h3>
+        <button type="button" onClick={onClose}>Close details</button>
+      </div>
+      {detail.isPending ? <Loading what={`Loading the ${noun}…`} /> : null}
+      {detail.isError ? <ErrorPanel title={`The ${noun} could not be read`} error={errorShapeOf(detail.error)} onRetry={() => void detail.refetch()} /> : null}
+      {detail.data ? children(detail.data) : null}
+    </aside>
   );
 }

@@ -11,6 +11,7 @@ import { CodeBlock } from '../../components/code-block';
 import { ErrorPanel } from '../../components/error-panel';
 import { FieldList } from '../../components/field-list';
 import { HeadersTable } from '../../components/headers-table';
+import { DetailPane } from '../../components/log-list-parts';
 import { Loading } from '../../components/loading';
 import { ResultBadge } from '../../components/result-badge';
 import { StatusBadge } from '../../components/status-badge';
@@ -28,15 +29,9 @@ const SIGNATURE_WORDS: Record<string, string> = {
 export function CallDetail({ id, onClose, onOpenAttempt }: { id: number; onClose: () => void; onOpenAttempt: (id: number) => void }) {
   const detail = useCall(id);
   return (
-    <aside className="detail-pane" aria-labelledby="call-detail-heading">
-      <div className="detail-head">
-        <h3 id="call-detail-heading">Call #{id}</h3>
-        <button type="button" onClick={onClose}>Close details</button>
-      </div>
-      {detail.isPending ? <Loading what="Loading the call…" /> : null}
-      {detail.isError ? <ErrorPanel title="The call could not be read" error={errorShapeOf(detail.error)} onRetry={() => void detail.refetch()} /> : null}
-      {detail.data ? <CallBody c={detail.data} onOpenAttempt={onOpenAttempt} /> : null}
-    </aside>
+    <DetailPane headingId="call-detail-heading" heading={`Call #${id}`} noun="call" detail={detail} onClose={onClose}>
+      {(c) => <CallBody c={c} onOpenAttempt={onOpenAttempt} />}
+    </DetailPane>
   );
 }
 

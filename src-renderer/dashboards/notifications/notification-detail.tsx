@@ -5,12 +5,10 @@
 import type { NotificationDetailView } from '../../../src-shared/journal-views';
 import { CALL_ID_NAMES } from '../../../src-shared/journal-views';
 import { routeHref } from '../../app/router';
-import { errorShapeOf } from '../../bridge/client';
 import { CodeBlock } from '../../components/code-block';
-import { ErrorPanel } from '../../components/error-panel';
 import { FieldList } from '../../components/field-list';
 import { HeadersTable } from '../../components/headers-table';
-import { Loading } from '../../components/loading';
+import { DetailPane } from '../../components/log-list-parts';
 import { Money } from '../../components/money';
 import { ResultBadge } from '../../components/result-badge';
 import { StatusBadge } from '../../components/status-badge';
@@ -23,15 +21,9 @@ import { RetrySchedule } from './retry-schedule';
 export function NotificationDetail({ id, onClose }: { id: number; onClose: () => void }) {
   const detail = useNotification(id);
   return (
-    <aside className="detail-pane" aria-labelledby="notification-detail-heading">
-      <div className="detail-head">
-        <h3 id="notification-detail-heading">Notification #{id}</h3>
-        <button type="button" onClick={onClose}>Close details</button>
-      </div>
-      {detail.isPending ? <Loading what="Loading the notification…" /> : null}
-      {detail.isError ? <ErrorPanel title="The notification could not be read" error={errorShapeOf(detail.error)} onRetry={() => void detail.refetch()} /> : null}
-      {detail.data ? <NotificationBody n={detail.data} /> : null}
-    </aside>
+    <DetailPane headingId="notification-detail-heading" heading={`Notification #${id}`} noun="notification" detail={detail} onClose={onClose}>
+      {(n) => <NotificationBody n={n} />}
+    </DetailPane>
   );
 }
 
