@@ -33,6 +33,7 @@ import type {
   ReceivedNotification, StoredNotificationRef, TimeRange,
 } from './journal-types';
 import { assertKnownVersion, migrate } from './migrations';
+import { ACKNOWLEDGEMENT_BODY } from '../receiver/notification-answers';
 import { findMismatches } from './mismatches';
 import { awaitingCaptureCandidates, overviewStats, type AwaitingCaptureCandidate, type OverviewRange } from './overview-queries';
 import type { OverviewStats } from '../../../src-shared/contract';
@@ -61,6 +62,8 @@ const TIMELINE_ROW_CAP = 5_000;
 
 function isAcknowledgement(answer: NotificationAnswerRecord): boolean {
   if (answer.httpStatus !== 200) return false;
+  // The receiver only ever sends these exact bytes; parsing is for answers recorded by other callers.
+  if (answer.body === ACKNOWLEDGEMENT_BODY) return true;
   try {
     const result = (JSON.parse(answer.body) as { result?: { resultStatus?: unknown; resultCode?: unknown } }).result;
     return result?.resultStatus === 'S' && result.resultCode === 'SUCCESS';
@@ -80,7 +83,7 @@ export class SqliteJournal implements Journal {
   private readonly db: Database.Database;
   private readonly onRecordError: JournalOpenOptions['onRecordError'];
   private readonly stmts: ReturnType<SqliteJournal['prepare']>;
-  private readonly storeBatch: (batch: readonly ReceivedNotification[]) => StoredNotificationRef[];
+  private readonly storeBatch: (batch: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined) => StoredNotificationRef[];
 
   private constructor(db: Database.Database, file: string, upgradedFrom: number, options: JournalOpenOptions) {
     this.db = db;
@@ -88,7 +91,7 @@ export class SqliteJournal implements Journal {
     this.upgradedFrom = upgradedFrom;
     this.onRecordError = options.onRecordError;
     this.stmts = this.prepare();
-    this.storeBatch = db.transaction((items: readonly ReceivedNotification[]) => this.storeItems(items));
+    this.storeBatch = db.transaction((items: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined) => this.storeItems(items, answers));
   }
 
   static open(options: JournalOpenOptions = {}): SqliteJournal {
@@ -129,17 +132,21 @@ export class SqliteJournal implements Journal {
         ON CONFLICT(attempt_id) DO NOTHING`),
       insertNotification: db.prepare(`INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, attempts, receiver_path, remote_address, profile,
         verification, reject_reason, reject_detail, content_verified, content_verified_is_prefix, notify_type, result_status, result_code, status, amount_value,
-        amount_currency, headers_json, body, body_exact, body_sha256, body_bytes, ${idCols})
-        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
+        amount_currency, headers_json, body, body_exact, body_sha256, body_bytes, acknowledged, acknowledged_at, ${idCols})
+        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
       // Search rows for the notifications a transaction wrote, in ONE statement (why: migrations.ts, v3).
       indexRange: db.prepare('INSERT INTO notifications_fts(rowid, body) SELECT id, CAST(body AS TEXT) FROM notifications WHERE id BETWEEN ? AND ?'),
       findByDedup: db.prepare<[string], { id: number; attempts: number; body: Buffer }>('SELECT id, attempts, body FROM notifications WHERE dedup_key = ?'),
       addAttempt: db.prepare('UPDATE notifications SET attempts = attempts + 1, last_seen_at = max(last_seen_at, ?) WHERE id = ?'),
       insertAttempt: db.prepare(`INSERT INTO notification_attempts (notification_id, received_at, remote_address, receiver_path, headers_json, body, body_exact,
-        body_sha256, verification, reject_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        body_sha256, verification, reject_reason, answer_status, answer_body, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       latestAttempt: db.prepare<[number], { id: number }>('SELECT id FROM notification_attempts WHERE notification_id = ? ORDER BY (answer_status IS NULL) DESC, id DESC LIMIT 1'),
       answerAttempt: db.prepare('UPDATE notification_attempts SET answer_status = ?, answer_body = ?, answered_at = ? WHERE id = ? AND notification_id = ?'),
       acknowledge: db.prepare('UPDATE notifications SET acknowledged = 1, acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?'),
+      unanswerAttempt: db.prepare('UPDATE notification_attempts SET answer_status = NULL, answer_body = NULL, answered_at = NULL WHERE id = ? AND notification_id = ?'),
+      // After an answer is withdrawn: acknowledged again means "some attempt's acknowledgement was sent".
+      reacknowledge: db.prepare(`UPDATE notifications SET (acknowledged, acknowledged_at) = (SELECT count(*) > 0, min(answered_at) FROM notification_attempts
+        WHERE notification_id = @id AND answer_status = 200 AND answer_body = @ack) WHERE id = @id`),
       notification: db.prepare<[number], NotificationRow>('SELECT * FROM notifications WHERE id = ?'),
       attempts: db.prepare<[number], AttemptRow>('SELECT * FROM notification_attempts WHERE notification_id = ? ORDER BY id'),
       call: db.prepare<[number], CallRow>('SELECT * FROM calls WHERE id = ?'),
@@ -186,19 +193,47 @@ export class SqliteJournal implements Journal {
     return info.changes ? Number(info.lastInsertRowid) : undefined;
   }
 
-  /** Stored and COMMITTED when this returns. A duplicate becomes an attempt of the first. */
-  storeNotification(n: ReceivedNotification): StoredNotificationRef {
-    return this.storeNotifications([n])[0]!;
+  /**
+   * Stored and COMMITTED when this returns. A duplicate becomes an attempt of the first.
+   * `answer`: see storeNotifications.
+   */
+  storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord): StoredNotificationRef {
+    return this.storeBatch([n], answer ? [answer] : undefined)[0]!;
   }
 
-  /** Group commit: the whole batch in one transaction (one WAL append, one fsync under FULL). */
-  storeNotifications(batch: readonly ReceivedNotification[]): StoredNotificationRef[] {
-    return this.storeBatch(batch);
+  /**
+   * Group commit: the whole batch in one transaction (one WAL append, one fsync under FULL).
+   *
+   * `answers[i]`, when given, is the answer the caller will send for batch[i] once this returns.
+   * It is recorded on the attempt in the SAME transaction (and an acknowledgement marks the
+   * notification acknowledged), which saves the receiver a second transaction per batch. This
+   * never weakens "stored before acknowledged": the row and its answer commit together, and the
+   * answer only goes out after the commit. If the answer then cannot be sent, the caller
+   * withdraws it with markAnswersUndelivered. Its `sentAt` is when the answer was decided (the
+   * receiver writes it to the socket in the same event-loop turn, right after this returns).
+   */
+  storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): StoredNotificationRef[] {
+    return this.storeBatch(batch, answers);
+  }
+
+  /**
+   * Best-effort correction for storeNotifications' answers: these answers were recorded but never
+   * reached the sender (the connection closed first). Each attempt's answer is cleared (as if
+   * never answered, which is what the sender saw), and the notification stays acknowledged only
+   * if another attempt's acknowledgement was sent.
+   */
+  markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): void {
+    this.db.transaction(() => {
+      for (const { id, attemptId } of items) {
+        if (attemptId !== undefined) this.stmts.unanswerAttempt.run(attemptId, id);
+        this.stmts.reacknowledge.run({ id, ack: ACKNOWLEDGEMENT_BODY });
+      }
+    })();
   }
 
   /** The body of storeBatch's transaction. */
-  private storeItems(items: readonly ReceivedNotification[]): StoredNotificationRef[] {
-    const refs = items.map((n) => this.storeOne(n));
+  private storeItems(items: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined): StoredNotificationRef[] {
+    const refs = items.map((n, i) => this.storeOne(n, answers?.[i]));
     // New notification rows get ids max+1, max+2, ... while this transaction holds the write
     // lock, so [first, last] holds exactly the rows written here. The per-row fallback covers
     // the case where they are not consecutive (SQLite picks random ids once the maximum id is used).
@@ -212,7 +247,9 @@ export class SqliteJournal implements Journal {
     return refs;
   }
 
-  private storeOne(n: ReceivedNotification): StoredNotificationRef {
+  private storeOne(n: ReceivedNotification, answer: NotificationAnswerRecord | undefined): StoredNotificationRef {
+    const answeredAt = answer ? (answer.sentAt ?? new Date().toISOString()) : null;
+    const acknowledged = answer !== undefined && isAcknowledgement(answer);
     const body = prepareNotificationBody(n.rawBody, n.contentVerified);
     const storedText = body.stored.toString('utf8');
     const headers = headersJson(n.headers);
@@ -235,13 +272,15 @@ export class SqliteJournal implements Journal {
     // NULL body / headers = the same as the notification row's (schema v3), which the first POST always is.
     const attemptRow = (notificationId: number, sameBody: boolean, sameHeaders: boolean): number =>
       Number(this.stmts.insertAttempt.run(notificationId, n.receivedAt, n.remoteAddress ?? null, n.receiverPath, sameHeaders ? null : headers,
-        sameBody ? null : body.stored, body.exact ? 1 : 0, body.sha256, n.verification, n.rejectReason ?? null).lastInsertRowid);
+        sameBody ? null : body.stored, body.exact ? 1 : 0, body.sha256, n.verification, n.rejectReason ?? null,
+        answer?.httpStatus ?? null, answer?.body ?? null, answeredAt).lastInsertRowid);
 
     if (dedupKey) {
       const first = this.stmts.findByDedup.get(dedupKey);
       if (first) {
         this.stmts.addAttempt.run(n.receivedAt, first.id);
         const attemptId = attemptRow(first.id, first.body.equals(body.stored), false);
+        if (acknowledged) this.stmts.acknowledge.run(answeredAt, first.id);
         return { id: first.id, duplicateOf: first.id, attempts: first.attempts + 1, attemptId };
       }
     }
@@ -250,7 +289,7 @@ export class SqliteJournal implements Journal {
       dedupKey, n.receivedAt, n.receivedAt, n.receiverPath, n.remoteAddress ?? null, n.profile ?? null, n.verification, n.rejectReason ?? null,
       rejectDetail, verifiedPrefix ?? body.contentVerified ?? null, verifiedPrefix === undefined ? 0 : 1, n.notifyType, n.resultStatus ?? null,
       n.resultCode ?? null, n.status ?? null, n.amountValue ?? null, n.amountCurrency ?? null, headers, body.stored, body.exact ? 1 : 0, body.sha256,
-      body.bytes, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
+      body.bytes, acknowledged ? 1 : 0, acknowledged ? answeredAt : null, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
       ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null,
     ).lastInsertRowid);
     const attemptId = attemptRow(id, true, true);

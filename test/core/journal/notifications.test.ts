@@ -83,6 +83,21 @@ describe('storing notifications', () => {
     expect(t.journal.listNotifications({ acknowledged: false }).items.map((n) => n.id)).toEqual([ref.id]);
   });
 
+  it('records the answer about to be sent in the same transaction, and withdraws one that never reached the sender', () => {
+    const sent = { ...ACK, sentAt: '2026-03-01T02:00:00.010Z' };
+    const [first] = t.journal.storeNotifications([notification(paid('P-W'), '2026-03-01T02:00:00.000Z')], [sent]);
+    t.reopen(); // committed together with the row
+    expect(t.journal.getNotification(first!.id)).toMatchObject({ acknowledged: true, acknowledgedAt: sent.sentAt, attemptList: [{ answerStatus: 200, answerBody: ACK.body, answeredAt: sent.sentAt }] });
+    // a resend whose acknowledgement never went out: the first acknowledgement still stands
+    const [again] = t.journal.storeNotifications([notification(paid('P-W'), '2026-03-01T02:02:00.000Z')], [{ ...ACK, sentAt: '2026-03-01T02:02:00.010Z' }]);
+    t.journal.markAnswersUndelivered([{ id: again!.id, attemptId: again!.attemptId }]);
+    expect(t.journal.getNotification(first!.id)).toMatchObject({ attempts: 2, acknowledged: true, acknowledgedAt: sent.sentAt, attemptList: [{ answerStatus: 200 }, { answerStatus: null, answerBody: null, answeredAt: null }] });
+    // the only acknowledgement withdrawn: no longer acknowledged, so the retry schedule still expects resends
+    const [lone] = t.journal.storeNotifications([notification(paid('P-L'), '2026-03-01T02:00:00.000Z')], [sent]);
+    t.journal.markAnswersUndelivered([{ id: lone!.id, attemptId: lone!.attemptId }]);
+    expect(t.journal.getNotification(lone!.id)).toMatchObject({ acknowledged: false, acknowledgedAt: null, attemptList: [{ answerStatus: null }] });
+  });
+
   it('stores a batch in ONE transaction: all or nothing', () => {
     const batch = Array.from({ length: 50 }, (_, i) => notification(paid(`B-${i}`), `2026-03-01T02:00:${String(i).padStart(2, '0')}.000Z`));
     const refs = t.journal.storeNotifications(batch);
