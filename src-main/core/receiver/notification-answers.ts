@@ -11,12 +11,18 @@ export const ACKNOWLEDGEMENT_BODY = '{"result":{"resultCode":"SUCCESS","resultSt
 export interface Answer {
   httpStatus: number;
   body: string;
+  /** Buffer.byteLength(body), worked out once (the content-length of every answer). */
+  bytes: number;
 }
 
-export const ACKNOWLEDGEMENT: Answer = { httpStatus: 200, body: ACKNOWLEDGEMENT_BODY };
+function answer(httpStatus: number, body: string): Answer {
+  return { httpStatus, body, bytes: Buffer.byteLength(body) };
+}
+
+export const ACKNOWLEDGEMENT: Answer = answer(200, ACKNOWLEDGEMENT_BODY);
 
 function failure(httpStatus: number, resultCode: string, resultMessage: string): Answer {
-  return { httpStatus, body: JSON.stringify({ result: { resultCode, resultStatus: 'F', resultMessage } }) };
+  return answer(httpStatus, JSON.stringify({ result: { resultCode, resultStatus: 'F', resultMessage } }));
 }
 
 /** Antom's own result codes where one fits (c, "Common errors"), so a reader recognises them. */

@@ -20,9 +20,19 @@
  *    understands it. Nothing is lost either way: it is in the journal.
  *  - Duplicates (same dedupKey) are acknowledged: the journal stores them as attempts of the
  *    first one, so acknowledging them again applies nothing twice.
- *  - "Acknowledged" (sink.markAcknowledged) means the acknowledgement bytes were handed to the
- *    socket; the durable write happened before that, so a crash between the two leaves a stored
- *    but unacknowledged notification, which Antom resends and the journal records as an attempt.
+ *  - The answer is decided before the write, so it is committed WITH the notification (on its
+ *    attempt; an acknowledgement also sets acknowledged = 1) and written to the socket right after
+ *    that commit, in the same event-loop turn. One transaction per batch instead of two (the
+ *    second, recording answers after they were sent, cost a commit per batch and two row updates
+ *    per notification).
+ *    The guarantee is unchanged: nothing is acknowledged before it is durably stored.
+ *    What "acknowledged" in the journal means: the acknowledgement bytes were handed to the
+ *    socket. If the connection closes before that ('close' without the response finishing), the
+ *    answer is withdrawn again (sink.markAnswersUndelivered, best effort, batched per turn):
+ *    the attempt shows no answer, as the sender saw it. The one case left overstated is a crash in
+ *    the microseconds between the commit and the socket write: the row says acknowledged though
+ *    Antom got nothing, so Antom resends and the resend is stored (and acknowledged) as an
+ *    attempt of it. Nothing is lost; only that first attempt's answer is recorded as sent.
  *    Every other answer to a stored POST (401, 400, 413) is recorded the same way, on its attempt.
  *  - Group commit: requests whose bodies complete in the same event-loop turn are stored with one
  *    storeNotifications transaction (setImmediate), then each gets its answer. If the batch
@@ -215,47 +225,51 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
 
   // ---- answering and the acknowledgement bookkeeping ----
 
-  // Answers are recorded after their bytes are handed to the socket, a turn's worth at a time.
-  let answerQueue: { id: number; attemptId: number | undefined; answer: NotificationAnswer }[] = [];
-  let answersScheduled = false;
-  function flushAnswers(): void {
-    answersScheduled = false;
-    const batch = answerQueue;
-    answerQueue = [];
+  // Answers committed with their notification but never handed to the socket, withdrawn a turn's worth at a time.
+  let undelivered: { id: number; attemptId: number | undefined }[] = [];
+  let undeliveredScheduled = false;
+  function flushUndelivered(): void {
+    undeliveredScheduled = false;
+    const batch = undelivered;
+    undelivered = [];
     if (batch.length === 0) return;
     try {
-      if (sink.markAcknowledgedMany) {
-        sink.markAcknowledgedMany(batch);
-        return;
-      }
+      sink.markAnswersUndelivered(batch);
     } catch (error) {
       reportError(error);
-      return;
     }
-    for (const { id, answer, attemptId } of batch) {
-      try {
-        sink.markAcknowledged(id, answer, attemptId);
-      } catch (error) {
-        reportError(error);
-      }
+  }
+  function answerUndelivered(ref: StoredNotificationRef): void {
+    undelivered.push({ id: ref.id, attemptId: ref.attemptId });
+    if (!undeliveredScheduled) {
+      undeliveredScheduled = true;
+      setImmediate(flushUndelivered);
     }
   }
 
-  function send(res: ServerResponse, answer: Answer, extraHeaders: Record<string, string> = {}, afterSent?: () => void): void {
-    if (res.writableEnded || res.destroyed) return;
-    res.writeHead(answer.httpStatus, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(answer.body), ...extraHeaders });
-    res.end(answer.body, afterSent);
+  const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
+
+  /** false when the response could not be written at all (the connection is already gone). */
+  function send(res: ServerResponse, answer: Answer, extraHeaders?: Record<string, string>, onFinish?: () => void): boolean {
+    // The socket can be destroyed (the sender reset it while we were storing) before the response knows.
+    if (res.writableEnded || res.destroyed || res.socket?.destroyed) return false;
+    res.writeHead(answer.httpStatus, { 'content-type': JSON_CONTENT_TYPE, 'content-length': answer.bytes, ...extraHeaders });
+    res.end(answer.body, onFinish);
+    return true;
   }
 
   function answerStored(p: Pending, ref: StoredNotificationRef): void {
     const headers: Record<string, string> = { [NOTIFICATION_ID_HEADER]: String(ref.id) };
     if (p.answer.httpStatus === 413) headers.connection = 'close';
-    send(p.res, p.answer, headers, () => {
-      answerQueue.push({ id: ref.id, attemptId: ref.attemptId, answer: { ...p.answer, sentAt: now().toISOString() } });
-      if (!answersScheduled) {
-        answersScheduled = true;
-        setImmediate(flushAnswers);
-      }
+    const { res } = p;
+    // 'finish' = node:http handed every byte to the socket (it comes before 'close'); a 'close'
+    // without it means the connection died first and the sender never got this answer. A write
+    // the kernel accepted but the peer then reset is indistinguishable from an answer lost on the
+    // network: node:http still reports 'finish', and Antom, having no answer, resends.
+    let finished = false;
+    if (!send(res, p.answer, headers, () => (finished = true))) answerUndelivered(ref);
+    else res.once('close', () => {
+      if (!finished) answerUndelivered(ref);
     });
     try {
       options.onStored?.(ref, p.record);
@@ -264,17 +278,19 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
     }
   }
 
-  function storeOne(p: Pending): void {
+  function storeOne(p: Pending, answer: NotificationAnswer): void {
     let ref: StoredNotificationRef;
     try {
-      ref = sink.storeNotification(p.record);
+      ref = sink.storeNotification(p.record, answer);
     } catch (error) {
       reportError(error);
-      send(p.res, STORE_FAILED, p.answer.httpStatus === 413 ? { connection: 'close' } : {});
+      send(p.res, STORE_FAILED, p.answer.httpStatus === 413 ? { connection: 'close' } : undefined);
       return;
     }
     answerStored(p, ref);
   }
+
+  const answerRecord = (answer: Answer, at: string): NotificationAnswer => ({ httpStatus: answer.httpStatus, body: answer.body, sentAt: at });
 
   let queue: Pending[] = [];
   let flushScheduled = false;
@@ -283,12 +299,14 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
+    const at = now().toISOString();
+    const answers = batch.map((p) => answerRecord(p.answer, at));
     let refs: StoredNotificationRef[];
     try {
-      refs = sink.storeNotifications(batch.map((p) => p.record));
+      refs = sink.storeNotifications(batch.map((p) => p.record), answers);
     } catch (error) {
       reportError(error);
-      for (const p of batch) storeOne(p);
+      batch.forEach((p, i) => storeOne(p, answers[i]!));
       return;
     }
     batch.forEach((p, i) => {
@@ -300,7 +318,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
 
   function enqueue(p: Pending): void {
     if (!groupCommit) {
-      storeOne(p);
+      storeOne(p, answerRecord(p.answer, now().toISOString()));
       return;
     }
     queue.push(p);
@@ -425,10 +443,13 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
         let force: NodeJS.Timeout | undefined;
         server.close(() => {
           clearTimeout(force);
-          // Anything already answered still gets its acknowledgement recorded.
           flushQueue();
-          flushAnswers();
-          resolve();
+          // A response's 'close' can come after the server's own; one more turn lets every
+          // withdrawn answer be queued before the last of them are recorded.
+          setImmediate(() => {
+            flushUndelivered();
+            resolve();
+          });
         });
         server.closeIdleConnections();
         // A client holding a request open must not keep the receiver alive forever.

@@ -6,14 +6,16 @@
  * Contract the receiver relies on: `storeNotification` / `storeNotifications` are synchronous
  * and the rows are COMMITTED when they return. That is what makes "write before answering"
  * true: the acknowledgement is only written to the socket after one of them has returned.
+ * The answer about to be sent is passed along and committed with the row (one transaction per
+ * batch, not two); an answer that then could not be sent is withdrawn with markAnswersUndelivered.
  */
 import type { ReceivedNotification, StoredNotificationRef } from '../journal/journal-types';
 
-/** What the receiver sent back, recorded by markAcknowledged. */
+/** What the receiver answers, recorded with the notification it answers. */
 export interface NotificationAnswer {
   httpStatus: number;
   body: string;
-  /** ISO-8601 UTC: when the answer's bytes were handed to the socket. */
+  /** ISO-8601 UTC: when the answer was decided; its bytes go to the socket in the same event-loop turn. */
   sentAt: string;
 }
 
@@ -29,17 +31,18 @@ export interface StoredNotificationForReplay {
 }
 
 export interface NotificationSink {
-  storeNotification(n: ReceivedNotification): StoredNotificationRef;
-  /** One transaction for the whole batch; refs come back in the same order. */
-  storeNotifications(batch: readonly ReceivedNotification[]): StoredNotificationRef[];
   /**
-   * Record the answer sent for a stored POST. Only Antom's fixed acknowledgement marks the
-   * notification acknowledged; any other answer is recorded on the attempt. attemptId is the
-   * ref's attemptId, so a resend's answer is recorded against that POST.
+   * Store one POST and, in the same transaction, the answer that will be sent for it (on its
+   * attempt; only Antom's fixed acknowledgement marks the notification acknowledged).
    */
-  markAcknowledged(id: number, answer: NotificationAnswer, attemptId?: number): void;
-  /** The same for many answers in one transaction; used when present. */
-  markAcknowledgedMany?(items: readonly { id: number; answer: NotificationAnswer; attemptId?: number | undefined }[]): void;
+  storeNotification(n: ReceivedNotification, answer: NotificationAnswer): StoredNotificationRef;
+  /** The same for a batch, in ONE transaction; answers[i] belongs to batch[i]; refs come back in order. */
+  storeNotifications(batch: readonly ReceivedNotification[], answers: readonly NotificationAnswer[]): StoredNotificationRef[];
+  /**
+   * Best effort: these stored answers never reached the sender (the connection closed before
+   * their bytes were handed to the socket). attemptId is the ref's attemptId.
+   */
+  markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): void;
   getNotification(id: number): StoredNotificationForReplay | undefined;
   close(): void;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteJournal } from '../../../src-main/core/journal/sqlite-journal';
-import type { ReceivedNotification, StoredNotificationRef } from '../../../src-main/core/journal/journal-types';
+import type { NotificationAnswerRecord, ReceivedNotification, StoredNotificationRef } from '../../../src-main/core/journal/journal-types';
 
 export interface JournalFixture {
   dataDir: string;
@@ -22,9 +22,9 @@ export function openTestJournal(): JournalFixture {
     const journal = SqliteJournal.open({ dataDir });
     // Observe (not replace) the group commit: the real method runs unchanged.
     const store = journal.storeNotifications.bind(journal);
-    journal.storeNotifications = (batch: readonly ReceivedNotification[]): StoredNotificationRef[] => {
+    journal.storeNotifications = (batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): StoredNotificationRef[] => {
       batches.push(batch.length);
-      return store(batch);
+      return store(batch, answers);
     };
     opened.push(journal);
     return journal;

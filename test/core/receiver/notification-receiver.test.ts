@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agent } from 'node:http';
+import { connect } from 'node:net';
 import { startNotificationReceiver, type NotificationReceiver, type NotificationReceiverOptions } from '../../../src-main/core/receiver/notification-receiver';
 import { ACKNOWLEDGEMENT_BODY } from '../../../src-main/core/receiver/notification-answers';
 import { ConsoleError } from '../../../src-shared/errors';
@@ -84,11 +85,31 @@ describe('notification receiver: verified notifications', () => {
     expect(pushed).toEqual([{ id: row.id, verification: 'verified' }]);
     expect(row.headers['client-id']).toBe(TEST_CLIENT_ID);
     expect(row.contentVerified).toBe(`POST ${PATH}\n${TEST_CLIENT_ID}.${n.headers['request-time']}.${n.body.toString('utf8')}`);
-    // the acknowledgement is recorded just after its bytes are sent; closing flushes it
-    await receiver!.close();
-    const after = rowOf(row.id);
-    expect(after.acknowledged).toBe(true);
-    expect(after.attemptList).toMatchObject([{ answerStatus: 200, answerBody: ACKNOWLEDGEMENT_BODY, verification: 'verified' }]);
+    // the acknowledgement is committed with the notification, so it is there as soon as the sender has it
+    expect(row.acknowledged).toBe(true);
+    expect(row.attemptList).toMatchObject([{ answerStatus: 200, answerBody: ACKNOWLEDGEMENT_BODY, verification: 'verified' }]);
+  });
+
+  it('withdraws an acknowledgement the sender never got (connection reset before the answer)', async () => {
+    const errors: unknown[] = [];
+    const { origin } = await start({ onError: (e) => errors.push(e) });
+    const n = signNotification({ path: PATH, body: paymentResultBody('PAY-GONE') });
+    const url = new URL(origin);
+    const client = connect(Number(url.port), url.hostname);
+    await new Promise((resolve) => client.once('connect', resolve));
+    client.on('error', () => undefined);
+    // The sender resets the connection right after its request: the notification is stored (with
+    // the answer meant for it), but the connection is gone by the time that answer could be written.
+    const head = `POST ${PATH} HTTP/1.1\r\nhost: ${url.host}\r\ncontent-length: ${n.body.length}\r\n${Object.entries(n.headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+    client.write(Buffer.concat([Buffer.from(head, 'latin1'), n.body]));
+    client.resetAndDestroy();
+    await new Promise((resolve) => client.once('close', resolve));
+    await receiver!.close(); // waits for the server's side of the connection, then records the withdrawal
+    const [stored] = journal().listNotifications({ anyId: 'PAY-GONE' }).items;
+    const row = rowOf(stored?.id);
+    expect(row).toMatchObject({ verification: 'verified', acknowledged: false, acknowledgedAt: null });
+    expect(row.attemptList).toMatchObject([{ answerStatus: null, answerBody: null, answeredAt: null }]);
+    expect(errors).toEqual([]);
   });
 
   it('parses notifyCapture, notifyRefund (refundStatus) and a failed payment', async () => {
