@@ -125,6 +125,21 @@ export interface NotificationDetailView extends NotificationSummary {
   contentVerified: string | null;
   attemptList: NotificationAttemptRecord[];
   retry: NotificationRetryInfo;
+  /** Every time someone replayed this notification to a URL, with the answer. */
+  replays: NotificationReplayRecord[];
+}
+
+export interface NotificationReplayRecord {
+  id: number;
+  sentAt: string;
+  toUrl: string;
+  mode: 'as-received' | 're-signed';
+  httpStatus: number | null;
+  /** The target's answer (first 4 KiB, redacted). */
+  answerBody: string | null;
+  latencyMs: number;
+  acknowledged: boolean;
+  error: string | null;
 }
 
 export interface NotificationRetryInfo {

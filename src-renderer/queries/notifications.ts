@@ -2,7 +2,7 @@
  * React Query hooks for the notification log: an infinite query paged by keyset cursors (newest
  * first), the detail of one notification, replay and export.
  */
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ReplayResult } from '../../src-shared/contract';
 import type { NotificationFilter, NotificationSummary, Page } from '../../src-shared/journal-views';
@@ -50,8 +50,11 @@ export function useNotification(id: number | undefined) {
 }
 
 export function useReplayNotification() {
+  const client = useQueryClient();
   return useMutation<ReplayResult, Error, { id: number; toUrl: string; mode: 'as-received' | 're-signed' }>({
     mutationFn: async (input) => unwrap(await getBridge().replayNotification(input)),
+    // main records every replay on the notification: show it in the detail's replay table
+    onSettled: (_result, _error, input) => client.invalidateQueries({ queryKey: notificationKeys.detail(input.id) }),
   });
 }
 

@@ -110,6 +110,8 @@ describe('antom-ops notifications', () => {
     expect(replay.code).toBe(0);
     expect(JSON.parse(replay.stdout)).toMatchObject({ httpStatus: 200, acknowledged: true });
     expect(integratorSaw.at(-1)).toContain('PAY-CLI-1');
+    const detail = JSON.parse((await runCli(['notifications', 'show', String(first.id), '--data-dir', dataDir, '--json'])).stdout);
+    expect(detail.replays).toMatchObject([{ toUrl: integratorUrl, mode: 'as-received', httpStatus: 200, acknowledged: true }]);
   });
 
   it('prunes by age and says what it removed', async () => {

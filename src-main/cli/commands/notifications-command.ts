@@ -15,6 +15,7 @@ import { SqliteJournal } from '../../core/journal/sqlite-journal';
 import { startNotificationReceiver } from '../../core/receiver/notification-receiver';
 import type { Verifier } from '../../core/receiver/verify-notification';
 import { replayNotification } from '../../core/receiver/replay';
+import { replayRecordOf } from '../../core/journal/notification-replays';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 
 const usage = [
@@ -142,10 +143,12 @@ export const notificationsCommand: CliCommand = {
             signer = { clientId: embedded.clientId, antomPrivateKey: parsePrivateKey(await core.profiles.loadSandboxAntomKey(embedded.name)).keyObject };
           }
           const profiles = await core.profiles.list();
-          return replayNotification({
+          const outcome = await replayNotification({
             sink: core.journal, id, toUrl, mode, ...(signer ? { signer } : {}),
             isSandboxProfile: (name) => profiles.some((p) => p.name === name && p.environment !== 'production'),
           });
+          core.journal.recordReplay(id, replayRecordOf(outcome));
+          return outcome;
         }, { ensureDefaultProfile: false });
         if (json) printJson(io, result);
         else {

@@ -8,6 +8,7 @@ import { ConsoleError } from '../../../src-shared/errors';
 import { parsePrivateKey } from '../keys/parse-keys';
 import { EMBEDDED_PROFILE_NAME } from '../profiles/embedded-profile';
 import { replayNotification, type ReplaySigner } from '../receiver/replay';
+import { replayRecordOf } from '../journal/notification-replays';
 import type { HandlerContext } from './handler-context';
 import { exportFile } from './export-file';
 
@@ -65,6 +66,7 @@ export function journalHandlers(ctx: HandlerContext): JournalHandlers {
         mode,
         ...(signing ? { signer: signing.signer, isSandboxProfile: (p: string | null | undefined) => !!p && signing.sandboxProfiles.has(p) } : {}),
       });
+      ctx.journal.recordReplay(id, replayRecordOf(result));
       return {
         id,
         toUrl: result.toUrl,

@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { ConsoleError } from '../../../src-shared/errors';
+import { NOTIFICATION_REPLAYS_SQL } from './notification-replays';
 
 const ID_COLUMNS = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id'];
 
@@ -188,7 +189,10 @@ CREATE INDEX notification_attempts_notification ON notification_attempts(notific
 ALTER TABLE notifications ADD COLUMN content_verified_is_prefix INTEGER NOT NULL DEFAULT 0;
 `;
 
-export const MIGRATIONS: readonly string[] = [V1, V2, V3];
+/** v4: replays of stored notifications and what their targets answered. */
+const V4 = NOTIFICATION_REPLAYS_SQL;
+
+export const MIGRATIONS: readonly string[] = [V1, V2, V3, V4];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**

@@ -12,6 +12,8 @@
  * Everything written passes through redaction first (redaction/redact-json.ts), and through the
  * key-material guard right before the INSERT.
  */
+import { insertReplay, listReplays } from './notification-replays';
+import type { NotificationReplayRecord } from '../../../src-shared/journal-views';
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -349,7 +351,14 @@ export class SqliteJournal implements Journal {
       contentVerified: verifiedContentOf(row),
       attemptList: attempts.map(toAttempt),
       retry: this.retryOf(row, now),
+      replays: listReplays(this.db, id),
     };
+  }
+
+  /** Keep what a replay sent where and what came back (shown in the notification's detail). */
+  recordReplay(notificationId: number, replay: Omit<NotificationReplayRecord, 'id'>): NotificationReplayRecord {
+    const id = insertReplay(this.db, notificationId, replay);
+    return listReplays(this.db, notificationId).find((r) => r.id === id)!;
   }
 
   notificationRetryInfo(id: number, now: Date = new Date()): NotificationRetryInfo | undefined {

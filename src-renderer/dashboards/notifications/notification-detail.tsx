@@ -122,6 +122,31 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
 
       <h4>Replay</h4>
       <ReplayForm id={n.id} />
+      {n.replays.length > 0 ? (
+        <table className="compact">
+          <caption>Earlier replays of this notification and what the target answered</caption>
+          <thead>
+            <tr>
+              <th scope="col">Sent</th>
+              <th scope="col">To</th>
+              <th scope="col">Mode</th>
+              <th scope="col">Answer</th>
+              <th scope="col">Acknowledged</th>
+            </tr>
+          </thead>
+          <tbody>
+            {n.replays.map((r) => (
+              <tr key={r.id}>
+                <td><Time value={r.sentAt} /></td>
+                <td><code>{r.toUrl}</code></td>
+                <td>{r.mode}</td>
+                <td title={r.answerBody ?? r.error ?? undefined}>{r.httpStatus === null ? `no answer${r.error ? `: ${r.error}` : ''}` : `HTTP ${r.httpStatus} in ${r.latencyMs} ms`}</td>
+                <td>{r.acknowledged ? 'yes' : 'no'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </div>
   );
 }

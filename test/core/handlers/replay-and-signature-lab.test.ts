@@ -78,6 +78,17 @@ describe('replayNotification', () => {
     expect(result.acknowledged).toBe(false);
     expect(result.error).toMatch(/Could not reach|ECONNREFUSED/);
   });
+
+  it('records every replay and its answer on the notification, shown in its detail', async () => {
+    const detail = await kit.ok('getNotification', { id: notificationId });
+    // the three replays above: as received (acked), re-signed (acked), target down
+    expect(detail.replays.map((r) => [r.mode, r.httpStatus, r.acknowledged])).toEqual([
+      ['as-received', 200, true], ['re-signed', 200, true], ['as-received', null, false],
+    ]);
+    expect(detail.replays[0]!.toUrl).toBe(targetUrl);
+    expect(detail.replays[0]!.answerBody).toContain('SUCCESS');
+    expect(detail.replays[2]!.error).toMatch(/Could not reach|ECONNREFUSED/);
+  });
 });
 
 describe('verifySignatureLab', () => {

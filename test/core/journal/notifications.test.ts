@@ -167,3 +167,23 @@ describe("Antom's retry schedule", () => {
     expect(t.journal.notificationRetryInfo(ref.id)).toMatchObject({ acknowledged: true, nextRetryDueAt: null, overdue: false });
   });
 });
+
+describe('replays of a notification', () => {
+  let j: TempJournal;
+  beforeEach(() => {
+    j = tempJournal();
+  });
+  afterEach(() => j.cleanup());
+
+  it('are kept with their answer (capped, redacted), survive a reopen, and go when the notification is pruned', () => {
+    const ref = j.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: { resultCode: 'SUCCESS', resultStatus: 'S' }, paymentId: 'PAY-R1' }, '2026-01-01T00:00:00.000Z'));
+    const longAnswer = JSON.stringify({ buyerEmail: 'jane.doe@example.com', pad: 'x'.repeat(10_000) });
+    const rec = j.journal.recordReplay(ref.id, { sentAt: '2026-01-02T00:00:00.000Z', toUrl: 'http://127.0.0.1:9/n', mode: 'as-received', httpStatus: 500, answerBody: longAnswer, latencyMs: 12, acknowledged: false, error: null });
+    expect(rec.answerBody!.length).toBeLessThanOrEqual(4096);
+    expect(rec.answerBody).not.toContain('jane.doe@example.com');
+    const reopened = j.reopen();
+    expect(reopened.getNotification(ref.id)!.replays).toEqual([rec]);
+    reopened.prune({ olderThanDays: 1, now: new Date('2026-03-01T00:00:00Z') });
+    expect(reopened.getNotification(ref.id)).toBeUndefined();
+  });
+});
