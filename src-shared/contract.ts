@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ConsoleErrorShape } from './errors';
 import type { CallOutcome } from './call-outcome';
 import type {
-  CallDetail, CallSummary, FindByIdResult, JournalSettings, MismatchFlag, NotificationDetailView, NotificationSummary,
+  CallDetail, CallSummary, FindByIdResult, JournalSettings, MismatchFlag, NotificationDetailView, NotificationReplayRecord, NotificationSummary,
   Page, PaymentTimeline, PruneResult,
 } from './journal-views';
 import type { CodeMention } from './knowledge';
@@ -158,15 +158,10 @@ export interface OverviewStats {
   callsTotal: number;
 }
 
-export interface ReplayResult {
+/** A replay as recorded on the notification, plus what the user should know about it. */
+export interface ReplayResult extends Omit<NotificationReplayRecord, 'id'> {
+  /** The notification that was replayed. */
   id: number;
-  toUrl: string;
-  mode: 'as-received' | 're-signed';
-  httpStatus: number | null;
-  answerBody: string | null;
-  latencyMs: number;
-  acknowledged: boolean;
-  error: string | null;
   /** e.g. "the signature was made for /antom/notify; the target path differs, so it will not verify". */
   notes: string[];
 }

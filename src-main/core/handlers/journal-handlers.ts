@@ -66,18 +66,8 @@ export function journalHandlers(ctx: HandlerContext): JournalHandlers {
         mode,
         ...(signing ? { signer: signing.signer, isSandboxProfile: (p: string | null | undefined) => !!p && signing.sandboxProfiles.has(p) } : {}),
       });
-      ctx.journal.recordReplay(id, replayRecordOf(result));
-      return {
-        id,
-        toUrl: result.toUrl,
-        mode,
-        httpStatus: result.httpStatus ?? null,
-        answerBody: result.responseBody ?? null,
-        latencyMs: Math.round(result.latencyMs),
-        acknowledged: result.acknowledged,
-        error: result.error ? `${result.error.message} ${result.error.hint}` : null,
-        notes: result.warnings,
-      };
+      const { id: _replayId, ...recorded } = ctx.journal.recordReplay(id, replayRecordOf(result));
+      return { ...recorded, id, notes: result.warnings };
     },
     async exportNotifications({ filter, format }) {
       return exportFile('notifications', format, ctx.journal.exportNotifications(filter ?? {}, format));
