@@ -163,9 +163,9 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
   const provenKeys = new Map<string, Set<string>>();
   const keyProvenFor = (clientId: string, key: KeyObject) => provenKeys.get(clientId)?.has(fingerprint(key)) ?? false;
 
-  function classify(req: IncomingMessage, headers: Record<string, string>, rawBody: Buffer): { record: ReceivedNotification; answer: Answer } {
-    const requestPath = req.url ?? '/';
-    const base: ReceivedNotification = {
+  /** A POST as it arrived, before verification and parsing fill in what it is (rejected until proven). */
+  function unclassifiedRecord(req: IncomingMessage, requestPath: string, headers: Record<string, string>, rawBody: Buffer): ReceivedNotification {
+    return {
       receivedAt: now().toISOString(),
       receiverPath: requestPath,
       remoteAddress: req.socket.remoteAddress,
@@ -185,6 +185,11 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
       amountValue: undefined,
       amountCurrency: undefined,
     };
+  }
+
+  function classify(req: IncomingMessage, headers: Record<string, string>, rawBody: Buffer): { record: ReceivedNotification; answer: Answer } {
+    const requestPath = req.url ?? '/';
+    const base = unclassifiedRecord(req, requestPath, headers, rawBody);
     const verdict = verifyNotification({
       requestPath,
       basePath,
@@ -357,26 +362,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
       const prefix = Buffer.from(all.subarray(0, OVERSIZED_PREFIX_BYTES));
       const sizes = Number.isFinite(declared) ? `declared ${declared} bytes` : `more than ${maxBodyBytes} bytes (chunked)`;
       const detail = `The body is ${sizes}; the receiver accepts at most ${maxBodyBytes} bytes. Only the first ${prefix.length} bytes are kept.`;
-      const record: ReceivedNotification = {
-        receivedAt: now().toISOString(),
-        receiverPath: requestPath,
-        remoteAddress: req.socket.remoteAddress,
-        headers,
-        rawBody: prefix,
-        profile: undefined,
-        verification: 'rejected',
-        rejectReason: 'oversized',
-        rejectDetail: detail,
-        contentVerified: undefined,
-        notifyType: 'UNKNOWN',
-        dedupKey: undefined,
-        ids: {},
-        resultStatus: undefined,
-        resultCode: undefined,
-        status: undefined,
-        amountValue: undefined,
-        amountCurrency: undefined,
-      };
+      const record: ReceivedNotification = { ...unclassifiedRecord(req, requestPath, headers, prefix), rejectReason: 'oversized', rejectDetail: detail };
       // Answer now (the sender may still be writing) and keep draining so it can read the 413.
       enqueue({ record, res, answer: rejectionAnswer('oversized', detail) });
     };
