@@ -3,18 +3,14 @@
  * older calls as you scroll; filters; a detail pane with the request as signed, the response,
  * its signature label and every attempt of the same call; export of the filtered view.
  */
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { CallSummary } from '../../../src-shared/journal-views';
-import { useRouteParam } from '../../app/router';
-import { errorShapeOf } from '../../bridge/client';
 import { DashboardPage } from '../../components/dashboard-page';
 import { downloadExport } from '../../components/download-export';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorPanel } from '../../components/error-panel';
-import { Loading } from '../../components/loading';
-import { ExportButtons, ExportFeedback, ListDetailSplit, LogListToolbar, type ExportFormat } from '../../components/log-list-parts';
+import { ExportButtons, ExportFeedback, type ExportFormat } from '../../components/log-list-parts';
+import { LogListView, useSelectedRowFromRoute } from '../../components/log-list-view';
 import { useDebouncedValue } from '../../components/use-debounced-value';
-import { VirtualList, type VirtualColumn } from '../../components/virtual-list';
+import type { VirtualColumn } from '../../components/virtual-list';
 import { ListTime } from '../../components/list-time';
 import { formatDuration } from '../../format/time';
 import { useCallArrivals, useCallList, useExportCalls } from '../../queries/calls';
@@ -54,28 +50,20 @@ function cell(c: CallSummary, key: string): ReactNode {
   }
 }
 
+function callRowClass(c: CallSummary): string | undefined {
+  if (c.responseSignature === 'invalid' || c.resultStatus === 'F' || (!c.resultStatus && c.errorCode)) return 'row-bad';
+  return c.resultStatus === 'U' ? 'row-unknown' : undefined;
+}
+
 export default function ApiLogPage() {
-  const routeId = Number(useRouteParam('id'));
   const [draft, setDraft] = useState<CallFilterDraft>(EMPTY_CALL_FILTER);
   const settled = useDebouncedValue(draft, 250);
   const filter = useMemo(() => toCallFilter(settled), [settled]);
   const list = useCallList(filter);
-  const [selectedId, setSelectedId] = useState<number | undefined>(Number.isInteger(routeId) && routeId > 0 ? routeId : undefined);
+  const [selectedId, setSelectedId] = useSelectedRowFromRoute();
   const [atTop, setAtTop] = useState(true);
-  const [scrollResetKey, setScrollResetKey] = useState(0);
   const arrivals = useCallArrivals(atTop);
   const exporter = useExportCalls();
-  const { rows, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-
-  const onNearEnd = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-
-  const columns = selectedId !== undefined ? COMPACT_COLUMNS : COLUMNS;
-  const renderCells = useCallback((index: number) => {
-    const c = rows.at(index);
-    return c ? columns.map((column) => cell(c, column.key)) : [];
-  }, [rows, columns]);
 
   const exportAs = (format: ExportFormat) => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
   const unfiltered = JSON.stringify(filter) === '{}';
@@ -89,51 +77,26 @@ export default function ApiLogPage() {
     >
       <CallFilters draft={draft} onChange={setDraft} />
       <ExportFeedback exporter={exporter} noun="calls" />
-
-      <LogListToolbar
-        loading={list.isPending}
-        count={rows.count}
-        hasMore={Boolean(hasNextPage)}
+      <LogListView
+        list={list}
+        arrivals={arrivals}
         noun="call"
-        arrivalsPending={arrivals.pending}
-        onShowArrivals={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}
+        label="API calls"
+        idPrefix="call"
+        loadingText="Loading calls…"
+        errorTitle="The API log could not be read"
+        empty={unfiltered
+          ? { title: 'No calls yet', hint: 'Every signed call to Antom (or the embedded sandbox) is logged here. Create a session (Sessions) or look up a payment (Payments) to make one.' }
+          : { title: 'No call matches these filters', hint: 'Clear or loosen the filters to see more.' }}
+        columns={COLUMNS}
+        compactColumns={COMPACT_COLUMNS}
+        cell={cell}
+        rowClassName={callRowClass}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        onAtTopChange={setAtTop}
+        detail={selectedId !== undefined ? <CallDetail id={selectedId} onClose={() => setSelectedId(undefined)} onOpenAttempt={setSelectedId} /> : null}
       />
-
-      {list.isPending ? <Loading what="Loading calls…" /> : null}
-      {list.isError ? <ErrorPanel title="The API log could not be read" error={errorShapeOf(list.error)} onRetry={() => void list.refetch()} /> : null}
-      {list.isSuccess && rows.count === 0 ? (
-        <EmptyState title={unfiltered ? 'No calls yet' : 'No call matches these filters'}>
-          {unfiltered
-            ? 'Every signed call to Antom (or the embedded sandbox) is logged here. Create a session (Sessions) or look up a payment (Payments) to make one.'
-            : 'Clear or loosen the filters to see more.'}
-        </EmptyState>
-      ) : null}
-
-      {list.isSuccess && rows.count > 0 ? (
-        <ListDetailSplit detailOpen={selectedId !== undefined} onCloseDetail={() => setSelectedId(undefined)}>
-          <VirtualList
-            label="API calls"
-            idPrefix="call"
-            columns={columns}
-            rowCount={rows.count}
-            hasMore={Boolean(hasNextPage)}
-            renderCells={renderCells}
-            rowKey={(index) => rows.at(index)?.id ?? `missing-${index}`}
-            isSelected={(index) => rows.at(index)?.id === selectedId}
-            onSelect={(index) => setSelectedId(rows.at(index)?.id)}
-            onNearEnd={onNearEnd}
-            onAtTopChange={setAtTop}
-            scrollResetKey={scrollResetKey}
-            rowClassName={(index) => {
-              const c = rows.at(index);
-              if (!c) return undefined;
-              if (c.responseSignature === 'invalid' || c.resultStatus === 'F' || (!c.resultStatus && c.errorCode)) return 'row-bad';
-              return c.resultStatus === 'U' ? 'row-unknown' : undefined;
-            }}
-          />
-          {selectedId !== undefined ? <CallDetail id={selectedId} onClose={() => setSelectedId(undefined)} onOpenAttempt={setSelectedId} /> : null}
-        </ListDetailSplit>
-      ) : null}
     </DashboardPage>
   );
 }

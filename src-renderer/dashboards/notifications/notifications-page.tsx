@@ -3,18 +3,14 @@
  * pages in older rows as you scroll (smooth at 100,000 rows), with filters, a detail pane,
  * replay and export of the filtered view. New arrivals come in through the notificationStored push.
  */
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
-import { useRouteParam } from '../../app/router';
-import { errorShapeOf } from '../../bridge/client';
 import { DashboardPage } from '../../components/dashboard-page';
 import { downloadExport } from '../../components/download-export';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorPanel } from '../../components/error-panel';
-import { Loading } from '../../components/loading';
-import { ExportButtons, ExportFeedback, ListDetailSplit, LogListToolbar, type ExportFormat } from '../../components/log-list-parts';
+import { ExportButtons, ExportFeedback, type ExportFormat } from '../../components/log-list-parts';
+import { LogListView, useSelectedRowFromRoute } from '../../components/log-list-view';
 import { useDebouncedValue } from '../../components/use-debounced-value';
-import { VirtualList, type VirtualColumn } from '../../components/virtual-list';
+import type { VirtualColumn } from '../../components/virtual-list';
 import { formatAmount } from '../../format/money';
 import { ListTime } from '../../components/list-time';
 import { useExportNotifications, useNotificationArrivals, useNotificationList } from '../../queries/notifications';
@@ -55,31 +51,17 @@ function cell(n: NotificationSummary, key: string): ReactNode {
 }
 
 export default function NotificationsPage() {
-  const routeId = Number(useRouteParam('id'));
   const [draft, setDraft] = useState<NotificationFilterDraft>(EMPTY_NOTIFICATION_FILTER);
   const settled = useDebouncedValue(draft, 250);
   const filter = useMemo(() => toNotificationFilter(settled), [settled]);
   const list = useNotificationList(filter);
-  const [selectedId, setSelectedId] = useState<number | undefined>(Number.isInteger(routeId) && routeId > 0 ? routeId : undefined);
+  const [selectedId, setSelectedId] = useSelectedRowFromRoute();
   const [atTop, setAtTop] = useState(true);
-  const [scrollResetKey, setScrollResetKey] = useState(0);
   const arrivals = useNotificationArrivals(atTop);
   const exporter = useExportNotifications();
-  const { rows, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
 
-  const onNearEnd = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-
-  const exportAs = (format: ExportFormat) => {
-    exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
-  };
-
-  const columns = selectedId !== undefined ? COMPACT_COLUMNS : COLUMNS;
-  const renderCells = useCallback((index: number) => {
-    const n = rows.at(index);
-    return n ? columns.map((c) => cell(n, c.key)) : [];
-  }, [rows, columns]);
+  const exportAs = (format: ExportFormat) => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
+  const unfiltered = JSON.stringify(filter) === '{}';
 
   return (
     <DashboardPage
@@ -90,46 +72,26 @@ export default function NotificationsPage() {
     >
       <NotificationFilters draft={draft} onChange={setDraft} />
       <ExportFeedback exporter={exporter} noun="notifications" />
-
-      <LogListToolbar
-        loading={list.isPending}
-        count={rows.count}
-        hasMore={Boolean(hasNextPage)}
+      <LogListView
+        list={list}
+        arrivals={arrivals}
         noun="notification"
-        arrivalsPending={arrivals.pending}
-        onShowArrivals={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}
+        label="Notifications"
+        idPrefix="notification"
+        loadingText="Loading notifications…"
+        errorTitle="The notifications could not be read"
+        empty={unfiltered
+          ? { title: 'No notifications yet', hint: 'Notifications appear here as Antom (or the embedded sandbox) posts them to the receiver. Pay a session on the sandbox (Sessions) to get one, or check the receiver URL in Settings.' }
+          : { title: 'No notification matches these filters', hint: 'Clear or loosen the filters to see more.' }}
+        columns={COLUMNS}
+        compactColumns={COMPACT_COLUMNS}
+        cell={cell}
+        rowClassName={(n) => (n.verification === 'rejected' ? 'row-rejected' : undefined)}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        onAtTopChange={setAtTop}
+        detail={selectedId !== undefined ? <NotificationDetail id={selectedId} onClose={() => setSelectedId(undefined)} /> : null}
       />
-
-      {list.isPending ? <Loading what="Loading notifications…" /> : null}
-      {list.isError ? <ErrorPanel title="The notifications could not be read" error={errorShapeOf(list.error)} onRetry={() => void list.refetch()} /> : null}
-      {list.isSuccess && rows.count === 0 ? (
-        <EmptyState title={JSON.stringify(filter) === '{}' ? 'No notifications yet' : 'No notification matches these filters'}>
-          {JSON.stringify(filter) === '{}'
-            ? 'Notifications appear here as Antom (or the embedded sandbox) posts them to the receiver. Pay a session on the sandbox (Sessions) to get one, or check the receiver URL in Settings.'
-            : 'Clear or loosen the filters to see more.'}
-        </EmptyState>
-      ) : null}
-
-      {list.isSuccess && rows.count > 0 ? (
-        <ListDetailSplit detailOpen={selectedId !== undefined} onCloseDetail={() => setSelectedId(undefined)}>
-          <VirtualList
-            label="Notifications"
-            idPrefix="notification"
-            columns={columns}
-            rowCount={rows.count}
-            hasMore={Boolean(hasNextPage)}
-            renderCells={renderCells}
-            rowKey={(index) => rows.at(index)?.id ?? `missing-${index}`}
-            isSelected={(index) => rows.at(index)?.id === selectedId}
-            onSelect={(index) => setSelectedId(rows.at(index)?.id)}
-            onNearEnd={onNearEnd}
-            onAtTopChange={setAtTop}
-            scrollResetKey={scrollResetKey}
-            rowClassName={(index) => (rows.at(index)?.verification === 'rejected' ? 'row-rejected' : undefined)}
-          />
-          {selectedId !== undefined ? <NotificationDetail id={selectedId} onClose={() => setSelectedId(undefined)} /> : null}
-        </ListDetailSplit>
-      ) : null}
     </DashboardPage>
   );
 }
