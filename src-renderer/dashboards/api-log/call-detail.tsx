@@ -8,6 +8,7 @@ import { CALL_ID_NAMES } from '../../../src-shared/journal-views';
 import { routeHref } from '../../app/router';
 import { errorShapeOf } from '../../bridge/client';
 import { CodeBlock } from '../../components/code-block';
+import { CompactTable } from '../../components/compact-table';
 import { ErrorPanel } from '../../components/error-panel';
 import { FieldList } from '../../components/field-list';
 import { HeadersTable } from '../../components/headers-table';
@@ -74,33 +75,21 @@ function CallBody({ c, onOpenAttempt }: { c: CallDetailView; onOpenAttempt: (id:
       {attempts.isPending ? <Loading what="Loading attempts…" /> : null}
       {attempts.isError ? <ErrorPanel error={errorShapeOf(attempts.error)} /> : null}
       {attempts.data ? (
-        <table className="compact">
-          <caption>Retries reuse the same request ID and callId</caption>
-          <thead>
-            <tr>
-              <th scope="col">Attempt</th>
-              <th scope="col">Started</th>
-              <th scope="col">HTTP</th>
-              <th scope="col">Result</th>
-              <th scope="col">Latency</th>
-              <th scope="col">Trigger</th>
-            </tr>
-          </thead>
-          <tbody>
-            {attempts.data.map((a) => (
-              <tr key={a.id} aria-current={a.id === c.id ? 'true' : undefined}>
-                <td>
-                  {a.id === c.id ? <strong>{a.attempt} (shown)</strong> : <button type="button" className="link-button" onClick={() => onOpenAttempt(a.id)}>Attempt {a.attempt}</button>}
-                </td>
-                <td><Time value={a.startedAt} /></td>
-                <td>{a.httpStatus ?? '—'}</td>
-                <td><ResultBadge status={a.resultStatus} code={a.resultCode} api={a.api} /></td>
-                <td>{formatDuration(a.latencyMs)}</td>
-                <td>{a.trigger}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CompactTable
+          caption="Retries reuse the same request ID and callId"
+          headers={['Attempt', 'Started', 'HTTP', 'Result', 'Latency', 'Trigger']}
+          rows={attempts.data}
+          rowKey={(a) => a.id}
+          rowProps={(a) => ({ 'aria-current': a.id === c.id ? 'true' : undefined })}
+          cells={(a) => [
+            a.id === c.id ? <strong>{a.attempt} (shown)</strong> : <button type="button" className="link-button" onClick={() => onOpenAttempt(a.id)}>Attempt {a.attempt}</button>,
+            <Time value={a.startedAt} />,
+            a.httpStatus ?? '—',
+            <ResultBadge status={a.resultStatus} code={a.resultCode} api={a.api} />,
+            formatDuration(a.latencyMs),
+            a.trigger,
+          ]}
+        />
       ) : null}
 
       <h4>Request</h4>

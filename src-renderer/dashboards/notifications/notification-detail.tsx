@@ -6,6 +6,7 @@ import type { NotificationDetailView } from '../../../src-shared/journal-views';
 import { CALL_ID_NAMES } from '../../../src-shared/journal-views';
 import { routeHref } from '../../app/router';
 import { CodeBlock } from '../../components/code-block';
+import { CompactTable } from '../../components/compact-table';
 import { FieldList } from '../../components/field-list';
 import { HeadersTable } from '../../components/headers-table';
 import { DetailPane } from '../../components/log-list-parts';
@@ -87,31 +88,20 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
       <RetrySchedule retry={n.retry} attempts={n.attemptList} />
 
       <h4>Duplicates and attempts</h4>
-      <table className="compact">
-        <caption>Every send of this notification, first one included</caption>
-        <thead>
-          <tr>
-            <th scope="col">Received</th>
-            <th scope="col">From</th>
-            <th scope="col">Path</th>
-            <th scope="col">Verification</th>
-            <th scope="col">Answer</th>
-            <th scope="col">Same body</th>
-          </tr>
-        </thead>
-        <tbody>
-          {n.attemptList.map((a) => (
-            <tr key={a.id}>
-              <td><Time value={a.receivedAt} /></td>
-              <td>{a.remoteAddress ?? '—'}</td>
-              <td><code>{a.receiverPath}</code></td>
-              <td><StatusBadge status={a.verification} label={a.rejectReason ? `rejected: ${a.rejectReason}` : a.verification} /></td>
-              <td>{a.answerStatus === null ? 'none' : `HTTP ${a.answerStatus}`}</td>
-              <td>{a.bodySha256 === n.bodySha256 ? 'yes' : 'no: the body differed'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CompactTable
+        caption="Every send of this notification, first one included"
+        headers={['Received', 'From', 'Path', 'Verification', 'Answer', 'Same body']}
+        rows={n.attemptList}
+        rowKey={(a) => a.id}
+        cells={(a) => [
+          <Time value={a.receivedAt} />,
+          a.remoteAddress ?? '—',
+          <code>{a.receiverPath}</code>,
+          <StatusBadge status={a.verification} label={a.rejectReason ? `rejected: ${a.rejectReason}` : a.verification} />,
+          a.answerStatus === null ? 'none' : `HTTP ${a.answerStatus}`,
+          a.bodySha256 === n.bodySha256 ? 'yes' : 'no: the body differed',
+        ]}
+      />
 
       <h4>Raw headers</h4>
       <HeadersTable headers={n.headers} />
@@ -123,29 +113,19 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
       <h4>Replay</h4>
       <ReplayForm id={n.id} />
       {n.replays.length > 0 ? (
-        <table className="compact">
-          <caption>Earlier replays of this notification and what the target answered</caption>
-          <thead>
-            <tr>
-              <th scope="col">Sent</th>
-              <th scope="col">To</th>
-              <th scope="col">Mode</th>
-              <th scope="col">Answer</th>
-              <th scope="col">Acknowledged</th>
-            </tr>
-          </thead>
-          <tbody>
-            {n.replays.map((r) => (
-              <tr key={r.id}>
-                <td><Time value={r.sentAt} /></td>
-                <td><code>{r.toUrl}</code></td>
-                <td>{r.mode}</td>
-                <td title={r.answerBody ?? r.error ?? undefined}>{r.httpStatus === null ? `no answer${r.error ? `: ${r.error}` : ''}` : `HTTP ${r.httpStatus} in ${r.latencyMs} ms`}</td>
-                <td>{r.acknowledged ? 'yes' : 'no'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CompactTable
+          caption="Earlier replays of this notification and what the target answered"
+          headers={['Sent', 'To', 'Mode', 'Answer', 'Acknowledged']}
+          rows={n.replays}
+          rowKey={(r) => r.id}
+          cells={(r) => [
+            <Time value={r.sentAt} />,
+            <code>{r.toUrl}</code>,
+            r.mode,
+            <span title={r.answerBody ?? r.error ?? undefined}>{r.httpStatus === null ? `no answer${r.error ? `: ${r.error}` : ''}` : `HTTP ${r.httpStatus} in ${r.latencyMs} ms`}</span>,
+            r.acknowledged ? 'yes' : 'no',
+          ]}
+        />
       ) : null}
     </div>
   );
