@@ -4,9 +4,8 @@ import type { MoneySummary } from '../../../src-shared/journal-views';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormField } from '../../components/form-field';
 import { formatAmount } from '../../format/money';
-import { newRequestId } from '../../format/ids';
 import { useCapture } from '../../queries/calls-outcomes';
-import { amountTypingCheck, displayOf, parseDisplayAmount, useMoneyAction } from './money-action';
+import { amountTypingCheck, displayOf, useAmountEntry, useMoneyAction } from './money-action';
 import { MoneyActionResult } from './unknown-outcome';
 
 export function CaptureForm({ paymentId, money, production }: { paymentId: string; money: MoneySummary; production: boolean }) {
@@ -14,19 +13,13 @@ export function CaptureForm({ paymentId, money, production }: { paymentId: strin
   const [isLast, setIsLast] = useState(false);
   const action = useMoneyAction((intent) => capture.mutateAsync({ paymentId, amount: intent.amount, captureRequestId: intent.requestId, ...(isLast ? { isLastCapture: true } : {}), ...(intent.confirmation ? { confirmation: intent.confirmation } : {}) }));
   const uncaptured = money.uncaptured;
-  const [text, setText] = useState(() => (BigInt(uncaptured.value) > 0n ? displayOf(uncaptured) : ''));
-  const [problem, setProblem] = useState<string | undefined>();
-  const [confirming, setConfirming] = useState<{ currency: string; value: string } | undefined>();
-
-  const check = (): { currency: string; value: string } | undefined => {
-    const parsed = parseDisplayAmount(text, money.currency);
-    if ('error' in parsed) return void setProblem(parsed.error);
-    if (BigInt(parsed.value) > BigInt(uncaptured.value)) {
-      return void setProblem(`That is more than the uncaptured ${formatAmount(uncaptured)}; Antom refuses a capture above the authorised amount.`);
-    }
-    setProblem(undefined);
-    return { currency: money.currency, value: parsed.value };
-  };
+  const entry = useAmountEntry({
+    currency: money.currency,
+    limit: uncaptured,
+    overLimit: `That is more than the uncaptured ${formatAmount(uncaptured)}; Antom refuses a capture above the authorised amount.`,
+    initialText: BigInt(uncaptured.value) > 0n ? displayOf(uncaptured) : '',
+  });
+  const confirming = entry.confirming;
 
   return (
     <div className="capture-form">
@@ -34,15 +27,11 @@ export function CaptureForm({ paymentId, money, production }: { paymentId: strin
       <form
         noValidate
         aria-label="Capture payment"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const amount = check();
-          if (amount) setConfirming(amount);
-        }}
+        onSubmit={entry.submit}
       >
         <div className="row">
-          <FormField label={`Capture amount (${money.currency})`} error={problem} help={`Uncaptured: ${formatAmount(uncaptured)} of ${formatAmount(money.authorised)} authorised. Less than that is a partial capture.`}>
-            {(p) => <input {...p} inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />}
+          <FormField label={`Capture amount (${money.currency})`} error={entry.problem} help={`Uncaptured: ${formatAmount(uncaptured)} of ${formatAmount(money.authorised)} authorised. Less than that is a partial capture.`}>
+            {(p) => <input {...p} inputMode="decimal" value={entry.text} onChange={(e) => entry.setText(e.target.value)} />}
           </FormField>
         </div>
         <label className="checkbox">
@@ -60,11 +49,10 @@ export function CaptureForm({ paymentId, money, production }: { paymentId: strin
         confirmLabel="Confirm capture"
         busy={action.busy}
         requireTyping={amountTypingCheck(production, confirming)}
-        onCancel={() => setConfirming(undefined)}
+        onCancel={entry.cancel}
         onConfirm={() => {
-          if (!confirming) return;
-          action.start({ requestId: newRequestId('CAP'), amount: confirming, confirmation: production ? displayOf(confirming) : undefined });
-          setConfirming(undefined);
+          const intent = entry.confirm('CAP', production);
+          if (intent) action.start(intent);
         }}
       >
         <p className="confirm-amount">

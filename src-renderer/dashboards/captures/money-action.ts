@@ -4,7 +4,8 @@
  * answers with the first attempt's result instead of moving the money twice (API-FACTS
  * idempotency). A new intent (a different amount, another payment) gets a new ID.
  */
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
+import { newRequestId } from '../../format/ids';
 import type { CallOutcome } from '../../../src-shared/call-outcome';
 import { isConsoleError, type ConsoleErrorShape } from '../../../src-shared/errors';
 import { displayToMinorUnits, minorToDisplayUnits } from '../../../src-shared/money';
@@ -90,4 +91,39 @@ export function displayOf(amount: { currency: string; value: string }): string {
 export function amountTypingCheck(production: boolean, amount: { currency: string; value: string } | undefined): TypedConfirmation | undefined {
   if (!production || !amount) return undefined;
   return { expected: displayOf(amount), label: `Production: type the amount ${displayOf(amount)} to confirm`, matches: (typed) => typedAmountMatches(typed, amount) };
+}
+
+type WireAmount = { currency: string; value: string };
+
+/**
+ * The amount box of a capture or refund form: typed in display units, parsed exactly, refused
+ * above `limit` (what Antom would refuse anyway) with `overLimit` saying why, then held while the
+ * confirmation dialog is open.
+ */
+export function useAmountEntry({ currency, limit, overLimit, initialText = '' }: { currency: string; limit: WireAmount; overLimit: string; initialText?: string }) {
+  const [text, setText] = useState(initialText);
+  const [problem, setProblem] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState<WireAmount | undefined>();
+  return {
+    text,
+    setText,
+    problem,
+    confirming,
+    /** Form submit: parse and check, then ask for confirmation. */
+    submit(e: FormEvent) {
+      e.preventDefault();
+      const parsed = parseDisplayAmount(text, currency);
+      if ('error' in parsed) return setProblem(parsed.error);
+      if (BigInt(parsed.value) > BigInt(limit.value)) return setProblem(overLimit);
+      setProblem(undefined);
+      setConfirming({ currency, value: parsed.value });
+    },
+    cancel: () => setConfirming(undefined),
+    /** Dialog confirmed: the intent to send (a fresh request ID for it), and the dialog closes. */
+    confirm(prefix: 'CAP' | 'REF', production: boolean): MoneyIntent | undefined {
+      if (!confirming) return undefined;
+      setConfirming(undefined);
+      return { requestId: newRequestId(prefix), amount: confirming, confirmation: production ? displayOf(confirming) : undefined };
+    },
+  };
 }

@@ -7,9 +7,8 @@ import { ErrorPanel } from '../../components/error-panel';
 import { FormField } from '../../components/form-field';
 import { OutcomeView } from '../../components/outcome-view';
 import { formatAmount } from '../../format/money';
-import { newRequestId } from '../../format/ids';
 import { useInquiryRefund, useRefund } from '../../queries/calls-outcomes';
-import { amountTypingCheck, displayOf, parseDisplayAmount, useMoneyAction } from './money-action';
+import { amountTypingCheck, useAmountEntry, useMoneyAction } from './money-action';
 import { MoneyActionResult } from './unknown-outcome';
 
 export function RefundForm({ paymentId, money, production }: { paymentId: string; money: MoneySummary; production: boolean }) {
@@ -18,9 +17,8 @@ export function RefundForm({ paymentId, money, production }: { paymentId: string
   const [reason, setReason] = useState('');
   const action = useMoneyAction((intent) => refund.mutateAsync({ paymentId, amount: intent.amount, refundRequestId: intent.requestId, ...(reason.trim() ? { refundReason: reason.trim() } : {}), ...(intent.confirmation ? { confirmation: intent.confirmation } : {}) }));
   const refundable = money.remaining;
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
-  const [confirming, setConfirming] = useState<{ currency: string; value: string } | undefined>();
+  const entry = useAmountEntry({ currency: money.currency, limit: refundable, overLimit: `That is more than the ${formatAmount(refundable)} captured and not yet refunded.` });
+  const confirming = entry.confirming;
   const refundId = action.outcome?.requestIds.refundId;
 
   return (
@@ -29,18 +27,11 @@ export function RefundForm({ paymentId, money, production }: { paymentId: string
       <form
         noValidate
         aria-label="Refund payment"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = parseDisplayAmount(text, money.currency);
-          if ('error' in parsed) return setProblem(parsed.error);
-          if (BigInt(parsed.value) > BigInt(refundable.value)) return setProblem(`That is more than the ${formatAmount(refundable)} captured and not yet refunded.`);
-          setProblem(undefined);
-          setConfirming({ currency: money.currency, value: parsed.value });
-        }}
+        onSubmit={entry.submit}
       >
         <div className="form-grid">
-          <FormField label={`Refund amount (${money.currency})`} error={problem} help={`Refundable: ${formatAmount(refundable)} (captured ${formatAmount(money.captured)}, refunded ${formatAmount(money.refunded)}).`}>
-            {(p) => <input {...p} inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />}
+          <FormField label={`Refund amount (${money.currency})`} error={entry.problem} help={`Refundable: ${formatAmount(refundable)} (captured ${formatAmount(money.captured)}, refunded ${formatAmount(money.refunded)}).`}>
+            {(p) => <input {...p} inputMode="decimal" value={entry.text} onChange={(e) => entry.setText(e.target.value)} />}
           </FormField>
           <FormField label="Refund reason" help="Optional; may be shown to the buyer (ASCII is safest).">
             {(p) => <input {...p} value={reason} maxLength={256} onChange={(e) => setReason(e.target.value)} />}
@@ -58,11 +49,10 @@ export function RefundForm({ paymentId, money, production }: { paymentId: string
         danger
         busy={action.busy}
         requireTyping={amountTypingCheck(production, confirming)}
-        onCancel={() => setConfirming(undefined)}
+        onCancel={entry.cancel}
         onConfirm={() => {
-          if (!confirming) return;
-          action.start({ requestId: newRequestId('REF'), amount: confirming, confirmation: production ? displayOf(confirming) : undefined });
-          setConfirming(undefined);
+          const intent = entry.confirm('REF', production);
+          if (intent) action.start(intent);
         }}
       >
         <p className="confirm-amount">Refund {confirming ? formatAmount(confirming) : ''} of {formatAmount(money.captured)} captured?</p>
