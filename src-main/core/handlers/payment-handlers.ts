@@ -3,7 +3,7 @@
  * production confirmation are checked here, in main, before any byte is signed. Antom's F and U
  * answers are outcomes (CallOutcome), not errors; the UI shows them with their explanation.
  */
-import type { HandlerTable, SandboxPaymentView } from '../../../src-shared/contract';
+import type { HandlerTable, OperationName, ProfileSummary, SandboxPaymentView } from '../../../src-shared/contract';
 import { ConsoleError } from '../../../src-shared/errors';
 import type { CreatePaymentSessionInput } from '../client';
 import type { PaymentSnapshot } from '../sandbox/control';
@@ -31,11 +31,20 @@ function sandboxView(p: PaymentSnapshot): SandboxPaymentView {
 }
 
 export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
+  /**
+   * Every money-moving call starts the same way: the active profile, refused if read-only,
+   * then `confirm` (the production confirmation of this operation), and only then its client.
+   */
+  async function guardedClient(operation: OperationName, confirm: (profile: ProfileSummary) => void = () => undefined) {
+    const profile = await activeProfile(ctx);
+    assertWritable(profile, operation);
+    confirm(profile);
+    return ctx.clientFor(profile.name);
+  }
+
   return {
     async createPaymentSession({ body }) {
-      const profile = await activeProfile(ctx);
-      assertWritable(profile, 'createPaymentSession');
-      const client = await ctx.clientFor(profile.name);
+      const client = await guardedClient('createPaymentSession');
       // The client validates the body against Antom's rules before signing (AMOUNT_INVALID, VALIDATION_FAILED).
       return client.createPaymentSession(body as CreatePaymentSessionInput, { trigger: 'user' });
     },
@@ -48,10 +57,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
     },
 
     async capture({ paymentId, amount, captureRequestId, isLastCapture, confirmation }) {
-      const profile = await activeProfile(ctx);
-      assertWritable(profile, 'capture');
-      assertAmountConfirmed(profile, amount, confirmation);
-      const client = await ctx.clientFor(profile.name);
+      const client = await guardedClient('capture', (profile) => assertAmountConfirmed(profile, amount, confirmation));
       return client.capture({
         paymentId,
         captureAmount: { currency: amount.currency, value: amount.value },
@@ -61,19 +67,15 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
     },
 
     async cancel({ paymentId, paymentRequestId, confirmation }) {
-      const profile = await activeProfile(ctx);
-      assertWritable(profile, 'cancel');
-      if (!paymentRequestId && !paymentId) throw needOneId('A cancel', 'a paymentRequestId or a paymentId');
-      assertCancelConfirmed(profile, confirmation);
-      const client = await ctx.clientFor(profile.name);
+      const client = await guardedClient('cancel', (profile) => {
+        if (!paymentRequestId && !paymentId) throw needOneId('A cancel', 'a paymentRequestId or a paymentId');
+        assertCancelConfirmed(profile, confirmation);
+      });
       return client.cancel({ ...(paymentId ? { paymentId } : {}), ...(paymentRequestId ? { paymentRequestId } : {}) }, { trigger: 'user' });
     },
 
     async refund({ paymentId, amount, refundRequestId, refundReason, confirmation }) {
-      const profile = await activeProfile(ctx);
-      assertWritable(profile, 'refund');
-      assertAmountConfirmed(profile, amount, confirmation);
-      const client = await ctx.clientFor(profile.name);
+      const client = await guardedClient('refund', (profile) => assertAmountConfirmed(profile, amount, confirmation));
       return client.refund({
         paymentId,
         refundAmount: { currency: amount.currency, value: amount.value },
