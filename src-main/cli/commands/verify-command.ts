@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { EXIT_NEGATIVE, EXIT_OK, printFields, printJson } from '../cli-output';
-import { flag, optionalString, parseCommandArgs, readFileArg, requireString } from '../cli-args';
+import { flag, parseCommandArgs, readFileArg, requireString } from '../cli-args';
+import { SIGNED_PARTS_OPTIONS, signedPartsFromArgs } from '../signed-parts-args';
 import { parsePublicKey } from '../../core/keys/parse-keys';
 import { verifySignature } from '../../core/signing/verify-signature';
 
@@ -12,23 +13,13 @@ export const verifyCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const args = parseCommandArgs(argv, {
+      ...SIGNED_PARTS_OPTIONS,
       'public-key': { type: 'string' },
-      'client-id': { type: 'string' },
       time: { type: 'string' },
-      path: { type: 'string' },
-      'body-file': { type: 'string' },
       signature: { type: 'string' },
-      method: { type: 'string' },
     }, usage);
     const key = parsePublicKey(readFileArg(requireString(args, 'public-key', usage), 'public-key').toString('utf8'));
-    const body = readFileArg(requireString(args, 'body-file', usage), 'body-file');
-    const result = verifySignature({
-      method: optionalString(args, 'method') ?? 'POST',
-      path: requireString(args, 'path', usage),
-      clientId: requireString(args, 'client-id', usage),
-      time: requireString(args, 'time', usage),
-      body,
-    }, requireString(args, 'signature', usage), key.keyObject);
+    const result = verifySignature(signedPartsFromArgs(args, 'time', usage), requireString(args, 'signature', usage), key.keyObject);
     if (flag(args, 'json')) {
       printJson(io, { valid: result.valid, reason: result.valid ? undefined : result.reason, contentToSign: result.contentToSign });
     } else {
