@@ -5,13 +5,14 @@
  * from. Two test files may want it in one vitest run (that smoke test where the binary exists,
  * and the stand-in test everywhere), in parallel workers: a lock directory serialises them and a
  * stamp naming the vitest run (the workers' common parent pid) lets the second reuse the first's
- * build instead of rewriting out/ under a running app.
+ * build instead of rewriting out/ under a running app. A source newer than the stamp (an edit
+ * under vitest watch) builds again.
  *
  * Other modes go to a directory of the caller's choosing outside out/ (electron-builder packs
  * out/**, so a development bundle must never be left there).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../scripts/electron-binary.mjs';
 
@@ -63,18 +64,38 @@ function acquireLock(): void {
   }
 }
 
-/** The production build in out/, once per vitest run. */
+/** What the build reads; a file changed after the stamp means the build is stale (vitest watch mode). */
+const BUILD_INPUTS = ['src-main', 'src-shared', 'src-renderer', 'electron.vite.config.ts', 'vite.renderer.config.ts', 'package.json'];
+
+function newestInputMtimeMs(): number {
+  let newest = 0;
+  const visit = (path: string): void => {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info) return;
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+      return;
+    }
+    newest = Math.max(newest, info.mtimeMs);
+  };
+  for (const input of BUILD_INPUTS) visit(join(projectRoot, input));
+  return newest;
+}
+
+/** The production build in out/, once per vitest run (and again when a source changed since). */
 export function buildElectronAppOnce(): void {
   const run = String(process.ppid);
   acquireLock();
   try {
     let stamp = '';
+    let stampMtimeMs = 0;
     try {
       stamp = readFileSync(STAMP_FILE, 'utf8');
+      stampMtimeMs = statSync(STAMP_FILE).mtimeMs;
     } catch {
       // never built by a test run
     }
-    if (stamp === run) return;
+    if (stamp === run && newestInputMtimeMs() < stampMtimeMs) return;
     runElectronVite([]);
     writeFileSync(STAMP_FILE, run);
   } finally {
