@@ -25,6 +25,7 @@ import { RUNTIME_FILE } from '../../src-main/core/embedded-sandbox-runtime';
 import { WINDOW_STATE_FILE } from '../../src-main/shell/window-state';
 import { buildElectronAppInto, buildElectronAppOnce, OUT_DIR } from '../support/build-electron-app';
 import { StandInShell, type StandInResponse, type StandInState } from '../support/electron-stand-in-driver';
+import { keyringReady, secretToolAccounts } from '../support/keyring-env';
 
 const MAIN_BUNDLE = join(OUT_DIR, 'main', 'index.js');
 const BUILT_PRELOAD = join(OUT_DIR, 'preload', 'index.cjs');
@@ -71,6 +72,8 @@ describe('Electron main bundle (production build) under the electron stand-in', 
   afterAll(async () => {
     await shell?.dispose();
     await devPage?.close();
+    // Nothing is left in the test keyring under this run's service name.
+    if (shell && keyringReady && process.platform === 'linux') expect(secretToolAccounts(shell.keychainService)).toEqual([]);
   });
 
   it('registers the app scheme as privileged before ready, and hooks every new web contents before ready', () => {
@@ -159,6 +162,9 @@ describe('Electron main bundle (production build) under the electron stand-in', 
     if (!status.ok) return;
     expect(status.value).toMatchObject({ door: 'electron', dataDir: shell.dataDir, sandbox: { running: true }, receiver: { running: true } });
     expect(status.value.activeProfile?.environment).toBe('embedded');
+    // The keys went where the driver arranged: the private test keyring, else (Linux) session memory.
+    if (keyringReady) expect(status.value.activeProfile?.keyStorage).toBe('keychain');
+    else if (process.platform === 'linux') expect(status.value.activeProfile?.keyStorage).toBe('session');
 
     const invalid = await invoke('op:setRetentionDays', { days: 'forever' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
