@@ -593,6 +593,12 @@ process.on('message', (raw) => {
     );
 });
 
+// A test that went away (crashed, killed) takes the app with it, like closing the last window:
+// no orphaned shell keeps its sandbox and receiver ports open.
+process.on('disconnect', () => {
+  if (!app.quitting) app.quit();
+});
+
 // Electron emits ready once the main script has been evaluated. This module is evaluated first
 // (the bundle imports it), so the shell's top-level code runs before this callback.
 setImmediate(() => app.becomeReady());
