@@ -170,6 +170,12 @@ describe('Electron main bundle (production build) under the electron stand-in', 
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
+  it('makes a signed call to the embedded sandbox for the page and pushes the recorded call to the window', async () => {
+    const inquiry = await invoke('op:inquiryPayment', { paymentRequestId: 'stand-in-no-such-payment' });
+    expect(inquiry.ok, JSON.stringify(inquiry)).toBe(true);
+    await expect.poll(() => shell.ask<string[]>('pushes')).toContain('push:callRecorded');
+  });
+
   it('refuses calls from a subframe, from a top frame on another origin and from a frame already gone', async () => {
     const before = await invoke<JournalInfo>('op:getJournalInfo', {});
     expect(before.ok).toBe(true);
