@@ -136,7 +136,7 @@ export class SqliteJournal implements Journal {
         verification, reject_reason, reject_detail, content_verified, content_verified_is_prefix, notify_type, result_status, result_code, status, amount_value,
         amount_currency, headers_json, body, body_exact, body_sha256, body_bytes, acknowledged, acknowledged_at, ${idCols})
         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
-      // Search rows for the notifications a transaction wrote, in ONE statement (why: migrations.ts, v3).
+      // Search rows for the notifications a transaction wrote, in ONE statement (why: migrations/sqlite/0003-write-cost.ts).
       indexRange: db.prepare('INSERT INTO notifications_fts(rowid, body) SELECT id, CAST(body AS TEXT) FROM notifications WHERE id BETWEEN ? AND ?'),
       findByDedup: db.prepare<[string], { id: number; attempts: number; body: Buffer }>('SELECT id, attempts, body FROM notifications WHERE dedup_key = ?'),
       addAttempt: db.prepare('UPDATE notifications SET attempts = attempts + 1, last_seen_at = max(last_seen_at, ?) WHERE id = ?'),
