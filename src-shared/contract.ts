@@ -81,7 +81,7 @@ const pageSchema = z.object({
 }).strict();
 const timeRange = { since: isoTime.optional(), until: isoTime.optional() };
 
-const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'UNKNOWN']);
+const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN']);
 const rejectReasonSchema = z.enum(['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized']);
 const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund']);
 

@@ -41,6 +41,8 @@ export interface ReceivedNotification {
   status: string | undefined;
   amountValue: string | undefined;
   amountCurrency: string | undefined;
+  /** A verified notification the console could not read (notifyType UNKNOWN): why. */
+  unrecognised?: string | undefined;
 }
 
 export interface StoredNotificationRef {

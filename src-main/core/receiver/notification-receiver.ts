@@ -15,10 +15,12 @@
  *  - Only POST; anything else gets 405 and is not stored.
  *  - Oversized bodies (> maxBodyBytes) get 413 and are stored as rejected 'oversized' with the
  *    headers, the first OVERSIZED_PREFIX_BYTES bytes and the sizes in rejectDetail.
- *  - A verified JSON body with an unknown notifyType, or missing its result/ID, is stored as
- *    rejected 'not-a-notification' and NOT acknowledged: acknowledging tells Antom we handled it,
- *    while leaving it unacknowledged keeps Antom's 24 h resend window open for a console that
- *    understands it. Nothing is lost either way: it is in the journal.
+ *  - Every verified notification is stored and acknowledged, whatever its type (issue 8 §3):
+ *    notifyDispute / notifyDefenseDocument are read (dispute-notification.ts), and a JSON object
+ *    the console cannot read is stored as notifyType UNKNOWN with the IDs found and why
+ *    (`unrecognised`). Answering it with an error would only make Antom resend it for 24 hours;
+ *    the operator reads it in the journal. Only a verified body that is not JSON, or not a JSON
+ *    object, is rejected (not a notification at all).
  *  - Duplicates (same dedupKey) are acknowledged: the journal stores them as attempts of the
  *    first one, so acknowledging them again applies nothing twice.
  *  - Storing before answering, group commit and what "acknowledged" means: group-commit.ts.

@@ -3,8 +3,9 @@
  * anything is stored. verify (verify-notification.ts) -> parse (parse-notification.ts) -> the
  * journal record to store and the answer to send once it is stored.
  *
- * Only a verified, parsed notification gets Antom's acknowledgement; everything else gets a
- * non-success answer (notification-answers.ts) so Antom resends.
+ * Only a verified notification gets Antom's acknowledgement (of any type: one the console cannot
+ * read is stored as UNKNOWN, acknowledged all the same); everything else gets a non-success
+ * answer (notification-answers.ts) so Antom resends.
  *
  * It also keeps the "keys proven per client-id" memory that rule 2 of the wrong-key/body-changed
  * diagnosis needs (verify-notification.ts): state for the life of one receiver.
@@ -123,7 +124,7 @@ export function createRequestClassifier(options: ClassifierOptions): RequestClas
     }
     const n = parsed.notification;
     return {
-      record: { ...signed, verification: 'verified', notifyType: n.notifyType, dedupKey: n.dedupKey, ids: n.ids, resultStatus: n.resultStatus, resultCode: n.resultCode, status: n.status, amountValue: n.amountValue, amountCurrency: n.amountCurrency },
+      record: { ...signed, verification: 'verified', notifyType: n.notifyType, dedupKey: n.dedupKey, ids: n.ids, resultStatus: n.resultStatus, resultCode: n.resultCode, status: n.status, amountValue: n.amountValue, amountCurrency: n.amountCurrency, unrecognised: n.unrecognised },
       answer: ACKNOWLEDGEMENT,
     };
   }

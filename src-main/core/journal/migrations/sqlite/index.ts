@@ -6,10 +6,12 @@ import { V1_BASE_TABLES } from './0001-base-tables';
 import { V2_SEARCH_AND_FILTERS } from './0002-search-and-filters';
 import { V3_WRITE_COST } from './0003-write-cost';
 import { V4_NOTIFICATION_REPLAYS } from './0004-notification-replays';
+import { V5_DISPUTES_AND_UNRECOGNISED } from './0005-disputes-and-unrecognised';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   V1_BASE_TABLES,
   V2_SEARCH_AND_FILTERS,
   V3_WRITE_COST,
   V4_NOTIFICATION_REPLAYS,
+  V5_DISPUTES_AND_UNRECOGNISED,
 ];
