@@ -252,7 +252,7 @@ export class SqliteJournal implements Journal {
   private storeOne(n: ReceivedNotification, answer: NotificationAnswerRecord | undefined): StoredNotificationRef {
     const answeredAt = answer ? (answer.sentAt ?? new Date().toISOString()) : null;
     const acknowledged = answer !== undefined && isAcknowledgement(answer);
-    const body = prepareNotificationBody(n.rawBody, n.contentVerified);
+    const body = prepareNotificationBody(n.rawBody, n.contentVerified, n.bodyWhole);
     const storedText = body.stored.toString('utf8');
     const headers = headersJson(n.headers);
     const rejectDetail = n.rejectDetail === undefined ? null : redactJsonText(n.rejectDetail).text;

@@ -15,6 +15,9 @@
  *  - Only POST; anything else gets 405 and is not stored.
  *  - Oversized bodies (> maxBodyBytes) get 413 and are stored as rejected 'oversized' with the
  *    headers, the first OVERSIZED_PREFIX_BYTES bytes and the sizes in rejectDetail.
+ *  - What unverified senders can make us store is bounded (rejected-body-budget.ts): a rejected
+ *    body is kept as a 4 KiB prefix with its size and hash, and at most 100 rejected records are
+ *    stored a minute; the rest get the same answer and are only counted.
  *  - Every verified notification is stored and acknowledged, whatever its type (issue 8 §3):
  *    notifyDispute / notifyDefenseDocument are read (dispute-notification.ts), and a JSON object
  *    the console cannot read is stored as notifyType UNKNOWN with the IDs found and why
@@ -33,14 +36,15 @@ import type { NotificationSink } from './notification-sink';
 import type { ResolveVerifier } from './verify-notification';
 import { METHOD_NOT_ALLOWED, NOT_FOUND, STORE_FAILED, rejectionAnswer } from './notification-answers';
 import { createRequestClassifier, type IncomingPost } from './request-classification';
-import { createGroupCommit, sendAnswer } from './group-commit';
+import { createGroupCommit, sendAnswer, type PendingAnswer } from './group-commit';
+import { REJECTED_BODY_PREFIX_BYTES, createRejectedBudget } from './rejected-body-budget';
 
 export { NOTIFICATION_ID_HEADER } from './group-commit';
 
 export const DEFAULT_NOTIFY_PATH = '/antom/notify';
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
-/** How much of an oversized body is kept, enough to see what it was. */
-export const OVERSIZED_PREFIX_BYTES = 4096;
+/** How much of an oversized body is kept, enough to see what it was (the same as any rejected body). */
+export const OVERSIZED_PREFIX_BYTES = REJECTED_BODY_PREFIX_BYTES;
 /** An oversized sender is drained (so it can read our 413) up to this much, then cut off. */
 const OVERSIZED_DRAIN_LIMIT = 4 * 1024 * 1024;
 
@@ -69,6 +73,8 @@ export interface NotificationReceiver {
   host: string;
   port: number;
   path: string;
+  /** Rejected POSTs answered but not stored because the budget for rejected records was spent. */
+  rejectedNotStored(): number;
   close(): Promise<void>;
 }
 
@@ -130,6 +136,18 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
 
   const classifier = createRequestClassifier({ basePath, resolveVerifier: options.resolveVerifier, alternatePaths: options.alternatePaths ?? [], now });
   const commits = createGroupCommit({ sink, groupCommit, now, onStored: options.onStored, reportError });
+  const rejectedBudget = createRejectedBudget(now);
+
+  /** Verified records are stored as they are; rejected ones within the budget, bounded; the rest only answered. */
+  function storeAndAnswer(p: PendingAnswer): void {
+    if (p.record.verification === 'verified') {
+      commits.enqueue(p);
+      return;
+    }
+    const record = rejectedBudget.admit(p.record);
+    if (record) commits.enqueue({ ...p, record });
+    else sendAnswer(p.res, p.answer, p.answer.httpStatus === 413 ? { connection: 'close' } : undefined);
+  }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
     req.on('error', () => undefined);
@@ -161,7 +179,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
       const detail = `The body is ${sizes}; the receiver accepts at most ${maxBodyBytes} bytes. Only the first ${prefix.length} bytes are kept.`;
       const record: ReceivedNotification = { ...classifier.unclassifiedRecord(post(prefix)), rejectReason: 'oversized', rejectDetail: detail };
       // Answer now (the sender may still be writing) and keep draining so it can read the 413.
-      commits.enqueue({ record, res, answer: rejectionAnswer('oversized', detail) });
+      storeAndAnswer({ record, res, answer: rejectionAnswer('oversized', detail) });
     };
 
     if (Number.isFinite(declared) && declared > maxBodyBytes) rejectOversized();
@@ -185,7 +203,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
         sendAnswer(res, STORE_FAILED);
         return;
       }
-      commits.enqueue({ record: classified.record, res, answer: classified.answer });
+      storeAndAnswer({ record: classified.record, res, answer: classified.answer });
     });
   }
 
@@ -221,6 +239,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
     host: address.address,
     port: address.port,
     path: basePath,
+    rejectedNotStored: () => rejectedBudget.notStored(),
     close() {
       closing ??= new Promise<void>((resolve) => {
         let force: NodeJS.Timeout | undefined;
