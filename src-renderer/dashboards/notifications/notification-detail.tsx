@@ -118,7 +118,7 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
       </p>
 
       <h4>Replay</h4>
-      <ReplayForm id={n.id} />
+      <ReplayForm id={n.id} verified={n.verification === 'verified'} />
       {n.replays.length > 0 ? (
         <CompactTable
           caption="Earlier replays of this notification and what the target answered"
