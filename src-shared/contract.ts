@@ -58,7 +58,8 @@ export interface AppStatus {
   activeProfile: ProfileSummary | undefined;
   keychain: KeychainStatus;
   sandbox: { running: boolean; baseUrl: string | undefined };
-  receiver: { running: boolean; url: string | undefined };
+  /** rejectedNotStored: rejected POSTs answered but not stored (the receiver's budget for unverified senders was spent). */
+  receiver: { running: boolean; url: string | undefined; rejectedNotStored?: number };
   /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only). */
   door: 'electron' | 'preview';
 }
