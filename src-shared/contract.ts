@@ -58,7 +58,8 @@ export interface AppStatus {
   activeProfile: ProfileSummary | undefined;
   keychain: KeychainStatus;
   sandbox: { running: boolean; baseUrl: string | undefined };
-  receiver: { running: boolean; url: string | undefined };
+  /** rejectedNotStored: rejected POSTs answered but not stored (the receiver's budget for unverified senders was spent). */
+  receiver: { running: boolean; url: string | undefined; rejectedNotStored?: number };
   /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only). */
   door: 'electron' | 'preview';
 }
@@ -81,7 +82,7 @@ const pageSchema = z.object({
 }).strict();
 const timeRange = { since: isoTime.optional(), until: isoTime.optional() };
 
-const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'UNKNOWN']);
+const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN']);
 const rejectReasonSchema = z.enum(['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized']);
 const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund']);
 

@@ -4,7 +4,8 @@
  */
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from './antom-calls';
 
-export type NotifyType = 'PAYMENT_RESULT' | 'PAYMENT_PENDING' | 'CAPTURE_RESULT' | 'REFUND_RESULT' | 'UNKNOWN';
+/** NOTIFY_DISPUTE / NOTIFY_DEFENSE_DOCUMENT: Antom's dispute notifications carry no notifyType; the receiver names them after their API. */
+export type NotifyType = 'PAYMENT_RESULT' | 'PAYMENT_PENDING' | 'CAPTURE_RESULT' | 'REFUND_RESULT' | 'NOTIFY_DISPUTE' | 'NOTIFY_DEFENSE_DOCUMENT' | 'UNKNOWN';
 export type NotificationVerification = 'verified' | 'rejected';
 export type RejectReason =
   | 'wrong-key'          // signature well-formed but does not verify; no other explanation found
@@ -19,7 +20,7 @@ export type RejectReason =
   | 'oversized';
 
 export type CallIdName = keyof CallIds;
-export const CALL_ID_NAMES: readonly CallIdName[] = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId'];
+export const CALL_ID_NAMES: readonly CallIdName[] = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId', 'disputeId'];
 
 /** What the receiver sent back for one POST (same shape as receiver/notification-sink.ts). */
 export interface NotificationAnswerRecord {
@@ -102,6 +103,8 @@ export interface NotificationSummary extends CallIds {
   /** SHA-256 (hex) of the exact received bytes, whatever was stored. */
   bodySha256: string;
   bodyBytes: number;
+  /** Set for a verified notification the console could not read (notifyType UNKNOWN): why. It was stored and acknowledged all the same. */
+  unrecognised: string | null;
 }
 
 export interface NotificationAttemptRecord {

@@ -53,7 +53,7 @@ const REQUEST_ID_FIELD: Partial<Record<AntomApiName, 'paymentRequestId' | 'captu
   refund: 'refundRequestId',
 };
 
-const ID_FIELDS = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId'] as const;
+const ID_FIELDS = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'disputeId'] as const;
 
 function extractIds(...bodies: unknown[]): CallIds {
   const ids: CallIds = {};

@@ -37,7 +37,7 @@ export function profileHandlers(ctx: HandlerContext): ProfileHandlers {
         activeProfile: active ? withRuntimeUrl(ctx, active) : undefined,
         keychain,
         sandbox: { running: sandboxUrl !== undefined, baseUrl: sandboxUrl },
-        receiver: { running: ctx.receiver !== undefined, url: ctx.receiver?.url },
+        receiver: { running: ctx.receiver !== undefined, url: ctx.receiver?.url, rejectedNotStored: ctx.receiver?.rejectedNotStored() ?? 0 },
         door: ctx.door,
       };
     },

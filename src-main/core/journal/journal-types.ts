@@ -41,6 +41,13 @@ export interface ReceivedNotification {
   status: string | undefined;
   amountValue: string | undefined;
   amountCurrency: string | undefined;
+  /** A verified notification the console could not read (notifyType UNKNOWN): why. */
+  unrecognised?: string | undefined;
+  /**
+   * Set when rawBody is only the first part of what was received (a rejected body is kept as a
+   * bounded prefix: receiver/rejected-body-budget.ts): the size and SHA-256 of the whole body.
+   */
+  bodyWhole?: { bytes: number; sha256: string } | undefined;
 }
 
 export interface StoredNotificationRef {

@@ -134,9 +134,9 @@ export class SqliteJournal implements Journal {
         ON CONFLICT(attempt_id) DO NOTHING`),
       insertNotification: db.prepare(`INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, attempts, receiver_path, remote_address, profile,
         verification, reject_reason, reject_detail, content_verified, content_verified_is_prefix, notify_type, result_status, result_code, status, amount_value,
-        amount_currency, headers_json, body, body_exact, body_sha256, body_bytes, acknowledged, acknowledged_at, ${idCols})
-        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
-      // Search rows for the notifications a transaction wrote, in ONE statement (why: migrations.ts, v3).
+        amount_currency, headers_json, body, body_exact, body_sha256, body_bytes, acknowledged, acknowledged_at, unrecognised, ${idCols})
+        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
+      // Search rows for the notifications a transaction wrote, in ONE statement (why: migrations/sqlite/0003-write-cost.ts).
       indexRange: db.prepare('INSERT INTO notifications_fts(rowid, body) SELECT id, CAST(body AS TEXT) FROM notifications WHERE id BETWEEN ? AND ?'),
       findByDedup: db.prepare<[string], { id: number; attempts: number; body: Buffer }>('SELECT id, attempts, body FROM notifications WHERE dedup_key = ?'),
       addAttempt: db.prepare('UPDATE notifications SET attempts = attempts + 1, last_seen_at = max(last_seen_at, ?) WHERE id = ?'),
@@ -190,7 +190,7 @@ export class SqliteJournal implements Journal {
       call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
       Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
       call.trigger, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
-      ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null,
+      ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null,
     );
     return info.changes ? Number(info.lastInsertRowid) : undefined;
   }
@@ -252,10 +252,11 @@ export class SqliteJournal implements Journal {
   private storeOne(n: ReceivedNotification, answer: NotificationAnswerRecord | undefined): StoredNotificationRef {
     const answeredAt = answer ? (answer.sentAt ?? new Date().toISOString()) : null;
     const acknowledged = answer !== undefined && isAcknowledgement(answer);
-    const body = prepareNotificationBody(n.rawBody, n.contentVerified);
+    const body = prepareNotificationBody(n.rawBody, n.contentVerified, n.bodyWhole);
     const storedText = body.stored.toString('utf8');
     const headers = headersJson(n.headers);
     const rejectDetail = n.rejectDetail === undefined ? null : redactJsonText(n.rejectDetail).text;
+    const unrecognised = n.unrecognised === undefined ? null : redactJsonText(n.unrecognised).text;
     // The verified content is "<prefix><stored body>" whenever it was built from this body (the
     // receiver always does); then only the prefix is kept and readers append the body again.
     const verifiedPrefix = body.contentVerified !== undefined && body.contentVerified.endsWith(storedText)
@@ -269,6 +270,7 @@ export class SqliteJournal implements Journal {
     assertNoKeyMaterial(headers, 'the notification headers');
     assertNoKeyMaterial(verifiedPrefix?.endsWith('.') ? verifiedPrefix : body.contentVerified, 'the verified content');
     assertNoKeyMaterial(rejectDetail, 'the reject detail');
+    assertNoKeyMaterial(unrecognised, 'the unrecognised note');
     // A rejected POST can claim anything; it never counts as an attempt of a verified notification.
     const dedupKey = n.verification === 'verified' && n.dedupKey ? n.dedupKey : null;
     // NULL body / headers = the same as the notification row's (schema v3), which the first POST always is.
@@ -291,8 +293,8 @@ export class SqliteJournal implements Journal {
       dedupKey, n.receivedAt, n.receivedAt, n.receiverPath, n.remoteAddress ?? null, n.profile ?? null, n.verification, n.rejectReason ?? null,
       rejectDetail, verifiedPrefix ?? body.contentVerified ?? null, verifiedPrefix === undefined ? 0 : 1, n.notifyType, n.resultStatus ?? null,
       n.resultCode ?? null, n.status ?? null, n.amountValue ?? null, n.amountCurrency ?? null, headers, body.stored, body.exact ? 1 : 0, body.sha256,
-      body.bytes, acknowledged ? 1 : 0, acknowledged ? answeredAt : null, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
-      ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null,
+      body.bytes, acknowledged ? 1 : 0, acknowledged ? answeredAt : null, unrecognised, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null,
+      ids.captureId ?? null, ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null,
     ).lastInsertRowid);
     const attemptId = attemptRow(id, true, true);
     return { id, duplicateOf: undefined, attempts: 1, attemptId };

@@ -7,6 +7,7 @@ import type { CallRow, AttemptRow, NotificationRow } from './journal-rows';
 import type { MoneyAmount, TimelineEvent, TimelineEventKind } from './journal-types';
 import { amountOf, parseBody } from './payment-facts';
 import { moneyAmount } from './payment-state';
+import { describeDisputeNotification, readDisputeNotification } from '../receiver/dispute-notification';
 
 const KIND: Record<AntomApiName, TimelineEventKind> = {
   createPaymentSession: 'session',
@@ -52,8 +53,11 @@ export function callEvent(call: CallRow): TimelineEvent {
 export function notificationEvent(note: NotificationRow, attempts: AttemptRow[]): TimelineEvent {
   const amount = note.amount_value && note.amount_currency && /^\d+$/.test(note.amount_value) ? moneyAmount(BigInt(note.amount_value), note.amount_currency) : null;
   const verdict = note.verification === 'verified' ? 'verified' : `REJECTED (${note.reject_reason ?? 'unknown'})`;
+  // A dispute's own words (type, judged result, reason, defense deadline) say more than its status.
+  const dispute = note.notify_type === 'NOTIFY_DISPUTE' || note.notify_type === 'NOTIFY_DEFENSE_DOCUMENT' ? readDisputeNotification(note.body) : undefined;
+  const what = dispute ? describeDisputeNotification(dispute) : note.status ?? note.result_code ?? undefined;
   const parts = [
-    `notification ${note.notify_type}`, amount?.display, note.status ?? note.result_code ?? undefined, verdict,
+    `notification ${note.notify_type}`, amount?.display, what, verdict,
     note.acknowledged ? 'acknowledged' : 'not acknowledged', note.attempts > 1 ? `${note.attempts} attempts` : undefined,
   ];
   return {

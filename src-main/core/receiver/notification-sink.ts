@@ -9,7 +9,7 @@
  * The answer about to be sent is passed along and committed with the row (one transaction per
  * batch, not two); an answer that then could not be sent is withdrawn with markAnswersUndelivered.
  */
-import type { ReceivedNotification, StoredNotificationRef } from '../journal/journal-types';
+import type { NotificationVerification, ReceivedNotification, StoredNotificationRef } from '../journal/journal-types';
 
 /** What the receiver answers, recorded with the notification it answers. */
 export interface NotificationAnswer {
@@ -28,6 +28,8 @@ export interface StoredNotificationForReplay {
   rawBody: Buffer;
   bodyExact?: boolean;
   profile: string | null | undefined;
+  /** Only a verified notification may be re-signed: anything else was never proven to come from Antom. */
+  verification: NotificationVerification;
 }
 
 export interface NotificationSink {

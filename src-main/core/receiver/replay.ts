@@ -8,7 +8,8 @@
  * fail to verify it, and the result says so up front. "Re-signed" makes a notification the
  * target can verify, which only the embedded sandbox may do: the console holds no production
  * Antom private key and must never forge production notifications, so production profiles are
- * refused with a typed error.
+ * refused with a typed error, and so are notifications that were not verified (a forged POST
+ * must not become a correctly signed one).
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -112,6 +113,17 @@ export async function replayNotification(options: ReplayOptions): Promise<Replay
   } else {
     if (!options.signer || !options.isSandboxProfile) {
       throw new ConsoleError('REPLAY_REFUSED', 'Re-signing needs the embedded sandbox\'s Antom key, which was not provided.', 'Start the embedded sandbox, or replay as received.');
+    }
+    // Re-signing vouches for the body with the sandbox's Antom key. A rejected record holds
+    // whatever anyone POSTed (a forgery, a tampered body), so signing it would turn it into a
+    // "verified" notification Antom never sent.
+    if (stored.verification !== 'verified') {
+      throw new ConsoleError(
+        'REPLAY_REFUSED',
+        `Notification ${options.id} was rejected by the receiver (its signature did not verify), so it cannot be re-signed.`,
+        'Replay it as received to reproduce exactly what was sent, or re-sign a notification that was verified.',
+        { id: options.id, verification: stored.verification },
+      );
     }
     if (!options.isSandboxProfile(stored.profile)) {
       throw new ConsoleError(

@@ -5,7 +5,7 @@
  */
 import type { NotifyType, RejectReason } from '../../../src-shared/journal-views';
 
-export const NOTIFY_TYPES: readonly NotifyType[] = ['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'UNKNOWN'];
+export const NOTIFY_TYPES: readonly NotifyType[] = ['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN'];
 
 export const REJECT_REASONS: readonly RejectReason[] = [
   'wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized',

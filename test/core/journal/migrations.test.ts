@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/core/journal/migrations';
 import { JOURNAL_FILE_NAME, SqliteJournal } from '../../../src-main/core/journal/sqlite-journal';
 import { attemptBodyOf, attemptHeadersOf, type AttemptRow, type NotificationRow } from '../../../src-main/core/journal/journal-rows';
-import { notification } from './journal-fixtures';
+import { call, notification } from './journal-fixtures';
+
+/** A dispute API call as the client records it (the disputeId is one of its IDs). */
+function callRecordFor(disputeId: string) {
+  return call('inquiryPayment', '2026-01-04T00:00:00.000Z', { paymentId: 'PAY-OLD-D' }, { result: { resultCode: 'SUCCESS', resultStatus: 'S' } }, { ids: { paymentId: 'PAY-OLD-D', disputeId } });
+}
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -110,6 +115,35 @@ describe('journal migrations', () => {
     expect(attemptHeadersOf(attempts[1]!, row)['request-time']).toBe('1767312120000');
     // Rows written before v3 were copied unchanged.
     expect(oldAttempt.body!.toString('utf8')).toBe(oldBody);
+  });
+
+  it('upgrades a v4 file to v5: disputes become findable by disputeId, old rejected notifyDispute rows included', () => {
+    const dir = tempDir();
+    const file = join(dir, JOURNAL_FILE_NAME);
+    const v4 = new Database(file);
+    for (const step of MIGRATIONS.slice(0, 4)) v4.exec(step);
+    v4.pragma('user_version = 4');
+    // A v4 console bounced notifyDispute as a rejected UNKNOWN row; a garbled body must not stop the upgrade.
+    const insert = v4.prepare(`INSERT INTO notifications (first_seen_at, last_seen_at, receiver_path, verification, reject_reason, notify_type, headers_json, body,
+      body_exact, body_sha256, body_bytes, payment_id) VALUES ('2026-01-03T00:00:00.000Z', '2026-01-03T00:00:00.000Z', '/antom/notify', 'rejected', 'not-a-notification',
+      'UNKNOWN', '{}', CAST(? AS BLOB), 1, 'h', 10, ?)`);
+    const oldDispute = Number(insert.run('{"disputeId":"DSP-OLD-1","paymentId":"PAY-OLD-D","disputeNotificationType":"DISPUTE_CREATED"}', 'PAY-OLD-D').lastInsertRowid);
+    insert.run('{"disputeId": broken', null);
+    insert.run('{"disputeId":42}', null);
+    v4.close();
+
+    const journal = SqliteJournal.open({ dataDir: dir });
+    expect(journal.upgradedFrom).toBe(4);
+    expect(journal.findById('DSP-OLD-1').notifications.map((n) => n.id)).toEqual([oldDispute]);
+    expect(journal.listNotifications({ anyId: 'DSP-OLD-1' }).items[0]).toMatchObject({ disputeId: 'DSP-OLD-1', unrecognised: null });
+    // New rows use the new columns: a dispute call records its disputeId like any other ID.
+    journal.recorder().record({ ...callRecordFor('DSP-NEW-1') });
+    expect(journal.listCalls({ anyId: 'DSP-NEW-1' }).items.map((c) => c.disputeId)).toEqual(['DSP-NEW-1']);
+    journal.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect((db.prepare('SELECT count(*) AS n FROM notifications WHERE dispute_id IS NOT NULL').get() as { n: number }).n).toBe(1);
+    db.close();
   });
 
   it('refuses a file from a newer console without touching it', () => {

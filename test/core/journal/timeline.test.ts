@@ -145,4 +145,24 @@ describe('mismatch flags', () => {
     const flags = t.journal.mismatches({}, NOW);
     expect(flags.map((f) => `${f.paymentId}:${f.kind}`).sort()).toEqual(['PAY-G1:capture-exceeds-authorised', 'PAY-G3:notification-missing']);
   });
+
+  it('puts a dispute on its payment\'s timeline and finds it by disputeId, filtered by notify type', () => {
+    cardFlow('EUR', '8000', ['8000'], undefined, 'D');
+    const body = JSON.stringify({ paymentRequestId: 'PR-D', disputeId: 'DSP-J-1', paymentId: 'PAY-D', disputeAmount: { value: '8000', currency: 'EUR' },
+      disputeNotificationType: 'DISPUTE_JUDGED', disputeJudgedResult: 'ACCEPT_BY_MERCHANT', disputeJudgedAmount: { value: '8000', currency: 'EUR' }, disputeReasonCode: '13.1' });
+    const ref = t.journal.storeNotification(notification(body, at(40), {
+      notifyType: 'NOTIFY_DISPUTE', status: 'DISPUTE_JUDGED', dedupKey: 'NOTIFY_DISPUTE|DSP-J-1|DISPUTE_JUDGED|ACCEPT_BY_MERCHANT', amountValue: '8000', amountCurrency: 'EUR',
+      ids: { paymentRequestId: 'PR-D', paymentId: 'PAY-D', disputeId: 'DSP-J-1' },
+    }), ACK);
+    const timeline = t.journal.timeline('DSP-J-1', NOW)!;
+    expect(timeline.paymentRequestIds).toEqual(['PR-D']);
+    const event = timeline.events[timeline.events.length - 1]!;
+    expect(event).toMatchObject({ ref: ref.id, kind: 'notification', notifyType: 'NOTIFY_DISPUTE', status: 'DISPUTE_JUDGED', acknowledged: true });
+    expect(event.summary).toBe('notification NOTIFY_DISPUTE, EUR 80.00, dispute DSP-J-1 DISPUTE_JUDGED, judged ACCEPT_BY_MERCHANT, reason 13.1, verified, acknowledged');
+    // The dispute is told, not counted: the payment's own money is unchanged.
+    expect(timeline.money).toEqual(t.journal.timeline('PAY-D', NOW)!.money);
+    expect(t.journal.findById('DSP-J-1').notifications.map((n) => n.id)).toEqual([ref.id]);
+    expect(t.journal.listNotifications({ notifyType: 'NOTIFY_DISPUTE' }).items.map((n) => n.disputeId)).toEqual(['DSP-J-1']);
+    expect(t.journal.listNotifications({ notifyType: ['PAYMENT_RESULT'] }).items.every((n) => n.notifyType === 'PAYMENT_RESULT')).toBe(true);
+  });
 });

@@ -221,12 +221,25 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const notJson = await sendNotification(origin, signNotification({ path: PATH, body: 'notifyType=PAYMENT_RESULT&paymentId=1' }));
     expect(notJson.status).toBe(400);
     expect(rowOf(notJson.notificationId)).toMatchObject({ rejectReason: 'not-json', verification: 'rejected' });
-    const unknownType = await sendNotification(origin, signNotification({ path: PATH, body: JSON.stringify({ notifyType: 'DISPUTE_RESULT', result: { resultStatus: 'S' }, paymentId: 'P' }) }));
-    expect(unknownType.status).toBe(400);
+    const notObject = await sendNotification(origin, signNotification({ path: PATH, body: '["PAYMENT_RESULT"]' }));
+    expect(notObject.status).toBe(400);
+    expect(rowOf(notObject.notificationId)).toMatchObject({ rejectReason: 'not-a-notification', verification: 'rejected', acknowledged: false });
+  });
+
+  it('a verified notification of a type it does not know is stored, shown as such and acknowledged, never bounced', async () => {
+    const { origin } = await start();
+    const body = JSON.stringify({ notifyType: 'DISPUTE_RESULT', result: { resultStatus: 'S' }, paymentId: 'P', paymentRequestId: 'R' });
+    const unknownType = await sendNotification(origin, signNotification({ path: PATH, body }));
+    expect(unknownType.status).toBe(200);
+    expect(unknownType.body).toBe(ACKNOWLEDGEMENT_BODY);
     const row = rowOf(unknownType.notificationId);
-    expect(row).toMatchObject({ rejectReason: 'not-a-notification', paymentId: 'P' });
-    expect(row.rejectDetail).toContain('DISPUTE_RESULT');
+    expect(row).toMatchObject({ verification: 'verified', notifyType: 'UNKNOWN', acknowledged: true, rejectReason: null, paymentId: 'P', paymentRequestId: 'R', body });
+    expect(row.unrecognised).toContain('DISPUTE_RESULT');
     expect(row.contentVerified).toBeDefined();
+    // Antom's resend of the same bytes is an attempt of the same record, acknowledged again.
+    const again = await sendNotification(origin, signNotification({ path: PATH, body }));
+    expect(again).toMatchObject({ status: 200, notificationId: unknownType.notificationId });
+    expect(journal().listNotifications({ notifyType: 'UNKNOWN' }).items).toHaveLength(1);
   });
 
   it('oversized bodies get 413 and are kept as a prefix with their size', async () => {

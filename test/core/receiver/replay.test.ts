@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { startNotificationReceiver, type NotificationReceiver } from '../../../src-main/core/receiver/notification-receiver';
 import { replayNotification } from '../../../src-main/core/receiver/replay';
 import { ACKNOWLEDGEMENT_BODY } from '../../../src-main/core/receiver/notification-answers';
-import { TEST_CLIENT_ID, antomTestPrivateKey, antomTestPublicKey, paymentResultBody, sendNotification, signNotification } from '../../support/notification-sender';
+import { TEST_CLIENT_ID, antomTestPrivateKey, antomTestPublicKey, paymentResultBody, sendNotification, sendRaw, signNotification } from '../../support/notification-sender';
 import { openTestJournal, type JournalFixture } from './journal-fixture';
 
 const receivers: NotificationReceiver[] = [];
@@ -75,6 +76,27 @@ describe('replay', () => {
   it('refuses to re-sign a production notification', async () => {
     const { sink, id } = await storedNotification('live-sg');
     await expect(replayNotification({ sink, id, toUrl: 'http://127.0.0.1:1/x', mode: 're-signed', signer, isSandboxProfile: sandboxOnly })).rejects.toMatchObject({ code: 'REPLAY_REFUSED', hint: expect.stringMatching(/as received/) });
+  });
+
+  it('refuses to re-sign a forged notification the receiver rejected, so it can never become a verified SUCCESS', async () => {
+    const { r, sink } = await receiver('/antom/notify');
+    const origin = new URL(r.url).origin;
+    // Signed with a key that is not Antom's (the merchant's), and one with no signature at all.
+    const forged = signNotification({ path: '/antom/notify', body: paymentResultBody('PAY-FORGED'), privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey });
+    const forgedRes = await sendNotification(origin, forged);
+    expect(forgedRes.status).toBe(401);
+    const unsigned = await sendRaw(origin, '/antom/notify', { method: 'POST', headers: { 'content-type': 'application/json', 'client-id': TEST_CLIENT_ID }, body: paymentResultBody('PAY-FORGED-2') });
+    expect(unsigned.status).toBe(401);
+    const target = await receiver('/payNotify');
+    for (const id of [forgedRes.notificationId!, unsigned.notificationId!]) {
+      await expect(replayNotification({ sink, id, toUrl: target.r.url, mode: 're-signed', signer, isSandboxProfile: sandboxOnly }))
+        .rejects.toMatchObject({ code: 'REPLAY_REFUSED', message: expect.stringContaining('rejected'), hint: expect.stringMatching(/as received/) });
+    }
+    // Nothing reached the target.
+    expect(target.sink.listNotifications().items).toHaveLength(0);
+    // As received it may still be sent (to reproduce the forgery); the target rejects it again.
+    const asReceived = await replayNotification({ sink, id: forgedRes.notificationId!, toUrl: `${origin}/antom/notify`, mode: 'as-received' });
+    expect(asReceived.acknowledged).toBe(false);
   });
 
   it('validates the URL and the id', async () => {
