@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entriesForCode, explainResultCode, explainSdkEventCode } from '../../../src-shared/knowledge';
+import { entriesForCode, explainResultCode, explainSdkEventCode, type KnowledgeApi } from '../../../src-shared/knowledge';
 import { readSeedPages, sampleResultCodes, seedCodeRows, sharedDocsAvailable, sharedDocsDir, type SeedCodeRow } from '../../support/antom-seed-pages';
 
 const pages = readSeedPages();
@@ -94,7 +94,7 @@ describe('knowledge base corrections of issue 8', () => {
   });
 
   it('knows the dispute APIs\' result codes from Antom\'s reference', () => {
-    const table: Array<[string, string, 'S' | 'F' | 'U']> = [
+    const table: Array<[KnowledgeApi, string, 'S' | 'F' | 'U']> = [
       ['acceptDispute', 'SUCCESS', 'S'], ['acceptDispute', 'REPEAT_REQUEST', 'F'], ['acceptDispute', 'TIME_EXCEEDS_LIMIT', 'F'], ['acceptDispute', 'UNKNOWN_EXCEPTION', 'U'],
       ['supplyDefenseDocument', 'SUCCESS', 'S'], ['supplyDefenseDocument', 'DEFENSE_EXCEED_LIMIT', 'F'], ['supplyDefenseDocument', 'NOT_ALLOW_IN_CURRENT_STATUS', 'F'],
       ['supplyDefenseDocument', 'REPEAT_REQUEST', 'F'], ['supplyDefenseDocument', 'TIME_EXCEEDS_LIMIT', 'F'], ['supplyDefenseDocument', 'UNKNOWN_EXCEPTION', 'U'],
