@@ -36,7 +36,7 @@ export const API_RESULT_CODES: readonly CodeEntry[] = [
 
   // inquiryPayment
   api(['inquiryPayment'], 'SUCCESS', 'S', 'The inquiry worked; the payment state is in paymentStatus.', 'Read paymentStatus (SUCCESS, FAIL, PROCESSING, CANCELLED, PENDING) and paymentResultCode; result says nothing about the payment itself.', 'none', INQ),
-  api(['inquiryPayment'], 'ORDER_NOT_EXIST', 'F', 'Antom has no payment with this paymentId / paymentRequestId.', 'Check the ID and the environment (sandbox vs production). Right after creation, inquire again after 15 s, up to 3 times; after that the payment was never created.', 'inquire', [...INQ, 'API-FACTS f.3']),
+  api(['inquiryPayment'], 'ORDER_NOT_EXIST', 'F', 'Antom has no payment with this paymentId / paymentRequestId.', 'Check the ID and the environment (sandbox vs production). Right after creation, inquire again after 15 s, up to 3 times; after that the payment was never created. The console does this itself for an inquiry by paymentRequestId within 60 s of a session it sent.', 'inquire', [...INQ, 'API-FACTS f.3']),
   api(['inquiryPayment'], 'PAYMENT_IN_PROCESS', 'U', 'The payment is still in progress (or the paymentRequestId was repeated).', 'If redirectActionForm.redirectUrl is present, send the buyer there; otherwise inquire again in a few seconds.', 'inquire', INQ),
   api(['inquiryPayment', 'inquiryRefund'], 'UNKNOWN_EXCEPTION', 'U', 'The inquiry failed with an unknown error.', 'Repeat the same inquiry; an inquiry changes nothing, so repeating it is always safe.', 'same-request-id', [...INQ, ...IREF, 'API-FACTS f.3']),
 

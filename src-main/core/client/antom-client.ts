@@ -298,7 +298,8 @@ export class AntomClient {
         requestBody,
         startedAt: new Date(Number(requestTime)).toISOString(),
       };
-      const canRetry = attempt - orderNotExistRetries < this.retry.maxAttempts;
+      const budgetAttempt = attempt - orderNotExistRetries;
+      const canRetry = budgetAttempt < this.retry.maxAttempts;
       const started = performance.now();
       let answer: HttpAnswer;
       try {
@@ -310,7 +311,7 @@ export class AntomClient {
         this.record(ctx, { latencyMs, errorCode: code, errorMessage: error.message, ids: extractIds(body) });
         if (canRetry) {
           warnings.push(`Attempt ${attempt}: ${error.message} Retried with the same ${idField ?? 'request'} and body.`);
-          await this.sleep(backoffDelayMs(this.retry, attempt));
+          await this.sleep(backoffDelayMs(this.retry, budgetAttempt));
           continue;
         }
         throw this.transportError(code, error.message, ctx, requestId, idField);
@@ -327,7 +328,7 @@ export class AntomClient {
         this.record(ctx, { latencyMs, answer, responseBody, errorCode: code, errorMessage: message, ids: extractIds(body, json) });
         if (answer.status >= 500 && canRetry) {
           warnings.push(`Attempt ${attempt}: HTTP ${answer.status} from the gateway. Retried with the same ${idField ?? 'request'} and body.`);
-          await this.sleep(backoffDelayMs(this.retry, attempt));
+          await this.sleep(backoffDelayMs(this.retry, budgetAttempt));
           continue;
         }
         if (answer.status >= 500) throw this.transportError('HTTP_ERROR', `${message} The gateway kept failing.`, ctx, requestId, idField, answer.status);
@@ -362,9 +363,9 @@ export class AntomClient {
       // signed. Without an Antom public key no answer can ever verify, so that is not resent.
       const resendable = reported === 'U' || this.profile.antomPublicKey !== undefined;
       const trafficLimited = reported === 'U' && resultCode === TRAFFIC_LIMIT_CODE;
-      const mayResend = trafficLimited ? attempt - orderNotExistRetries < this.trafficLimit.maxAttempts : canRetry;
+      const mayResend = trafficLimited ? budgetAttempt < this.trafficLimit.maxAttempts : canRetry;
       if (resultStatus === 'U' && resendable && isRetryableUnknown(resultCode) && mayResend) {
-        const delayMs = trafficLimited ? trafficLimitDelayMs(this.trafficLimit, attempt, this.random) : backoffDelayMs(this.retry, attempt);
+        const delayMs = trafficLimited ? trafficLimitDelayMs(this.trafficLimit, budgetAttempt, this.random) : backoffDelayMs(this.retry, budgetAttempt);
         warnings.push(`Attempt ${attempt}: ${reported === 'U' ? `U ${resultCode}` : `unsigned ${reported} ${resultCode}`}. Retried with the same ${idField ?? 'request'} and body${trafficLimited ? ` after ${Math.round(delayMs / 100) / 10} s (rate limit: longer, jittered backoff)` : ''}.`);
         await this.sleep(delayMs);
         continue;

@@ -121,6 +121,16 @@ describe('ORDER_NOT_EXIST right after a payment session', () => {
     expect(outcome.warnings.join(' ')).toMatch(/Still ORDER_NOT_EXIST after 3 re-inquiries 15 s apart.*final/);
   });
 
+  it('re-inquiries do not use up the retry budget for network failures', async () => {
+    const { client, state } = timed();
+    await client.createPaymentSession(session('PAY-FLAKY'));
+    server.enqueue(notExist(), { drop: true }, { drop: true });
+    const outcome = await client.inquiryPayment({ paymentRequestId: 'PAY-FLAKY' });
+    expect(outcome.resultStatus).toBe('S');
+    expect(outcome.attempts).toBe(4);
+    expect(state.sleeps).toEqual([15_000, 500, 1000]);
+  });
+
   it('does not wait for an ID with no session, a session outside the window, or an inquiry by paymentId', async () => {
     const { client, state } = timed();
     server.enqueue(notExist());
