@@ -167,8 +167,13 @@ export class AntomClient {
     }
   }
 
+  /**
+   * An inquiry that gets ORDER_NOT_EXIST right after a session asks again (see execute). Not for
+   * a poller's inquiries: the Payments page polls every 2 s by itself (the seeds' advice) and
+   * never takes ORDER_NOT_EXIST as final, so holding its inquiry 15 s would only slow it down.
+   */
   inquiryPayment(body: RequestBodies['inquiryPayment'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['inquiryPayment']>> {
-    return this.execute('inquiryPayment', body, opts);
+    return this.execute('inquiryPayment', body, opts, undefined, opts.trigger !== 'poller');
   }
 
   capture(body: CaptureInput, opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['capture']>> {
@@ -270,7 +275,13 @@ export class AntomClient {
   }
 
   /** One logical call with a complete body: validate, then attempts with retries. */
-  private async execute<A extends AntomApiName>(api: A, body: unknown, opts: CallOptions = {}, beforeSend?: () => Promise<void>): Promise<CallOutcome<ResponseBodies[A]>> {
+  private async execute<A extends AntomApiName>(
+    api: A,
+    body: unknown,
+    opts: CallOptions = {},
+    beforeSend?: () => Promise<void>,
+    waitOnNewOrder = true,
+  ): Promise<CallOutcome<ResponseBodies[A]>> {
     const report = assertValidRequest(api, body);
     if (beforeSend) await beforeSend();
     const bodyBytes = serialiseBody(body);
@@ -370,7 +381,7 @@ export class AntomClient {
         await this.sleep(delayMs);
         continue;
       }
-      if (api === 'inquiryPayment' && resultStatus === 'F' && resultCode === 'ORDER_NOT_EXIST') {
+      if (api === 'inquiryPayment' && waitOnNewOrder && resultStatus === 'F' && resultCode === 'ORDER_NOT_EXIST') {
         freshSession ??= await this.isRightAfterSession(body, Number(ctx.requestTime));
         if (freshSession && orderNotExistRetries < this.orderNotExist.maxRetries) {
           orderNotExistRetries += 1;

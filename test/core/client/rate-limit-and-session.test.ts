@@ -147,6 +147,15 @@ describe('ORDER_NOT_EXIST right after a payment session', () => {
     expect(state.sleeps).toEqual([]);
   });
 
+  it('does not hold up a poller\'s inquiry: the poller asks again every 2 s by itself', async () => {
+    const { client, state } = timed();
+    await client.createPaymentSession(session('PAY-POLLED'));
+    server.enqueue(notExist());
+    const outcome = await client.inquiryPayment({ paymentRequestId: 'PAY-POLLED' }, { trigger: 'poller' });
+    expect([outcome.resultCode, outcome.attempts]).toEqual(['ORDER_NOT_EXIST', 1]);
+    expect(state.sleeps).toEqual([]);
+  });
+
   it('does not count a refused (F) session as created', async () => {
     const { client, state } = timed();
     server.enqueue({ body: antomResult('F', 'PARAM_ILLEGAL') }, notExist());
