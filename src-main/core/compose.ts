@@ -15,7 +15,7 @@ import { SessionSecretStore } from './keychain/session-secret-store';
 import { DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './keychain/secret-store';
 import { ProfileService } from './profiles/profile-service';
 import { parsePublicKey } from './keys/parse-keys';
-import { AntomClient, gatewayBaseUrl, type AntomClientOptions, type ClientProfile } from './client';
+import { AntomClient, gatewayBaseUrl, journalSessionLookup, type AntomClientOptions, type ClientProfile } from './client';
 import { SqliteJournal } from './journal/sqlite-journal';
 import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox';
 import { startNotificationReceiver, type NotificationReceiver } from './receiver/notification-receiver';
@@ -170,7 +170,7 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
       antomPublicKey,
       ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
     };
-    return new AntomClient(clientProfile, { recorder, ledger: journal.requestIdLedger(), ...config.clientOptions });
+    return new AntomClient(clientProfile, { recorder, ledger: journal.requestIdLedger(), sessions: journalSessionLookup(journal), ...config.clientOptions });
   }
 
   const version = config.version ?? packageVersion();

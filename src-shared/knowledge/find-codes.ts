@@ -14,7 +14,7 @@ export interface CodeMention {
   explanation: CodeExplanation;
 }
 
-const API_IN_TEXT = /\/payments\/(createPaymentSession|inquiryPayment|capture|cancel|refund|inquiryRefund)\b/;
+const API_IN_TEXT = /\/payments\/(createPaymentSession|inquiryPayment|capture|cancel|refund|inquiryRefund|acceptDispute|supplyDefenseDocument|downloadDisputeEvidence)\b/;
 const CODE_TOKEN = /[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|\bSUCCESS\b/g;
 const LABEL_BEFORE = /["']?([A-Za-z]+)["']?\s*[:=]\s*["']?$/;
 
@@ -24,6 +24,10 @@ function fieldForLabel(label: string | undefined): CodeField {
       return 'paymentResultCode';
     case 'transactionResult':
       return 'transactionResult';
+    case 'disputeNotificationType':
+      return 'disputeNotificationType';
+    case 'disputeJudgedResult':
+      return 'disputeJudgedResult';
     case 'code':
     case 'eventCode':
       return 'eventCode';
@@ -50,7 +54,9 @@ export function findCodesInText(text: string, api?: KnowledgeApi): CodeMention[]
     const field = fieldForLabel(label);
     const explanation = code.startsWith('SDK_')
       ? explainSdkEventCode(code)
-      : explainResultCode(code, guessedApi, field === 'eventCode' ? 'result' : field);
+      : field === 'disputeNotificationType' || field === 'disputeJudgedResult'
+        ? explainResultCode(code, 'notifyDispute', field) // these fields only exist in notifyDispute, whatever path is in the text
+        : explainResultCode(code, guessedApi, field === 'eventCode' ? 'result' : field);
     mentions.push({ code, index, label, explanation });
   }
   return mentions;

@@ -4,31 +4,50 @@
  * outcome), the troubleshoot dashboard and the CLI.
  */
 
-/** Where a code can appear. The six APIs, the three notifications, and the client SDK. */
-export type KnowledgeScope =
-  | 'common'
+/** The server APIs an explanation can be asked for: the client's AntomApiName plus the dispute APIs. */
+export type KnowledgeApi =
   | 'createPaymentSession'
   | 'inquiryPayment'
   | 'capture'
   | 'cancel'
   | 'refund'
   | 'inquiryRefund'
+  | 'acceptDispute'
+  | 'supplyDefenseDocument'
+  | 'downloadDisputeEvidence';
+
+/** Where a code can appear: the APIs, the notifications, and the client SDK. */
+export type KnowledgeScope =
+  | 'common'
+  | KnowledgeApi
   | 'notifyPayment'
   | 'notifyCapture'
   | 'notifyRefund'
+  | 'notifyDispute'
+  | 'notifyDefenseDocument'
   | 'client-sdk';
 
-/** The server APIs an explanation can be asked for (same names as the client's AntomApiName). */
-export type KnowledgeApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
-
-export type CodeKind = 'api-result' | 'payment-result' | 'sdk-event';
+/**
+ * api-result: result.resultCode of a call; payment-result: a payment's or transaction's own
+ * result; sdk-event: a client SDK event code; dispute-value: the enumerated values a
+ * notifyDispute carries (disputeNotificationType, disputeJudgedResult), which ops staff meet
+ * in the same places as codes.
+ */
+export type CodeKind = 'api-result' | 'payment-result' | 'sdk-event' | 'dispute-value';
 
 /**
  * Which field carries the code: `result.resultCode` of a call, `paymentResultCode` of an
  * inquiry / notifyPayment, `transactions[].transactionResult`, a refund's own result, or an
  * SDK `eventCode`. The same word can mean different things in different fields.
  */
-export type CodeField = 'result' | 'paymentResultCode' | 'transactionResult' | 'refundResult' | 'eventCode';
+export type CodeField =
+  | 'result'
+  | 'paymentResultCode'
+  | 'transactionResult'
+  | 'refundResult'
+  | 'eventCode'
+  | 'disputeNotificationType'
+  | 'disputeJudgedResult';
 
 export type RetryGuidance =
   | 'same-request-id'
@@ -39,8 +58,18 @@ export type RetryGuidance =
   | 'fix-request'
   | 'none';
 
-/** Source tags from API-FACTS.md section 0 (e.g. D-CAP, S-WEB), plus the API-FACTS section. */
+/**
+ * Source tags from API-FACTS.md section 0 (e.g. D-CAP, S-WEB), the API-FACTS section, a seed
+ * page ("seed 003" = ../shared/antom/docs/003_*.txt) or an Antom reference URL.
+ */
 export type SourceTag = string;
+
+/** What one Antom page says about a code, kept when the pages disagree. */
+export interface PageStatement {
+  /** The page, e.g. "seed 003 (Card payments Web/WAP, event code table)" or a docs URL. */
+  page: string;
+  says: string;
+}
 
 export interface CodeEntry {
   code: string;
@@ -56,6 +85,8 @@ export interface CodeEntry {
   sources: readonly SourceTag[];
   /** Set when the same code means something else elsewhere, or the docs disagree. */
   note?: string;
+  /** When Antom's pages disagree: which page says what (the entry follows the API reference). */
+  pagesDisagree?: readonly PageStatement[];
   /** Other spellings seen for the same condition (e.g. SIGNATURE_INVALID for INVALID_SIGNATURE). */
   aliases?: readonly string[];
   /** SDK events only: which client SDKs emit it. */

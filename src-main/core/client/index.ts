@@ -7,5 +7,16 @@ export { DEFAULT_TIMEOUT_MS, normaliseBaseUrl, usesSandboxPaths, type ClientProf
 export { apiPath, gatewayBaseUrl, REGION_GATEWAYS } from './gateways';
 export { InMemoryRequestIdLedger, intentKey, type IntentEnd, type MoneyIntent, type RequestIdLedger } from './request-id-ledger';
 export { newRequestId } from './request-ids';
-export { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+export {
+  backoffDelayMs,
+  DEFAULT_ORDER_NOT_EXIST_POLICY,
+  DEFAULT_RETRY_POLICY,
+  DEFAULT_TRAFFIC_LIMIT_POLICY,
+  TRAFFIC_LIMIT_CODE,
+  trafficLimitDelayMs,
+  type OrderNotExistPolicy,
+  type RetryPolicy,
+  type TrafficLimitPolicy,
+} from './retry-policy';
+export { InMemorySessionLookup, journalSessionLookup, type CallListing, type SessionLookup } from './session-lookup';
 export { verifyResponse, type ResponseVerification } from './verify-response';
