@@ -59,8 +59,8 @@ export interface AppStatus {
   keychain: KeychainStatus;
   sandbox: { running: boolean; baseUrl: string | undefined };
   receiver: { running: boolean; url: string | undefined };
-  /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only). */
-  door: 'electron' | 'preview';
+  /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only); 'cli' for antom-ops. */
+  door: 'electron' | 'preview' | 'cli';
 }
 
 // ---------------------------------------------------------------------------------------------
