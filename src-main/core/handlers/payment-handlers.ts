@@ -7,6 +7,7 @@ import type { HandlerTable, OperationName, ProfileSummary, SandboxPaymentView } 
 import { ConsoleError } from '../../../src-shared/errors';
 import type { CreatePaymentSessionInput } from '../client';
 import type { PaymentSnapshot } from '../sandbox/control';
+import { payOverControl } from '../sandbox/control-client';
 import type { HandlerContext } from './handler-context';
 import { activeProfile, assertAmountConfirmed, assertCancelConfirmed, assertWritable } from './money-guards';
 
@@ -97,11 +98,14 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
       if (profile.environment !== 'embedded') {
         throw new ConsoleError('VALIDATION_FAILED', `Profile "${profile.name}" is not the embedded sandbox; only there can the console act as the buyer.`, 'Switch to the embedded sandbox profile, or pay with a real sandbox wallet/card for an Antom sandbox profile.', { profile: profile.name });
       }
-      if (!ctx.sandbox) {
-        throw new ConsoleError('NOT_FOUND', 'The embedded sandbox is not running in this console.', 'Restart the console (npm start / npm run preview) so it starts the embedded sandbox.');
+      const action = { outcome, ...(resultCode ? { resultCode } : {}) };
+      if (ctx.sandbox) return sandboxView(ctx.sandbox.control.pay(id, action));
+      // The CLI door: the sandbox runs in the console's (or `antom-ops sandbox start`'s) process.
+      const elsewhere = ctx.sandboxBaseUrl();
+      if (!elsewhere) {
+        throw new ConsoleError('NOT_FOUND', 'The embedded sandbox is not running.', 'Restart the console (npm start / npm run preview) so it starts the embedded sandbox, or run `antom-ops sandbox start`.');
       }
-      const snapshot = ctx.sandbox.control.pay(id, { outcome, ...(resultCode ? { resultCode } : {}) });
-      return sandboxView(snapshot);
+      return payOverControl(elsewhere, id, action);
     },
   };
 }
