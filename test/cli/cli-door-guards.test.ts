@@ -62,10 +62,10 @@ describeWithKeyring('antom-ops call goes through the console\'s handler table an
    * "secret_value_get_text: assertion 'value' failed") when another process deletes its keychain
    * probe item mid-listing, and every profile lookup lists the keychain.
    */
-  const inTurn = async (...runs: Array<() => Promise<CliResult>>): Promise<CliResult[]> => {
+  const inTurn = async <T extends Array<() => Promise<CliResult>>>(...runs: T): Promise<{ [K in keyof T]: CliResult }> => {
     const results: CliResult[] = [];
     for (const run of runs) results.push(await run());
-    return results;
+    return results as { [K in keyof T]: CliResult };
   };
 
   beforeAll(async () => {
