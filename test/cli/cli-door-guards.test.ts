@@ -119,6 +119,10 @@ describeWithKeyring('antom-ops call goes through the console\'s handler table an
     }
     expect(sandboxGateway.requests).toHaveLength(0);
     expect(core.journal.listCalls({ profile: 'RO' }, {}).items).toHaveLength(0);
+    // Acting as the sandbox buyer goes through the same guard.
+    const buyer = await cli('sandbox', 'pay', 'REQ-RO-1', '--profile', 'RO');
+    expect(buyer.code).toBe(2);
+    expect(buyer.stderr).toContain('error: Profile "RO" is read-only, so sandboxBuyerAction is not allowed.');
 
     // The very message the console shows when RO is its active profile.
     expect((await consoleDoes('setActiveProfile', { name: 'RO' })).ok).toBe(true);
