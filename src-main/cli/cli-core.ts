@@ -23,7 +23,7 @@ export interface CliDoorOptions {
 }
 
 /** Handlers answer with a result, never a throw across the door; the CLI turns a refusal back into its error. */
-export async function dispatchOrThrow<N extends OperationName>(handlers: HandlerTable, name: N, input: unknown): Promise<OperationOutput<N>> {
+async function dispatchOrThrow<N extends OperationName>(handlers: HandlerTable, name: N, input: unknown): Promise<OperationOutput<N>> {
   const result = await dispatchOperation(handlers, name, input);
   if (!result.ok) throw new ConsoleError(result.error.code, result.error.message, result.error.hint, result.error.details);
   // dispatchOperation ran the handler registered under `name`, whose output type is OperationOutput<N>.

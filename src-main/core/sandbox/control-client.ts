@@ -7,8 +7,6 @@ import { z } from 'zod';
 import type { SandboxPaymentView } from '../../../src-shared/contract';
 import { ConsoleError, ERROR_CODES } from '../../../src-shared/errors';
 
-export type BuyerOutcome = 'success' | 'fail' | 'processing' | 'cancel' | 'expire';
-
 const paymentViewSchema = z.object({
   paymentId: z.string(),
   paymentRequestId: z.string(),
@@ -23,7 +21,7 @@ const paymentViewSchema = z.object({
 const errorSchema = z.object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), hint: z.string() }) });
 
 /** POST /__sandbox/payments/:id/pay on the sandbox at baseUrl: act as the buyer. */
-export async function payOverControl(baseUrl: string, id: string, body: { outcome: BuyerOutcome; resultCode?: string }): Promise<SandboxPaymentView> {
+export async function payOverControl(baseUrl: string, id: string, body: { outcome: 'success' | 'fail' | 'processing' | 'cancel' | 'expire'; resultCode?: string }): Promise<SandboxPaymentView> {
   const url = `${baseUrl.replace(/\/$/, '')}/__sandbox/payments/${encodeURIComponent(id)}/pay`;
   let status: number;
   let text: string;
