@@ -60,8 +60,8 @@ export interface AppStatus {
   sandbox: { running: boolean; baseUrl: string | undefined };
   /** rejectedNotStored: rejected POSTs answered but not stored (the receiver's budget for unverified senders was spent). */
   receiver: { running: boolean; url: string | undefined; rejectedNotStored?: number };
-  /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only). */
-  door: 'electron' | 'preview';
+  /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only); 'cli' for antom-ops. */
+  door: 'electron' | 'preview' | 'cli';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import type { Verifier } from './receiver/verify-notification';
 import { clearSandboxRuntime, readSandboxRuntime, writeSandboxRuntime } from './embedded-sandbox-runtime';
 import type { CallRecorder } from './client/call-record';
 import { buildHandlerTable } from './handlers/handler-table';
-import type { Door } from './handlers/handler-context';
+import type { DispatchScope, Door, HandlerContext } from './handlers/handler-context';
 import { PushHub } from './push-hub';
 
 export interface CoreConfig {
@@ -38,6 +38,13 @@ export interface CoreConfig {
   ensureDefaultProfile?: boolean;
   /** Run the embedded sandbox in this process (the app and the browser preview do). */
   startEmbeddedSandbox?: boolean;
+  /**
+   * This process will run the embedded sandbox (default: startEmbeddedSandbox), so it may
+   * replace that profile's keys when they are gone (session-only keys of an earlier run). Any
+   * other process (a one-shot CLI command) never replaces them: the running console may hold
+   * them in its memory, and new keys would break every signed call it makes.
+   */
+  ownsEmbeddedSandbox?: boolean;
   sandboxPort?: number;
   sandboxTimeScale?: number;
   /** Run the notification receiver in this process; the embedded sandbox notifies it by default. */
@@ -63,6 +70,8 @@ export interface Core {
   /** The gateway origin a profile's calls go to right now. */
   baseUrlFor(profile: ProfileSummary): string;
   handlers: HandlerTable;
+  /** The same handlers over a per-dispatch scope (the CLI's --profile and trigger 'cli'); nothing persisted changes. */
+  handlersFor(scope: DispatchScope): HandlerTable;
   /** Push events (notificationStored, callRecorded) for the doors to forward to the page. */
   push: PushHub;
   close(): Promise<void>;
@@ -101,7 +110,12 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const closers: Array<() => Promise<void> | void> = [() => journal.close()];
 
   try {
-    const embedded = config.ensureDefaultProfile === false ? undefined : await profiles.ensureDefaultEmbeddedProfile();
+    const ownsSandbox = config.ownsEmbeddedSandbox ?? config.startEmbeddedSandbox === true;
+    // Even a process that means to run the sandbox leaves the keys alone while another live
+    // process (a console, `antom-ops sandbox start`) runs this data directory's sandbox.
+    const otherOwner = readSandboxRuntime(dataDir);
+    const mayReplaceKeys = ownsSandbox && (otherOwner === undefined || otherOwner.pid === process.pid);
+    const embedded = config.ensureDefaultProfile === false ? undefined : await profiles.ensureDefaultEmbeddedProfile({ replaceMissingKeys: mayReplaceKeys });
 
     if (config.startReceiver) {
       receiver = await startNotificationReceiver({
@@ -174,7 +188,7 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   }
 
   const version = config.version ?? packageVersion();
-  const handlers = buildHandlerTable({
+  const context: HandlerContext = {
     dataDir,
     version,
     door: config.door ?? 'electron',
@@ -187,7 +201,9 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
     sandboxAntomPublicKey: () => sandbox?.antomPublicKeyBase64 ?? readSandboxRuntime(dataDir)?.antomPublicKey,
     clientFor,
     log,
-  });
+    scope: {},
+  };
+  const handlers = buildHandlerTable(context);
 
   return {
     dataDir,
@@ -198,6 +214,7 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
     clientFor,
     baseUrlFor,
     handlers,
+    handlersFor: (scope) => buildHandlerTable({ ...context, scope }),
     push,
     async close() {
       for (const close of closers) await close();

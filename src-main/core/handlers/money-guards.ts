@@ -13,7 +13,9 @@ export function isMoneyMoving(name: OperationName): boolean {
   return (MONEY_MOVING_OPERATIONS as readonly string[]).includes(name);
 }
 
+/** The profile handlers act for: the door's per-dispatch choice (CLI --profile), else the active one. */
 export async function activeProfile(ctx: HandlerContext): Promise<ProfileSummary> {
+  if (ctx.scope.profile !== undefined) return ctx.profiles.get(ctx.scope.profile);
   const profile = await ctx.profiles.getActive();
   if (!profile) {
     throw new ConsoleError('PROFILE_NOT_FOUND', 'No profile is active.', 'Create a profile in Settings, or pick one as active.');

@@ -7,6 +7,7 @@ import type { HandlerTable, OperationName, ProfileSummary, SandboxPaymentView } 
 import { ConsoleError } from '../../../src-shared/errors';
 import type { CreatePaymentSessionInput } from '../client';
 import type { PaymentSnapshot } from '../sandbox/control';
+import { payOverControl } from '../sandbox/control-client';
 import type { HandlerContext } from './handler-context';
 import { activeProfile, assertAmountConfirmed, assertCancelConfirmed, assertWritable } from './money-guards';
 
@@ -31,6 +32,7 @@ function sandboxView(p: PaymentSnapshot): SandboxPaymentView {
 }
 
 export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
+  const trigger = ctx.scope.trigger ?? 'user';
   /**
    * Every money-moving call starts the same way: the active profile, refused if read-only,
    * then `confirm` (the production confirmation of this operation), and only then its client.
@@ -46,14 +48,14 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
     async createPaymentSession({ body }) {
       const client = await guardedClient('createPaymentSession');
       // The client validates the body against Antom's rules before signing (AMOUNT_INVALID, VALIDATION_FAILED).
-      return client.createPaymentSession(body as CreatePaymentSessionInput, { trigger: 'user' });
+      return client.createPaymentSession(body as CreatePaymentSessionInput, { trigger });
     },
 
-    async inquiryPayment({ paymentRequestId, paymentId, trigger }) {
+    async inquiryPayment({ paymentRequestId, paymentId, trigger: asked }) {
       if (!paymentRequestId && !paymentId) throw needOneId('An inquiry', 'a paymentRequestId or a paymentId');
-      const client = await ctx.clientFor();
+      const client = await ctx.clientFor((await activeProfile(ctx)).name);
       const body = { ...(paymentRequestId ? { paymentRequestId } : {}), ...(paymentId ? { paymentId } : {}) };
-      return client.inquiryPayment(body, { trigger: trigger ?? 'user' });
+      return client.inquiryPayment(body, { trigger: asked ?? trigger });
     },
 
     async capture({ paymentId, amount, captureRequestId, isLastCapture, confirmation }) {
@@ -63,7 +65,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
         captureAmount: { currency: amount.currency, value: amount.value },
         ...(captureRequestId ? { captureRequestId } : {}),
         ...(isLastCapture !== undefined ? { isLastCapture } : {}),
-      }, { trigger: 'user' });
+      }, { trigger });
     },
 
     async cancel({ paymentId, paymentRequestId, confirmation }) {
@@ -71,7 +73,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
         if (!paymentRequestId && !paymentId) throw needOneId('A cancel', 'a paymentRequestId or a paymentId');
         assertCancelConfirmed(profile, confirmation);
       });
-      return client.cancel({ ...(paymentId ? { paymentId } : {}), ...(paymentRequestId ? { paymentRequestId } : {}) }, { trigger: 'user' });
+      return client.cancel({ ...(paymentId ? { paymentId } : {}), ...(paymentRequestId ? { paymentRequestId } : {}) }, { trigger });
     },
 
     async refund({ paymentId, amount, refundRequestId, refundReason, confirmation }) {
@@ -81,13 +83,13 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
         refundAmount: { currency: amount.currency, value: amount.value },
         ...(refundRequestId ? { refundRequestId } : {}),
         ...(refundReason ? { refundReason } : {}),
-      }, { trigger: 'user' });
+      }, { trigger });
     },
 
     async inquiryRefund({ refundRequestId, refundId }) {
       if (!refundRequestId && !refundId) throw needOneId('A refund inquiry', 'a refundRequestId or a refundId');
-      const client = await ctx.clientFor();
-      return client.inquiryRefund({ ...(refundRequestId ? { refundRequestId } : {}), ...(refundId ? { refundId } : {}) }, { trigger: 'user' });
+      const client = await ctx.clientFor((await activeProfile(ctx)).name);
+      return client.inquiryRefund({ ...(refundRequestId ? { refundRequestId } : {}), ...(refundId ? { refundId } : {}) }, { trigger });
     },
 
     async sandboxBuyerAction({ id, outcome, resultCode }) {
@@ -96,11 +98,14 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
       if (profile.environment !== 'embedded') {
         throw new ConsoleError('VALIDATION_FAILED', `Profile "${profile.name}" is not the embedded sandbox; only there can the console act as the buyer.`, 'Switch to the embedded sandbox profile, or pay with a real sandbox wallet/card for an Antom sandbox profile.', { profile: profile.name });
       }
-      if (!ctx.sandbox) {
-        throw new ConsoleError('NOT_FOUND', 'The embedded sandbox is not running in this console.', 'Restart the console (npm start / npm run preview) so it starts the embedded sandbox.');
+      const action = { outcome, ...(resultCode ? { resultCode } : {}) };
+      if (ctx.sandbox) return sandboxView(ctx.sandbox.control.pay(id, action));
+      // The CLI door: the sandbox runs in the console's (or `antom-ops sandbox start`'s) process.
+      const elsewhere = ctx.sandboxBaseUrl();
+      if (!elsewhere) {
+        throw new ConsoleError('NOT_FOUND', 'The embedded sandbox is not running.', 'Restart the console (npm start / npm run preview) so it starts the embedded sandbox, or run `antom-ops sandbox start`.');
       }
-      const snapshot = ctx.sandbox.control.pay(id, { outcome, ...(resultCode ? { resultCode } : {}) });
-      return sandboxView(snapshot);
+      return payOverControl(elsewhere, id, action);
     },
   };
 }
