@@ -83,7 +83,7 @@ const timeRange = { since: isoTime.optional(), until: isoTime.optional() };
 
 const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'UNKNOWN']);
 const rejectReasonSchema = z.enum(['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized']);
-const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund']);
+const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence']);
 
 export const notificationFilterSchema = z.object({
   ...timeRange,

@@ -197,7 +197,7 @@ export type PaymentState =
   | 'UNKNOWN' | 'CREATED' | 'PROCESSING' | 'AUTHORISED' | 'PARTIALLY_CAPTURED' | 'CAPTURED' | 'PAID'
   | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED' | 'FAILED' | 'EXPIRED';
 
-export type TimelineEventKind = 'session' | 'inquiry' | 'notification' | 'capture' | 'cancel' | 'refund' | 'refund-inquiry';
+export type TimelineEventKind = 'session' | 'inquiry' | 'notification' | 'capture' | 'cancel' | 'refund' | 'refund-inquiry' | 'dispute';
 
 export interface TimelineEvent {
   kind: TimelineEventKind;

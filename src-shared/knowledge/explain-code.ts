@@ -4,12 +4,13 @@
  * about the word, else an explicit "unknown code" entry that sends them to the Antom docs.
  */
 import { API_RESULT_CODES } from './api-result-codes';
+import { DISPUTE_RESULT_CODES } from './dispute-result-codes';
 import { COMMON_RESULT_CODES } from './common-result-codes';
 import type { CodeEntry, CodeExplanation, CodeField, KnowledgeApi, KnowledgeScope } from './knowledge-types';
 import { PAYMENT_RESULT_CODES } from './payment-result-codes';
 import { SDK_EVENT_CODES } from './sdk-event-codes';
 
-export const ALL_CODE_ENTRIES: readonly CodeEntry[] = [...API_RESULT_CODES, ...COMMON_RESULT_CODES, ...PAYMENT_RESULT_CODES, ...SDK_EVENT_CODES];
+export const ALL_CODE_ENTRIES: readonly CodeEntry[] = [...API_RESULT_CODES, ...DISPUTE_RESULT_CODES, ...COMMON_RESULT_CODES, ...PAYMENT_RESULT_CODES, ...SDK_EVENT_CODES];
 
 const byCode = new Map<string, CodeEntry[]>();
 for (const entry of ALL_CODE_ENTRIES) {

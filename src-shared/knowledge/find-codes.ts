@@ -14,7 +14,7 @@ export interface CodeMention {
   explanation: CodeExplanation;
 }
 
-const API_IN_TEXT = /\/payments\/(createPaymentSession|inquiryPayment|capture|cancel|refund|inquiryRefund)\b/;
+const API_IN_TEXT = /\/payments\/(createPaymentSession|inquiryPayment|capture|cancel|refund|inquiryRefund|acceptDispute|supplyDefenseDocument|downloadDisputeEvidence)\b/;
 const CODE_TOKEN = /[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|\bSUCCESS\b/g;
 const LABEL_BEFORE = /["']?([A-Za-z]+)["']?\s*[:=]\s*["']?$/;
 

@@ -16,10 +16,15 @@ export type KnowledgeScope =
   | 'notifyPayment'
   | 'notifyCapture'
   | 'notifyRefund'
+  | 'acceptDispute'
+  | 'supplyDefenseDocument'
+  | 'downloadDisputeEvidence'
+  | 'notifyDispute'
   | 'client-sdk';
 
 /** The server APIs an explanation can be asked for (same names as the client's AntomApiName). */
-export type KnowledgeApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
+export type KnowledgeApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund'
+  | 'acceptDispute' | 'supplyDefenseDocument' | 'downloadDisputeEvidence';
 
 export type CodeKind = 'api-result' | 'payment-result' | 'sdk-event';
 

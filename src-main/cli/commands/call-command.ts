@@ -39,6 +39,9 @@ export const callCommand: CliCommand = {
         case 'cancel': outcome = await client.cancel(b, opts); break;
         case 'refund': outcome = await client.refund(b, opts); break;
         case 'inquiryRefund': outcome = await client.inquiryRefund(b, opts); break;
+        case 'acceptDispute': outcome = await client.acceptDispute(b, opts); break;
+        case 'supplyDefenseDocument': outcome = await client.supplyDefenseDocument(b, opts); break;
+        case 'downloadDisputeEvidence': outcome = await client.downloadDisputeEvidence(b, opts); break;
       }
       if (json) {
         printJson(io, {

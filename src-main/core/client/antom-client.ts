@@ -21,6 +21,7 @@ import { InMemoryRequestIdLedger, type MoneyIntent, type RequestIdLedger } from 
 import { newRequestId } from './request-ids';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { verifyResponse } from './verify-response';
+import { journalCopy } from './dispute-evidence-journal';
 
 export interface CallOptions {
   trigger?: CallTrigger;
@@ -156,6 +157,23 @@ export class AntomClient {
     return this.execute('inquiryRefund', body, opts);
   }
 
+  /**
+   * The dispute APIs. None has a request ID of its own: Antom keys them on disputeId, and a
+   * second accept or defense of the same dispute answers REPEAT_REQUEST, so resending the same
+   * bytes after a network failure or a U is safe (the retry keeps the same body, as for the others).
+   */
+  acceptDispute(body: RequestBodies['acceptDispute'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['acceptDispute']>> {
+    return this.execute('acceptDispute', body, opts);
+  }
+
+  supplyDefenseDocument(body: RequestBodies['supplyDefenseDocument'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['supplyDefenseDocument']>> {
+    return this.execute('supplyDefenseDocument', body, opts);
+  }
+
+  downloadDisputeEvidence(body: RequestBodies['downloadDisputeEvidence'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['downloadDisputeEvidence']>> {
+    return this.execute('downloadDisputeEvidence', body, opts);
+  }
+
   private async followUpInquiry(paymentRequestId: string): Promise<FollowUpInquiry> {
     try {
       return { ok: true, outcome: await this.execute('inquiryPayment', { paymentRequestId }, { trigger: 'poller' }) };
@@ -214,6 +232,9 @@ export class AntomClient {
       cancel: (b, o) => this.cancel(b, o),
       refund: (b, o) => this.refund(b, o),
       inquiryRefund: (b, o) => this.inquiryRefund(b, o),
+      acceptDispute: (b, o) => this.acceptDispute(b, o),
+      supplyDefenseDocument: (b, o) => this.supplyDefenseDocument(b, o),
+      downloadDisputeEvidence: (b, o) => this.downloadDisputeEvidence(b, o),
     };
     return (methods[api] as (b: unknown, o: CallOptions) => Promise<CallOutcome<ResponseBodies[A]>>)(body, opts);
   }
@@ -386,11 +407,11 @@ export class AntomClient {
       path: ctx.signed.path,
       clientId: this.profile.clientId,
       requestTime: ctx.requestTime,
-      requestBody: ctx.requestBody,
+      requestBody: journalCopy(ctx.api, ctx.requestBody),
       requestSignatureHeader: ctx.signed.signatureHeader,
       httpStatus: outcome.answer?.status,
       responseHeaders: outcome.answer?.headers,
-      responseBody: outcome.responseBody,
+      responseBody: outcome.responseBody === undefined ? undefined : journalCopy(ctx.api, outcome.responseBody),
       responseSignature: outcome.label,
       latencyMs: outcome.latencyMs,
       resultStatus: outcome.resultStatus,
