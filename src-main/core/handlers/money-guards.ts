@@ -77,3 +77,16 @@ export function assertCancelConfirmed(profile: ProfileSummary, confirmation: str
     { field: 'confirmation', expected: 'CANCEL' },
   );
 }
+
+/** Production only: accepting or defending a real dispute needs its disputeId typed back. */
+export function assertDisputeConfirmed(profile: ProfileSummary, disputeId: string, confirmation: string | undefined, action: 'accept' | 'defend'): void {
+  if (profile.environment !== 'production' || confirmation?.trim() === disputeId) return;
+  throw new ConsoleError(
+    'VALIDATION_FAILED',
+    confirmation === undefined
+      ? `Profile "${profile.name}" is a production profile: to ${action} a real dispute, confirm it.`
+      : `The confirmation "${confirmation}" is not the disputeId ${disputeId}.`,
+    `Type the disputeId ${disputeId} to confirm. ${action === 'accept' ? 'Accepting gives the disputed money back to the buyer and cannot be undone.' : 'Antom takes one defense per dispute.'}`,
+    { field: 'confirmation', expected: disputeId },
+  );
+}
