@@ -6,13 +6,12 @@ import { errorShapeOf } from '../../bridge/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorPanel } from '../../components/error-panel';
 import { Money } from '../../components/money';
-import { OutcomeView } from '../../components/outcome-view';
 import { useAcceptDispute } from '../../queries/disputes';
 
-export function AcceptAction({ disputeId, amount, production }: { disputeId: string; amount: MoneyAmount | null; production: boolean }) {
+/** `onOutcome` receives Antom's answer: the parent shows it, since a successful accept closes this action. */
+export function AcceptAction({ disputeId, amount, production, onOutcome }: { disputeId: string; amount: MoneyAmount | null; production: boolean; onOutcome: (outcome: CallOutcome<unknown>) => void }) {
   const accept = useAcceptDispute();
   const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<CallOutcome<unknown> | undefined>();
   return (
     <div className="accept-action">
       <h4>Accept</h4>
@@ -28,13 +27,12 @@ export function AcceptAction({ disputeId, amount, production }: { disputeId: str
         onCancel={() => setOpen(false)}
         onConfirm={(typed) => {
           setOpen(false);
-          accept.mutate({ disputeId, ...(typed ? { confirmation: typed } : {}) }, { onSuccess: setOutcome });
+          accept.mutate({ disputeId, ...(typed ? { confirmation: typed } : {}) }, { onSuccess: onOutcome });
         }}
       >
         <p>Accept dispute <code>{disputeId}</code>? <Money amount={amount} /> is returned to the buyer and the dispute can no longer be defended.</p>
       </ConfirmDialog>
       {accept.isError ? <ErrorPanel title="The dispute was not accepted" error={errorShapeOf(accept.error)} /> : null}
-      {outcome ? <OutcomeView outcome={outcome} title="Accept result" /> : null}
     </div>
   );
 }

@@ -9,21 +9,19 @@ import type { CallOutcome } from '../../../src-shared/call-outcome';
 import { errorShapeOf } from '../../bridge/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorPanel } from '../../components/error-panel';
-import { OutcomeView } from '../../components/outcome-view';
 import { useSupplyDefenseDocument } from '../../queries/disputes';
 import { formatBytes, MAX_EVIDENCE_BYTES, readDocument, type ChosenDocument } from './evidence-file';
 
-export function DefenseForm({ disputeId, production }: { disputeId: string; production: boolean }) {
+/** `onOutcome` receives Antom's answer: the parent shows it, since a successful defense closes this form. */
+export function DefenseForm({ disputeId, production, onOutcome }: { disputeId: string; production: boolean; onOutcome: (outcome: CallOutcome<unknown>) => void }) {
   const supply = useSupplyDefenseDocument();
   const inputId = useId();
   const [doc, setDoc] = useState<ChosenDocument | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
-  const [outcome, setOutcome] = useState<CallOutcome<unknown> | undefined>();
 
   const choose = async (file: File | undefined) => {
     setDoc(undefined);
-    setOutcome(undefined);
     setProblem(undefined);
     if (!file) return;
     if (file.size === 0) return setProblem(`${file.name} is empty.`);
@@ -73,13 +71,12 @@ export function DefenseForm({ disputeId, production }: { disputeId: string; prod
         onConfirm={(typed) => {
           setConfirming(false);
           if (!doc) return;
-          supply.mutate({ disputeId, disputeEvidence: doc.base64, ...(typed ? { confirmation: typed } : {}) }, { onSuccess: setOutcome });
+          supply.mutate({ disputeId, disputeEvidence: doc.base64, ...(typed ? { confirmation: typed } : {}) }, { onSuccess: onOutcome });
         }}
       >
         <p>Send <code>{doc?.name}</code> ({doc ? formatBytes(doc.size) : ''}) as the defense of dispute <code>{disputeId}</code>? Antom takes one defense per dispute; it cannot be replaced afterwards.</p>
       </ConfirmDialog>
       {supply.isError ? <ErrorPanel title="The defense was not sent" error={errorShapeOf(supply.error)} /> : null}
-      {outcome ? <OutcomeView outcome={outcome} title="Defense result" /> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * everything and can download evidence, but cannot accept or defend.
  */
 import { useEffect, useState } from 'react';
+import type { CallOutcome } from '../../../src-shared/call-outcome';
 import type { DisputeView } from '../../../src-shared/dispute-views';
 import { errorShapeOf } from '../../bridge/client';
 import { navigate, routeHref, useRouteParam } from '../../app/router';
@@ -14,6 +15,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { FieldList } from '../../components/field-list';
 import { Loading } from '../../components/loading';
 import { Money } from '../../components/money';
+import { OutcomeView } from '../../components/outcome-view';
 import { StatusBadge } from '../../components/status-badge';
 import { Time } from '../../components/time';
 import { useProfileMode } from '../../queries/app-status';
@@ -125,6 +127,7 @@ function DisputeTable({ caption, rows, now, selected, open }: { caption: string;
 
 function DisputeDetail({ dispute: d, now, readOnly, production }: { dispute: DisputeView; now: number; readOnly: boolean; production: boolean }) {
   const left = msLeft(d, now);
+  const [answer, setAnswer] = useState<{ title: string; outcome: CallOutcome<unknown> } | undefined>();
   return (
     <div className="panel dispute-detail" role="region" aria-label={`Dispute ${d.disputeId}`}>
       <div className="payment-head">
@@ -150,14 +153,15 @@ function DisputeDetail({ dispute: d, now, readOnly, production }: { dispute: Dis
       <div className="dispute-actions">
         {d.actionable && !readOnly ? (
           <>
-            <DefenseForm disputeId={d.disputeId} production={production} />
-            <AcceptAction disputeId={d.disputeId} amount={d.amount} production={production} />
+            <DefenseForm disputeId={d.disputeId} production={production} onOutcome={(outcome) => setAnswer({ title: 'Defense result', outcome })} />
+            <AcceptAction disputeId={d.disputeId} amount={d.amount} production={production} onOutcome={(outcome) => setAnswer({ title: 'Accept result', outcome })} />
           </>
         ) : (
           <p className="muted">{readOnly ? 'Read-only profile: accept and defend are hidden.' : `Nothing to answer: ${STATUS_TEXT[d.status].toLowerCase()}.`}</p>
         )}
         <EvidenceDownload disputeId={d.disputeId} defenseSupplied={d.defenseSupplied} />
       </div>
+      {answer ? <OutcomeView outcome={answer.outcome} title={answer.title} /> : null}
     </div>
   );
 }
