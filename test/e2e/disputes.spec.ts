@@ -25,6 +25,8 @@ test('raise a dispute in the sandbox, see it on Disputes, defend it, see DEFENSE
   await app.open('Overview');
   const tile = page.getByRole('region', { name: 'Disputes due in the next 48 hours' });
   await expect(tile.getByRole('link', { name: disputeId })).toBeVisible();
+  await expect(tile).toContainText('USD 88.00');
+  await saveScreenshot(page, 'overview-disputes-due-light');
 
   await app.open('Disputes');
   const row = page.getByRole('row').filter({ hasText: disputeId });

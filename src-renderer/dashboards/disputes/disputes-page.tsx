@@ -131,8 +131,7 @@ function DisputeDetail({ dispute: d, now, readOnly, production }: { dispute: Dis
   return (
     <div className="panel dispute-detail" role="region" aria-label={`Dispute ${d.disputeId}`}>
       <div className="payment-head">
-        <h3>Dispute <code>{d.disputeId}</code></h3>
-        <StatusBadge status={statusBadgeWord(d)} label={STATUS_TEXT[d.status]} />
+        <h3>Dispute <code>{d.disputeId}</code> <StatusBadge status={statusBadgeWord(d)} label={STATUS_TEXT[d.status]} /></h3>
         {d.paymentId || d.paymentRequestId ? <a href={routeHref('payments', { id: d.paymentId ?? d.paymentRequestId ?? undefined })}>Open the payment</a> : null}
       </div>
       <div className="grid-2">
@@ -141,7 +140,7 @@ function DisputeDetail({ dispute: d, now, readOnly, production }: { dispute: Dis
           ['Reason', d.reasonMsg ? `${d.reasonMsg}${d.reasonCode ? ` (${d.reasonCode})` : ''}` : d.reasonCode],
           ['Type', d.disputeType],
           ['Raised', <Time value={d.disputeTime} />],
-          ['Defense due', d.defenseDueTime ? <><Time value={d.defenseDueTime} /> <span className={d.actionable && left !== undefined && left <= 48 * HOUR_MS ? 'time-left urgent' : 'muted'}>({timeLeftText(left)})</span></> : null],
+          ['Defense due', d.defenseDueTime ? <><Time value={d.defenseDueTime} />{d.actionable ? <> <span className={left !== undefined && left <= 48 * HOUR_MS ? 'time-left urgent' : 'time-left'}>({timeLeftText(left)})</span></> : null}</> : null],
           ['Judged', d.judgedResult ? <><strong>{d.judgedResult}</strong> <span className="muted small">{JUDGED_TEXT[d.judgedResult] ?? ''}</span></> : null],
           ['Judged at', d.judgedTime ? <Time value={d.judgedTime} /> : null],
           ['Judged amount', d.judgedAmount ? <Money amount={d.judgedAmount} /> : null],
@@ -157,7 +156,7 @@ function DisputeDetail({ dispute: d, now, readOnly, production }: { dispute: Dis
             <AcceptAction disputeId={d.disputeId} amount={d.amount} production={production} onOutcome={(outcome) => setAnswer({ title: 'Accept result', outcome })} />
           </>
         ) : (
-          <p className="muted">{readOnly ? 'Read-only profile: accept and defend are hidden.' : `Nothing to answer: ${STATUS_TEXT[d.status].toLowerCase()}.`}</p>
+          <p className="muted">{readOnly ? 'Read-only profile: accept and defend are hidden.' : `Nothing to answer now (${STATUS_TEXT[d.status]}).`}</p>
         )}
         <EvidenceDownload disputeId={d.disputeId} defenseSupplied={d.defenseSupplied} />
       </div>
