@@ -17,7 +17,11 @@ import { parseBody, type AmountFact } from './payment-facts';
 import { moneyAmount } from './payment-state';
 
 const DISPUTE_APIS = ['acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'] as const;
-/** Upper bound of rows read per query; a console's journal holds far fewer disputes. */
+/**
+ * Upper bound of rows read per query; a console's journal holds far fewer disputes. The payment,
+ * capture and refund types are excluded first: that test reads only the row's small columns, so
+ * the bodies of the (many) payment notifications are never loaded.
+ */
 const ROW_CAP = 20_000;
 
 interface NoteRow {
@@ -77,7 +81,8 @@ function emptyView(disputeId: string): DisputeView {
 
 export function listDisputes(db: Database.Database, now: Date = new Date()): DisputeView[] {
   const notes = db.prepare(`SELECT id, first_seen_at, verification, reject_reason, profile, body FROM notifications
-    WHERE (verification = 'verified' OR reject_reason = 'not-a-notification') AND instr(CAST(body AS TEXT), '"disputeNotificationType"') > 0
+    WHERE notify_type NOT IN ('PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT')
+      AND (verification = 'verified' OR reject_reason = 'not-a-notification') AND instr(CAST(body AS TEXT), '"disputeNotificationType"') > 0
     ORDER BY id LIMIT ${ROW_CAP}`).all() as NoteRow[];
   const calls = db.prepare(`SELECT id, call_id, started_at, api, profile, request_body, response_body, result_status, result_code, error_code FROM calls
     WHERE api IN (${DISPUTE_APIS.map(() => '?').join(', ')}) ORDER BY id LIMIT ${ROW_CAP}`).all(...DISPUTE_APIS) as CallRow[];
@@ -138,7 +143,6 @@ export function listDisputes(db: Database.Database, now: Date = new Date()): Dis
     if (typeof disputeId !== 'string' || disputeId === '') continue;
     const acc = accFor(disputeId);
     acc.view.profile ??= call.profile;
-    const res = parseBody(call.response_body) ?? {};
     const outcome = call.result_status ? `${call.result_status} ${call.result_code ?? ''}`.trim() : `no answer (${call.error_code ?? 'unknown'})`;
     const detail = call.api === 'downloadDisputeEvidence' ? (parseBody(call.request_body)?.disputeEvidenceType as string | undefined) : undefined;
     acc.view.history.push({
@@ -151,7 +155,6 @@ export function listDisputes(db: Database.Database, now: Date = new Date()): Dis
       acc.words.push({ at: call.started_at, status: 'DEFENDED', order: order++ });
       acc.view.defenseSupplied = true;
     }
-    if (call.api === 'downloadDisputeEvidence' && typeof res.disputeEvidence === 'string') continue;
   }
 
   const views: DisputeView[] = [];
