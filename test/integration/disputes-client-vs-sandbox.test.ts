@@ -217,6 +217,16 @@ describe('refusals and retries', () => {
     expect(new Set(attempts.map((r) => r.requestBody)).size).toBe(1);
   });
 
+  it('a defense applied but unanswered (dropped connection) is retried; the REPEAT_REQUEST that follows says the first one got through', async () => {
+    const { paymentId } = await capturedPayment('1500');
+    const id = sandbox.control.raiseDispute(paymentId).disputeId;
+    sandbox.control.setFaults({ kind: 'dropAfterApply', api: 'supplyDefenseDocument', count: 1 });
+    const outcome = await client().supplyDefenseDocument({ disputeId: id, disputeEvidence: PDF_BASE64 });
+    expect([outcome.resultCode, outcome.attempts]).toEqual(['REPEAT_REQUEST', 2]);
+    expect(outcome.warnings.join(' ')).toMatch(/most likely reached Antom/);
+    expect(sandbox.control.getDispute(id).state).toBe('DEFENDED');
+  });
+
   it('a dispute needs captured money', () => {
     expect(() => sandbox.control.raiseDispute('NO_SUCH_PAYMENT')).toThrow(/No payment/);
   });

@@ -84,6 +84,18 @@ function isRetryableUnknown(resultCode: string): boolean {
   return !/_IN_PROCESS$/.test(resultCode);
 }
 
+/**
+ * A dispute takes one answer, so when an earlier attempt got no answer (network, timeout, U) and
+ * the retry says REPEAT_REQUEST, the earlier attempt most likely reached Antom: say so, rather
+ * than let the F read as "nothing happened".
+ */
+function explainRepeatAfterRetry<T>(outcome: CallOutcome<T>): CallOutcome<T> {
+  if (outcome.attempts > 1 && outcome.resultCode === 'REPEAT_REQUEST') {
+    outcome.warnings.push(`REPEAT_REQUEST came on attempt ${outcome.attempts}, after an attempt with no clear answer: that earlier ${outcome.api} most likely reached Antom. Check the dispute's notifications (DEFENSE_SUPPLIED / DISPUTE_JUDGED) before doing anything else.`);
+  }
+  return outcome;
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface AttemptContext {
@@ -162,12 +174,12 @@ export class AntomClient {
    * second accept or defense of the same dispute answers REPEAT_REQUEST, so resending the same
    * bytes after a network failure or a U is safe (the retry keeps the same body, as for the others).
    */
-  acceptDispute(body: RequestBodies['acceptDispute'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['acceptDispute']>> {
-    return this.execute('acceptDispute', body, opts);
+  async acceptDispute(body: RequestBodies['acceptDispute'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['acceptDispute']>> {
+    return explainRepeatAfterRetry(await this.execute('acceptDispute', body, opts));
   }
 
-  supplyDefenseDocument(body: RequestBodies['supplyDefenseDocument'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['supplyDefenseDocument']>> {
-    return this.execute('supplyDefenseDocument', body, opts);
+  async supplyDefenseDocument(body: RequestBodies['supplyDefenseDocument'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['supplyDefenseDocument']>> {
+    return explainRepeatAfterRetry(await this.execute('supplyDefenseDocument', body, opts));
   }
 
   downloadDisputeEvidence(body: RequestBodies['downloadDisputeEvidence'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['downloadDisputeEvidence']>> {
