@@ -2,9 +2,15 @@
  * Names shared by everything that talks about Antom calls: the API names, the IDs a call
  * carries, who triggered it and how its response signature was judged.
  */
-export type AntomApiName = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
+export type AntomApiName =
+  | 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund'
+  | DisputeApiName;
 
-export const ANTOM_APIS: readonly AntomApiName[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund'];
+/** The dispute APIs (Antom reference: acceptDispute, supplyDefenseDocument, downloadDisputeEvidence). */
+export type DisputeApiName = 'acceptDispute' | 'supplyDefenseDocument' | 'downloadDisputeEvidence';
+export const DISPUTE_APIS: readonly DisputeApiName[] = ['acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'];
+
+export const ANTOM_APIS: readonly AntomApiName[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', ...DISPUTE_APIS];
 
 /** Who caused the call: a person in the UI, the inquiry poller, the client's own retry, the CLI. */
 export type CallTrigger = 'user' | 'poller' | 'retry' | 'cli' | 'test';

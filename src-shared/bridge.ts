@@ -20,6 +20,7 @@ export const OPERATION_NAMES = [
   'createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'sandboxBuyerAction',
   'listNotifications', 'getNotification', 'replayNotification', 'exportNotifications', 'listCalls', 'getCall', 'exportCalls',
   'getTimeline', 'findById', 'listAwaitingCapture', 'listMismatches', 'getOverview',
+  'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence', 'listDisputes',
   'explainLog', 'verifySignatureLab',
 ] as const satisfies readonly OperationName[];
 

@@ -12,6 +12,7 @@ import type {
   Page, PaymentTimeline, PruneResult,
 } from './journal-views';
 import type { CodeMention } from './knowledge';
+import type { DisputeView } from './dispute-views';
 
 export const environmentSchema = z.enum(['embedded', 'sandbox', 'production']);
 export type Environment = z.infer<typeof environmentSchema>;
@@ -84,7 +85,7 @@ const timeRange = { since: isoTime.optional(), until: isoTime.optional() };
 
 const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN']);
 const rejectReasonSchema = z.enum(['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized']);
-const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund']);
+const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence']);
 
 export const notificationFilterSchema = z.object({
   ...timeRange,
@@ -229,6 +230,20 @@ export const operations = {
   cancel: { input: z.object({ paymentId: antomId.optional(), paymentRequestId: requestId.optional(), confirmation: z.literal('CANCEL').optional() }).strict() },
   refund: { input: z.object({ paymentId: antomId, amount: wireAmountSchema, refundRequestId: requestId.optional(), refundReason: z.string().max(256).optional(), confirmation: typedConfirmation }).strict() },
   inquiryRefund: { input: z.object({ refundRequestId: requestId.optional(), refundId: antomId.optional() }).strict() },
+  // disputes (Antom reference: acceptDispute, supplyDefenseDocument, downloadDisputeEvidence)
+  /** Production: confirmation must be the disputeId, typed by the operator. */
+  acceptDispute: { input: z.object({ disputeId: antomId, confirmation: z.string().max(64).optional() }).strict() },
+  /** disputeEvidence: the document in Base64, at most 1,000,000 characters (Antom's limit). */
+  supplyDefenseDocument: {
+    input: z.object({
+      disputeId: antomId,
+      disputeEvidence: z.string().min(1).max(1_000_000, 'must be at most 1,000,000 Base64 characters (about 750 KB of document)').regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be Base64'),
+      confirmation: z.string().max(64).optional(),
+    }).strict(),
+  },
+  downloadDisputeEvidence: { input: z.object({ disputeId: antomId, disputeEvidenceType: z.enum(['DISPUTE_EVIDENCE_TEMPLATE', 'DISPUTE_EVIDENCE_FILE']) }).strict() },
+  /** Disputes from the journal: open ones first, soonest defense deadline first. */
+  listDisputes: { input: empty },
   /** Embedded sandbox only: act as the buyer. */
   sandboxBuyerAction: { input: z.object({ id: z.string().min(1).max(64), outcome: z.enum(['success', 'fail', 'processing', 'cancel', 'expire']), resultCode: z.string().max(64).optional() }).strict() },
 
@@ -283,6 +298,10 @@ export interface OperationOutputs {
   refund: CallOutcome<unknown>;
   inquiryRefund: CallOutcome<unknown>;
   sandboxBuyerAction: SandboxPaymentView;
+  acceptDispute: CallOutcome<unknown>;
+  supplyDefenseDocument: CallOutcome<unknown>;
+  downloadDisputeEvidence: CallOutcome<unknown>;
+  listDisputes: DisputeView[];
   listNotifications: Page<NotificationSummary>;
   getNotification: NotificationDetailView;
   replayNotification: ReplayResult;
@@ -300,7 +319,7 @@ export interface OperationOutputs {
 }
 
 /** Operations that move money or act for the buyer: hidden and refused for read-only profiles. */
-export const MONEY_MOVING_OPERATIONS = ['createPaymentSession', 'capture', 'cancel', 'refund', 'sandboxBuyerAction'] as const satisfies readonly OperationName[];
+export const MONEY_MOVING_OPERATIONS = ['createPaymentSession', 'capture', 'cancel', 'refund', 'sandboxBuyerAction', 'acceptDispute', 'supplyDefenseDocument'] as const satisfies readonly OperationName[];
 
 export type OperationName = keyof typeof operations;
 export type OperationInput<N extends OperationName> = z.infer<(typeof operations)[N]['input']>;

@@ -200,7 +200,7 @@ export type PaymentState =
   | 'UNKNOWN' | 'CREATED' | 'PROCESSING' | 'AUTHORISED' | 'PARTIALLY_CAPTURED' | 'CAPTURED' | 'PAID'
   | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED' | 'FAILED' | 'EXPIRED';
 
-export type TimelineEventKind = 'session' | 'inquiry' | 'notification' | 'capture' | 'cancel' | 'refund' | 'refund-inquiry';
+export type TimelineEventKind = 'session' | 'inquiry' | 'notification' | 'capture' | 'cancel' | 'refund' | 'refund-inquiry' | 'dispute';
 
 export interface TimelineEvent {
   kind: TimelineEventKind;
@@ -236,6 +236,10 @@ export interface MoneySummary {
   remaining: MoneyAmount;
   /** authorised - captured: still capturable (zero for auto-captured payments). */
   uncaptured: MoneyAmount;
+  /** Held back by open chargebacks (notifyDispute); present once the payment has a dispute. */
+  disputeFrozen?: MoneyAmount;
+  /** Taken back by chargebacks judged ACCEPT_BY_MERCHANT or accepted; present once the payment has a dispute. */
+  chargedBack?: MoneyAmount;
 }
 
 export type MismatchKind = 'notification-disagrees-with-inquiry' | 'notification-missing' | 'capture-exceeds-authorised' | 'refund-exceeds-paid';

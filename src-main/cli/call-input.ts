@@ -10,7 +10,7 @@ import { ConsoleError } from '../../src-shared/errors';
 export interface CallConfirmation {
   /** --confirm-amount "USD 12.34": capture and refund on a production profile. */
   amount: string | undefined;
-  /** --confirm CANCEL: cancel on a production profile. */
+  /** --confirm CANCEL: cancel on a production profile; --confirm DISPUTE_ID: accepting or defending a dispute there. */
   cancel: string | undefined;
 }
 
@@ -21,7 +21,13 @@ const WIRE_TO_INPUT: Record<Exclude<AntomApiName, 'createPaymentSession'>, Recor
   cancel: { paymentId: 'paymentId', paymentRequestId: 'paymentRequestId' },
   refund: { paymentId: 'paymentId', refundAmount: 'amount', refundRequestId: 'refundRequestId', refundReason: 'refundReason' },
   inquiryRefund: { refundRequestId: 'refundRequestId', refundId: 'refundId' },
+  acceptDispute: { disputeId: 'disputeId' },
+  supplyDefenseDocument: { disputeId: 'disputeId', disputeEvidence: 'disputeEvidence' },
+  downloadDisputeEvidence: { disputeId: 'disputeId', disputeEvidenceType: 'disputeEvidenceType' },
 };
+
+/** Operations a production profile confirms with a typed word: CANCEL, or the disputeId. */
+const CONFIRMED_BY_WORD: ReadonlySet<AntomApiName> = new Set(['cancel', 'acceptDispute', 'supplyDefenseDocument']);
 
 function refuseFlag(flagName: string, api: AntomApiName, usedBy: string): ConsoleError {
   return new ConsoleError('VALIDATION_FAILED', `--${flagName} does not apply to ${api}.`, `Drop --${flagName}; it confirms ${usedBy} on a production profile.`, { flag: flagName });
@@ -29,7 +35,7 @@ function refuseFlag(flagName: string, api: AntomApiName, usedBy: string): Consol
 
 export function callOperationInput(api: AntomApiName, body: Record<string, unknown>, confirm: CallConfirmation): { operation: AntomApiName; input: Record<string, unknown> } {
   if (confirm.amount !== undefined && api !== 'capture' && api !== 'refund') throw refuseFlag('confirm-amount', api, 'a capture or refund');
-  if (confirm.cancel !== undefined && api !== 'cancel') throw refuseFlag('confirm', api, 'a cancel');
+  if (confirm.cancel !== undefined && !CONFIRMED_BY_WORD.has(api)) throw refuseFlag('confirm', api, 'a cancel or a dispute answer');
   if (api === 'createPaymentSession') return { operation: api, input: { body } };
 
   const fields = WIRE_TO_INPUT[api];
@@ -46,7 +52,7 @@ export function callOperationInput(api: AntomApiName, body: Record<string, unkno
     }
     input[target] = value;
   }
-  if (api === 'cancel' && confirm.cancel !== undefined) input.confirmation = confirm.cancel;
+  if (CONFIRMED_BY_WORD.has(api) && confirm.cancel !== undefined) input.confirmation = confirm.cancel;
   if ((api === 'capture' || api === 'refund') && confirm.amount !== undefined) input.confirmation = confirm.amount;
   return { operation: api, input };
 }
@@ -57,6 +63,8 @@ export function cliConfirmationHint(error: ConsoleError, api: AntomApiName): Con
   const expected = typeof error.details.expected === 'string' ? error.details.expected : undefined;
   const hint = api === 'cancel'
     ? 'Add --confirm CANCEL to cancel this production payment.'
+    : api === 'acceptDispute' || api === 'supplyDefenseDocument'
+    ? `Add --confirm ${expected ?? 'DISPUTE_ID'} (the disputeId) to answer this production dispute.`
     : `Add --confirm-amount "${expected ?? 'AMOUNT'}" (the amount in display units, optionally with its currency, e.g. "USD 12.34") to confirm.`;
   return new ConsoleError(error.code, error.message, hint, error.details);
 }

@@ -49,7 +49,7 @@ function common(args: ParsedCommandArgs): Record<string, unknown> {
 
 const NOTIFY_TYPES: readonly NotifyType[] = ['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN'];
 const REJECT_REASONS: readonly RejectReason[] = ['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized'];
-const APIS: readonly AntomApiName[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund'];
+const APIS: readonly AntomApiName[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'];
 
 export function notificationFilterFromArgs(args: ParsedCommandArgs): NotificationFilter {
   const filter = common(args) as NotificationFilter;

@@ -37,6 +37,9 @@ const ASCII_FIELDS: Record<AntomApi, readonly string[]> = {
   cancel: ['paymentId', 'paymentRequestId', 'merchantAccountId'],
   refund: ['refundRequestId', 'paymentId', 'referenceRefundId', 'refundReason', 'refundNotifyUrl'],
   inquiryRefund: ['refundRequestId', 'refundId', 'merchantAccountId'],
+  acceptDispute: ['disputeId'],
+  supplyDefenseDocument: ['disputeId'],
+  downloadDisputeEvidence: ['disputeId'],
 };
 
 const AMOUNT_FIELDS: Record<AntomApi, readonly string[]> = {
@@ -46,6 +49,9 @@ const AMOUNT_FIELDS: Record<AntomApi, readonly string[]> = {
   cancel: [],
   refund: ['refundAmount'],
   inquiryRefund: [],
+  acceptDispute: [],
+  supplyDefenseDocument: [],
+  downloadDisputeEvidence: [],
 };
 
 /** [one, other, which wins when both are given]: API-FACTS c.2, c.4, c.6. */

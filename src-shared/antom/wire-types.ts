@@ -9,9 +9,10 @@
  */
 import { z } from 'zod';
 
-export type AntomApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
+export type AntomApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund'
+  | 'acceptDispute' | 'supplyDefenseDocument' | 'downloadDisputeEvidence';
 
-export const ANTOM_API_NAMES: readonly AntomApi[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund'];
+export const ANTOM_API_NAMES: readonly AntomApi[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'];
 
 /** Field limits from the API-FACTS c tables (and the Antom Order object for order.*). */
 export const LIMITS = {
@@ -128,6 +129,33 @@ export const inquiryRefundRequestSchema = z
   })
   .loose();
 
+// Disputes (Antom reference pages acceptDispute, supplyDefenseDocument, downloadDisputeEvidence).
+/** disputeEvidence: Base64 of the defense document, at most 1,000,000 characters (supplyDefenseDocument). */
+export const DISPUTE_EVIDENCE_MAX_CHARS = 1_000_000;
+export const DISPUTE_EVIDENCE_TYPES = ['DISPUTE_EVIDENCE_TEMPLATE', 'DISPUTE_EVIDENCE_FILE'] as const;
+export const DISPUTE_EVIDENCE_FORMATS = ['WORD', 'PDF', 'ZIP', 'JPG'] as const;
+const base64 = z.string({ error: typeError('a Base64 string') }).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be Base64 (A-Z, a-z, 0-9, +, / and = padding)');
+
+export const acceptDisputeRequestSchema = z.object({ disputeId: text(LIMITS.antomId) }).loose();
+
+export const supplyDefenseDocumentRequestSchema = z
+  .object({
+    disputeId: text(LIMITS.antomId),
+    disputeEvidence: base64.min(1, 'must not be empty').max(DISPUTE_EVIDENCE_MAX_CHARS, `must be at most ${DISPUTE_EVIDENCE_MAX_CHARS} characters (Base64)`),
+  })
+  .loose();
+
+export const downloadDisputeEvidenceRequestSchema = z
+  .object({
+    disputeId: text(LIMITS.antomId),
+    disputeEvidenceType: z.enum(DISPUTE_EVIDENCE_TYPES, { error: `must be one of ${DISPUTE_EVIDENCE_TYPES.join(', ')}` }),
+  })
+  .loose();
+
+export type AcceptDisputeRequest = z.infer<typeof acceptDisputeRequestSchema>;
+export type SupplyDefenseDocumentRequest = z.infer<typeof supplyDefenseDocumentRequestSchema>;
+export type DownloadDisputeEvidenceRequest = z.infer<typeof downloadDisputeEvidenceRequestSchema>;
+
 export type CreatePaymentSessionRequest = z.infer<typeof createPaymentSessionRequestSchema>;
 export type InquiryPaymentRequest = z.infer<typeof inquiryPaymentRequestSchema>;
 export type CaptureRequest = z.infer<typeof captureRequestSchema>;
@@ -142,6 +170,9 @@ export const requestSchemas = {
   cancel: cancelRequestSchema,
   refund: refundRequestSchema,
   inquiryRefund: inquiryRefundRequestSchema,
+  acceptDispute: acceptDisputeRequestSchema,
+  supplyDefenseDocument: supplyDefenseDocumentRequestSchema,
+  downloadDisputeEvidence: downloadDisputeEvidenceRequestSchema,
 } as const;
 
 export interface RequestBodies {
@@ -151,6 +182,9 @@ export interface RequestBodies {
   cancel: CancelRequest;
   refund: RefundRequest;
   inquiryRefund: InquiryRefundRequest;
+  acceptDispute: AcceptDisputeRequest;
+  supplyDefenseDocument: SupplyDefenseDocumentRequest;
+  downloadDisputeEvidence: DownloadDisputeEvidenceRequest;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,6 +269,20 @@ export const inquiryRefundResponseSchema = antomResponseSchema.extend({
   refundTime: optionalString,
 });
 
+/** acceptDispute and supplyDefenseDocument answer the same two fields on SUCCESS. */
+export const disputeResolutionResponseSchema = antomResponseSchema.extend({
+  disputeId: optionalString,
+  disputeResolutionTime: optionalString,
+});
+
+export const downloadDisputeEvidenceResponseSchema = antomResponseSchema.extend({
+  disputeEvidence: optionalString,
+  disputeEvidenceFormat: z.enum(DISPUTE_EVIDENCE_FORMATS).or(z.string()).optional(),
+});
+
+export type DisputeResolutionResponse = z.infer<typeof disputeResolutionResponseSchema>;
+export type DownloadDisputeEvidenceResponse = z.infer<typeof downloadDisputeEvidenceResponseSchema>;
+
 export type CreatePaymentSessionResponse = z.infer<typeof createPaymentSessionResponseSchema>;
 export type InquiryPaymentResponse = z.infer<typeof inquiryPaymentResponseSchema>;
 export type CaptureResponse = z.infer<typeof captureResponseSchema>;
@@ -249,6 +297,9 @@ export const responseSchemas = {
   cancel: cancelResponseSchema,
   refund: refundResponseSchema,
   inquiryRefund: inquiryRefundResponseSchema,
+  acceptDispute: disputeResolutionResponseSchema,
+  supplyDefenseDocument: disputeResolutionResponseSchema,
+  downloadDisputeEvidence: downloadDisputeEvidenceResponseSchema,
 } as const;
 
 export interface ResponseBodies {
@@ -258,4 +309,7 @@ export interface ResponseBodies {
   cancel: CancelResponse;
   refund: RefundResponse;
   inquiryRefund: InquiryRefundResponse;
+  acceptDispute: DisputeResolutionResponse;
+  supplyDefenseDocument: DisputeResolutionResponse;
+  downloadDisputeEvidence: DownloadDisputeEvidenceResponse;
 }

@@ -3,7 +3,8 @@
  * downloadDisputeEvidence, and the values a notifyDispute carries (disputeNotificationType,
  * disputeJudgedResult). Paraphrased from Antom's API reference pages (looked up 2026-11):
  *   docs.antom.com/ac/ams/accept, /ac/ams/supply_evidence, /ac/ams/download, /ac/ams/notify_dispute
- * PARAM_ILLEGAL on these APIs means what it means everywhere (the common table).
+ * Codes the tables do not list are not invented here: an unknown dispute ID has no documented
+ * code of its own (the embedded sandbox answers PARAM_ILLEGAL for it, docs/sandbox-scenarios.md).
  */
 import type { CodeEntry, KnowledgeScope } from './knowledge-types';
 
@@ -38,6 +39,8 @@ export const DISPUTE_CODES: readonly CodeEntry[] = [
   call(['acceptDispute', 'supplyDefenseDocument'], 'REPEAT_REQUEST', 'F', 'This dispute was already accepted or defended: the request repeats an earlier one.', 'Do not send it again. Check the dispute status in the console (notifyDispute history) or with Antom Technical Support. After an unknown (U) answer, REPEAT_REQUEST usually means the first request did go through.', 'do-not-retry', [ACCEPT, SUPPLY]),
   call(['acceptDispute', 'supplyDefenseDocument'], 'TIME_EXCEEDS_LIMIT', 'F', 'The defense deadline (defenseDueTime) has passed: the dispute can no longer be accepted or defended.', 'Nothing can be sent for this dispute any more; ask Antom Technical Support about the defense time limits, and watch for DISPUTE_JUDGED.', 'do-not-retry', [ACCEPT, SUPPLY]),
   call(['acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'], 'UNKNOWN_EXCEPTION', 'U', 'The dispute call failed for an unknown reason; it may or may not have been applied.', 'Call the API again with the same disputeId (and the same document); if it keeps failing, contact Antom Technical Support. A REPEAT_REQUEST on the retry means the first call was applied.', 'same-request-id', [ACCEPT, SUPPLY, DOWNLOAD]),
+
+  call(['acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'], 'PARAM_ILLEGAL', 'F', 'A parameter is missing or not valid (for example a wrong disputeId or disputeEvidenceType).', 'Check disputeId (as notifyDispute gave it) and the other fields, then send again.', 'fix-request', [ACCEPT, SUPPLY, DOWNLOAD]),
 
   // supplyDefenseDocument
   call(['supplyDefenseDocument'], 'SUCCESS', 'S', 'The defense document was uploaded (the response carries disputeId and disputeResolutionTime).', 'Wait for notifyDispute: DEFENSE_SUPPLIED, then DISPUTE_JUDGED with the result.', 'wait-for-notification', [SUPPLY]),

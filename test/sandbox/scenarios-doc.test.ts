@@ -20,3 +20,20 @@ describe('docs/sandbox-scenarios.md', () => {
     for (const prefix of Object.values(ID_SCENARIOS)) expect(rows.some((r) => r.includes(`\`${prefix}\``))).toBe(true);
   });
 });
+
+describe('docs/sandbox-scenarios.md: disputes', () => {
+  it('lists every dispute amount scenario with its judged result', async () => {
+    const { DISPUTE_SCENARIOS } = await import('../../src-main/core/sandbox/dispute-scenarios');
+    for (const s of DISPUTE_SCENARIOS) {
+      const row = rows.find((r) => r.startsWith(`| \`${s.amountEndsWith}\` |`));
+      expect(row, s.amountEndsWith).toBeDefined();
+      expect(row, s.amountEndsWith).toContain(s.disputeType);
+      expect(row, s.amountEndsWith).toContain(s.buyerCancels ? 'DISPUTE_CANCELLED' : s.judgedAfterDefense);
+    }
+  });
+
+  it('lists every result code the dispute knowledge base has', async () => {
+    const { DISPUTE_CODES } = await import('../../src-shared/knowledge/dispute-codes');
+    for (const entry of DISPUTE_CODES.filter((e) => e.kind === 'api-result')) expect(rows.some((r) => r.includes(`\`${entry.code}\``)), entry.code).toBe(true);
+  });
+});

@@ -32,6 +32,7 @@ import {
 } from './retry-policy';
 import { InMemorySessionLookup, type SessionLookup } from './session-lookup';
 import { verifyResponse } from './verify-response';
+import { journalCopy } from './dispute-evidence-journal';
 
 export interface CallOptions {
   trigger?: CallTrigger;
@@ -100,6 +101,18 @@ function parseJson(text: string): unknown {
 /** A U result worth resending with the same request ID. *_IN_PROCESS means "wait", not "resend". */
 function isRetryableUnknown(resultCode: string): boolean {
   return !/_IN_PROCESS$/.test(resultCode);
+}
+
+/**
+ * A dispute takes one answer, so when an earlier attempt got no answer (network, timeout, U) and
+ * the retry says REPEAT_REQUEST, the earlier attempt most likely reached Antom: say so, rather
+ * than let the F read as "nothing happened".
+ */
+function explainRepeatAfterRetry<T>(outcome: CallOutcome<T>): CallOutcome<T> {
+  if (outcome.attempts > 1 && outcome.resultCode === 'REPEAT_REQUEST') {
+    outcome.warnings.push(`REPEAT_REQUEST came on attempt ${outcome.attempts}, after an attempt with no clear answer: that earlier ${outcome.api} most likely reached Antom. Check the dispute's notifications (DEFENSE_SUPPLIED / DISPUTE_JUDGED) before doing anything else.`);
+  }
+  return outcome;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -193,6 +206,23 @@ export class AntomClient {
   }
 
   /**
+   * The dispute APIs. None has a request ID of its own: Antom keys them on disputeId, and a
+   * second accept or defense of the same dispute answers REPEAT_REQUEST, so resending the same
+   * bytes after a network failure or a U is safe (the retry keeps the same body, as for the others).
+   */
+  async acceptDispute(body: RequestBodies['acceptDispute'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['acceptDispute']>> {
+    return explainRepeatAfterRetry(await this.execute('acceptDispute', body, opts));
+  }
+
+  async supplyDefenseDocument(body: RequestBodies['supplyDefenseDocument'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['supplyDefenseDocument']>> {
+    return explainRepeatAfterRetry(await this.execute('supplyDefenseDocument', body, opts));
+  }
+
+  downloadDisputeEvidence(body: RequestBodies['downloadDisputeEvidence'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['downloadDisputeEvidence']>> {
+    return this.execute('downloadDisputeEvidence', body, opts);
+  }
+
+  /**
    * An inquiry by paymentRequestId (not paymentId, which only Antom hands out) within the fresh
    * window of the session created with that ID, by this client or one the journal remembers.
    */
@@ -270,6 +300,9 @@ export class AntomClient {
       cancel: (b, o) => this.cancel(b, o),
       refund: (b, o) => this.refund(b, o),
       inquiryRefund: (b, o) => this.inquiryRefund(b, o),
+      acceptDispute: (b, o) => this.acceptDispute(b, o),
+      supplyDefenseDocument: (b, o) => this.supplyDefenseDocument(b, o),
+      downloadDisputeEvidence: (b, o) => this.downloadDisputeEvidence(b, o),
     };
     return (methods[api] as (b: unknown, o: CallOptions) => Promise<CallOutcome<ResponseBodies[A]>>)(body, opts);
   }
@@ -468,11 +501,11 @@ export class AntomClient {
       path: ctx.signed.path,
       clientId: this.profile.clientId,
       requestTime: ctx.requestTime,
-      requestBody: ctx.requestBody,
+      requestBody: journalCopy(ctx.api, ctx.requestBody),
       requestSignatureHeader: ctx.signed.signatureHeader,
       httpStatus: outcome.answer?.status,
       responseHeaders: outcome.answer?.headers,
-      responseBody: outcome.responseBody,
+      responseBody: outcome.responseBody === undefined ? undefined : journalCopy(ctx.api, outcome.responseBody),
       responseSignature: outcome.label,
       latencyMs: outcome.latencyMs,
       resultStatus: outcome.resultStatus,

@@ -9,7 +9,7 @@ import type { CreatePaymentSessionInput } from '../client';
 import type { PaymentSnapshot } from '../sandbox/control';
 import { payOverControl } from '../sandbox/control-client';
 import type { HandlerContext } from './handler-context';
-import { activeProfile, assertAmountConfirmed, assertCancelConfirmed, assertWritable } from './money-guards';
+import { activeProfile, assertAmountConfirmed, assertCancelConfirmed, assertWritable, guardedClient } from './money-guards';
 
 type PaymentHandlers = Pick<HandlerTable, 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund' | 'sandboxBuyerAction'>;
 
@@ -33,20 +33,11 @@ function sandboxView(p: PaymentSnapshot): SandboxPaymentView {
 
 export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
   const trigger = ctx.scope.trigger ?? 'user';
-  /**
-   * Every money-moving call starts the same way: the active profile, refused if read-only,
-   * then `confirm` (the production confirmation of this operation), and only then its client.
-   */
-  async function guardedClient(operation: OperationName, confirm: (profile: ProfileSummary) => void = () => undefined) {
-    const profile = await activeProfile(ctx);
-    assertWritable(profile, operation);
-    confirm(profile);
-    return ctx.clientFor(profile.name);
-  }
+  const guarded = (operation: OperationName, confirm?: (profile: ProfileSummary) => void) => guardedClient(ctx, operation, confirm);
 
   return {
     async createPaymentSession({ body }) {
-      const client = await guardedClient('createPaymentSession');
+      const client = await guarded('createPaymentSession');
       // The client validates the body against Antom's rules before signing (AMOUNT_INVALID, VALIDATION_FAILED).
       return client.createPaymentSession(body as CreatePaymentSessionInput, { trigger });
     },
@@ -59,7 +50,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
     },
 
     async capture({ paymentId, amount, captureRequestId, isLastCapture, confirmation }) {
-      const client = await guardedClient('capture', (profile) => assertAmountConfirmed(profile, amount, confirmation));
+      const client = await guarded('capture', (profile) => assertAmountConfirmed(profile, amount, confirmation));
       return client.capture({
         paymentId,
         captureAmount: { currency: amount.currency, value: amount.value },
@@ -69,7 +60,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
     },
 
     async cancel({ paymentId, paymentRequestId, confirmation }) {
-      const client = await guardedClient('cancel', (profile) => {
+      const client = await guarded('cancel', (profile) => {
         if (!paymentRequestId && !paymentId) throw needOneId('A cancel', 'a paymentRequestId or a paymentId');
         assertCancelConfirmed(profile, confirmation);
       });
@@ -77,7 +68,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
     },
 
     async refund({ paymentId, amount, refundRequestId, refundReason, confirmation }) {
-      const client = await guardedClient('refund', (profile) => assertAmountConfirmed(profile, amount, confirmation));
+      const client = await guarded('refund', (profile) => assertAmountConfirmed(profile, amount, confirmation));
       return client.refund({
         paymentId,
         refundAmount: { currency: amount.currency, value: amount.value },

@@ -12,6 +12,8 @@
  * Everything written passes through redaction first (redaction/redact-json.ts), and through the
  * key-material guard right before the INSERT.
  */
+import type { DisputeView } from '../../../src-shared/dispute-views';
+import { disputeFunds, listDisputes } from './dispute-queries';
 import { insertReplay, listReplays } from './notification-replays';
 import type { NotificationReplayRecord } from '../../../src-shared/journal-views';
 import Database from 'better-sqlite3';
@@ -446,7 +448,8 @@ export class SqliteJournal implements Journal {
       ...rows.notes.map((n) => notificationEvent(n, this.stmts.attempts.all(n.id))),
     ]);
     const mismatches = findMismatches(facts, derived, { paymentRequestId: paymentRequestIds[0] ?? null, paymentId: paymentIds[0] ?? null }, this.settings().notificationExpectedMinutes, now);
-    return { query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: derived.money, mismatches };
+    const disputes = listDisputes(this.db, now).filter((d) => (d.paymentId !== null && rows.ids.payment_id!.has(d.paymentId)) || (d.paymentRequestId !== null && rows.ids.payment_request_id!.has(d.paymentRequestId)));
+    return { query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches };
   }
 
   /** Mismatch flags across payments seen in the time range (newest payments first, up to `limit`, default 200). */
@@ -477,6 +480,11 @@ export class SqliteJournal implements Journal {
 
   overview(range: OverviewRange): OverviewStats {
     return overviewStats(this.db, range);
+  }
+
+  /** Disputes from notifyDispute notifications and dispute calls (dispute-queries.ts). */
+  disputes(now: Date = new Date()): DisputeView[] {
+    return listDisputes(this.db, now);
   }
 
   awaitingCaptureCandidates(limit?: number): AwaitingCaptureCandidate[] {

@@ -16,6 +16,9 @@ const KIND: Record<AntomApiName, TimelineEventKind> = {
   cancel: 'cancel',
   refund: 'refund',
   inquiryRefund: 'refund-inquiry',
+  acceptDispute: 'dispute',
+  supplyDefenseDocument: 'dispute',
+  downloadDisputeEvidence: 'dispute',
 };
 
 const REQUEST_AMOUNT: Partial<Record<AntomApiName, string>> = { createPaymentSession: 'paymentAmount', capture: 'captureAmount', refund: 'refundAmount' };

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ConsoleError, toErrorShape } from '../../../src-shared/errors';
 import type { SandboxControl } from './control';
+import { DISPUTE_JUDGED_RESULTS } from './dispute-scenarios';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -18,6 +19,16 @@ const paySchema = z.object({
 const merchantSchema = z.object({ clientId: z.string().min(1).max(128), merchantPublicKeyBase64: z.string().min(1) });
 const notifyUrlSchema = z.object({ url: z.string().min(1).nullable() });
 const advanceSchema = z.object({ ms: z.number().nonnegative() });
+const judgedResultSchema = z.enum(DISPUTE_JUDGED_RESULTS);
+const raiseDisputeSchema = z.object({
+  disputeType: z.enum(['CHARGEBACK', 'COMPLIANCE_REQUEST']).optional(),
+  judgedAfterDefense: judgedResultSchema.optional(),
+  reasonCode: z.string().min(1).max(64).optional(),
+  reasonMsg: z.string().min(1).max(256).optional(),
+  value: z.string().regex(/^[1-9][0-9]{0,15}$/).optional(),
+  buyerCancels: z.boolean().optional(),
+}).strict();
+const judgeSchema = z.object({ judgedResult: judgedResultSchema.optional() }).strict();
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body ?? null);
@@ -64,7 +75,7 @@ export async function handleControlRequest(req: IncomingMessage, res: ServerResp
   }
   const method = req.method ?? 'GET';
   const parts = pathname.replace(/^\/__sandbox\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const route = `${method} ${parts.map((p, i) => (i % 2 === 1 && (parts[0] === 'payments' || parts[0] === 'notifications') ? ':id' : p)).join('/')}`;
+  const route = `${method} ${parts.map((p, i) => (i % 2 === 1 && (parts[0] === 'payments' || parts[0] === 'notifications' || parts[0] === 'disputes') ? ':id' : p)).join('/')}`;
   try {
     switch (route) {
       case 'GET info':
@@ -81,6 +92,18 @@ export async function handleControlRequest(req: IncomingMessage, res: ServerResp
       case 'POST payments/:id/pay': {
         const body = parseJson(paySchema, raw, '{"outcome":"success"}');
         return send(res, 200, control.pay(parts[1]!, body));
+      }
+      case 'POST payments/:id/dispute': {
+        const body = parseJson(raiseDisputeSchema, raw, '{"judgedAfterDefense":"ACCEPT_BY_CUSTOMER"}');
+        return send(res, 200, control.raiseDispute(parts[1]!, body));
+      }
+      case 'GET disputes':
+        return send(res, 200, control.listDisputes());
+      case 'GET disputes/:id':
+        return send(res, 200, control.getDispute(parts[1]!));
+      case 'POST disputes/:id/judge': {
+        const body = parseJson(judgeSchema, raw, '{"judgedResult":"ACCEPT_BY_MERCHANT"}');
+        return send(res, 200, control.judgeDispute(parts[1]!, body.judgedResult));
       }
       case 'GET faults':
         return send(res, 200, control.listFaults());

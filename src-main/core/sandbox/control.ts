@@ -10,6 +10,8 @@ import { isoSeconds } from './sandbox-clock';
 import { normaliseFaults, type FaultBox, type FaultInput, type FaultSpec } from './faults';
 import type { NotificationSnapshot, Notifier } from './notifier';
 import type { BuyerOutcome } from './scenarios';
+import { deductedMinor, disputesOf, frozenMinor, judgeNow, raiseDispute, snapshotDispute, type DisputeSnapshot, type RaiseDisputeOptions } from './state/disputes';
+import type { DisputeJudgedResult } from './dispute-scenarios';
 
 export interface OperationSnapshot {
   requestId: string;
@@ -46,6 +48,11 @@ export interface PaymentSnapshot {
   refundedValue: string;
   captures: OperationSnapshot[];
   refunds: OperationSnapshot[];
+  /** Minor units held back by open chargebacks (released when judged or withdrawn). */
+  frozenValue: string;
+  /** Minor units taken back by chargebacks judged ACCEPT_BY_MERCHANT. */
+  chargebackValue: string;
+  disputes: DisputeSnapshot[];
 }
 
 export interface SandboxInfo {
@@ -77,6 +84,12 @@ export interface SandboxControl {
   advanceTime(ms: number): void;
   registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
   info(): SandboxInfo;
+  /** Open a dispute on a captured payment (by paymentId or paymentRequestId): notifyDispute DISPUTE_CREATED. */
+  raiseDispute(paymentId: string, options?: RaiseDisputeOptions): DisputeSnapshot;
+  listDisputes(): DisputeSnapshot[];
+  getDispute(disputeId: string): DisputeSnapshot;
+  /** Judge an open or defended dispute now (default: its scenario's result): notifyDispute DISPUTE_JUDGED. */
+  judgeDispute(disputeId: string, judgedResult?: DisputeJudgedResult): DisputeSnapshot;
 }
 
 export interface ControlDeps {
@@ -92,7 +105,8 @@ function notFound(what: string, id: string, hint: string): ConsoleError {
   return new ConsoleError('NOT_FOUND', `No ${what} "${id}" in this sandbox.`, hint, { id });
 }
 
-export function snapshotPayment(p: PaymentRecord): PaymentSnapshot {
+export function snapshotPayment(p: PaymentRecord, ctx: SandboxContext): PaymentSnapshot {
+  const disputes = disputesOf(ctx, p.paymentId);
   const op = (requestId: string, id: string, r: { amount: Amount; status: OperationSnapshot['status']; result: { resultCode: string }; createdAt: number; finishedAt: number | undefined }): OperationSnapshot => ({
     requestId, id, amount: r.amount, status: r.status, resultCode: r.result.resultCode,
     createdAt: isoSeconds(r.createdAt), finishedAt: r.finishedAt === undefined ? undefined : isoSeconds(r.finishedAt),
@@ -120,6 +134,9 @@ export function snapshotPayment(p: PaymentRecord): PaymentSnapshot {
     refundedValue: sumMinor(p.refunds, ['SUCCESS']).toString(),
     captures: p.captures.map((c) => op(c.captureRequestId, c.captureId, c)),
     refunds: p.refunds.map((r) => op(r.refundRequestId, r.refundId, r)),
+    frozenValue: frozenMinor(disputes).toString(),
+    chargebackValue: deductedMinor(disputes).toString(),
+    disputes: disputes.map(snapshotDispute),
   };
 }
 
@@ -131,6 +148,11 @@ export function createControl(deps: ControlDeps): SandboxControl {
     const payment = ctx.store.findAnyPayment(id);
     if (!payment) throw notFound('payment', id, 'Use the paymentId or paymentRequestId of a session created on this sandbox (createPaymentSession).');
     return payment;
+  };
+  const findDispute = (disputeId: string) => {
+    const dispute = ctx.store.disputes.get(disputeId);
+    if (!dispute) throw notFound('dispute', disputeId, 'List disputes with GET /__sandbox/disputes, or raise one with POST /__sandbox/payments/<id>/dispute.');
+    return dispute;
   };
   const asList = (input: FaultInput | FaultInput[]): FaultSpec[] => {
     try {
@@ -148,13 +170,13 @@ export function createControl(deps: ControlDeps): SandboxControl {
       }
       const buyerAction: BuyerAction = { outcome: action.outcome, resultCode: action.resultCode, resultMessage: action.resultMessage };
       applyBuyerOutcome(ctx, payment, buyerAction);
-      return snapshotPayment(payment);
+      return snapshotPayment(payment, ctx);
     },
     getPayment(id) {
-      return snapshotPayment(findPayment(id));
+      return snapshotPayment(findPayment(id), ctx);
     },
     listPayments() {
-      return [...ctx.store.payments.values()].map(snapshotPayment);
+      return [...ctx.store.payments.values()].map((p) => snapshotPayment(p, ctx));
     },
     setFaults(input) {
       faults.set(asList(input));
@@ -211,6 +233,20 @@ export function createControl(deps: ControlDeps): SandboxControl {
     },
     info() {
       return deps.info();
+    },
+    raiseDispute(id, options = {}) {
+      return snapshotDispute(raiseDispute(ctx, findPayment(id), options));
+    },
+    listDisputes() {
+      return [...ctx.store.disputes.values()].map(snapshotDispute);
+    },
+    getDispute(disputeId) {
+      return snapshotDispute(findDispute(disputeId));
+    },
+    judgeDispute(disputeId, judgedResult) {
+      const dispute = findDispute(disputeId);
+      judgeNow(ctx, dispute, judgedResult);
+      return snapshotDispute(dispute);
     },
   };
 }

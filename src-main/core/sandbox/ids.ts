@@ -17,9 +17,9 @@ function randomDigits(n: number): string {
   return [...randomBytes(n)].map((b) => String(b % 10)).join('');
 }
 
-export type IdKind = 'payment' | 'capture' | 'refund';
+export type IdKind = 'payment' | 'capture' | 'refund' | 'dispute';
 
-const KIND_DIGITS: Record<IdKind, string> = { payment: '11', capture: '12', refund: '13' };
+const KIND_DIGITS: Record<IdKind, string> = { payment: '11', capture: '12', refund: '13', dispute: '14' };
 
 /** e.g. 2026112208153111000000421234 (28 digits, well under Antom's 64). */
 export function newAntomId(kind: IdKind, nowMs: number): string {

@@ -16,7 +16,7 @@ export const RESEND_DELAYS_MS: readonly number[] = [0, 2 * 60e3, 10 * 60e3, 10 *
 const ATTEMPT_TIMEOUT_MS = 10_000;
 const MAX_ANSWER_CHARS = 4096;
 
-export type NotifyApi = 'notifyPayment' | 'notifyCapture' | 'notifyRefund';
+export type NotifyApi = 'notifyPayment' | 'notifyCapture' | 'notifyRefund' | 'notifyDispute';
 
 export interface NotificationAttempt {
   attempt: number;
@@ -51,7 +51,9 @@ export interface NotificationInput {
   api: NotifyApi;
   clientId: string;
   url: string | undefined;
-  body: Record<string, unknown> & { notifyType: string; paymentId: string };
+  /** notifyDispute has no notifyType field (Antom's reference); its disputeNotificationType goes here as the label. */
+  body: Record<string, unknown> & { notifyType?: string; paymentId: string };
+  label?: string;
   captureId?: string;
   refundId?: string;
 }
@@ -90,7 +92,7 @@ export class Notifier {
     const record: Record_ = {
       id: newNotificationId(),
       api: input.api,
-      notifyType: input.body.notifyType,
+      notifyType: input.body.notifyType ?? input.label ?? input.api,
       clientId: input.clientId,
       url: input.url,
       body: JSON.stringify(input.body),

@@ -39,6 +39,9 @@ const PATHS: Record<AntomApiName, string> = {
   cancel: '/ams/api/v1/payments/cancel',
   refund: '/ams/api/v1/payments/refund',
   inquiryRefund: '/ams/api/v1/payments/inquiryRefund',
+  acceptDispute: '/ams/api/v1/payments/acceptDispute',
+  supplyDefenseDocument: '/ams/api/v1/payments/supplyDefenseDocument',
+  downloadDisputeEvidence: '/ams/api/v1/payments/downloadDisputeEvidence',
 };
 
 export function call(api: AntomApiName, at: string, request: object, response: object | undefined, overrides: Partial<CallRecord> = {}): CallRecord {

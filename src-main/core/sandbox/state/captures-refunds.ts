@@ -12,6 +12,7 @@ import { newAntomId } from '../ids';
 import { isoSeconds } from '../sandbox-clock';
 import { amountScenario, NOMINAL, type ScenarioEffect } from '../scenarios';
 import { expireIfDue } from './payments';
+import { raiseScenarioDispute } from './disputes';
 import { SandboxStore, sumMinor, type CaptureRecord, type PaymentRecord, type RefundRecord, type SandboxContext } from './store';
 
 const ORDER_NOT_EXIST = () => failure('ORDER_NOT_EXIST', 'No payment exists for this paymentId.');
@@ -163,6 +164,7 @@ function notifyCapture(ctx: SandboxContext, payment: PaymentRecord, record: Capt
       ...(record.status === 'SUCCESS' ? { captureTime: isoSeconds(record.finishedAt ?? record.createdAt) } : {}),
     },
   });
+  if (record.status === 'SUCCESS') raiseScenarioDispute(ctx, payment);
 }
 
 // ---------------------------------------------------------------- refund

@@ -9,6 +9,7 @@ import { newAntomId, newSessionId } from '../ids';
 import { isoSeconds } from '../sandbox-clock';
 import { amountScenario, ID_SCENARIOS, NOMINAL, type BuyerOutcome } from '../scenarios';
 import { sameAmount, SandboxStore, sumMinor, type PaymentRecord, type SandboxContext } from './store';
+import { raiseScenarioDispute } from './disputes';
 
 export function createPaymentSession(ctx: SandboxContext, clientId: string, f: Fields): AntomAnswer {
   const productCode = f.string('productCode', 32);
@@ -159,6 +160,8 @@ function settle(ctx: SandboxContext, payment: PaymentRecord, state: 'SUCCESS' | 
     }
   }
   notifyPayment(ctx, payment, 'PAYMENT_RESULT', res);
+  // Dispute amount scenarios (dispute-scenarios.ts): an auto-captured payment is disputable once paid.
+  if (state === 'SUCCESS' && !payment.isAuthorization) raiseScenarioDispute(ctx, payment);
 }
 
 function notifyPayment(ctx: SandboxContext, payment: PaymentRecord, notifyType: 'PAYMENT_RESULT' | 'PAYMENT_PENDING', res: AntomResult): void {

@@ -7,6 +7,7 @@ import type { Amount } from '../../../../src-shared/money';
 import type { AntomAnswer, AntomResult } from '../antom-answer';
 import type { SandboxClock } from '../sandbox-clock';
 import type { Notifier } from '../notifier';
+import type { DisputeRecord } from './disputes';
 
 /** SESSION = created, buyer has not acted yet; inquiryPayment reports it as PROCESSING. */
 export type PaymentState = 'SESSION' | 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CANCELLED';
@@ -80,6 +81,8 @@ export class SandboxStore {
   readonly refundReplays = new Map<string, Replay>();
   readonly refunds = new Map<string, RefundRecord>();
   readonly refundsByRequest = new Map<string, RefundRecord>();
+  /** By disputeId (state/disputes.ts). */
+  readonly disputes = new Map<string, DisputeRecord>();
 
   static key(clientId: string, requestId: string): string {
     return `${clientId}\n${requestId}`;
