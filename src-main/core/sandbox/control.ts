@@ -6,7 +6,7 @@ import { ConsoleError } from '../../../src-shared/errors';
 import type { Amount } from '../../../src-shared/money';
 import { applyBuyerOutcome, paymentStatus, type BuyerAction } from './state/payments';
 import { sumMinor, type PaymentRecord, type SandboxContext } from './state/store';
-import { isoSeconds } from './sandbox-clock';
+import { isoSeconds, MAX_OFFSET_MS } from './sandbox-clock';
 import { normaliseFaults, type FaultBox, type FaultInput, type FaultSpec } from './faults';
 import type { NotificationSnapshot, Notifier } from './notifier';
 import type { BuyerOutcome } from './scenarios';
@@ -203,6 +203,9 @@ export function createControl(deps: ControlDeps): SandboxControl {
     advanceTime(ms) {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new ConsoleError('VALIDATION_FAILED', 'advanceTime needs a non-negative number of milliseconds.', 'Pass e.g. 3600000 to skip an hour of sandbox time.');
+      }
+      if (ctx.clock.offset() + ms > MAX_OFFSET_MS) {
+        throw new ConsoleError('VALIDATION_FAILED', `advanceTime(${ms}) would move the sandbox clock more than 100 years ahead.`, 'Advance by a realistic amount, e.g. 3600000 for an hour or 604800000 for a week.');
       }
       ctx.clock.advance(ms);
     },

@@ -18,6 +18,7 @@ import { handleControlRequest } from './control-routes';
 import { FaultBox, http5xxBody } from './faults';
 import { Notifier } from './notifier';
 import { checkAntomRequest } from './request-checks';
+import { parseRequestTarget } from './request-target';
 import { SandboxClock } from './sandbox-clock';
 import { writeAntomAnswer, type ResponseSigning, type SignatureMode } from './signed-response';
 import { SandboxStore, type SandboxContext } from './state/store';
@@ -95,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const ctx: SandboxContext = { clock, expiryScaled: (nominalMs) => nominalMs / expiryTimeScale, store: new SandboxStore(), notifier, defaultNotifyUrl: () => notifyUrl };
   const faults = new FaultBox();
   let baseUrl = '';
+  let serverPort = 0;
   const control = createControl({
     ctx,
     faults,
@@ -163,9 +165,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathAsRequested = req.url ?? '/';
-    const pathname = pathAsRequested.split('?')[0] ?? '/';
+    const target = parseRequestTarget(req.url ?? '/');
     const raw = await readBody(req);
+    if (!target) {
+      const text = JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: `The request target "${req.url ?? ''}" names no path.`, hint: 'Send an origin-form (/ams/api/...) or absolute-form (https://host/ams/api/...) request target.' } });
+      res.writeHead(400, { 'content-type': 'application/json; charset=UTF-8' });
+      res.end(text);
+      return;
+    }
+    const { pathAsRequested, pathname } = target;
     if (raw === undefined) {
       const text = JSON.stringify({ result: result('PARAM_ILLEGAL', 'F', `The request body is larger than ${MAX_BODY_BYTES} bytes.`) });
       res.writeHead(413, { 'content-type': 'application/json; charset=UTF-8', connection: 'close' });
@@ -173,7 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return;
     }
     if (pathname.startsWith('/__sandbox/')) {
-      await handleControlRequest(req, res, pathname, raw, control);
+      await handleControlRequest(req, res, pathname, raw, control, { port: serverPort });
       return;
     }
     if (pathname === '/ams' || pathname.startsWith('/ams/')) {
@@ -204,6 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   const address = server.address() as AddressInfo;
+  serverPort = address.port;
   baseUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   log(`Antom sandbox listening on ${baseUrl} (timeScale ${timeScale})`);
 
