@@ -144,9 +144,11 @@ describe('cancel', () => {
     expect(tx.map((t) => t.transactionType)).toEqual(['CANCEL']);
   });
 
-  it('answers CANCEL_WINDOW_EXCEED after success or capture, ORDER_NOT_EXIST when unknown', async () => {
+  it('answers CANCEL_WINDOW_EXCEED after capture or past the window, ORDER_NOT_EXIST when unknown', async () => {
+    // A paid APM payment can be cancelled until 00:15 UTC+8 the next day; 2 days later it cannot.
     const paid = await caller.createSession({}, sandbox.control);
     sandbox.control.pay(paid.paymentId);
+    sandbox.control.advanceTime(2 * 24 * 3600 * 1000);
     expect((await caller.call('cancel', { paymentId: paid.paymentId })).json.result.resultCode).toBe('CANCEL_WINDOW_EXCEED');
 
     const auth = await caller.createSession({ isAuthorization: true }, sandbox.control);

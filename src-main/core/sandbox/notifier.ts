@@ -51,7 +51,9 @@ export interface NotificationInput {
   api: NotifyApi;
   clientId: string;
   url: string | undefined;
-  body: Record<string, unknown> & { notifyType: string; paymentId: string };
+  /** The payment it belongs to; given apart from the body, which for notifyRefund carries none. */
+  paymentId?: string;
+  body: Record<string, unknown> & { notifyType: string; paymentId?: string };
   captureId?: string;
   refundId?: string;
 }
@@ -99,7 +101,7 @@ export class Notifier {
       acknowledged: false,
       attempts: [],
       nextAttemptAt: undefined,
-      paymentId: input.body.paymentId,
+      paymentId: input.paymentId ?? input.body.paymentId ?? '',
       ...(input.captureId ? { captureId: input.captureId } : {}),
       ...(input.refundId ? { refundId: input.refundId } : {}),
       scheduledCount: 0,

@@ -52,7 +52,12 @@ export function amountScenario(api: ScenarioApi, value: string): ScenarioEffect 
 
 /** Nominal Antom durations; the sandbox divides them by timeScale. */
 export const NOMINAL = {
-  sessionLifetimeMs: 60 * 60 * 1000,
+  /** An unpaid order closes after 14 minutes (seed 000, "When will the notification be sent?"). */
+  sessionLifetimeMs: 14 * 60 * 1000,
+  /** The latest paymentSessionExpiryTime a merchant may ask for: 1 hour after creation. */
+  sessionMaxLifetimeMs: 60 * 60 * 1000,
+  /** Card payments can be cancelled for 7 days after payment (Antom's Cancel page). */
+  cardCancelWindowMs: 7 * 24 * 60 * 60 * 1000,
   authLifetimeMs: 7 * 24 * 60 * 60 * 1000,
   processingToFinalMs: 30 * 1000,
   captureInProcessMs: 30 * 1000,

@@ -19,6 +19,7 @@ import { FaultBox, http5xxBody } from './faults';
 import { Notifier } from './notifier';
 import { checkAntomRequest } from './request-checks';
 import { parseRequestTarget } from './request-target';
+import { validateRequest } from '../../../src-shared/antom/validate-request';
 import { SandboxClock } from './sandbox-clock';
 import { writeAntomAnswer, type ResponseSigning, type SignatureMode } from './signed-response';
 import { SandboxStore, type SandboxContext } from './state/store';
@@ -44,6 +45,11 @@ export interface SandboxOptions {
   expiryTimeScale?: number;
   /** Used when a request carries no paymentNotifyUrl/refundNotifyUrl. */
   defaultNotifyUrl?: string;
+  /**
+   * The region sign in paymentSessionData: the profile's gateway region (SG for
+   * open-sea-global, US for open-na-global, DE for open-de-global). Default SG.
+   */
+  regionSign?: string;
   log?: (line: string) => void;
 }
 
@@ -93,7 +99,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     (path, clientId, time, body) => signRequest({ path, clientId, time, body }, antomKey.keyObject).signatureHeader,
     log,
   );
-  const ctx: SandboxContext = { clock, expiryScaled: (nominalMs) => nominalMs / expiryTimeScale, store: new SandboxStore(), notifier, defaultNotifyUrl: () => notifyUrl };
+  const regionSign = options.regionSign ?? 'SG';
+  if (!/^[A-Z]{2}$/.test(regionSign)) throw new RangeError('regionSign must be two upper-case letters such as SG, US or DE');
+  const ctx: SandboxContext = { clock, expiryScaled: (nominalMs) => nominalMs / expiryTimeScale, store: new SandboxStore(), notifier, defaultNotifyUrl: () => notifyUrl, regionSign };
   const faults = new FaultBox();
   let baseUrl = '';
   let serverPort = 0;
@@ -150,7 +158,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     let ans: AntomAnswer;
     try {
-      ans = API_HANDLERS[api](ctx, checked.clientId, Fields.of(checked.body));
+      // The console's own pre-send rules first, so client and sandbox agree on every field.
+      const report = validateRequest(api, checked.body);
+      const first = report.errors[0];
+      ans = first
+        ? failure('PARAM_ILLEGAL', report.errors.length > 1 ? `${first.message} (and ${report.errors.length - 1} more)` : first.message)
+        : API_HANDLERS[api](ctx, checked.clientId, Fields.of(checked.body));
     } catch (error) {
       if (!(error instanceof ParamIllegal)) throw error;
       ans = failure('PARAM_ILLEGAL', error.message);

@@ -110,6 +110,24 @@ export function capture(ctx: SandboxContext, clientId: string, f: Fields): Antom
   return captureAnswer(payment, record);
 }
 
+/**
+ * captureMode AUTOMATIC: Antom captures the full authorised amount right after authorisation.
+ * No merchant captureRequestId exists, so the capture carries the paymentRequestId (the
+ * sandbox's choice; Antom does not document what it puts there).
+ */
+export function autoCapture(ctx: SandboxContext, payment: PaymentRecord): void {
+  const now = ctx.clock.now();
+  const record: CaptureRecord = {
+    captureRequestId: payment.paymentRequestId,
+    captureId: newAntomId('capture', now),
+    amount: payment.amount,
+    minor: payment.minor,
+    ...openingOutcome(undefined, now),
+  };
+  payment.captures.push(record);
+  notifyCapture(ctx, payment, record);
+}
+
 function captureRefusal(ctx: SandboxContext, payment: PaymentRecord, amount: ParsedAmount): AntomAnswer | undefined {
   if (payment.state === 'CANCELLED') {
     return payment.isAuthorization
@@ -160,7 +178,8 @@ function notifyCapture(ctx: SandboxContext, payment: PaymentRecord, record: Capt
       paymentId: payment.paymentId,
       captureId: record.captureId,
       captureAmount: record.amount,
-      ...(record.status === 'SUCCESS' ? { captureTime: isoSeconds(record.finishedAt ?? record.createdAt) } : {}),
+      // Seed 003 shows captureTime on both the successful and the failed capture notification.
+      ...(record.finishedAt !== undefined ? { captureTime: isoSeconds(record.finishedAt) } : {}),
     },
   });
 }
@@ -259,13 +278,14 @@ function notifyRefund(ctx: SandboxContext, payment: PaymentRecord, record: Refun
     clientId: payment.clientId,
     url: record.refundNotifyUrl ?? payment.notifyUrl ?? ctx.defaultNotifyUrl(),
     refundId: record.refundId,
+    paymentId: payment.paymentId,
+    // notifyRefund's reference fields only: no paymentId (Antom does not send one).
     body: {
       notifyType: 'REFUND_RESULT',
       result: res,
       refundStatus: record.status === 'SUCCESS' ? 'SUCCESS' : 'FAIL',
       refundRequestId: record.refundRequestId,
       refundId: record.refundId,
-      paymentId: payment.paymentId,
       refundAmount: record.amount,
       ...(record.status === 'SUCCESS' && record.finishedAt !== undefined ? { refundTime: isoSeconds(record.finishedAt) } : {}),
     },

@@ -46,6 +46,8 @@ export interface PaymentRecord {
   minor: bigint;
   paymentMethodType: string;
   isAuthorization: boolean;
+  /** paymentFactor.captureMode; AUTOMATIC (Antom's default) captures right after authorisation. */
+  captureMode: 'AUTOMATIC' | 'MANUAL';
   notifyUrl: string | undefined;
   createdAt: number;
   sessionId: string;
@@ -142,6 +144,8 @@ export interface SandboxContext {
   notifier: Notifier;
   /** The notify URL set by setNotifyUrl, else SandboxOptions.defaultNotifyUrl. */
   defaultNotifyUrl(): string | undefined;
+  /** Region sign written into paymentSessionData (SandboxOptions.regionSign, default SG). */
+  regionSign: string;
 }
 
 export function sumMinor(items: ReadonlyArray<{ minor: bigint; status: OperationStatus }>, statuses: readonly OperationStatus[]): bigint {
