@@ -123,14 +123,14 @@ describe('session expiry (seed 000: unpaid orders close after 14 minutes)', () =
     const created = Date.parse(sandbox.control.getPayment(plain.paymentId).createdAt);
     expect(Date.parse(plain.call.json.paymentSessionExpiryTime as string) - created).toBe(14 * 60 * 1000);
 
-    const body = { ...caller.sessionBody(), paymentSessionExpiryTime: new Date(Date.now() + 50 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00') };
+    const body: Record<string, unknown> = { ...caller.sessionBody(), paymentSessionExpiryTime: new Date(Date.now() + 50 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00') };
     const longer = await caller.call('createPaymentSession', body);
     expect(longer.json.result.resultCode).toBe('SUCCESS');
 
     sandbox.control.advanceTime(14 * 60 * 1000 + 1000);
     const closed = await caller.call('inquiryPayment', { paymentId: plain.paymentId });
     expect(closed.json).toMatchObject({ paymentStatus: 'FAIL', paymentResultCode: 'ORDER_IS_CLOSED' });
-    expect((await caller.call('inquiryPayment', { paymentRequestId: body.paymentRequestId })).json.paymentStatus).toBe('PROCESSING');
+    expect((await caller.call('inquiryPayment', { paymentRequestId: body.paymentRequestId as string })).json.paymentStatus).toBe('PROCESSING');
     await sandbox.control.notificationsSettled();
     expect(bodies(sandbox, 'PAYMENT_RESULT')).toEqual([expect.objectContaining({ paymentId: plain.paymentId, result: expect.objectContaining({ resultCode: 'ORDER_IS_CLOSED', resultStatus: 'F' }) })]);
   });
