@@ -209,10 +209,11 @@ describe('buyer outcomes and amount scenarios', () => {
     expect(() => sandbox.control.pay(open.paymentId)).toThrow(/expired/);
   });
 
-  it('goes PROCESSING then SUCCESS after the scaled delay (amount ending 05)', async () => {
+  it('goes PENDING (buyer paid, result awaited) then SUCCESS after the scaled delay (amount ending 05)', async () => {
     const slow = await caller.createSession({ value: '1005' }, sandbox.control);
-    expect(sandbox.control.pay(slow.paymentId).paymentStatus).toBe('PROCESSING');
     expect((await caller.call('inquiryPayment', { paymentId: slow.paymentId })).json.paymentStatus).toBe('PROCESSING');
+    expect(sandbox.control.pay(slow.paymentId).paymentStatus).toBe('PENDING');
+    expect((await caller.call('inquiryPayment', { paymentId: slow.paymentId })).json).toMatchObject({ paymentStatus: 'PENDING', paymentResultCode: 'PAYMENT_IN_PROCESS' });
     sandbox.control.advanceTime(31_000);
     expect((await caller.call('inquiryPayment', { paymentId: slow.paymentId })).json.paymentStatus).toBe('SUCCESS');
     const types = sandbox.control.listNotifications().filter((n) => n.paymentId === slow.paymentId).map((n) => n.notifyType);

@@ -26,7 +26,7 @@ export interface PaymentSnapshot {
   paymentId: string;
   paymentRequestId: string;
   /** What inquiryPayment reports. */
-  paymentStatus: 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'CANCELLED';
+  paymentStatus: 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'PENDING' | 'CANCELLED';
   /** Finer than paymentStatus: SESSION = waiting for the buyer. */
   state: PaymentRecord['state'];
   resultCode: string;

@@ -6,7 +6,7 @@
  * CAPTURE_IN_PROCESS sees the settled result); with different key fields it is
  * REPEAT_REQ_INCONSISTENT.
  */
-import { answer, failure, result, SUCCESS_RESULT, type AntomAnswer, type AntomResult } from '../antom-answer';
+import { answer, failure, rejection, result, SUCCESS_RESULT, type AntomAnswer, type AntomResult } from '../antom-answer';
 import type { Fields, ParsedAmount } from '../body-fields';
 import { newAntomId } from '../ids';
 import { isoSeconds } from '../sandbox-clock';
@@ -92,8 +92,9 @@ export function capture(ctx: SandboxContext, clientId: string, f: Fields): Antom
   const now = ctx.clock.now();
   const scenario = amountScenario('capture', amount.amount.value);
   if (scenario?.type === 'reject') {
-    const rejected = failure(scenario.resultCode, scenario.resultMessage);
-    ctx.store.captureReplays.set(key, { fingerprint: print, answer: rejected });
+    const rejected = rejection(scenario);
+    // A U answer settles nothing, so a retry with the same captureRequestId is evaluated afresh.
+    if (scenario.resultStatus !== 'U') ctx.store.captureReplays.set(key, { fingerprint: print, answer: rejected });
     return rejected;
   }
   const inProcess = scenario?.type === 'inProcess' ? scenario : undefined;
@@ -212,7 +213,8 @@ export function refund(ctx: SandboxContext, clientId: string, f: Fields): AntomA
 
   const refusal = refundRefusal(payment, amount) ?? scenarioRejection(amount);
   if (refusal) {
-    ctx.store.refundReplays.set(key, { fingerprint: print, answer: refusal });
+    const status = (refusal.body.result as { resultStatus?: string } | undefined)?.resultStatus;
+    if (status !== 'U') ctx.store.refundReplays.set(key, { fingerprint: print, answer: refusal });
     return refusal;
   }
 
@@ -238,7 +240,7 @@ export function refund(ctx: SandboxContext, clientId: string, f: Fields): AntomA
 
 function scenarioRejection(amount: ParsedAmount): AntomAnswer | undefined {
   const scenario = amountScenario('refund', amount.amount.value);
-  return scenario?.type === 'reject' ? failure(scenario.resultCode, scenario.resultMessage) : undefined;
+  return scenario?.type === 'reject' ? rejection(scenario) : undefined;
 }
 
 function refundRefusal(payment: PaymentRecord, amount: ParsedAmount): AntomAnswer | undefined {
@@ -303,6 +305,8 @@ export function inquiryRefund(ctx: SandboxContext, clientId: string, f: Fields):
   }
   const record = ctx.store.findRefund(clientId, { refundId, refundRequestId });
   if (!record) return failure('ORDER_NOT_EXIST', 'No refund exists for this refundId / refundRequestId.');
+  const scenario = amountScenario('inquiryRefund', record.amount.value);
+  if (scenario?.type === 'reject') return rejection(scenario);
   return answer(SUCCESS_RESULT, {
     refundId: record.refundId,
     refundRequestId: record.refundRequestId,

@@ -3,7 +3,7 @@
  * expiry, inquiry and cancel.
  */
 import { ConsoleError } from '../../../../src-shared/errors';
-import { answer, failure, result, SUCCESS_RESULT, type AntomAnswer, type AntomResult } from '../antom-answer';
+import { answer, failure, rejection, result, SUCCESS_RESULT, type AntomAnswer, type AntomResult } from '../antom-answer';
 import { ParamIllegal, type Fields } from '../body-fields';
 import { newAntomId, newSessionId, newSessionKey, SESSION_DATA_THIRD_PART } from '../ids';
 import { encodePaymentSessionData } from '../../../../src-shared/antom/payment-session-data-encode';
@@ -36,7 +36,7 @@ export function createPaymentSession(ctx: SandboxContext, clientId: string, f: F
   if (existing) return replayCreate(ctx, existing, amount.amount);
 
   const scenario = amountScenario('createPaymentSession', amount.amount.value);
-  if (scenario?.type === 'reject') return failure(scenario.resultCode, scenario.resultMessage);
+  if (scenario?.type === 'reject') return rejection(scenario);
 
   const now = ctx.clock.now();
   if (requestedExpiry !== undefined && requestedExpiry <= now) {
@@ -227,9 +227,14 @@ export function inquiryPayment(ctx: SandboxContext, clientId: string, f: Fields)
   return answer(SUCCESS_RESULT, inquiryFields(payment));
 }
 
-/** The paymentStatus Antom would report. */
-export function paymentStatus(payment: PaymentRecord): 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'CANCELLED' {
-  return payment.state === 'SESSION' ? 'PROCESSING' : payment.state;
+/**
+ * The paymentStatus Antom would report: an open session is PROCESSING; once the buyer has
+ * submitted and the final result is awaited (after notifyPayment PAYMENT_PENDING) it is PENDING,
+ * "the user has completed the payment, final result awaited" in inquiryPayment's reference.
+ */
+export function paymentStatus(payment: PaymentRecord): 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'PENDING' | 'CANCELLED' {
+  if (payment.state === 'SESSION') return 'PROCESSING';
+  return payment.state === 'PROCESSING' ? 'PENDING' : payment.state;
 }
 
 export function inquiryFields(payment: PaymentRecord): Record<string, unknown> {
@@ -315,6 +320,8 @@ export function cancelPayment(ctx: SandboxContext, clientId: string, f: Fields):
   const payment = ctx.store.findPayment(clientId, lookupIds(f));
   if (!payment) return NOT_FOUND();
   expireIfDue(ctx, payment);
+  const scenario = amountScenario('cancel', payment.amount.value);
+  if (scenario?.type === 'reject') return rejection(scenario);
   const cancelled = () => answer(SUCCESS_RESULT, {
     paymentId: payment.paymentId,
     paymentRequestId: payment.paymentRequestId,
