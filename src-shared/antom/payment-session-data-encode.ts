@@ -35,6 +35,23 @@ export interface PaymentSessionDataInput {
 
 export const PAYMENT_SESSION_DATA_SEPARATOR = '&&';
 
+/**
+ * The region sign of a console profile's region: the gateway's own (SG = open-sea-global,
+ * US = open-na-global and the US domain, DE = open-de-global; API-FACTS b.1). Custom and local
+ * gateways have none of their own, so they get Antom's Asian default, SG.
+ */
+export function regionSignForRegion(region: string): string {
+  switch (region) {
+    case 'NA':
+    case 'US':
+      return 'US';
+    case 'EU':
+      return 'DE';
+    default:
+      return 'SG';
+  }
+}
+
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Standard base64 with padding over UTF-8 bytes (btoa only takes Latin-1). */

@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
 import { apmCancelDeadline } from '../../src-main/core/sandbox/state/payments';
-import { fixtureMerchant, type SandboxCaller } from './support/sandbox-caller';
+import { regionSignForRegion } from '../../src-shared/antom/payment-session-data-encode';
+import { fixtureMerchant, SandboxCaller } from './support/sandbox-caller';
 import { startSandboxFor } from './support/sandbox-for-merchant';
 import { ACK, startReceiver, type NotifyReceiver } from './support/notify-receiver';
 
@@ -177,5 +178,32 @@ describe('notification bodies carry exactly the fields of Antom\'s reference', (
     const refunds = bodies(sandbox, 'REFUND_RESULT');
     expect(refunds.map((r) => r.refundStatus).sort()).toEqual(['FAIL', 'SUCCESS']);
     expect(refunds.find((r) => r.refundStatus === 'FAIL')).not.toHaveProperty('refundTime');
+  });
+});
+
+describe('paymentSessionData', () => {
+  it('has four && parts: opaque key, the merchant\'s region sign, 188, base64 JSON with clientId and paymentSessionConfig', async () => {
+    const { sandbox, caller } = await setup();
+    const eu = fixtureMerchant('SANDBOX_EU_MERCHANT');
+    sandbox.registerMerchant(eu.clientId, eu.publicKeyBase64, regionSignForRegion('EU'));
+    const euCaller = new SandboxCaller(sandbox.baseUrl, sandbox.antomPublicKeyBase64, eu);
+    const cases: Array<[SandboxCaller, Record<string, unknown>, string, string]> = [
+      [caller, caller.sessionBody({ isAuthorization: true }), 'SG', 'CARD'],
+      [caller, caller.sessionBody(), 'SG', 'APM'],
+      [euCaller, euCaller.sessionBody({ isAuthorization: true }), 'DE', 'CARD'],
+    ];
+    for (const [who, body, region, category] of cases) {
+      const answer = await who.call('createPaymentSession', body);
+      const parts = String(answer.json.paymentSessionData).split('&&');
+      expect(parts).toHaveLength(4);
+      expect(Buffer.from(parts[0]!, 'base64').length).toBe(64);
+      expect(parts.slice(1, 3)).toEqual([region, '188']);
+      const payload = JSON.parse(Buffer.from(parts[3]!, 'base64').toString('utf8')) as Record<string, unknown>;
+      expect(payload).toMatchObject({ clientId: who.merchant.clientId, paymentSessionConfig: { productScene: 'CASHIER_PAYMENT', paymentMethodCategoryType: category, productSceneVersion: '1.0' } });
+    }
+  });
+
+  it('maps console regions to Antom region signs', () => {
+    expect(['SG', 'NA', 'US', 'EU', 'CUSTOM', 'LOCAL'].map(regionSignForRegion)).toEqual(['SG', 'US', 'US', 'DE', 'SG', 'SG']);
   });
 });

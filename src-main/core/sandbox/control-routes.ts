@@ -24,7 +24,7 @@ const paySchema = z.object({
   resultCode: z.string().min(1).max(64).optional(),
   resultMessage: z.string().min(1).max(256).optional(),
 });
-const merchantSchema = z.object({ clientId: z.string().min(1).max(128), merchantPublicKeyBase64: z.string().min(1) });
+const merchantSchema = z.object({ clientId: z.string().min(1).max(128), merchantPublicKeyBase64: z.string().min(1).max(4096), regionSign: z.string().regex(/^[A-Z]{2}$/).optional() });
 const notifyUrlSchema = z.object({ url: z.string().min(1).nullable() });
 /** One jump of the sandbox clock: at most a year, so the clock stays a valid date. */
 export const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000;
@@ -126,7 +126,7 @@ export async function handleControlRequest(req: IncomingMessage, res: ServerResp
         return send(res, 200, control.info());
       case 'POST merchants': {
         const body = parseJson(merchantSchema, raw, '{"clientId":"SANDBOX_1","merchantPublicKeyBase64":"MIIBIj..."}');
-        control.registerMerchant(body.clientId, body.merchantPublicKeyBase64);
+        control.registerMerchant(body.clientId, body.merchantPublicKeyBase64, body.regionSign);
         return send(res, 200, { registered: body.clientId });
       }
       case 'GET payments':

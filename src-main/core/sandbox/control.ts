@@ -75,7 +75,7 @@ export interface SandboxControl {
   setNotifyUrl(url: string | undefined): void;
   /** Jump the sandbox clock forward (sandbox ms) and run whatever became due. */
   advanceTime(ms: number): void;
-  registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
+  registerMerchant(clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void;
   info(): SandboxInfo;
 }
 
@@ -84,7 +84,7 @@ export interface ControlDeps {
   faults: FaultBox;
   notifier: Notifier;
   setNotifyUrl(url: string | undefined): void;
-  registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
+  registerMerchant(clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void;
   info(): SandboxInfo;
 }
 
@@ -209,8 +209,8 @@ export function createControl(deps: ControlDeps): SandboxControl {
       }
       ctx.clock.advance(ms);
     },
-    registerMerchant(clientId, key) {
-      deps.registerMerchant(clientId, key);
+    registerMerchant(clientId, key, regionSign) {
+      deps.registerMerchant(clientId, key, regionSign);
     },
     info() {
       return deps.info();

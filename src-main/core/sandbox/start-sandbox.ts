@@ -31,7 +31,8 @@ export interface SandboxOptions {
   host?: string;
   /** Antom's signing key; generated (generateRsaKeyPair) when absent. */
   antomPrivateKeyPkcs8Base64?: string;
-  merchants?: Array<{ clientId: string; merchantPublicKeyBase64: string }>;
+  /** regionSign: this merchant's gateway region for paymentSessionData (default: options.regionSign). */
+  merchants?: Array<{ clientId: string; merchantPublicKeyBase64: string; regionSign?: string }>;
   /**
    * 1 = real time; 3600 = an hour per second. Scales notification resend delays,
    * PROCESSING -> SUCCESS delays, session and authorisation expiry.
@@ -58,7 +59,7 @@ export interface RunningSandbox {
   baseUrl: string;
   /** SPKI single-line base64. */
   antomPublicKeyBase64: string;
-  registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
+  registerMerchant(clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void;
   /** The same operations as the HTTP control surface, in-process. */
   control: SandboxControl;
   /** Stops the server and all pending timers (notifications, delays). */
@@ -84,14 +85,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   const clock = new SandboxClock(timeScale);
+  const defaultRegionSign = options.regionSign ?? 'SG';
+  if (!/^[A-Z]{2}$/.test(defaultRegionSign)) throw new RangeError('regionSign must be two upper-case letters such as SG, US or DE');
   const expiryTimeScale = options.expiryTimeScale ?? timeScale;
   if (!(expiryTimeScale > 0) || !Number.isFinite(expiryTimeScale)) throw new RangeError('expiryTimeScale must be a positive number');
   const merchants = new Map<string, KeyObject>();
-  const registerMerchant = (clientId: string, merchantPublicKeyBase64: string): void => {
+  const regionSigns = new Map<string, string>();
+  const registerMerchant = (clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void => {
+    if (regionSign !== undefined && !/^[A-Z]{2}$/.test(regionSign)) throw new RangeError('regionSign must be two upper-case letters such as SG, US or DE');
     merchants.set(clientId, parsePublicKey(merchantPublicKeyBase64, 'merchant public key').keyObject);
+    if (regionSign !== undefined) regionSigns.set(clientId, regionSign);
+    else regionSigns.delete(clientId);
     log(`merchant ${clientId} registered`);
   };
-  for (const m of options.merchants ?? []) registerMerchant(m.clientId, m.merchantPublicKeyBase64);
+  for (const m of options.merchants ?? []) registerMerchant(m.clientId, m.merchantPublicKeyBase64, m.regionSign);
 
   let notifyUrl = options.defaultNotifyUrl;
   const notifier = new Notifier(
@@ -99,9 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     (path, clientId, time, body) => signRequest({ path, clientId, time, body }, antomKey.keyObject).signatureHeader,
     log,
   );
-  const regionSign = options.regionSign ?? 'SG';
-  if (!/^[A-Z]{2}$/.test(regionSign)) throw new RangeError('regionSign must be two upper-case letters such as SG, US or DE');
-  const ctx: SandboxContext = { clock, expiryScaled: (nominalMs) => nominalMs / expiryTimeScale, store: new SandboxStore(), notifier, defaultNotifyUrl: () => notifyUrl, regionSign };
+  const ctx: SandboxContext = { clock, expiryScaled: (nominalMs) => nominalMs / expiryTimeScale, store: new SandboxStore(), notifier, defaultNotifyUrl: () => notifyUrl, regionSignFor: (clientId) => regionSigns.get(clientId) ?? defaultRegionSign };
   const faults = new FaultBox();
   let baseUrl = '';
   let serverPort = 0;

@@ -50,7 +50,7 @@ export function createPaymentSession(ctx: SandboxContext, clientId: string, f: F
   const sessionId = newSessionId();
   const sessionData = encodePaymentSessionData({
     sessionKey: newSessionKey(),
-    regionSign: ctx.regionSign,
+    regionSign: ctx.regionSignFor(clientId),
     thirdPart: SESSION_DATA_THIRD_PART,
     clientId,
     config: {

@@ -144,8 +144,8 @@ export interface SandboxContext {
   notifier: Notifier;
   /** The notify URL set by setNotifyUrl, else SandboxOptions.defaultNotifyUrl. */
   defaultNotifyUrl(): string | undefined;
-  /** Region sign written into paymentSessionData (SandboxOptions.regionSign, default SG). */
-  regionSign: string;
+  /** Region sign written into a merchant's paymentSessionData (its registration, else SandboxOptions.regionSign, else SG). */
+  regionSignFor(clientId: string): string;
 }
 
 export function sumMinor(items: ReadonlyArray<{ minor: bigint; status: OperationStatus }>, statuses: readonly OperationStatus[]): bigint {
