@@ -218,7 +218,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         res.destroy();
         return;
       }
-      void writeAntomAnswer(res, failure('SYSTEM_ERROR', 'The sandbox hit an internal error; see its log.', 500), { pathAsRequested: req.url ?? '/', clientId: undefined }, signing).catch(() => res.destroy());
+      // Signed over the path as requested (never the scheme and host of an absolute-form target).
+      const pathAsRequested = parseRequestTarget(req.url ?? '/')?.pathAsRequested ?? '/';
+      void writeAntomAnswer(res, failure('SYSTEM_ERROR', 'The sandbox hit an internal error; see its log.', 500), { pathAsRequested, clientId: undefined }, signing).catch(() => res.destroy());
     });
   });
 
