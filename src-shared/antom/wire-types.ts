@@ -65,6 +65,9 @@ export const orderSchema = z
   })
   .loose();
 
+/** env.terminalType (createPaymentSession reference, API-FACTS c.1). */
+export const TERMINAL_TYPES = ['WEB', 'WAP', 'APP', 'MINI_APP'] as const;
+
 /** paymentFactor.captureMode (createPaymentSession / pay reference; Antom's Capture page). */
 export const CAPTURE_MODES = ['AUTOMATIC', 'MANUAL'] as const;
 export type CaptureMode = (typeof CAPTURE_MODES)[number];
@@ -97,6 +100,7 @@ export const createPaymentSessionRequestSchema = z
       .loose()
       .optional(),
     enableInstallmentCollection: booleanish.optional(),
+    env: z.object({ terminalType: z.enum(TERMINAL_TYPES, { error: `must be one of ${TERMINAL_TYPES.join(', ')}` }).optional() }, { error: typeError('an object') }).loose().optional(),
     merchantRegion: text(LIMITS.merchantRegion).optional(),
     paymentSessionExpiryTime: isoTime.optional(),
     productScene: text(LIMITS.productScene).optional(),

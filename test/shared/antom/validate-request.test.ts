@@ -62,6 +62,11 @@ describe('validateRequest: required fields, limits, one-of rules', () => {
     expect(fields(validateRequest('createPaymentSession', { ...session, productCode: 'AGREEMENT_PAYMENT' }).errors)).toEqual(['productCode']);
   });
 
+  it('takes env.terminalType WEB, WAP, APP or MINI_APP only', () => {
+    expect(validateRequest('createPaymentSession', { ...session, env: { terminalType: 'APP', osType: 'IOS' } })).toEqual({ errors: [], warnings: [] });
+    expect(validateRequest('createPaymentSession', { ...session, env: { terminalType: 'DESKTOP' } }).errors[0]?.message).toBe('env.terminalType must be one of WEB, WAP, APP, MINI_APP.');
+  });
+
   it('takes paymentFactor.captureMode AUTOMATIC or MANUAL only', () => {
     const factor = (paymentFactor: unknown) => validateRequest('createPaymentSession', { ...session, paymentFactor });
     expect(factor({ isAuthorization: true, captureMode: 'MANUAL' })).toEqual({ errors: [], warnings: [] });
