@@ -25,6 +25,7 @@ import type { CallRecorder } from './client/call-record';
 import { buildHandlerTable } from './handlers/handler-table';
 import type { DispatchScope, Door, HandlerContext } from './handlers/handler-context';
 import { PushHub } from './push-hub';
+import { regionSignForRegion } from '../../src-shared/antom/payment-session-data-encode';
 
 export interface CoreConfig {
   dataDir?: string;
@@ -139,7 +140,8 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
       sandbox = await startSandbox({
         port: config.sandboxPort ?? 0,
         antomPrivateKeyPkcs8Base64: antomKey,
-        merchants: embeddedProfiles.map((p) => ({ clientId: p.clientId, merchantPublicKeyBase64: p.merchantPublicKey! })),
+        // The region sign in each merchant's paymentSessionData follows its profile's gateway region.
+        merchants: embeddedProfiles.map((p) => ({ clientId: p.clientId, merchantPublicKeyBase64: p.merchantPublicKey!, regionSign: regionSignForRegion(p.region) })),
         timeScale: config.sandboxTimeScale ?? 1,
         ...(receiver ? { defaultNotifyUrl: receiver.url } : {}),
         log,

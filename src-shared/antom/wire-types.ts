@@ -66,18 +66,42 @@ export const orderSchema = z
   })
   .loose();
 
+/** env.terminalType (createPaymentSession reference, API-FACTS c.1). */
+export const TERMINAL_TYPES = ['WEB', 'WAP', 'APP', 'MINI_APP'] as const;
+
+/** paymentFactor.captureMode (createPaymentSession / pay reference; Antom's Capture page). */
+export const CAPTURE_MODES = ['AUTOMATIC', 'MANUAL'] as const;
+export type CaptureMode = (typeof CAPTURE_MODES)[number];
+
+/**
+ * createPaymentSession, field rules from the five seed pages' tables and Antom's reference:
+ * - required: productCode (fixed CASHIER_PAYMENT), paymentRequestId, paymentAmount,
+ *   paymentMethod (every seed table marks it required), paymentRedirectUrl, order;
+ * - optional: paymentNotifyUrl; settlementStrategy (required only when the merchant has signed
+ *   more than one settlement currency, which the console cannot know, so never demanded);
+ *   paymentFactor.isAuthorization (default false) and paymentFactor.captureMode (AUTOMATIC,
+ *   the default, or MANUAL); paymentMethod.paymentMethodMetaData in any shape (seed 004 sends a
+ *   JSON string, the reference an object).
+ */
 export const createPaymentSessionRequestSchema = z
   .object({
-    productCode: text(32),
+    productCode: text(32).refine((v): boolean => v === 'CASHIER_PAYMENT', 'must be CASHIER_PAYMENT for createPaymentSession (Checkout Payment)'),
     paymentRequestId: text(LIMITS.requestId),
     order: orderSchema,
     paymentAmount: amountSchema,
-    paymentMethod: z.object({ paymentMethodType: text(LIMITS.paymentMethodType) }).loose().optional(),
+    paymentMethod: z.object({ paymentMethodType: text(LIMITS.paymentMethodType) }, { error: typeError('an object with paymentMethodType') }).loose(),
     paymentRedirectUrl: url(LIMITS.redirectUrl),
     paymentNotifyUrl: url(LIMITS.paymentNotifyUrl).optional(),
     settlementStrategy: z.object({ settlementCurrency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').optional() }).loose().optional(),
-    paymentFactor: z.object({ isAuthorization: booleanish.optional() }).loose().optional(),
+    paymentFactor: z
+      .object({
+        isAuthorization: booleanish.optional(),
+        captureMode: z.enum(CAPTURE_MODES, { error: `must be one of ${CAPTURE_MODES.join(', ')}` }).optional(),
+      })
+      .loose()
+      .optional(),
     enableInstallmentCollection: booleanish.optional(),
+    env: z.object({ terminalType: z.enum(TERMINAL_TYPES, { error: `must be one of ${TERMINAL_TYPES.join(', ')}` }).optional() }, { error: typeError('an object') }).loose().optional(),
     merchantRegion: text(LIMITS.merchantRegion).optional(),
     paymentSessionExpiryTime: isoTime.optional(),
     productScene: text(LIMITS.productScene).optional(),

@@ -39,7 +39,8 @@ function sessionBody(value: string, currency = 'USD', card = true) {
     paymentMethod: { paymentMethodType: card ? 'CARD' : 'ALIPAY_CN' },
     paymentRedirectUrl: 'https://merchant.example/return',
     settlementStrategy: { settlementCurrency: currency },
-    ...(card ? { paymentFactor: { isAuthorization: true } } : {}),
+    // MANUAL: these tests capture themselves (AUTOMATIC, Antom's default, would capture at once).
+    ...(card ? { paymentFactor: { isAuthorization: true, captureMode: 'MANUAL' as const } } : {}),
   };
 }
 

@@ -45,7 +45,7 @@ describe('session -> buyer pays -> notifyPayment -> inquiry agrees -> capture ->
       productCode: 'CASHIER_PAYMENT', order: { referenceOrderId: 'LOOP-ORDER-1', orderDescription: 'loop' },
       paymentAmount: { currency: 'EUR', value: '12000' }, paymentMethod: { paymentMethodType: 'CARD' },
       paymentRedirectUrl: 'https://merchant.example/return', settlementStrategy: { settlementCurrency: 'EUR' },
-      paymentFactor: { isAuthorization: true },
+      paymentFactor: { isAuthorization: true, captureMode: 'MANUAL' },
     });
     expect(session.resultStatus).toBe('S');
     const paymentRequestId = session.requestIds.paymentRequestId!;

@@ -6,7 +6,7 @@ import { ConsoleError } from '../../../src-shared/errors';
 import type { Amount } from '../../../src-shared/money';
 import { applyBuyerOutcome, paymentStatus, type BuyerAction } from './state/payments';
 import { sumMinor, type PaymentRecord, type SandboxContext } from './state/store';
-import { isoSeconds } from './sandbox-clock';
+import { isoSeconds, MAX_OFFSET_MS } from './sandbox-clock';
 import { normaliseFaults, type FaultBox, type FaultInput, type FaultSpec } from './faults';
 import type { NotificationSnapshot, Notifier } from './notifier';
 import type { BuyerOutcome } from './scenarios';
@@ -28,7 +28,7 @@ export interface PaymentSnapshot {
   paymentId: string;
   paymentRequestId: string;
   /** What inquiryPayment reports. */
-  paymentStatus: 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'CANCELLED';
+  paymentStatus: 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'PENDING' | 'CANCELLED';
   /** Finer than paymentStatus: SESSION = waiting for the buyer. */
   state: PaymentRecord['state'];
   resultCode: string;
@@ -82,7 +82,7 @@ export interface SandboxControl {
   setNotifyUrl(url: string | undefined): void;
   /** Jump the sandbox clock forward (sandbox ms) and run whatever became due. */
   advanceTime(ms: number): void;
-  registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
+  registerMerchant(clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void;
   info(): SandboxInfo;
   /** Open a dispute on a captured payment (by paymentId or paymentRequestId): notifyDispute DISPUTE_CREATED. */
   raiseDispute(paymentId: string, options?: RaiseDisputeOptions): DisputeSnapshot;
@@ -97,7 +97,7 @@ export interface ControlDeps {
   faults: FaultBox;
   notifier: Notifier;
   setNotifyUrl(url: string | undefined): void;
-  registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
+  registerMerchant(clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void;
   info(): SandboxInfo;
 }
 
@@ -226,10 +226,13 @@ export function createControl(deps: ControlDeps): SandboxControl {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new ConsoleError('VALIDATION_FAILED', 'advanceTime needs a non-negative number of milliseconds.', 'Pass e.g. 3600000 to skip an hour of sandbox time.');
       }
+      if (ctx.clock.offset() + ms > MAX_OFFSET_MS) {
+        throw new ConsoleError('VALIDATION_FAILED', `advanceTime(${ms}) would move the sandbox clock more than 100 years ahead.`, 'Advance by a realistic amount, e.g. 3600000 for an hour or 604800000 for a week.');
+      }
       ctx.clock.advance(ms);
     },
-    registerMerchant(clientId, key) {
-      deps.registerMerchant(clientId, key);
+    registerMerchant(clientId, key, regionSign) {
+      deps.registerMerchant(clientId, key, regionSign);
     },
     info() {
       return deps.info();

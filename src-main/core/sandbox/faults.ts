@@ -10,7 +10,7 @@ const base = {
   /** Only this API; every API when absent. */
   api: z.enum(ANTOM_APIS as [AntomApiName, ...AntomApiName[]]).optional(),
   /** The next N matching requests; unlimited when absent. */
-  count: z.number().int().positive().optional(),
+  count: z.number().int().positive().max(1_000_000).optional(),
 };
 
 export const faultSchema = z.discriminatedUnion('kind', [

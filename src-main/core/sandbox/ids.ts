@@ -35,3 +35,11 @@ export function newNotificationId(): string {
   counter += 1;
   return `ntf_${String(counter).padStart(6, '0')}_${randomBytes(3).toString('hex')}`;
 }
+
+/** paymentSessionData part 1: opaque base64, as long as Antom's (64 random bytes). */
+export function newSessionKey(): string {
+  return randomBytes(64).toString('base64');
+}
+
+/** paymentSessionData part 3: undocumented by Antom; its four-part sample (seed 002) shows 188. */
+export const SESSION_DATA_THIRD_PART = '188';

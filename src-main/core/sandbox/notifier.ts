@@ -51,8 +51,10 @@ export interface NotificationInput {
   api: NotifyApi;
   clientId: string;
   url: string | undefined;
+  /** The payment it belongs to; given apart from the body, which for notifyRefund carries none. */
+  paymentId?: string;
   /** notifyDispute has no notifyType field (Antom's reference); its disputeNotificationType goes here as the label. */
-  body: Record<string, unknown> & { notifyType?: string; paymentId: string };
+  body: Record<string, unknown> & { notifyType?: string; paymentId?: string };
   label?: string;
   captureId?: string;
   refundId?: string;
@@ -101,7 +103,7 @@ export class Notifier {
       acknowledged: false,
       attempts: [],
       nextAttemptAt: undefined,
-      paymentId: input.body.paymentId,
+      paymentId: input.paymentId ?? input.body.paymentId ?? '',
       ...(input.captureId ? { captureId: input.captureId } : {}),
       ...(input.refundId ? { refundId: input.refundId } : {}),
       scheduledCount: 0,

@@ -47,6 +47,8 @@ export interface PaymentRecord {
   minor: bigint;
   paymentMethodType: string;
   isAuthorization: boolean;
+  /** paymentFactor.captureMode; AUTOMATIC (Antom's default) captures right after authorisation. */
+  captureMode: 'AUTOMATIC' | 'MANUAL';
   notifyUrl: string | undefined;
   createdAt: number;
   sessionId: string;
@@ -145,6 +147,8 @@ export interface SandboxContext {
   notifier: Notifier;
   /** The notify URL set by setNotifyUrl, else SandboxOptions.defaultNotifyUrl. */
   defaultNotifyUrl(): string | undefined;
+  /** Region sign written into a merchant's paymentSessionData (its registration, else SandboxOptions.regionSign, else SG). */
+  regionSignFor(clientId: string): string;
 }
 
 export function sumMinor(items: ReadonlyArray<{ minor: bigint; status: OperationStatus }>, statuses: readonly OperationStatus[]): bigint {
