@@ -39,7 +39,7 @@ async function capturedPayment(value: string, card = false): Promise<{ paymentId
     order: { referenceOrderId: `ORDER-${seq}`, orderDescription: 'Dispute order', orderAmount: { currency: 'USD', value } },
     paymentAmount: { currency: 'USD', value }, paymentMethod: { paymentMethodType: card ? 'CARD' : 'ALIPAY_CN' },
     paymentRedirectUrl: 'https://merchant.example/return', settlementStrategy: { settlementCurrency: 'USD' },
-    ...(card ? { paymentFactor: { isAuthorization: true } } : {}),
+    ...(card ? { paymentFactor: { isAuthorization: true, captureMode: 'MANUAL' } } : {}),
   });
   expect(session.resultStatus).toBe('S');
   const paid = sandbox.control.pay(session.requestIds.paymentRequestId!, { outcome: 'success' });

@@ -105,7 +105,9 @@ describe('knowledge base corrections of issue 8', () => {
       expect(entry.match, `${api} ${code}`).toBe('api-specific');
       expect(entry.resultStatus, `${api} ${code}`).toBe(status);
     }
-    expect(explainResultCode('PARAM_ILLEGAL', 'acceptDispute').match).toBe('common');
+    // Antom's dispute tables list PARAM_ILLEGAL; its entry names the dispute fields to check.
+    expect(explainResultCode('PARAM_ILLEGAL', 'acceptDispute').match).toBe('api-specific');
+    expect(explainResultCode('PARAM_ILLEGAL', 'acceptDispute').nextAction).toMatch(/disputeId/);
     expect(explainResultCode('TIME_EXCEEDS_LIMIT', 'acceptDispute').nextAction).toMatch(/DISPUTE_JUDGED/);
   });
 
