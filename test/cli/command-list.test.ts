@@ -4,12 +4,14 @@
  * build: what --help loads statically (out/cli/main.js and its static imports) holds no command,
  * no core and none of the heavy packages (zod, better-sqlite3, keytar).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src-main/cli/commands/command-list';
 import { CLI_BUILD } from '../support/build-node';
-import { runCli } from '../support/run-cli';
+import { BIN, runCli } from '../support/run-cli';
 
 /** Every module out/cli/main.js loads before any dynamic import runs: relative files and bare packages. */
 function staticImportClosure(entry: string): { files: string[]; packages: string[] } {
@@ -57,5 +59,24 @@ describe('the built CLI', () => {
     const sign = await runCli(['sign', '--help']);
     expect(sign.code).toBe(0);
     expect(sign.stdout).toContain('Usage: antom-ops sign --private-key FILE');
+  });
+});
+
+describe('the bin without a build', () => {
+  it('says to run npm run build and exits 3 (could not be carried out)', () => {
+    // A copy of the bin in a project with no out/: the real checkout's build stays untouched.
+    const project = mkdtempSync(join(tmpdir(), 'antom-ops-nobuild-'));
+    try {
+      mkdirSync(join(project, 'bin'));
+      copyFileSync(BIN, join(project, 'bin', 'antom-ops.mjs'));
+      const run = spawnSync(process.execPath, [join(project, 'bin', 'antom-ops.mjs'), '--help'], { encoding: 'utf8' });
+      expect(run.status).toBe(3);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('has not been built');
+      expect(run.stderr).toContain('npm run build');
+      expect(run.stderr).toContain(join(project, 'out', 'cli', 'main.js'));
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });
