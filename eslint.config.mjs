@@ -6,11 +6,13 @@
  * the types, so each .ts/.tsx file is linted with the tsconfig that owns it (node or web).
  * Run: `npm run lint` (also a stage of `npm test`, after typecheck).
  */
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-/** Node built-ins, with and without the node: prefix (the bare names still resolve to them). */
-const NODE_BUILTINS = ['node:*', 'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
+/** Node built-ins, with the node: prefix and by their bare names (which still resolve to them). */
+const NODE_BUILTINS = ['node:*', ...builtinModules];
 
 /** One restricted-import group per boundary; each message says where the code belongs instead. */
 const electronOutsideShell = {
@@ -65,12 +67,10 @@ const NODE_GLOBALS = Object.fromEntries(
     .map((name) => [name, 'readonly']),
 );
 
-export default tseslint.config(
-  {
-    ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.test-artifacts/**', '.bench/**', '.electronegativity/**'],
-  },
+export default defineConfig(
+  globalIgnores(['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.test-artifacts/**', '.bench/**', '.electronegativity/**']),
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,mts,cts}'],
     languageOptions: {
@@ -85,9 +85,9 @@ export default tseslint.config(
       // An un-awaited promise loses its error (an unhandled rejection in main ends the app) and
       // its ordering; `void` marks the places that fire and forget on purpose.
       '@typescript-eslint/no-floating-promises': 'error',
-      // An async function where a void callback is expected (an event handler, forEach) drops
-      // its rejection the same way. JSX handlers may return a promise: React ignores it and the
-      // handlers report their own errors through React Query.
+      // An async function where a void callback is expected (an event emitter, forEach, a server
+      // handler) drops its rejection the same way. JSX attributes are exempt: React ignores what
+      // an onClick returns, and the page's handlers report their own errors.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',

@@ -54,6 +54,8 @@ describe('import boundaries', () => {
     ['src-renderer/app/probe.ts', '../../src-main/core/compose', 'The renderer reaches the main process only through the typed bridge'],
     ['src-renderer/probe.tsx', 'node:fs', 'No Node built-ins here'],
     ['src-renderer/probe.ts', 'path', 'No Node built-ins here'],
+    ['src-renderer/probe.ts', 'readline', 'No Node built-ins here'],
+    ['src-shared/probe.ts', 'timers/promises', 'No Node built-ins here'],
     ['src-renderer/app/probe.ts', '../../test/support/run-cli', 'The renderer imports only src-shared and itself'],
     ['src-shared/probe.ts', 'node:crypto', 'No Node built-ins here'],
     ['src-shared/knowledge/probe.ts', 'fs', 'No Node built-ins here'],
