@@ -63,7 +63,13 @@ function sharedStaysInside(depth) {
 
 /** The Node globals plain scripts use (no type information tells ESLint about them). */
 const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'performance', 'fetch', 'AbortController', 'TextEncoder', 'TextDecoder', '__dirname', '__filename', 'require', 'module', 'exports']
+  [
+    'process', 'console', 'Buffer', 'global', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate',
+    'queueMicrotask', 'structuredClone', 'performance', 'crypto', 'atob', 'btoa', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder',
+    'fetch', 'Request', 'Response', 'Headers', 'FormData', 'Blob', 'AbortController', 'AbortSignal', 'Event', 'EventTarget',
+    'MessageChannel', 'BroadcastChannel', 'ReadableStream', 'WritableStream', 'TransformStream',
+    '__dirname', '__filename', 'require', 'module', 'exports',
+  ]
     .map((name) => [name, 'readonly']),
 );
 
