@@ -47,6 +47,7 @@ export const operationChannel = (name: OperationName): `op:${OperationName}` => 
 export const pushChannel = (name: PushEventName): `push:${PushEventName}` => `push:${name}`;
 
 /** Operations whose input is an empty object may be called without an argument. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is the empty input literal: "may the input be left out?"
 export type BridgeOperation<N extends OperationName> = {} extends OperationInput<N>
   ? (input?: OperationInput<N>) => Promise<OperationResult<OperationOutput<N>>>
   : (input: OperationInput<N>) => Promise<OperationResult<OperationOutput<N>>>;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectronBinary, projectRoot } from '../../scripts/electron-binary.mjs';
 import { OPERATION_NAMES } from '../../src-shared/bridge';
 import { buildElectronAppOnce } from '../support/build-electron-app';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 
 function skipReason(): string | undefined {
   const binary = findElectronBinary();
