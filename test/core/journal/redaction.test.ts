@@ -38,7 +38,7 @@ describe('redaction of personal and card data', () => {
   const out = redactJsonText(text);
   const red = JSON.parse(out.text) as typeof session;
 
-  it('masks every name, e-mail, phone, address and card field', async () => {
+  it('masks every name, e-mail, phone, address and card field', () => {
     expect(out.changed).toBe(true);
     const buyer = red.order.buyer;
     expect(buyer.buyerName).toEqual({ firstName: 'J***', lastName: 'D**', fullName: 'J*** D**' });
@@ -58,7 +58,7 @@ describe('redaction of personal and card data', () => {
     expect(red.env.clientIp).toBe('203.0.113.*');
   });
 
-  it('keeps what support needs: IDs, amounts, last4, brand, bin6, region', async () => {
+  it('keeps what support needs: IDs, amounts, last4, brand, bin6, region', () => {
     expect(red.paymentRequestId).toBe('PR-1001');
     expect(red.order.referenceOrderId).toBe('ORD-77');
     expect(red.paymentAmount).toEqual({ currency: 'USD', value: '1250' });
@@ -68,22 +68,22 @@ describe('redaction of personal and card data', () => {
     expect(out.text).not.toMatch(/John|Doe|Jane|Roe|john\.doe|415 555|Market|94105|4111111111111111|Austin|203\.0\.113\.77/);
   });
 
-  it('keeps every other byte (indentation, key order) and is idempotent', async () => {
+  it('keeps every other byte (indentation, key order) and is idempotent', () => {
     expect(out.text.split('\n').length).toBe(text.split('\n').length);
     expect(out.text.startsWith('{\n   "productCode": "CASHIER_PAYMENT",')).toBe(true);
     expect(redactJsonText(out.text)).toEqual({ text: out.text, changed: false });
   });
 
-  it('returns a body without personal data byte for byte', async () => {
+  it('returns a body without personal data byte for byte', () => {
     const notify = '{"notifyType":"PAYMENT_RESULT","result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"},"paymentRequestId":"PR-1","paymentId":"P-1","paymentAmount":{"value":"8000","currency":"EUR"},"note":"caf\\u00e9 \u00e9"}';
     expect(redactJsonText(notify)).toEqual({ text: notify, changed: false });
   });
 
-  it('masks card numbers and phones sent as JSON numbers', async () => {
+  it('masks card numbers and phones sent as JSON numbers', () => {
     expect(JSON.parse(redactJsonText('{"cardNumber": 4111111111111111, "phone": 5551234}').text)).toEqual({ cardNumber: '****1111', phone: '*****34' });
   });
 
-  it('masks e-mails and card-like digit runs in bodies that are not JSON', async () => {
+  it('masks e-mails and card-like digit runs in bodies that are not JSON', () => {
     expect(redactPlainText('buyer=john@example.com&card=4111 1111 1111 1111&id=2024').text).toBe('buyer=***@example.com&card=****1111&id=2024');
   });
 });
@@ -94,7 +94,7 @@ describe('key material never reaches the journal', () => {
     .filter((k): k is Record<string, string> => typeof k === 'object')
     .flatMap((k) => [k.privateKeyPkcs8Base64!, k.privateKeyPkcs8Pem!, k.privateKeyPkcs1Pem!, k.publicKeyX509Base64!, k.publicKeyPem!]);
 
-  it('finds every fixture key, raw and inside JSON, and scrubs it', async () => {
+  it('finds every fixture key, raw and inside JSON, and scrubs it', () => {
     expect(materials).toHaveLength(10);
     for (const key of materials) {
       const body = JSON.stringify({ note: 'pasted by mistake', privateKey: key });
@@ -108,7 +108,7 @@ describe('key material never reaches the journal', () => {
     }
   });
 
-  it('leaves signatures and ordinary base64 alone', async () => {
+  it('leaves signatures and ordinary base64 alone', () => {
     const sig = 'algorithm=RSA256,keyVersion=1,signature=' + encodeURIComponent(Buffer.alloc(256, 7).toString('base64'));
     expect(containsKeyMaterial(sig)).toBe(false);
   });
