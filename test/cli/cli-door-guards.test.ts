@@ -118,7 +118,7 @@ describeWithKeyring('antom-ops call goes through the console\'s handler table an
       expect(results[i]!.stderr).toContain(`error: Profile "RO" is read-only, so ${api} is not allowed.`);
     }
     expect(sandboxGateway.requests).toHaveLength(0);
-    expect(core.journal.listCalls({ profile: 'RO' }, {}).items).toHaveLength(0);
+    expect((await core.journal.listCalls({ profile: 'RO' }, {})).items).toHaveLength(0);
     // Acting as the sandbox buyer goes through the same guard.
     const buyer = await cli('sandbox', 'pay', 'REQ-RO-1', '--profile', 'RO');
     expect(buyer.code).toBe(2);
@@ -136,7 +136,7 @@ describeWithKeyring('antom-ops call goes through the console\'s handler table an
     expect(inquiry.code, inquiry.stderr).toBe(0);
     expect(JSON.parse(inquiry.stdout)).toMatchObject({ resultStatus: 'S', responseSignature: 'verified' });
     expect(sandboxGateway.requests.map((r) => [r.api, r.signatureValid])).toEqual([['inquiryPayment', true]]);
-    expect(core.journal.listCalls({ profile: 'RO' }, {}).items.map((c) => [c.api, c.trigger])).toEqual([['inquiryPayment', 'cli']]);
+    expect((await core.journal.listCalls({ profile: 'RO' }, {})).items.map((c) => [c.api, c.trigger])).toEqual([['inquiryPayment', 'cli']]);
 
     // --profile chose RO for those invocations only.
     const listed = JSON.parse((await cli('profiles', 'list', '--json')).stdout) as Array<{ name: string; active: boolean }>;
@@ -186,7 +186,7 @@ describeWithKeyring('antom-ops call goes through the console\'s handler table an
     const fromCli = await cli('call', 'capture', '--profile', 'Shop', '--body', JSON.stringify({ paymentId: 'P-SAME', captureAmount: { currency: 'USD', value: '500' }, captureRequestId: 'CAP-SAME-CLI' }));
     expect(fromCli.code, fromCli.stderr).toBe(0);
 
-    const records = core.journal.listCalls({ profile: 'Shop', api: 'capture' }, {}).items.map((c) => core.journal.getCall(c.id)!);
+    const records = await Promise.all((await core.journal.listCalls({ profile: 'Shop', api: 'capture' }, {})).items.map(async (c) => (await core.journal.getCall(c.id))!));
     const byTrigger = Object.fromEntries(records.map((r) => [r.trigger, r]));
     expect(Object.keys(byTrigger).sort()).toEqual(['cli', 'user']);
 

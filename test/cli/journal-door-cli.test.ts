@@ -21,18 +21,18 @@ const noKeychain = { DBUS_SESSION_BUS_ADDRESS: `unix:path=/nonexistent/antom-ops
 let temp: TempJournal;
 let expectedFirstPage: CallSummary[];
 
-beforeAll(() => {
-  temp = tempJournal();
-  const recorder = temp.journal.recorder();
+beforeAll(async () => {
+  temp = await tempJournal();
+  const recorder = await temp.journal.recorder();
   const start = Date.parse('2026-11-20T00:00:00Z');
   for (let i = 0; i < CALLS; i++) {
-    recorder.record(call('inquiryPayment', new Date(start + i * 1000).toISOString(), { paymentRequestId: `REQ-PAGE-${i}` }, { result: OK, paymentStatus: 'SUCCESS', paymentId: `PAY-PAGE-${i}` }));
+    await recorder.record(call('inquiryPayment', new Date(start + i * 1000).toISOString(), { paymentRequestId: `REQ-PAGE-${i}` }, { result: OK, paymentStatus: 'SUCCESS', paymentId: `PAY-PAGE-${i}` }));
   }
-  temp.journal.storeNotifications(Array.from({ length: NOTIFICATIONS }, (_, i) => notification(
+  await temp.journal.storeNotifications(Array.from({ length: NOTIFICATIONS }, (_, i) => notification(
     { notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: `REQ-PAGE-${i}`, paymentId: `PAY-PAGE-${i}`, paymentAmount: { currency: 'USD', value: '100' } },
     new Date(start + i * 1000).toISOString(),
   )));
-  expectedFirstPage = temp.journal.listCalls({}, { limit: 500 }).items;
+  expectedFirstPage = (await temp.journal.listCalls({}, { limit: 500 })).items;
 });
 
 afterAll(() => temp.cleanup());

@@ -23,7 +23,7 @@ function client(clientId = CLIENT_ID): AntomClient {
     name: 'disputes', environment: 'embedded', baseUrl: sandbox.baseUrl, clientId, keyVersion: '1',
     privateKey: merchantKey.keyObject, antomPublicKey: parsePublicKey(sandbox.antomPublicKeyBase64).keyObject, timeoutMs: 5000,
   };
-  return new AntomClient(profile, { recorder: { record: (r) => records.push(r) }, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4 }, sleep: async () => undefined });
+  return new AntomClient(profile, { recorder: { record: async (r) => { records.push(r); } }, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4 }, sleep: async () => undefined });
 }
 
 /** Sandbox ms for a nominal Antom duration. */

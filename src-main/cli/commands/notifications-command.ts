@@ -10,7 +10,7 @@ import { withDoor, withJournalDoor } from '../cli-core';
 import { FILTER_OPTIONS, FILTER_USAGE, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
 import { parsePublicKey } from '../../core/keys/parse-keys';
 import { resolveDataDir } from '../../core/data-dir';
-import { SqliteJournal } from '../../core/journal/sqlite-journal';
+import { openJournal } from '../../core/journal/open-journal';
 import { startNotificationReceiver } from '../../core/receiver/notification-receiver';
 import type { Verifier } from '../../core/receiver/verify-notification';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
@@ -56,7 +56,7 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     resolveVerifier = (clientId) => (clientId === summary.clientId ? { profile: summary.name, antomPublicKey: key } : undefined);
     describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
   }
-  const journal = SqliteJournal.open({ dataDir: resolveDataDir(optionalString(args, 'data-dir')) });
+  const journal = await openJournal({ dataDir: resolveDataDir(optionalString(args, 'data-dir')) });
   const receiver = await startNotificationReceiver({
     port: parsePort(optionalString(args, 'port')),
     ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),
@@ -69,14 +69,14 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     },
     onError: (error) => io.err(`receiver: ${String(error)}`),
   });
-  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.file });
+  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.describe() });
   else {
-    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.file]]);
+    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.describe()]]);
     io.out('Press Ctrl+C to stop.');
   }
   await waitForStopSignal();
   await receiver.close();
-  journal.close();
+  await journal.close();
   return EXIT_OK;
 }
 

@@ -77,12 +77,12 @@ describe('guards', () => {
     const { disputeId } = await capturedDispute('6100');
     await kit.ok('setProfileReadOnly', { name: 'Embedded sandbox', readOnly: true });
     try {
-      const before = kit.core.journal.counts().calls;
+      const before = (await kit.core.journal.counts()).calls;
       for (const [name, input] of [['acceptDispute', { disputeId }], ['supplyDefenseDocument', { disputeId, disputeEvidence: PDF_BASE64 }]] as const) {
         const error = await kit.fails(name, input);
         expect(error.code, name).toBe('READ_ONLY');
       }
-      expect(kit.core.journal.counts().calls).toBe(before);
+      expect((await kit.core.journal.counts()).calls).toBe(before);
       expect((await kit.ok('downloadDisputeEvidence', { disputeId, disputeEvidenceType: 'DISPUTE_EVIDENCE_TEMPLATE' })).resultCode).toBe('SUCCESS');
     } finally {
       await kit.ok('setProfileReadOnly', { name: 'Embedded sandbox', readOnly: false });
