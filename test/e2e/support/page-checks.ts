@@ -37,7 +37,8 @@ export async function overlappingControls(page: Page): Promise<string[]> {
     if (!scope) return [];
     const controls = Array.from(scope.querySelectorAll('input:not([type="hidden"]), select, textarea, button, a[href]'))
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width > 0 && box.height > 0);
+      // checkVisibility skips what a user cannot see: inside a closed <details>, display none, visibility hidden.
+      .filter(({ el, box }) => box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true }));
     const found = [];
     for (let i = 0; i < controls.length; i++) {
       for (let j = i + 1; j < controls.length; j++) {
