@@ -75,7 +75,7 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
               <strong>First suspect forgery:</strong> the signature does not prove Antom sent this, so its status and amount are claims, not facts. Do not ship or refund on it: inquire the payment to learn its real state.
             </p>
           ) : null}
-          {reason ? <p>{n.rejectReason && SIGNATURE_FAILURES.has(n.rejectReason) ? 'If it did come from Antom: ' : ''}{reason.explanation}</p> : null}
+          {reason ? <p>{n.rejectReason && SIGNATURE_FAILURES.has(n.rejectReason) ? `If it did come from Antom: ${reason.explanation.charAt(0).toLowerCase()}${reason.explanation.slice(1)}` : reason.explanation}</p> : null}
           {n.rejectDetail ? <p>Detail: {n.rejectDetail}</p> : null}
           <p>A rejected notification is stored but not acknowledged, so Antom keeps resending it.</p>
           <p>
