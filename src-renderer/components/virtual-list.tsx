@@ -6,7 +6,8 @@
  *
  * Positions are set through React style props (CSSOM), which the strict CSP allows.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { columnsMinWidth } from './virtual-list-width';
 import './virtual-list.css';
 
 export interface VirtualColumn {
@@ -189,6 +190,7 @@ export function VirtualList(props: VirtualListProps) {
       aria-activedescendant={activeIndex !== undefined && activeIndex < rowCount ? `${idPrefix}-row-${activeIndex}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      style={{ '--vl-min-width': `${columnsMinWidth(columns)}px` } as CSSProperties}
     >
       <div role="rowgroup" className="vl-head">
         <div role="row" aria-rowindex={1} className="vl-row vl-header-row" style={{ gridTemplateColumns: template }}>

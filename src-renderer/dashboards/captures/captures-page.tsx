@@ -17,6 +17,7 @@ import { TimelineList } from '../payments/timeline-list';
 import { AwaitingCaptureTable } from './awaiting-capture-table';
 import { CancelAction } from './cancel-action';
 import { CaptureForm } from './capture-form';
+import { OpenByIdForm } from './open-by-id-form';
 import { RefundForm } from './refund-form';
 
 export default function CapturesPage() {
@@ -42,13 +43,14 @@ export default function CapturesPage() {
         {awaiting.isError ? <ErrorPanel title="The payments awaiting capture could not be listed" error={errorShapeOf(awaiting.error)} onRetry={() => void awaiting.refetch()} /> : null}
         {awaiting.data && awaiting.data.length === 0 ? (
           <EmptyState title="No authorised payments are waiting for capture">
-            <p>Create a CARD session with “Authorise only (capture later)” in <a href={routeHref('sessions')}>Sessions</a> and pay it; it appears here once Antom reports it authorised. To refund a paid payment, open it below by ID.</p>
+            <p>Create a CARD session with “Authorise only (capture later)” in <a href={routeHref('sessions')}>Sessions</a> and pay it; it appears here once Antom reports it authorised. To refund a paid payment, open it by ID in the box below.</p>
           </EmptyState>
         ) : null}
         {awaiting.data && awaiting.data.length > 0 ? <AwaitingCaptureTable rows={awaiting.data} selected={selected} onSelect={(id) => navigate('captures', { id })} /> : null}
+        <OpenByIdForm key={selected ?? ''} current={selected} />
       </div>
       {selected ? <SelectedPayment key={selected} id={selected} production={mode.production} /> : (
-        <p className="muted">Select a payment above (or open one from Payments) to capture, cancel or refund it.</p>
+        <p className="muted">Select a payment above, or open one by ID, to capture, cancel or refund it.</p>
       )}
     </DashboardPage>
   );

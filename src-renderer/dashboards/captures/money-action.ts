@@ -34,7 +34,8 @@ export function isUnknownOutcome(outcome: CallOutcome<unknown> | undefined, erro
   return error !== undefined && UNKNOWN_ERROR_CODES.has(error.code);
 }
 
-export function useMoneyAction(send: (intent: MoneyIntent) => Promise<CallOutcome<unknown>>) {
+/** `onSuccess` runs once Antom answered S: the form clears its fields so the old amount cannot be sent twice by accident. */
+export function useMoneyAction(send: (intent: MoneyIntent) => Promise<CallOutcome<unknown>>, onSuccess?: () => void) {
   const [state, setState] = useState<MoneyActionState>({ intent: undefined, outcome: undefined, error: undefined, unknown: false });
   const [busy, setBusy] = useState(false);
 
@@ -44,6 +45,7 @@ export function useMoneyAction(send: (intent: MoneyIntent) => Promise<CallOutcom
     try {
       const outcome = await send(intent);
       setState({ intent, outcome, error: undefined, unknown: isUnknownOutcome(outcome, undefined) });
+      if (outcome.resultStatus === 'S') onSuccess?.();
     } catch (thrown) {
       const error = errorShapeOf(thrown);
       setState({ intent, outcome: undefined, error, unknown: isUnknownOutcome(undefined, error) });
@@ -119,6 +121,11 @@ export function useAmountEntry({ currency, limit, overLimit, initialText = '' }:
       setConfirming({ currency, value: parsed.value });
     },
     cancel: () => setConfirming(undefined),
+    /** After a successful capture or refund: an empty box and no stale problem. */
+    clear: () => {
+      setText('');
+      setProblem(undefined);
+    },
     /** Dialog confirmed: the intent to send (a fresh request ID for it), and the dialog closes. */
     confirm(prefix: 'CAP' | 'REF', production: boolean): MoneyIntent | undefined {
       if (!confirming) return undefined;

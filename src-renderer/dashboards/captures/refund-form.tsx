@@ -15,9 +15,15 @@ export function RefundForm({ paymentId, money, production }: { paymentId: string
   const refund = useRefund();
   const inquiry = useInquiryRefund();
   const [reason, setReason] = useState('');
-  const action = useMoneyAction((intent) => refund.mutateAsync({ paymentId, amount: intent.amount, refundRequestId: intent.requestId, ...(reason.trim() ? { refundReason: reason.trim() } : {}), ...(intent.confirmation ? { confirmation: intent.confirmation } : {}) }));
   const refundable = money.remaining;
   const entry = useAmountEntry({ currency: money.currency, limit: refundable, overLimit: `That is more than the ${formatAmount(refundable)} captured and not yet refunded.` });
+  const action = useMoneyAction(
+    (intent) => refund.mutateAsync({ paymentId, amount: intent.amount, refundRequestId: intent.requestId, ...(reason.trim() ? { refundReason: reason.trim() } : {}), ...(intent.confirmation ? { confirmation: intent.confirmation } : {}) }),
+    () => {
+      entry.clear();
+      setReason('');
+    },
+  );
   const confirming = entry.confirming;
   const refundId = action.outcome?.requestIds.refundId;
 

@@ -54,6 +54,12 @@ export const REJECT_REASON_WORDS: Record<RejectReason, { title: string; explanat
   },
 };
 
+/**
+ * Reasons where the signature itself failed: the notification may be forged, so the detail says
+ * that first and only then the innocent explanations (a proxy, a wrong key in the profile).
+ */
+export const SIGNATURE_FAILURES: ReadonlySet<RejectReason> = new Set<RejectReason>(['wrong-key', 'wrong-path', 'body-changed', 'malformed-signature']);
+
 /** Seconds after the previous send at which Antom sends again; index 0 is the first send. */
 export const ANTOM_RETRY_DELAYS_SECONDS: readonly number[] = [0, 120, 600, 600, 3600, 7200, 21_600, 54_000];
 

@@ -75,7 +75,7 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
       </div>
       <div className="grid-2">
         <ChartPanel title="Payments by status" empty={stats.paymentsByStatus.length === 0 ? 'No payments in this range.' : undefined} table={[['Status', 'Payments'], ...stats.paymentsByStatus.map((s) => [s.status, String(s.count)])]}>
-          <BarChart data={stats.paymentsByStatus} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+          <BarChart accessibilityLayer={false} data={stats.paymentsByStatus} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
             <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
             <XAxis dataKey="status" tick={axis} />
             <YAxis allowDecimals={false} tick={axis} />
@@ -86,7 +86,7 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
           </BarChart>
         </ChartPanel>
         <ChartPanel title="API latency p50 / p95 (ms)" empty={latency.every((b) => b.calls === 0) ? 'No calls in this range.' : undefined} table={[['From', 'p50 ms', 'p95 ms', 'Calls'], ...latency.filter((b) => b.calls > 0).map((b) => [b.label, String(b.p50), String(b.p95), String(b.calls)])]}>
-          <LineChart data={latency} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+          <LineChart accessibilityLayer={false} data={latency} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
             <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={axis} minTickGap={24} />
             <YAxis tick={axis} />
@@ -97,7 +97,7 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
           </LineChart>
         </ChartPanel>
         <ChartPanel title="Top result codes" empty={codes.length === 0 ? 'No results in this range.' : undefined} table={[['Status', 'Code', 'Count'], ...codes.map((c) => [c.resultStatus, c.resultCode, String(c.count)])]}>
-          <BarChart data={codes} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
+          <BarChart accessibilityLayer={false} data={codes} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
             <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} tick={axis} />
             <YAxis type="category" dataKey="label" width={190} tick={axis} />
@@ -108,7 +108,7 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
           </BarChart>
         </ChartPanel>
         <ChartPanel title="Notifications" table={[['Kind', 'Count'], ['Verified', String(stats.notifications.verified)], ['Rejected', String(stats.notifications.rejected)], ['Duplicates', String(stats.notifications.duplicates)]]}>
-          <BarChart data={[{ kind: 'Verified', count: stats.notifications.verified }, { kind: 'Rejected', count: stats.notifications.rejected }, { kind: 'Duplicates', count: stats.notifications.duplicates }]} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+          <BarChart accessibilityLayer={false} data={[{ kind: 'Verified', count: stats.notifications.verified }, { kind: 'Rejected', count: stats.notifications.rejected }, { kind: 'Duplicates', count: stats.notifications.duplicates }]} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
             <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
             <XAxis dataKey="kind" tick={axis} />
             <YAxis allowDecimals={false} tick={axis} />
