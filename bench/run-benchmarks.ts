@@ -10,6 +10,7 @@ import { runRoundTripBench } from './roundtrip-bench';
 import { runJournalBench } from './journal-bench';
 import { runReceiverBench } from './receiver-bench';
 import { runUiBench } from './ui-bench';
+import { runPgDriverBench } from './pg-driver-bench';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
@@ -19,6 +20,7 @@ const SECTIONS: Section[] = [
   { name: 'journal', run: (o) => runJournalBench(o) },
   { name: 'receiver', run: runReceiverBench },
   { name: 'ui', run: runUiBench },
+  { name: 'pg-driver', run: runPgDriverBench },
 ];
 
 function fmt(n: number): string {
