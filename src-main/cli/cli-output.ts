@@ -13,6 +13,8 @@ export const EXIT_UNAVAILABLE = 3;
 const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED', 'KEYCHAIN_FAILED', 'NETWORK_ERROR', 'TIMEOUT', 'HTTP_ERROR',
   'RESPONSE_NOT_JSON', 'DATA_DIR_UNUSABLE', 'INTERNAL',
+  // The shared journal's server is down or refuses us: retrying later may help.
+  'JOURNAL_UNREACHABLE',
 ]);
 const NEGATIVE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['SIGNATURE_INVALID', 'RESPONSE_SIGNATURE_INVALID', 'ANTOM_FAILED', 'ANTOM_UNKNOWN']);
 
