@@ -16,7 +16,8 @@ import { DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './keychain/secret-st
 import { ProfileService } from './profiles/profile-service';
 import { parsePublicKey } from './keys/parse-keys';
 import { AntomClient, gatewayBaseUrl, journalSessionLookup, type AntomClientOptions, type ClientProfile } from './client';
-import { SqliteJournal } from './journal/sqlite-journal';
+import type { Journal } from './journal/journal';
+import { openJournal } from './journal/open-journal';
 import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox';
 import { startNotificationReceiver, type NotificationReceiver } from './receiver/notification-receiver';
 import type { Verifier } from './receiver/verify-notification';
@@ -55,7 +56,7 @@ export interface CoreConfig {
 export interface Core {
   dataDir: string;
   profiles: ProfileService;
-  journal: SqliteJournal;
+  journal: Journal;
   sandbox: RunningSandbox | undefined;
   receiver: NotificationReceiver | undefined;
   /** A signed client for a profile (the active one by default), recording into the journal. */
@@ -85,13 +86,13 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const secrets: SecretStore = config.secrets ?? new KeytarSecretStore({ service });
   const sessionSecrets = new SessionSecretStore();
   const profiles = new ProfileService({ dataDir, secrets, sessionSecrets });
-  const journal = SqliteJournal.open({ dataDir, onRecordError: (error) => log(`journal: a call could not be recorded: ${String(error)}`) });
+  const journal = await openJournal({ dataDir, onRecordError: (error) => log(`journal: a call could not be recorded: ${String(error)}`) });
   const push = new PushHub((error) => log(`push: a listener failed: ${String(error)}`));
   // Every attempt goes to the journal first, then the page hears about it.
   const journalRecorder = journal.recorder();
   const recorder: CallRecorder = {
-    record(call) {
-      journalRecorder.record(call);
+    async record(call) {
+      await journalRecorder.record(call);
       push.emit('callRecorded', { api: call.api, paymentId: call.ids.paymentId ?? null, paymentRequestId: call.ids.paymentRequestId ?? null, resultStatus: call.resultStatus ?? null });
     },
   };

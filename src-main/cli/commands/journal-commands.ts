@@ -21,9 +21,9 @@ export const callsCommand: CliCommand = {
     const [sub, ...rest] = argv;
     const args = parseCommandArgs(rest, FILTER_OPTIONS, callsUsage);
     const json = flag(args, 'json');
-    return withJournal(args, (journal) => {
+    return withJournal(args, async (journal) => {
       if (sub === 'list') {
-        const page = journal.listCalls(callFilterFromArgs(args), pageFromArgs(args));
+        const page = await journal.listCalls(callFilterFromArgs(args), pageFromArgs(args));
         if (json) printJson(io, page.items);
         else {
           for (const c of page.items) {
@@ -35,7 +35,7 @@ export const callsCommand: CliCommand = {
       }
       if (sub === 'show') {
         const id = Number(args.positionals[0]);
-        const call = Number.isInteger(id) && id > 0 ? journal.getCall(id) : undefined;
+        const call = Number.isInteger(id) && id > 0 ? await journal.getCall(id) : undefined;
         if (!call) throw new ConsoleError('NOT_FOUND', `No call #${args.positionals[0] ?? ''}.`, 'List them with `antom-ops calls list`.');
         if (json) printJson(io, call);
         else {
@@ -64,8 +64,8 @@ export const timelineCommand: CliCommand = {
     const args = parseCommandArgs(argv, {}, timelineUsage);
     const id = args.positionals[0];
     if (!id) throw new ConsoleError('VALIDATION_FAILED', 'Which payment? Give a paymentRequestId or paymentId.', `Usage: ${timelineUsage}`);
-    return withJournal(args, (journal) => {
-      const timeline = journal.timeline(id);
+    return withJournal(args, async (journal) => {
+      const timeline = await journal.timeline(id);
       if (!timeline) throw new ConsoleError('NOT_FOUND', `The journal knows no payment "${id}".`, 'Check the ID, or look it up with `antom-ops calls list --id ID`; only calls made through this console are journaled.');
       if (flag(args, 'json')) printJson(io, timeline);
       else {
@@ -90,10 +90,10 @@ export const exportCommand: CliCommand = {
     const args = parseCommandArgs(rest, { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } }, exportUsage);
     const format = optionalString(args, 'format') ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new ConsoleError('VALIDATION_FAILED', `--format must be csv or json, got "${format}".`, `Usage: ${exportUsage}`);
-    return withJournal(args, (journal) => {
+    return withJournal(args, async (journal) => {
       let text: string;
-      if (what === 'notifications') text = journal.exportNotifications(notificationFilterFromArgs(args), format);
-      else if (what === 'calls') text = journal.exportCalls(callFilterFromArgs(args), format);
+      if (what === 'notifications') text = await journal.exportNotifications(notificationFilterFromArgs(args), format);
+      else if (what === 'calls') text = await journal.exportCalls(callFilterFromArgs(args), format);
       else throw new ConsoleError('VALIDATION_FAILED', 'Export what? notifications or calls.', `Usage: ${exportUsage}`);
       const out = optionalString(args, 'out');
       if (out) {
@@ -120,13 +120,14 @@ export const pruneCommand: CliCommand = {
       if (!Number.isInteger(n) || n < 1) throw new ConsoleError('VALIDATION_FAILED', `--${name} must be a whole number of days (>= 1), got "${v}".`, `Usage: ${pruneUsage}`);
       return n;
     };
-    return withJournal(args, (journal) => {
+    return withJournal(args, async (journal) => {
       const retention = days('set-retention-days');
-      if (retention !== undefined) journal.setRetentionDays(retention);
+      if (retention !== undefined) await journal.setRetentionDays(retention);
       const olderThan = days('older-than-days');
-      const result = journal.prune(olderThan === undefined ? {} : { olderThanDays: olderThan });
-      if (flag(args, 'json')) printJson(io, { ...result, retentionDays: journal.settings().retentionDays });
-      else printFields(io, [['removed before', result.cutoff], ['calls', result.calls], ['notifications', result.notifications], ['attempts', result.attempts], ['space reclaimed', `${result.bytesReclaimed} bytes`], ['retention', `${journal.settings().retentionDays} days`]]);
+      const result = await journal.prune(olderThan === undefined ? {} : { olderThanDays: olderThan });
+      const { retentionDays } = await journal.settings();
+      if (flag(args, 'json')) printJson(io, { ...result, retentionDays });
+      else printFields(io, [['removed before', result.cutoff], ['calls', result.calls], ['notifications', result.notifications], ['attempts', result.attempts], ['space reclaimed', `${result.bytesReclaimed} bytes`], ['retention', `${retentionDays} days`]]);
       return EXIT_OK;
     });
   },

@@ -11,7 +11,7 @@ import { withCore } from '../cli-core';
 import { FILTER_OPTIONS, FILTER_USAGE, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
 import { parsePrivateKey, parsePublicKey } from '../../core/keys/parse-keys';
 import { resolveDataDir } from '../../core/data-dir';
-import { SqliteJournal } from '../../core/journal/sqlite-journal';
+import { openJournal } from '../../core/journal/open-journal';
 import { startNotificationReceiver } from '../../core/receiver/notification-receiver';
 import type { Verifier } from '../../core/receiver/verify-notification';
 import { replayNotification } from '../../core/receiver/replay';
@@ -57,7 +57,7 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     resolveVerifier = (clientId) => (clientId === summary.clientId ? { profile: summary.name, antomPublicKey: key } : undefined);
     describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
   }
-  const journal = SqliteJournal.open({ dataDir: resolveDataDir(optionalString(args, 'data-dir')) });
+  const journal = await openJournal({ dataDir: resolveDataDir(optionalString(args, 'data-dir')) });
   const receiver = await startNotificationReceiver({
     port: parsePort(optionalString(args, 'port')),
     ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),
@@ -70,14 +70,14 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     },
     onError: (error) => io.err(`receiver: ${String(error)}`),
   });
-  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.file });
+  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.describe() });
   else {
-    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.file]]);
+    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.describe()]]);
     io.out('Press Ctrl+C to stop.');
   }
   await waitForStopSignal();
   await receiver.close();
-  journal.close();
+  await journal.close();
   return EXIT_OK;
 }
 
@@ -101,8 +101,8 @@ export const notificationsCommand: CliCommand = {
       case 'listen':
         return listen(args, io);
       case 'list':
-        return withJournal(args, (journal) => {
-          const page = journal.listNotifications(notificationFilterFromArgs(args), pageFromArgs(args));
+        return withJournal(args, async (journal) => {
+          const page = await journal.listNotifications(notificationFilterFromArgs(args), pageFromArgs(args));
           const entries = page.items.map(notificationListEntry);
           if (json) printJson(io, entries);
           else {
@@ -114,8 +114,8 @@ export const notificationsCommand: CliCommand = {
           return EXIT_OK;
         });
       case 'show':
-        return withJournal(args, (journal) => {
-          const detail = journal.getNotification(idArg());
+        return withJournal(args, async (journal) => {
+          const detail = await journal.getNotification(idArg());
           if (!detail) throw new ConsoleError('NOT_FOUND', `No notification #${args.positionals[0]}.`, 'List them with `antom-ops notifications list`.');
           const { rawBody: _raw, ...view } = detail;
           if (json) printJson(io, view);
@@ -147,7 +147,7 @@ export const notificationsCommand: CliCommand = {
             sink: core.journal, id, toUrl, mode, ...(signer ? { signer } : {}),
             isSandboxProfile: (name) => profiles.some((p) => p.name === name && p.environment !== 'production'),
           });
-          core.journal.recordReplay(id, replayRecordOf(outcome));
+          await core.journal.recordReplay(id, replayRecordOf(outcome));
           return outcome;
         }, { ensureDefaultProfile: false });
         if (json) printJson(io, result);

@@ -319,7 +319,7 @@ export class AntomClient {
         if (!(error instanceof TransportFailure)) throw error;
         const latencyMs = performance.now() - started;
         const code = error.kind === 'timeout' ? 'TIMEOUT' : 'NETWORK_ERROR';
-        this.record(ctx, { latencyMs, errorCode: code, errorMessage: error.message, ids: extractIds(body) });
+        await this.record(ctx, { latencyMs, errorCode: code, errorMessage: error.message, ids: extractIds(body) });
         if (canRetry) {
           warnings.push(`Attempt ${attempt}: ${error.message} Retried with the same ${idField ?? 'request'} and body.`);
           await this.sleep(backoffDelayMs(this.retry, budgetAttempt));
@@ -336,7 +336,7 @@ export class AntomClient {
         const message = json === undefined
           ? `${api} got HTTP ${answer.status} with a body that is not JSON.`
           : `${api} got HTTP ${answer.status} with JSON that is not an Antom answer (no result.resultStatus).`;
-        this.record(ctx, { latencyMs, answer, responseBody, errorCode: code, errorMessage: message, ids: extractIds(body, json) });
+        await this.record(ctx, { latencyMs, answer, responseBody, errorCode: code, errorMessage: message, ids: extractIds(body, json) });
         if (answer.status >= 500 && canRetry) {
           warnings.push(`Attempt ${attempt}: HTTP ${answer.status} from the gateway. Retried with the same ${idField ?? 'request'} and body.`);
           await this.sleep(backoffDelayMs(this.retry, budgetAttempt));
@@ -355,7 +355,7 @@ export class AntomClient {
       const ids = extractIds(body, json);
       if (verification.label === 'invalid') {
         const message = `The ${api} response signature is invalid: ${verification.reason ?? 'it does not verify'}`;
-        this.record(ctx, { latencyMs, answer, responseBody, label: 'invalid', resultStatus: 'U', resultCode, resultMessage, errorCode: 'RESPONSE_SIGNATURE_INVALID', errorMessage: message, ids });
+        await this.record(ctx, { latencyMs, answer, responseBody, label: 'invalid', resultStatus: 'U', resultCode, resultMessage, errorCode: 'RESPONSE_SIGNATURE_INVALID', errorMessage: message, ids });
         throw new ConsoleError('RESPONSE_SIGNATURE_INVALID', message, `Do not trust this answer (it said ${reported} ${resultCode}). Check the profile's Antom public key and environment; then inquire to learn the real outcome${requestId ? ` (reuse ${idField} ${requestId})` : ''}.`, {
           api, callId, url: signed.url, requestIdField: idField, requestId, reportedResultStatus: reported, resultCode, contentToSign: verification.contentToSign, outcomeUnknown: true,
         });
@@ -369,7 +369,7 @@ export class AntomClient {
           attemptWarnings.push(`The response says ${reported} (${resultCode}) but is not signed, so the console treats it as unknown (U) until a verified answer or an inquiry confirms it.`);
         }
       }
-      this.record(ctx, { latencyMs, answer, responseBody, label: verification.label, resultStatus, resultCode, resultMessage, ids });
+      await this.record(ctx, { latencyMs, answer, responseBody, label: verification.label, resultStatus, resultCode, resultMessage, ids });
       // An unsigned S is unknown and resent like a U (same ID, same bytes): the next answer may be
       // signed. Without an Antom public key no answer can ever verify, so that is not resent.
       const resendable = reported === 'U' || this.profile.antomPublicKey !== undefined;
@@ -440,7 +440,8 @@ export class AntomClient {
     });
   }
 
-  private record(
+  /** Awaited: the attempt is on record before the caller sees its outcome (as when the journal was synchronous). */
+  private async record(
     ctx: AttemptContext,
     outcome: {
       latencyMs: number;
@@ -454,7 +455,7 @@ export class AntomClient {
       errorMessage?: string;
       ids: CallIds;
     },
-  ): void {
+  ): Promise<void> {
     if (!this.recorder) return;
     const record: CallRecord = {
       attemptId: randomUUID(),
@@ -484,7 +485,7 @@ export class AntomClient {
       trigger: ctx.trigger,
     };
     try {
-      this.recorder.record(record);
+      await this.recorder.record(record);
     } catch {
       // A failing recorder must not turn a completed payment call into an error.
     }

@@ -28,7 +28,7 @@ export class InMemorySessionLookup implements SessionLookup {
 
 /** The part of the journal this needs. */
 export interface CallListing {
-  listCalls(filter?: CallFilter, page?: PageRequest): Page<CallSummary>;
+  listCalls(filter?: CallFilter, page?: PageRequest): Promise<Page<CallSummary>>;
 }
 
 /**
@@ -38,7 +38,7 @@ export interface CallListing {
 export function journalSessionLookup(journal: CallListing): SessionLookup {
   return {
     async sessionStartedAt(paymentRequestId) {
-      const page = journal.listCalls({ api: 'createPaymentSession', anyId: paymentRequestId }, { limit: 20 });
+      const page = await journal.listCalls({ api: 'createPaymentSession', anyId: paymentRequestId }, { limit: 20 });
       const times = page.items
         .filter((call) => call.paymentRequestId === paymentRequestId && call.resultStatus !== 'F')
         .map((call) => Date.parse(call.startedAt))

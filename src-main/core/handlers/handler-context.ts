@@ -6,7 +6,7 @@
 import type { AntomClient } from '../client';
 import type { SecretStore } from '../keychain/secret-store';
 import type { ProfileService } from '../profiles/profile-service';
-import type { SqliteJournal } from '../journal/sqlite-journal';
+import type { Journal } from '../journal/journal';
 import type { RunningSandbox } from '../sandbox/start-sandbox';
 import type { NotificationReceiver } from '../receiver/notification-receiver';
 
@@ -17,7 +17,7 @@ export interface HandlerContext {
   version: string;
   door: Door;
   profiles: ProfileService;
-  journal: SqliteJournal;
+  journal: Journal;
   secrets: SecretStore;
   /** The embedded sandbox running in this process, if any. */
   sandbox: RunningSandbox | undefined;

@@ -2,7 +2,10 @@
  * Group commit: store classified POSTs durably, THEN answer them.
  *
  *  - Requests whose bodies complete in the same event-loop turn are stored with one
- *    storeNotifications transaction (setImmediate), then each gets its answer. If the batch
+ *    storeNotifications transaction (setImmediate), then each gets its answer. One batch is in
+ *    flight at a time: what arrives while the journal commits waits for the next batch (with
+ *    SQLite the commit is done before the next turn, so batches are what they always were; an
+ *    engine that answers over the network gets larger batches under load). If the batch
  *    transaction fails, each record is retried on its own so one bad record cannot sink the
  *    others; a record that still cannot be stored gets 500 (no acknowledgement).
  *  - The answer is decided before the write, so it is committed WITH the notification (on its
@@ -47,10 +50,10 @@ export interface GroupCommitOptions {
 export interface GroupCommit {
   /** Store (in this turn's batch) and answer once committed. */
   enqueue(p: PendingAnswer): void;
-  /** Store and answer everything queued now (the receiver's close). */
-  flush(): void;
-  /** Record the withdrawals collected so far now (the receiver's close). */
-  flushUndelivered(): void;
+  /** Store and answer everything queued now, after the batch in flight (the receiver's close). Never rejects. */
+  flush(): Promise<void>;
+  /** Record the withdrawals collected so far now (the receiver's close). Never rejects. */
+  flushUndelivered(): Promise<void>;
 }
 
 /** false when the response could not be written at all (the connection is already gone). */
@@ -68,13 +71,13 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
   // Answers committed with their notification but never handed to the socket, withdrawn a turn's worth at a time.
   let undelivered: { id: number; attemptId: number | undefined }[] = [];
   let undeliveredScheduled = false;
-  function flushUndelivered(): void {
+  async function flushUndelivered(): Promise<void> {
     undeliveredScheduled = false;
     const batch = undelivered;
     undelivered = [];
     if (batch.length === 0) return;
     try {
-      sink.markAnswersUndelivered(batch);
+      await sink.markAnswersUndelivered(batch);
     } catch (error) {
       reportError(error);
     }
@@ -83,7 +86,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     undelivered.push({ id: ref.id, attemptId: ref.attemptId });
     if (!undeliveredScheduled) {
       undeliveredScheduled = true;
-      setImmediate(flushUndelivered);
+      setImmediate(() => void flushUndelivered());
     }
   }
 
@@ -107,10 +110,11 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     }
   }
 
-  function storeOne(p: PendingAnswer, answer: NotificationAnswer): void {
+  /** Never rejects: a record that cannot be stored gets 500. */
+  async function storeOne(p: PendingAnswer, answer: NotificationAnswer): Promise<void> {
     let ref: StoredNotificationRef;
     try {
-      ref = sink.storeNotification(p.record, answer);
+      ref = await sink.storeNotification(p.record, answer);
     } catch (error) {
       reportError(error);
       sendAnswer(p.res, STORE_FAILED, p.answer.httpStatus === 413 ? { connection: 'close' } : undefined);
@@ -121,21 +125,16 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
 
   const answerRecord = (answer: Answer, at: string): NotificationAnswer => ({ httpStatus: answer.httpStatus, body: answer.body, sentAt: at });
 
-  let queue: PendingAnswer[] = [];
-  let flushScheduled = false;
-  function flush(): void {
-    flushScheduled = false;
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
+  /** Never rejects: a batch that cannot be stored is retried record by record. */
+  async function commitBatch(batch: PendingAnswer[]): Promise<void> {
     const at = now().toISOString();
     const answers = batch.map((p) => answerRecord(p.answer, at));
     let refs: StoredNotificationRef[];
     try {
-      refs = sink.storeNotifications(batch.map((p) => p.record), answers);
+      refs = await sink.storeNotifications(batch.map((p) => p.record), answers);
     } catch (error) {
       reportError(error);
-      batch.forEach((p, i) => storeOne(p, answers[i]!));
+      for (const [i, p] of batch.entries()) await storeOne(p, answers[i]!);
       return;
     }
     batch.forEach((p, i) => {
@@ -145,16 +144,38 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     });
   }
 
+  let queue: PendingAnswer[] = [];
+  let flushScheduled = false;
+  let inFlight: Promise<void> | undefined;
+  // While a batch is in flight nothing is scheduled: its end schedules the next batch.
+  function scheduleFlush(): void {
+    if (flushScheduled || inFlight) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      if (!inFlight) void flush();
+    });
+  }
+  function flush(): Promise<void> {
+    // The batch in flight finishes first; whatever queued meanwhile is the next batch.
+    if (inFlight) return inFlight.then(flush);
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return Promise.resolve();
+    inFlight = commitBatch(batch).catch(reportError).finally(() => {
+      inFlight = undefined;
+      if (queue.length > 0) scheduleFlush();
+    });
+    return inFlight;
+  }
+
   function enqueue(p: PendingAnswer): void {
     if (!options.groupCommit) {
-      storeOne(p, answerRecord(p.answer, now().toISOString()));
+      storeOne(p, answerRecord(p.answer, now().toISOString())).catch(reportError);
       return;
     }
     queue.push(p);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flush);
-    }
+    scheduleFlush();
   }
 
   return { enqueue, flush, flushUndelivered };

@@ -245,12 +245,12 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
         let force: NodeJS.Timeout | undefined;
         server.close(() => {
           clearTimeout(force);
-          commits.flush();
-          // A response's 'close' can come after the server's own; one more turn lets every
-          // withdrawn answer be queued before the last of them are recorded.
-          setImmediate(() => {
-            commits.flushUndelivered();
-            resolve();
+          void commits.flush().then(() => {
+            // A response's 'close' can come after the server's own; one more turn lets every
+            // withdrawn answer be queued before the last of them are recorded.
+            setImmediate(() => {
+              void commits.flushUndelivered().then(resolve);
+            });
           });
         });
         server.closeIdleConnections();

@@ -90,7 +90,7 @@ function isAcknowledgement(body: string): boolean {
 export async function replayNotification(options: ReplayOptions): Promise<ReplayResult> {
   const target = parseTarget(options.toUrl);
   const now = options.now ?? (() => new Date());
-  const stored = options.sink.getNotification(options.id);
+  const stored = await options.sink.getNotification(options.id);
   if (!stored) {
     throw new ConsoleError('NOT_FOUND', `There is no stored notification with id ${options.id}.`, 'List notifications (antom-ops notifications list) and use an id from there.', { id: options.id });
   }

@@ -79,7 +79,7 @@ describe('REQUEST_TRAFFIC_EXCEED_LIMIT', () => {
     expect(outcome.warnings.join(' ')).toMatch(/still unknown after 5 attempts/);
   });
 
-  it('keeps every jittered wait between half and all of its step, whatever the random source says', () => {
+  it('keeps every jittered wait between half and all of its step, whatever the random source says', async () => {
     const policy = { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 30_000 };
     for (const r of [0, 0.3, 0.999, -5, 7]) {
       for (const attempt of [1, 2, 3, 4, 6]) {
@@ -177,7 +177,7 @@ describe('ORDER_NOT_EXIST right after a payment session', () => {
   it('knows a session created by an earlier client from the journal (a console builds a client per call)', async () => {
     let journal: TempJournal | undefined;
     try {
-      journal = tempJournal();
+      journal = await tempJournal();
       const j = journal.journal;
       let clock = 1_764_000_000_000;
       const sleeps: number[] = [];
@@ -191,7 +191,7 @@ describe('ORDER_NOT_EXIST right after a payment session', () => {
       expect(sleeps).toEqual([15_000]);
       expect(await journalSessionLookup(j).sessionStartedAt('PAY-NOT-THERE')).toBeUndefined();
     } finally {
-      journal?.cleanup();
+      await journal?.cleanup();
     }
   });
 

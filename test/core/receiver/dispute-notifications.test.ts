@@ -20,12 +20,12 @@ let fx: JournalFixture | undefined;
 afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
-  fx?.cleanup();
+  await fx?.cleanup();
   fx = undefined;
 });
 
 async function start(): Promise<string> {
-  fx = openTestJournal();
+  fx = await openTestJournal();
   const key = antomTestPublicKey();
   receiver = await startNotificationReceiver({ resolveVerifier: (id) => (id === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined), sink: fx.journal });
   return new URL(receiver.url).origin;
@@ -54,7 +54,7 @@ const defenseDocumentBody = JSON.stringify({
 });
 
 describe('dispute notification views', () => {
-  it('reads every field of notifyDispute, in Antom\'s string form and the dispute guide\'s boolean form', () => {
+  it('reads every field of notifyDispute, in Antom\'s string form and the dispute guide\'s boolean form', async () => {
     const view = parseDisputeNotification(JSON.parse(disputeBody('DISPUTE_CREATED', { defenseDueTime: '2026-11-30T09:00:00+08:00', defendable: 'true', arn: '7424', disputeType: 'CHARGEBACK' })));
     expect(view).toMatchObject({
       kind: 'dispute', disputeId: 'DSP-2026-0001', paymentId: 'PAY-D1', paymentRequestId: 'req-PAY-D1', disputeNotificationType: 'DISPUTE_CREATED', knownNotificationType: true,
@@ -65,11 +65,11 @@ describe('dispute notification views', () => {
     expect(describeDisputeNotification(view!)).toBe('dispute DSP-2026-0001 DISPUTE_CREATED, reason 10.4 (Other Fraud - Card Absent Environment), defend by 2026-11-30T09:00:00+08:00');
   });
 
-  it('keeps a disputeNotificationType it does not know, marked as such', () => {
+  it('keeps a disputeNotificationType it does not know, marked as such', async () => {
     expect(parseDisputeNotification(JSON.parse(disputeBody('PRE_ARBITRATION')))).toMatchObject({ disputeNotificationType: 'PRE_ARBITRATION', knownNotificationType: false });
   });
 
-  it('reads notifyDefenseDocument and tells the two kinds, and other bodies, apart', () => {
+  it('reads notifyDefenseDocument and tells the two kinds, and other bodies, apart', async () => {
     expect(parseDefenseDocumentNotification(JSON.parse(defenseDocumentBody))).toEqual({
       kind: 'defense-document', disputeId: 'DSP-2026-0001', notifyTime: '2026-11-24T10:15:00.000+08:00',
       defenseFile: { fileName: 'defense_letter.pdf', fileMd5: '5d41402abc4b2a76b9719d911017c592', fileFormat: 'PDF' },
@@ -98,7 +98,7 @@ describe('the receiver takes dispute notifications', () => {
       ids.push(res.notificationId!);
     }
     expect(new Set(ids).size).toBe(sends.length); // each event is its own record
-    const stored = fx!.journal.listNotifications({ notifyType: 'NOTIFY_DISPUTE' }, { limit: 100 }).items;
+    const stored = (await fx!.journal.listNotifications({ notifyType: 'NOTIFY_DISPUTE' }, { limit: 100 })).items;
     expect(stored).toHaveLength(sends.length);
     expect(stored.every((n) => n.verification === 'verified' && n.acknowledged && n.disputeId === 'DSP-2026-0001' && n.paymentId === 'PAY-D1')).toBe(true);
     expect(stored.map((n) => n.status).sort()).toEqual([...DISPUTE_NOTIFICATION_TYPES.filter((t) => t !== 'DISPUTE_JUDGED'), ...DISPUTE_JUDGED_RESULTS.map(() => 'DISPUTE_JUDGED')].sort());
@@ -118,22 +118,22 @@ describe('the receiver takes dispute notifications', () => {
     const doc = await sendNotification(origin, signNotification({ path: PATH, body: defenseDocumentBody }));
     expect([created.status, doc.status]).toEqual([200, 200]);
     const journal = fx!.journal;
-    expect(journal.getNotification(doc.notificationId!)).toMatchObject({ notifyType: 'NOTIFY_DEFENSE_DOCUMENT', disputeId: 'DSP-2026-0001', acknowledged: true, unrecognised: null });
+    expect(await journal.getNotification(doc.notificationId!)).toMatchObject({ notifyType: 'NOTIFY_DEFENSE_DOCUMENT', disputeId: 'DSP-2026-0001', acknowledged: true, unrecognised: null });
 
-    const found = journal.findById('DSP-2026-0001');
+    const found = await journal.findById('DSP-2026-0001');
     expect(found.notifications.map((n) => n.id).sort()).toEqual([created.notificationId, doc.notificationId].sort());
     expect(found.payments).toEqual([{ paymentRequestId: 'req-PAY-D1', paymentId: 'PAY-D1' }]);
 
     // The payment's timeline shows the dispute in its own words, and so does the dispute's (same payment).
-    const timeline = journal.timeline('PAY-D1')!;
+    const timeline = (await journal.timeline('PAY-D1'))!;
     const disputeEvent = timeline.events.find((e) => e.ref === created.notificationId);
     expect(disputeEvent).toMatchObject({ kind: 'notification', notifyType: 'NOTIFY_DISPUTE', status: 'DISPUTE_CREATED', verification: 'verified', acknowledged: true });
     expect(disputeEvent!.summary).toContain('DISPUTE_CREATED, reason 10.4');
     expect(disputeEvent!.summary).toContain('defend by 2026-11-30T09:00:00+08:00');
     expect(timeline.events.find((e) => e.ref === doc.notificationId)?.summary).toContain('defense document ready for dispute DSP-2026-0001 (defense_letter.pdf, PDF)');
     // A dispute does not change what the payment itself says it is.
-    expect(timeline.state).toBe(journal.timeline('req-PAY-D1')!.state);
-    expect(journal.timeline('DSP-2026-0001')!.paymentIds).toEqual(['PAY-D1']);
+    expect(timeline.state).toBe((await journal.timeline('req-PAY-D1'))!.state);
+    expect((await journal.timeline('DSP-2026-0001'))!.paymentIds).toEqual(['PAY-D1']);
   });
 
   it('an unsigned dispute notification is still rejected (verification comes first)', async () => {
@@ -141,6 +141,6 @@ describe('the receiver takes dispute notifications', () => {
     const forged = signNotification({ path: PATH, body: disputeBody('DISPUTE_JUDGED', { disputeJudgedResult: 'ACCEPT_BY_CUSTOMER' }) });
     const res = await sendNotification(origin, { ...forged, headers: { ...forged.headers, signature: 'algorithm=RSA256,keyVersion=1,signature=AAAA' } });
     expect(res.status).toBe(401);
-    expect(fx!.journal.getNotification(res.notificationId!)).toMatchObject({ verification: 'rejected', acknowledged: false, notifyType: 'NOTIFY_DISPUTE', disputeId: 'DSP-2026-0001' });
+    expect(await fx!.journal.getNotification(res.notificationId!)).toMatchObject({ verification: 'rejected', acknowledged: false, notifyType: 'NOTIFY_DISPUTE', disputeId: 'DSP-2026-0001' });
   });
 });

@@ -25,7 +25,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
-  fx?.cleanup();
+  await fx?.cleanup();
   fx = undefined;
 });
 
@@ -41,7 +41,7 @@ function bigBody(i: number): string {
 
 describe('a flood of unsigned bodies', () => {
   it('grows the journal by at most a few MB, keeps a prefix, size and hash of what it stores, and counts the rest', async () => {
-    fx = openTestJournal();
+    fx = await openTestJournal();
     let clock = Date.parse('2026-11-30T08:00:00Z');
     const key = antomTestPublicKey();
     receiver = await startNotificationReceiver({
@@ -71,7 +71,7 @@ describe('a flood of unsigned bodies', () => {
     const genuineBody = bigBody(9999).replace('"pad"', '"memo"');
     const genuine = await sendNotification(origin, signNotification({ path: PATH, body: genuineBody }), agent);
     expect(genuine.body).toBe(ACKNOWLEDGEMENT_BODY);
-    expect(fx.journal.getNotification(genuine.notificationId!)!.rawBody.length).toBe(Buffer.byteLength(genuineBody));
+    expect((await fx.journal.getNotification(genuine.notificationId!))!.rawBody.length).toBe(Buffer.byteLength(genuineBody));
 
     // Everything in the directory, WAL included (SQLite's WAL holds a page image per transaction
     // until a checkpoint, then is reused): stored whole, this flood would be 75 MB and more.
@@ -85,26 +85,26 @@ describe('a flood of unsigned bodies', () => {
     const durable = dataDirBytes(fx.dataDir) - before - genuineCost;
     expect(durable, `checkpointed journal grew by ${durable} bytes`).toBeLessThan(1.5 * 1024 * 1024);
 
-    const rejected = fx.journal.listNotifications({ verification: 'rejected' }, { limit: 500 }).items;
+    const rejected = (await fx.journal.listNotifications({ verification: 'rejected' }, { limit: 500 })).items;
     expect(rejected).toHaveLength(REJECTED_RECORDS_PER_WINDOW);
     expect(receiver.rejectedNotStored()).toBe(total - REJECTED_RECORDS_PER_WINDOW);
-    const sample = fx.journal.getNotification(rejected[0]!.id)!;
+    const sample = (await fx.journal.getNotification(rejected[0]!.id))!;
     const whole = bigBody(Number(/PAY-FLOOD-(\d+)/.exec(sample.body)![1]));
     expect(sample).toMatchObject({ bodyExact: false, bodyBytes: Buffer.byteLength(whole), bodySha256: createHash('sha256').update(whole).digest('hex'), paymentId: expect.stringMatching(/^PAY-FLOOD-/) });
     expect(sample.rawBody.length).toBe(REJECTED_BODY_PREFIX_BYTES);
-    const withContent = rejected.map((r) => fx!.journal.getNotification(r.id)!).find((n) => n.contentVerified !== null)!;
+    const withContent = (await Promise.all(rejected.map(async (r) => (await fx!.journal.getNotification(r.id))!))).find((n) => n.contentVerified !== null)!;
     expect(withContent.contentVerified!.length).toBeLessThan(REJECTED_BODY_PREFIX_BYTES + 200);
 
     // The next minute stores again, and says how many were answered but not stored.
     clock += 61_000;
     const next = await sendRaw(origin, PATH, { headers: { 'content-type': 'application/json' }, body: bigBody(1000), agent });
     expect(next.notificationId).toBeTypeOf('number');
-    expect(fx.journal.getNotification(next.notificationId!)!.rejectDetail).toContain(`${total - REJECTED_RECORDS_PER_WINDOW} more rejected POST(s)`);
+    expect((await fx.journal.getNotification(next.notificationId!))!.rejectDetail).toContain(`${total - REJECTED_RECORDS_PER_WINDOW} more rejected POST(s)`);
   }, 60_000);
 });
 
 describe('the rejected-record budget', () => {
-  it('caps per minute and per day, whichever is spent first, and starts again when a window passes', () => {
+  it('caps per minute and per day, whichever is spent first, and starts again when a window passes', async () => {
     let t = 0;
     const budget = createRejectedBudget(() => new Date(t), [{ ms: 60_000, max: 3 }, { ms: 3_600_000, max: 5 }]);
     const record = (i: number) => notificationFixture(`{"i":${i}}`);
@@ -120,7 +120,7 @@ describe('the rejected-record budget', () => {
     expect(budget.notStored()).toBe(15);
   });
 
-  it('keeps short rejected bodies and every verified body as they are', () => {
+  it('keeps short rejected bodies and every verified body as they are', async () => {
     const short = notificationFixture('{"a":1}');
     expect(boundRejectedBody(short)).toBe(short);
     const long = notificationFixture(`{"a":"${'y'.repeat(10_000)}"}`);

@@ -14,12 +14,12 @@ const fixtures: JournalFixture[] = [];
 
 afterEach(async () => {
   for (const r of receivers.splice(0)) await r.close();
-  for (const f of fixtures.splice(0)) f.cleanup();
+  for (const f of fixtures.splice(0)) await f.cleanup();
   for (const s of servers.splice(0)) await new Promise((resolve) => s.close(resolve));
 });
 
 async function receiver(path: string, profile = 'sandbox-eu', alternatePaths: string[] = []) {
-  const fx = openTestJournal();
+  const fx = await openTestJournal();
   fixtures.push(fx);
   const sink = fx.journal;
   const key = antomTestPublicKey();
@@ -48,7 +48,7 @@ describe('replay', () => {
     expect(result).toMatchObject({ httpStatus: 200, responseBody: ACKNOWLEDGEMENT_BODY, acknowledged: true, warnings: [], error: undefined, signedPath: '/antom/notify' });
     expect(result.requestHeaders.signature).toBe(sent.headers.signature);
     expect(result.latencyMs).toBeGreaterThan(0);
-    const row = target.sink.getNotification(target.sink.listNotifications().items[0]!.id)!;
+    const row = (await target.sink.getNotification((await target.sink.listNotifications()).items[0]!.id))!;
     expect(row.verification).toBe('verified');
     expect(row.rawBody.equals(sent.body)).toBe(true);
   });
@@ -61,7 +61,7 @@ describe('replay', () => {
     expect(result.warnings.join(' ')).toContain('"/antom/notify"');
     expect(result.acknowledged).toBe(false);
     expect(result.httpStatus).toBe(401);
-    expect(target.sink.listNotifications().items[0]).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-path' });
+    expect((await target.sink.listNotifications()).items[0]).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-path' });
   });
 
   it('re-signed for the target path with the sandbox key: verified and acknowledged', async () => {
@@ -70,7 +70,7 @@ describe('replay', () => {
     const result = await replayNotification({ sink, id, toUrl: `${target.r.url}?shop=1`, mode: 're-signed', signer, isSandboxProfile: sandboxOnly, now: () => new Date('2026-11-22T10:00:00Z') });
     expect(result).toMatchObject({ acknowledged: true, httpStatus: 200, signedPath: '/payNotify?shop=1', warnings: [] });
     expect(result.requestHeaders['request-time']).toBe(String(Date.parse('2026-11-22T10:00:00Z')));
-    expect(target.sink.listNotifications().items[0]).toMatchObject({ verification: 'verified', receiverPath: '/payNotify?shop=1' });
+    expect((await target.sink.listNotifications()).items[0]).toMatchObject({ verification: 'verified', receiverPath: '/payNotify?shop=1' });
   });
 
   it('refuses to re-sign a production notification', async () => {
@@ -93,7 +93,7 @@ describe('replay', () => {
         .rejects.toMatchObject({ code: 'REPLAY_REFUSED', message: expect.stringContaining('rejected'), hint: expect.stringMatching(/as received/) });
     }
     // Nothing reached the target.
-    expect(target.sink.listNotifications().items).toHaveLength(0);
+    expect((await target.sink.listNotifications()).items).toHaveLength(0);
     // As received it may still be sent (to reproduce the forgery); the target rejects it again.
     const asReceived = await replayNotification({ sink, id: forgedRes.notificationId!, toUrl: `${origin}/antom/notify`, mode: 'as-received' });
     expect(asReceived.acknowledged).toBe(false);
