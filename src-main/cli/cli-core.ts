@@ -4,10 +4,12 @@
  */
 import { createCore, type Core, type CoreConfig } from '../core/compose';
 import { optionalString, type ParsedCommandArgs } from './cli-args';
+import { databaseUrlFromArgs } from './database-option';
 
 export async function withCore<T>(args: ParsedCommandArgs, run: (core: Core) => Promise<T>, extra: CoreConfig = {}): Promise<T> {
   const dataDir = optionalString(args, 'data-dir');
-  const core = await createCore({ ...(dataDir ? { dataDir } : {}), ...extra });
+  const databaseUrl = databaseUrlFromArgs(args);
+  const core = await createCore({ ...(dataDir ? { dataDir } : {}), ...(databaseUrl ? { databaseUrl } : {}), ...extra });
   try {
     return await run(core);
   } finally {

@@ -5,7 +5,7 @@
  * default; the libpq PG* variables fill what the URL leaves out (postgres-connection.ts).
  */
 import { assertPostgresUrl } from '../core/journal/postgres/postgres-connection';
-import type { JournalTarget } from '../core/journal/journal-admin';
+import type { JournalConfig } from '../core/journal/open-journal';
 import { optionalString, type ParsedCommandArgs } from './cli-args';
 
 export const DATABASE_URL_ENV = 'ANTOM_OPS_DATABASE_URL';
@@ -20,7 +20,9 @@ export function databaseUrlFromArgs(args: ParsedCommandArgs, env: NodeJS.Process
 }
 
 /** The journal a command works on: the shared database when one is named, else the data directory's file. */
-export function journalTargetFromArgs(args: ParsedCommandArgs, env: NodeJS.ProcessEnv = process.env): JournalTarget {
+export function journalConfigFromArgs(args: ParsedCommandArgs, env: NodeJS.ProcessEnv = process.env): JournalConfig {
   const url = databaseUrlFromArgs(args, env);
-  return url ? { engine: 'postgres', url } : { engine: 'sqlite', dataDir: optionalString(args, 'data-dir') };
+  if (url) return { engine: 'postgres', url };
+  const dataDir = optionalString(args, 'data-dir');
+  return dataDir ? { engine: 'sqlite', dataDir } : { engine: 'sqlite' };
 }

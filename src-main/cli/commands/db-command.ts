@@ -2,7 +2,7 @@
 import type { CliCommand } from '../command';
 import { EXIT_OK, printFields, printJson } from '../cli-output';
 import { flag, parseCommandArgs, unknownSubcommand } from '../cli-args';
-import { DATABASE_USAGE, journalTargetFromArgs } from '../database-option';
+import { DATABASE_USAGE, journalConfigFromArgs } from '../database-option';
 import { journalStatus, migrateJournal } from '../../core/journal/journal-admin';
 
 const usage = [
@@ -23,7 +23,7 @@ export const dbCommand: CliCommand = {
     const [sub, ...rest] = argv;
     const args = parseCommandArgs(rest, {}, usage);
     const json = flag(args, 'json');
-    const target = journalTargetFromArgs(args);
+    const target = journalConfigFromArgs(args);
     if (sub === 'migrate') {
       const report = await migrateJournal(target);
       if (json) printJson(io, report);

@@ -7,10 +7,10 @@ import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_NEGATIVE, EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
 import { flag, optionalString, parseCommandArgs, parsePort, readFileArg, requireString, type ParsedCommandArgs, unknownSubcommand, waitForStopSignal } from '../cli-args';
 import { withJournal } from '../cli-journal';
+import { journalConfigFromArgs } from '../database-option';
 import { withCore } from '../cli-core';
 import { FILTER_OPTIONS, FILTER_USAGE, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
 import { parsePrivateKey, parsePublicKey } from '../../core/keys/parse-keys';
-import { resolveDataDir } from '../../core/data-dir';
 import { openJournal } from '../../core/journal/open-journal';
 import { startNotificationReceiver } from '../../core/receiver/notification-receiver';
 import type { Verifier } from '../../core/receiver/verify-notification';
@@ -19,7 +19,7 @@ import { replayRecordOf } from '../../core/journal/notification-replays';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 
 const usage = [
-  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--host H --allow-non-loopback] [--data-dir DIR] [--json]',
+  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--host H --allow-non-loopback] [--data-dir DIR | --database URL] [--json]',
   `antom-ops notifications list [--type T,..] [--verification verified|rejected] [--reject-reason R,..] [--acknowledged|--unacknowledged] ${FILTER_USAGE} [--json]`,
   'antom-ops notifications show ID [--json]',
   'antom-ops notifications replay ID --to URL [--mode as-received|re-signed] [--json]   (re-signed: embedded sandbox profiles only)',
@@ -57,7 +57,7 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     resolveVerifier = (clientId) => (clientId === summary.clientId ? { profile: summary.name, antomPublicKey: key } : undefined);
     describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
   }
-  const journal = await openJournal({ dataDir: resolveDataDir(optionalString(args, 'data-dir')) });
+  const journal = await openJournal(journalConfigFromArgs(args));
   const receiver = await startNotificationReceiver({
     port: parsePort(optionalString(args, 'port')),
     ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),

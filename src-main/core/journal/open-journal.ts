@@ -3,11 +3,13 @@
  * the rows. The composition root (compose.ts), the CLI and the benchmarks open a journal here and
  * get the engine-agnostic Journal back.
  *
- * Today only the embedded SQLite file exists; a shared engine is added as another member of
- * JournalConfig (told apart by `engine`) and another branch below.
+ * Two engines: the embedded SQLite file (the default) and a shared PostgreSQL database
+ * (postgres/postgres-journal.ts), told apart by `engine`.
  */
 import type { CallRecord } from '../client/call-record';
+import { consoleVersion } from '../console-version';
 import type { Journal } from './journal';
+import { PostgresJournal } from './postgres/postgres-journal';
 import { SqliteJournal } from './sqlite-journal';
 
 /** What every engine accepts. */
@@ -27,9 +29,28 @@ export interface SqliteJournalConfig extends JournalCommonConfig {
   synchronous?: 'NORMAL' | 'FULL';
 }
 
-export type JournalConfig = SqliteJournalConfig;
+/** A shared PostgreSQL database (team mode): several receivers and consoles on one journal. */
+export interface PostgresJournalConfig extends JournalCommonConfig {
+  engine: 'postgres';
+  /** postgres:// or postgresql:// URL; PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE fill what it leaves out. */
+  url: string;
+  /** Recorded in schema_migrations for the steps this console applies. Default: consoleVersion(). */
+  consoleVersion?: string;
+  /** Connection pool size (default 4). */
+  maxConnections?: number;
+}
+
+export type JournalConfig = SqliteJournalConfig | PostgresJournalConfig;
 
 /** Open (and migrate) the journal the config names. Rejects with a ConsoleError the user can act on. */
 export async function openJournal(config: JournalConfig = {}): Promise<Journal> {
+  if (config.engine === 'postgres') {
+    return PostgresJournal.open({
+      url: config.url,
+      consoleVersion: config.consoleVersion ?? consoleVersion(),
+      ...(config.maxConnections !== undefined ? { maxConnections: config.maxConnections } : {}),
+      ...(config.onRecordError ? { onRecordError: config.onRecordError } : {}),
+    });
+  }
   return SqliteJournal.open(config);
 }

@@ -54,6 +54,7 @@ import {
 } from './postgres-connection';
 import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-filters';
 import { migratePostgres, type MigrationOutcome } from './postgres-migrate';
+import type { Journal, JournalCounts, NotificationAnswerItem } from '../journal';
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
 import { searchTokens } from './search-text';
 
@@ -142,7 +143,7 @@ function idParams(ids: ReceivedNotification['ids'] | CallRecord['ids']): SqlValu
     ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null];
 }
 
-export class PostgresJournal {
+export class PostgresJournal implements Journal {
   readonly engine = 'postgres' as const;
   /** What open() found and did: schema version before and after. */
   readonly migration: MigrationOutcome;
@@ -305,7 +306,7 @@ export class PostgresJournal {
     await this.markAcknowledgedMany([{ id, answer, attemptId }]);
   }
 
-  async markAcknowledgedMany(items: readonly { id: number; answer: NotificationAnswerRecord; attemptId?: number | undefined }[]): Promise<void> {
+  async markAcknowledgedMany(items: readonly NotificationAnswerItem[]): Promise<void> {
     if (items.length === 0) return;
     await this.transaction(async (tx) => {
       for (const { id, answer, attemptId } of items) {
@@ -610,7 +611,7 @@ export class PostgresJournal {
     return row!.n;
   }
 
-  async counts(): Promise<{ calls: number; notifications: number; attempts: number }> {
+  async counts(): Promise<JournalCounts> {
     const [row] = await this.query<{ calls: number; notifications: number; attempts: number }>(`SELECT
       (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM notifications) AS notifications,
       (SELECT count(*) FROM notification_attempts) AS attempts`);
