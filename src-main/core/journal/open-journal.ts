@@ -38,6 +38,8 @@ export interface PostgresJournalConfig extends JournalCommonConfig {
   consoleVersion?: string;
   /** Connection pool size (default 4). */
   maxConnections?: number;
+  /** The PostgreSQL schema holding the journal's tables; default: the server's search_path (public). */
+  schema?: string;
 }
 
 export type JournalConfig = SqliteJournalConfig | PostgresJournalConfig;
@@ -49,6 +51,7 @@ export async function openJournal(config: JournalConfig = {}): Promise<Journal> 
       url: config.url,
       consoleVersion: config.consoleVersion ?? consoleVersion(),
       ...(config.maxConnections !== undefined ? { maxConnections: config.maxConnections } : {}),
+      ...(config.schema !== undefined ? { schema: config.schema } : {}),
       ...(config.onRecordError ? { onRecordError: config.onRecordError } : {}),
     });
   }

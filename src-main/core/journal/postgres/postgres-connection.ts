@@ -53,9 +53,9 @@ export function assertPostgresUrl(value: string, source = '--database'): string 
 export function describeDatabaseUrl(value: string): string {
   try {
     const url = new URL(value);
-    if (url.password) url.password = '***';
+    url.password = '';
     for (const key of [...url.searchParams.keys()]) {
-      if (/pass|secret|key/i.test(key)) url.searchParams.set(key, '***');
+      if (/pass|secret|key/i.test(key)) url.searchParams.delete(key);
     }
     return url.toString();
   } catch {
@@ -69,6 +69,16 @@ export interface ConnectOptions {
   /** Seconds to wait for a connection before failing (answers Antom with a failure meanwhile). */
   connectTimeoutSeconds?: number;
   applicationName?: string;
+  /** The PostgreSQL schema holding the journal's tables (search_path); default: the server's (public). */
+  schema?: string;
+}
+
+/** Schema names are identifiers put in the startup packet: plain lower-case ones only. */
+export function assertSchemaName(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new ConsoleError('VALIDATION_FAILED', `"${schema}" is not a usable schema name.`, 'Use lower-case letters, digits and _ (starting with a letter or _), at most 63 characters.', { field: 'schema' });
+  }
+  return schema;
 }
 
 export function connectJournalDatabase(url: string, options: ConnectOptions = {}): JournalSql {
@@ -79,7 +89,10 @@ export function connectJournalDatabase(url: string, options: ConnectOptions = {}
     types: { bigint: INT8_AS_NUMBER },
     // Notices (e.g. "relation already exists, skipping") are not the user's business.
     onnotice: () => undefined,
-    connection: { application_name: options.applicationName ?? 'antom-ops' },
+    connection: {
+      application_name: options.applicationName ?? 'antom-ops',
+      ...(options.schema ? { search_path: assertSchemaName(options.schema) } : {}),
+    },
   });
 }
 

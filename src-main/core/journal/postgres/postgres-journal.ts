@@ -10,8 +10,8 @@
  *   the unique key: one inserts, the other's becomes an attempt of it, exactly as on one receiver.
  * - Group commit: a batch is one transaction whose statements postgres.js pipelines (sent without
  *   waiting for each answer); storeNotifications resolves after COMMIT, so "stored before
- *   acknowledged" holds. Statements run in dedup-key order, so two receivers' overlapping batches
- *   lock rows in the same order and cannot deadlock; a deadlock or serialisation failure the
+ *   acknowledged" holds. Advisory locks per dedup key, taken in one global order, keep two
+ *   receivers' overlapping batches from deadlocking; a deadlock or serialisation failure the
  *   server reports anyway is retried (the transaction rolled back whole).
  * - Free-text search: the tsvector `search` column (search-text.ts), written with the row.
  * - prune: VACUUM (not VACUUM FULL, which would lock out the receivers), so the space is reused by
@@ -19,6 +19,7 @@
  *
  * Everything written passes the same redaction and key-material guard as the SQLite engine.
  */
+import { createHash } from 'node:crypto';
 import { ConsoleError } from '../../../../src-shared/errors';
 import type { OverviewStats } from '../../../../src-shared/contract';
 import type { NotificationReplayRecord } from '../../../../src-shared/journal-views';
@@ -65,6 +66,8 @@ export interface PostgresJournalOptions {
   consoleVersion?: string;
   /** Pool size (default 4). */
   maxConnections?: number;
+  /** The PostgreSQL schema holding the journal's tables; default: the server's search_path (public). */
+  schema?: string;
   /** Called when the client's recorder could not write a call (the recorder itself never rejects). */
   onRecordError?: (error: unknown, call: CallRecord) => void;
 }
@@ -134,6 +137,11 @@ function isAcknowledgement(answer: NotificationAnswerRecord): boolean {
   }
 }
 
+/** A dedup key's advisory lock id: the first 8 bytes of its SHA-256 as a signed bigint (decimal text). */
+function dedupLockId(key: string): string {
+  return createHash('sha256').update(`antom-ops dedup ${key}`).digest().readBigInt64BE(0).toString();
+}
+
 function sqlStateOf(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
@@ -161,7 +169,10 @@ export class PostgresJournal implements Journal {
 
   /** Connect, migrate (refusing a database from a newer console), and return the journal. */
   static async open(options: PostgresJournalOptions): Promise<PostgresJournal> {
-    const sql = connectJournalDatabase(options.url, options.maxConnections === undefined ? {} : { max: options.maxConnections });
+    const sql = connectJournalDatabase(options.url, {
+      ...(options.maxConnections !== undefined ? { max: options.maxConnections } : {}),
+      ...(options.schema !== undefined ? { schema: options.schema } : {}),
+    });
     try {
       const migration = await migratePostgres(sql, options.url, options.consoleVersion ?? 'unknown');
       return new PostgresJournal(sql, options, migration);
@@ -243,19 +254,22 @@ export class PostgresJournal implements Journal {
     if (batch.length === 0) return [];
     // Redaction and the key-material guard run before the transaction: a refused row refuses the batch unwritten.
     const params = batch.map((n, i) => this.storeParams(n, answers?.[i]));
-    // Statements in dedup-key order (stable, so resends inside the batch keep their order).
-    const order = batch.map((_, i) => i).sort((a, b) => {
-      const ka = (params[a]![0] as string | null) ?? '\uffff';
-      const kb = (params[b]![0] as string | null) ?? '\uffff';
-      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+    // Rows are written in batch order (ids follow arrival, as on SQLite). Two receivers' batches
+    // sharing notifications could still lock those rows in opposite orders and deadlock, so each
+    // transaction first takes a transaction-scoped advisory lock per dedup key, in one global
+    // order (by lock id): whoever holds a key's lock is the only writer of its row until COMMIT.
+    const lockIds = [...new Set(params.map((p) => p[0]).filter((k): k is string => typeof k === 'string').map(dedupLockId))]
+      .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    const results = await this.transaction(async (tx) => {
+      // Not awaited one by one: postgres.js pipelines a transaction's queries, in order.
+      const locks = lockIds.map((id) => tx`SELECT pg_advisory_xact_lock(${id}::bigint)`);
+      const writes = params.map((p) => tx.unsafe(STORE_SQL, p as SqlValue[], { prepare: true }) as unknown as Promise<StoreResultRow[]>);
+      await Promise.all(locks);
+      return Promise.all(writes);
     });
-    const results = await this.transaction(async (tx) =>
-      // Not awaited one by one: postgres.js pipelines a transaction's queries.
-      Promise.all(order.map((i) => tx.unsafe(STORE_SQL, params[i]! as SqlValue[], { prepare: true }) as unknown as Promise<StoreResultRow[]>)));
-    const refs: StoredNotificationRef[] = new Array<StoredNotificationRef>(batch.length);
-    order.forEach((i, k) => {
-      const row = results[k]![0]!;
-      refs[i] = { id: row.id, duplicateOf: row.inserted ? undefined : row.id, attempts: row.attempts, attemptId: row.attempt_id };
+    const refs = results.map((rows): StoredNotificationRef => {
+      const row = rows[0]!;
+      return { id: row.id, duplicateOf: row.inserted ? undefined : row.id, attempts: row.attempts, attemptId: row.attempt_id };
     });
     return refs;
   }

@@ -125,7 +125,7 @@ describeWithPostgres('PostgresJournal on a real server', () => {
   it('describes itself without the password, and the libpq variables fill what the URL leaves out', async () => {
     const journal = await openJournal();
     expect(journal.describe()).not.toContain(new URL(db.url).password);
-    expect(journal.describe()).toContain('***');
+    expect(journal.describe()).toMatch(/^postgresql:\/\/postgres@127\.0\.0\.1:/);
     const bare = `postgresql:///${db.name}`;
     const fromEnv = await PostgresJournal.open({ url: bare });
     open.push(fromEnv);
