@@ -10,7 +10,7 @@ import type { CallRecord } from '../client/call-record';
 import { consoleVersion } from '../console-version';
 import type { Journal } from './journal';
 import { PostgresJournal } from './postgres/postgres-journal';
-import { SqliteJournal } from './sqlite-journal';
+import { SqliteJournal, type JournalOpenOptions } from './sqlite-journal';
 
 /** What every engine accepts. */
 export interface JournalCommonConfig {
@@ -18,15 +18,9 @@ export interface JournalCommonConfig {
   onRecordError?: (error: unknown, call: CallRecord) => void;
 }
 
-/** The embedded SQLite file (the default when `engine` is left out). */
-export interface SqliteJournalConfig extends JournalCommonConfig {
+/** The embedded SQLite file (the default when `engine` is left out): dataDir, file, synchronous. */
+export interface SqliteJournalConfig extends JournalCommonConfig, JournalOpenOptions {
   engine?: 'sqlite';
-  /** The app's data directory (created if missing). Default: resolveDataDir(). */
-  dataDir?: string;
-  /** File name inside dataDir, or an absolute path. Default journal.sqlite3. */
-  file?: string;
-  /** NORMAL (default) survives a process crash; FULL also survives power loss (one fsync per commit). */
-  synchronous?: 'NORMAL' | 'FULL';
 }
 
 /** A shared PostgreSQL database (team mode): several receivers and consoles on one journal. */
