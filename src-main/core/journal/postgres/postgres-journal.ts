@@ -201,7 +201,9 @@ export class PostgresJournal implements Journal {
       try {
         return (await this.sql.begin((tx) => work(tx))) as T;
       } catch (error) {
-        if (attempt <= CONFLICT_RETRIES && RETRYABLE_SQLSTATES.has(sqlStateOf(error) ?? '')) continue;
+        // query() wraps driver errors in a ConsoleError; the SQLSTATE is on its cause.
+        const state = sqlStateOf(error instanceof ConsoleError ? error.cause : error);
+        if (attempt <= CONFLICT_RETRIES && RETRYABLE_SQLSTATES.has(state ?? '')) continue;
         if (error instanceof ConsoleError) throw error;
         throw journalDatabaseError(error, this.url, 'commit a write');
       }
@@ -262,10 +264,13 @@ export class PostgresJournal implements Journal {
       .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
     const results = await this.transaction(async (tx) => {
       // Not awaited one by one: postgres.js pipelines a transaction's queries, in order.
-      const locks = lockIds.map((id) => tx`SELECT pg_advisory_xact_lock(${id}::bigint)`);
+      // One statement takes every lock, in the array's (sorted) order.
+      const locks = lockIds.length === 0 ? Promise.resolve() : this.query(
+        'SELECT count(pg_advisory_xact_lock(id)) FROM (SELECT id FROM unnest($1::bigint[]) WITH ORDINALITY AS l(id, n) ORDER BY n) AS ordered', [lockIds], tx);
       const writes = params.map((p) => tx.unsafe(STORE_SQL, p as SqlValue[], { prepare: true }) as unknown as Promise<StoreResultRow[]>);
-      await Promise.all(locks);
-      return Promise.all(writes);
+      // Awaited together, so a failed lock never leaves the writes' rejections unhandled.
+      const [, ...stored] = await Promise.all([locks, ...writes]);
+      return stored;
     });
     const refs = results.map((rows): StoredNotificationRef => {
       const row = rows[0]!;
