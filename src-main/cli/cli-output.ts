@@ -15,6 +15,8 @@ const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'RESPONSE_NOT_JSON', 'DATA_DIR_UNUSABLE', 'INTERNAL',
   // A damaged or newer journal file is not the command's input being wrong: the command could not be done.
   'JOURNAL_UNREADABLE', 'JOURNAL_VERSION_TOO_NEW',
+  // The shared journal's server is down or refuses us: retrying later may help.
+  'JOURNAL_UNREACHABLE',
 ]);
 const NEGATIVE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['SIGNATURE_INVALID', 'RESPONSE_SIGNATURE_INVALID', 'ANTOM_FAILED', 'ANTOM_UNKNOWN']);
 

@@ -24,7 +24,7 @@ const DISPUTE_APIS = ['acceptDispute', 'supplyDefenseDocument', 'downloadDispute
  */
 const ROW_CAP = 20_000;
 
-interface NoteRow {
+export interface DisputeNoteRow {
   id: number;
   first_seen_at: string;
   verification: string;
@@ -32,8 +32,9 @@ interface NoteRow {
   profile: string | null;
   body: Buffer;
 }
+type NoteRow = DisputeNoteRow;
 
-interface CallRow {
+export interface DisputeCallRow {
   id: number;
   call_id: string;
   started_at: string;
@@ -45,6 +46,7 @@ interface CallRow {
   result_code: string | null;
   error_code: string | null;
 }
+type CallRow = DisputeCallRow;
 
 interface Acc {
   view: DisputeView;
@@ -67,7 +69,7 @@ const STATUS_OF_NOTE: Record<DisputeNotificationFields['disputeNotificationType'
 };
 
 /** A notification whose signature verified: stored as verified, or rejected only for its (unknown) type. */
-function trusted(row: NoteRow): boolean {
+function trusted(row: DisputeNoteRow): boolean {
   return row.verification === 'verified' || row.reject_reason === 'not-a-notification';
 }
 
@@ -79,14 +81,30 @@ function emptyView(disputeId: string): DisputeView {
   };
 }
 
+/** The rows a dispute list is folded from, as either engine's SQL returns them. */
+export interface DisputeSourceRows {
+  notes: DisputeNoteRow[];
+  calls: DisputeCallRow[];
+}
+
+/** Which notifications may hold dispute bodies: not the payment types, verified (or verified but unreadable), mentioning disputeNotificationType. */
+export const DISPUTE_NOTE_WHERE = `notify_type NOT IN ('PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT')
+      AND (verification = 'verified' OR reject_reason = 'not-a-notification')`;
+export const DISPUTE_ROW_CAP = ROW_CAP;
+/** The dispute APIs whose calls belong in a dispute's history. */
+export const DISPUTE_CALL_APIS: readonly string[] = DISPUTE_APIS;
+
 export function listDisputes(db: Database.Database, now: Date = new Date()): DisputeView[] {
   const notes = db.prepare(`SELECT id, first_seen_at, verification, reject_reason, profile, body FROM notifications
-    WHERE notify_type NOT IN ('PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT')
-      AND (verification = 'verified' OR reject_reason = 'not-a-notification') AND instr(CAST(body AS TEXT), '"disputeNotificationType"') > 0
+    WHERE ${DISPUTE_NOTE_WHERE} AND instr(CAST(body AS TEXT), '"disputeNotificationType"') > 0
     ORDER BY id LIMIT ${ROW_CAP}`).all() as NoteRow[];
   const calls = db.prepare(`SELECT id, call_id, started_at, api, profile, request_body, response_body, result_status, result_code, error_code FROM calls
     WHERE api IN (${DISPUTE_APIS.map(() => '?').join(', ')}) ORDER BY id LIMIT ${ROW_CAP}`).all(...DISPUTE_APIS) as CallRow[];
+  return foldDisputes({ notes, calls }, now);
+}
 
+/** Engine-free: folds notifyDispute notifications and dispute calls into one view per dispute. */
+export function foldDisputes({ notes, calls }: DisputeSourceRows, now: Date = new Date()): DisputeView[] {
   const byId = new Map<string, Acc>();
   const accFor = (disputeId: string): Acc => {
     let acc = byId.get(disputeId);

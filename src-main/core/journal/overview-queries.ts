@@ -18,7 +18,7 @@ export interface OverviewRange {
   buckets?: number;
 }
 
-interface CallStatusRow {
+export interface CallStatusRow {
   api: string;
   started_at: string;
   result_status: string | null;
@@ -27,7 +27,7 @@ interface CallStatusRow {
   body: string | null;
 }
 
-interface NoteStatusRow {
+export interface NoteStatusRow {
   first_seen_at: string;
   notify_type: string;
   status: string | null;
@@ -56,11 +56,37 @@ function notificationStatus(row: NoteStatusRow): string {
   return row.status ?? (row.result_status === 'S' ? 'SUCCESS' : row.result_status === 'F' ? 'FAIL' : 'PROCESSING');
 }
 
-export function overviewStats(db: Database.Database, range: OverviewRange): OverviewStats {
-  const since = normaliseTime(range.since, 'since');
-  const until = normaliseTime(range.until, 'until');
-  const buckets = Math.min(Math.max(Math.trunc(range.buckets ?? 24), 1), 200);
+/** The normalised window and bucket count of a range (both engines query with these). */
+export interface OverviewWindow {
+  since: string;
+  until: string;
+  buckets: number;
+}
 
+export function overviewWindow(range: OverviewRange): OverviewWindow {
+  return {
+    since: normaliseTime(range.since, 'since'),
+    until: normaliseTime(range.until, 'until'),
+    buckets: Math.min(Math.max(Math.trunc(range.buckets ?? 24), 1), 200),
+  };
+}
+
+/** What an engine reads for the Overview; overviewFromRows turns it into the dashboard's figures. */
+export interface OverviewRows {
+  /** createPaymentSession / inquiryPayment / capture calls started in the window, oldest first. */
+  calls: CallStatusRow[];
+  /** Verified PAYMENT_RESULT / PAYMENT_PENDING / CAPTURE_RESULT notifications first seen in the window, oldest first. */
+  notes: NoteStatusRow[];
+  /** Every call attempt started in the window. */
+  latencies: Iterable<{ started_at: string; latency_ms: number }>;
+  topResultCodes: Array<{ resultCode: string; resultStatus: string | null; count: number }>;
+  noteCounts: { verified: number; rejected: number; duplicates: number };
+  callsTotal: number;
+}
+
+export function overviewStats(db: Database.Database, range: OverviewRange): OverviewStats {
+  const window = overviewWindow(range);
+  const { since, until } = window;
   const calls = db.prepare(`SELECT api, started_at, result_status, payment_id, payment_request_id,
       CASE api WHEN 'inquiryPayment' THEN response_body WHEN 'createPaymentSession' THEN request_body END AS body
     FROM calls WHERE started_at >= ? AND started_at < ? AND api IN ('createPaymentSession', 'inquiryPayment', 'capture')
@@ -70,7 +96,23 @@ export function overviewStats(db: Database.Database, range: OverviewRange): Over
     FROM notifications WHERE first_seen_at >= ? AND first_seen_at < ? AND verification = 'verified'
       AND notify_type IN ('PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT')
     ORDER BY first_seen_at, id`).all(since, until) as NoteStatusRow[];
+  const topResultCodes = db.prepare(`SELECT result_code AS resultCode, result_status AS resultStatus, count(*) AS count FROM calls
+    WHERE started_at >= ? AND started_at < ? AND result_code IS NOT NULL GROUP BY result_code, result_status ORDER BY count DESC, result_code LIMIT 10`)
+    .all(since, until) as Array<{ resultCode: string; resultStatus: string | null; count: number }>;
+  const noteCounts = db.prepare(`SELECT
+      coalesce(sum(verification = 'verified'), 0) AS verified,
+      coalesce(sum(verification = 'rejected'), 0) AS rejected,
+      coalesce(sum(attempts - 1), 0) AS duplicates
+    FROM notifications WHERE first_seen_at >= ? AND first_seen_at < ?`).get(since, until) as { verified: number; rejected: number; duplicates: number };
+  const callsTotal = (db.prepare('SELECT count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ?').get(since, until) as { n: number }).n;
+  // Last: an open iterator keeps the connection busy until it is drained (overviewFromRows does).
+  const latencies = db.prepare('SELECT started_at, latency_ms FROM calls WHERE started_at >= ? AND started_at < ?').iterate(since, until) as IterableIterator<{ started_at: string; latency_ms: number }>;
+  return overviewFromRows(window, { calls, notes, latencies, topResultCodes, noteCounts, callsTotal });
+}
 
+export function overviewFromRows(window: OverviewWindow, rows: OverviewRows): OverviewStats {
+  const { since, until, buckets } = window;
+  const { calls, notes } = rows;
   const paymentIdOf = new Map<string, string>();
   for (const r of [...calls, ...notes]) if (r.payment_id && r.payment_request_id) paymentIdOf.set(r.payment_request_id, r.payment_id);
   const keyOf = (r: { payment_id: string | null; payment_request_id: string | null }): string | undefined =>
@@ -135,7 +177,7 @@ export function overviewStats(db: Database.Database, range: OverviewRange): Over
   const spanMs = Math.max(Date.parse(until) - startMs, 1);
   const width = spanMs / buckets;
   const latencies: number[][] = Array.from({ length: buckets }, () => []);
-  for (const row of db.prepare('SELECT started_at, latency_ms FROM calls WHERE started_at >= ? AND started_at < ?').iterate(since, until) as IterableIterator<{ started_at: string; latency_ms: number }>) {
+  for (const row of rows.latencies) {
     const index = Math.min(Math.floor((Date.parse(row.started_at) - startMs) / width), buckets - 1);
     latencies[Math.max(index, 0)]!.push(row.latency_ms);
   }
@@ -144,17 +186,8 @@ export function overviewStats(db: Database.Database, range: OverviewRange): Over
     return { bucketStart: new Date(startMs + Math.round(i * width)).toISOString(), p50: percentile(values, 50), p95: percentile(values, 95), calls: values.length };
   });
 
-  const topResultCodes = (db.prepare(`SELECT result_code AS resultCode, result_status AS resultStatus, count(*) AS count FROM calls
-    WHERE started_at >= ? AND started_at < ? AND result_code IS NOT NULL GROUP BY result_code, result_status ORDER BY count DESC, result_code LIMIT 10`)
-    .all(since, until) as Array<{ resultCode: string; resultStatus: string | null; count: number }>)
-    .map((r) => ({ resultCode: r.resultCode, resultStatus: r.resultStatus ?? '', count: r.count }));
-
-  const noteCounts = db.prepare(`SELECT
-      coalesce(sum(verification = 'verified'), 0) AS verified,
-      coalesce(sum(verification = 'rejected'), 0) AS rejected,
-      coalesce(sum(attempts - 1), 0) AS duplicates
-    FROM notifications WHERE first_seen_at >= ? AND first_seen_at < ?`).get(since, until) as { verified: number; rejected: number; duplicates: number };
-  const callsTotal = (db.prepare('SELECT count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ?').get(since, until) as { n: number }).n;
+  const topResultCodes = rows.topResultCodes.map((r) => ({ resultCode: r.resultCode, resultStatus: r.resultStatus ?? '', count: r.count }));
+  const { noteCounts, callsTotal } = rows;
 
   return {
     since,
@@ -193,7 +226,19 @@ export function awaitingCaptureCandidates(db: Database.Database, limit = 1000): 
       UNION ALL
       SELECT coalesce(payment_id, payment_request_id) AS k, profile, first_seen_at AS at, CAST(body AS TEXT) AS body FROM notifications
         WHERE verification = 'verified' AND notify_type = 'PAYMENT_RESULT' AND CAST(body AS TEXT) LIKE '%"authExpiryTime"%'
-    ) WHERE k IS NOT NULL ORDER BY at DESC LIMIT ?`).all(limit * 4) as Array<{ k: string; profile: string | null; at: string; body: string | null }>;
+    ) WHERE k IS NOT NULL ORDER BY at DESC LIMIT ?`).all(limit * 4) as CandidateRow[];
+  return candidatesFromRows(rows, limit);
+}
+
+/** One record that may show an authorisation (newest first); the engines fetch up to limit * 4 of them. */
+export interface CandidateRow {
+  k: string;
+  profile: string | null;
+  at: string;
+  body: string | null;
+}
+
+export function candidatesFromRows(rows: readonly CandidateRow[], limit = 1000): AwaitingCaptureCandidate[] {
   const byKey = new Map<string, AwaitingCaptureCandidate>();
   for (const row of rows) {
     let candidate = byKey.get(row.k);

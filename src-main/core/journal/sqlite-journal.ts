@@ -226,7 +226,7 @@ export class SqliteJournal implements Journal {
    * never weakens "stored before acknowledged": the row and its answer commit together, and the
    * answer only goes out after the commit. If the answer then cannot be sent, the caller
    * withdraws it with markAnswersUndelivered. Its `sentAt` is when the answer was decided (the
-   * receiver writes it to the socket in the same event-loop turn, right after this returns).
+   * receiver writes it to the socket right after this resolves: here, in the same event-loop turn).
    */
   async storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]> {
     return this.storeBatch(batch, answers);
