@@ -12,9 +12,13 @@ import type {
   Page, PaymentTimeline, PruneResult,
 } from './journal-views';
 import type { CodeMention } from './knowledge';
+import {
+  ANTOM_APIS, CALL_TRIGGERS, ENVIRONMENTS, NOTIFICATION_VERIFICATIONS, NOTIFY_TYPES, REJECT_REASONS, RESPONSE_SIGNATURE_LABELS, RESULT_STATUS_FILTERS,
+  type Environment, type NotificationVerification,
+} from './vocabulary';
 
-export const environmentSchema = z.enum(['embedded', 'sandbox', 'production']);
-export type Environment = z.infer<typeof environmentSchema>;
+export const environmentSchema = z.enum(ENVIRONMENTS);
+export type { Environment };
 
 export const regionSchema = z.enum(['SG', 'NA', 'EU', 'US', 'CUSTOM', 'LOCAL']);
 export type Region = z.infer<typeof regionSchema>;
@@ -81,14 +85,14 @@ const pageSchema = z.object({
 }).strict();
 const timeRange = { since: isoTime.optional(), until: isoTime.optional() };
 
-const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'UNKNOWN']);
-const rejectReasonSchema = z.enum(['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized']);
-const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund']);
+const notifyTypeSchema = z.enum(NOTIFY_TYPES);
+const rejectReasonSchema = z.enum(REJECT_REASONS);
+const apiNameSchema = z.enum(ANTOM_APIS);
 
 export const notificationFilterSchema = z.object({
   ...timeRange,
   notifyType: z.union([notifyTypeSchema, z.array(notifyTypeSchema)]).optional(),
-  verification: z.enum(['verified', 'rejected']).optional(),
+  verification: z.enum(NOTIFICATION_VERIFICATIONS).optional(),
   rejectReason: z.union([rejectReasonSchema, z.array(rejectReasonSchema)]).optional(),
   acknowledged: z.boolean().optional(),
   resultCode: z.string().max(64).optional(),
@@ -101,11 +105,11 @@ export const notificationFilterSchema = z.object({
 export const callFilterSchema = z.object({
   ...timeRange,
   api: z.union([apiNameSchema, z.array(apiNameSchema)]).optional(),
-  resultStatus: z.enum(['S', 'F', 'U', 'none']).optional(),
+  resultStatus: z.enum(RESULT_STATUS_FILTERS).optional(),
   resultCode: z.string().max(64).optional(),
-  responseSignature: z.enum(['verified', 'unverified', 'invalid']).optional(),
+  responseSignature: z.enum(RESPONSE_SIGNATURE_LABELS).optional(),
   profile: z.string().max(64).optional(),
-  trigger: z.enum(['user', 'poller', 'retry', 'cli', 'test']).optional(),
+  trigger: z.enum(CALL_TRIGGERS).optional(),
   callId: z.string().max(64).optional(),
   anyId: z.string().max(64).optional(),
   text: z.string().max(200).optional(),
@@ -312,6 +316,6 @@ export type HandlerTable = { [N in OperationName]: (input: OperationInput<N>) =>
 
 /** Events main pushes to the page (IPC in Electron, server-sent events in the preview). */
 export interface PushPayloads {
-  notificationStored: { id: number; notifyType: string; verification: 'verified' | 'rejected'; paymentId: string | null; paymentRequestId: string | null; duplicate: boolean };
+  notificationStored: { id: number; notifyType: string; verification: NotificationVerification; paymentId: string | null; paymentRequestId: string | null; duplicate: boolean };
   callRecorded: { api: string; paymentId: string | null; paymentRequestId: string | null; resultStatus: string | null };
 }

@@ -3,20 +3,9 @@
  * the main process (which builds them from SQLite) and the renderer (which displays them).
  */
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from './antom-calls';
+import type { NotificationVerification, NotifyType, RejectReason, ResultStatus, ResultStatusFilter } from './vocabulary';
 
-export type NotifyType = 'PAYMENT_RESULT' | 'PAYMENT_PENDING' | 'CAPTURE_RESULT' | 'REFUND_RESULT' | 'UNKNOWN';
-export type NotificationVerification = 'verified' | 'rejected';
-export type RejectReason =
-  | 'wrong-key'          // signature well-formed but does not verify; no other explanation found
-  | 'wrong-path'         // verifies over another path than the receiver's own
-  | 'body-changed'       // signature valid for a different body (cannot always be told apart from wrong-key)
-  | 'bad-time-header'    // request-time header missing/empty
-  | 'malformed-signature'// header missing or not decodable
-  | 'missing-client-id'
-  | 'unknown-client-id'  // no profile with that client-id / no Antom public key for it
-  | 'not-json'
-  | 'not-a-notification' // JSON but not one of the notify shapes
-  | 'oversized';
+export type { NotificationVerification, NotifyType, RejectReason } from './vocabulary';
 
 export type CallIdName = keyof CallIds;
 export const CALL_ID_NAMES: readonly CallIdName[] = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId'];
@@ -65,7 +54,7 @@ export interface NotificationFilter extends TimeRange {
 
 export interface CallFilter extends TimeRange {
   api?: AntomApiName | AntomApiName[];
-  resultStatus?: 'S' | 'F' | 'U' | 'none';
+  resultStatus?: ResultStatusFilter;
   resultCode?: string;
   responseSignature?: ResponseSignatureLabel;
   profile?: string;
@@ -167,7 +156,7 @@ export interface CallSummary extends CallIds {
   httpStatus: number | null;
   responseSignature: ResponseSignatureLabel | null;
   latencyMs: number;
-  resultStatus: 'S' | 'F' | 'U' | null;
+  resultStatus: ResultStatus | null;
   resultCode: string | null;
   resultMessage: string | null;
   errorCode: string | null;

@@ -8,10 +8,7 @@
  * prefixes the field path, so the UI can show them next to the field or as a sentence.
  */
 import { z } from 'zod';
-
-export type AntomApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
-
-export const ANTOM_API_NAMES: readonly AntomApi[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund'];
+import { RESULT_STATUSES, type AntomApiName } from '../vocabulary';
 
 /** Field limits from the API-FACTS c tables (and the Antom Order object for order.*). */
 export const LIMITS = {
@@ -142,7 +139,7 @@ export const requestSchemas = {
   cancel: cancelRequestSchema,
   refund: refundRequestSchema,
   inquiryRefund: inquiryRefundRequestSchema,
-} as const;
+} as const satisfies Record<AntomApiName, z.ZodType>;
 
 export interface RequestBodies {
   createPaymentSession: CreatePaymentSessionRequest;
@@ -160,7 +157,7 @@ export interface RequestBodies {
 export const resultSchema = z
   .object({
     resultCode: z.string().min(1),
-    resultStatus: z.enum(['S', 'F', 'U']),
+    resultStatus: z.enum(RESULT_STATUSES),
     resultMessage: z.string().optional(),
   })
   .loose();
@@ -249,7 +246,7 @@ export const responseSchemas = {
   cancel: cancelResponseSchema,
   refund: refundResponseSchema,
   inquiryRefund: inquiryRefundResponseSchema,
-} as const;
+} as const satisfies Record<AntomApiName, z.ZodType>;
 
 export interface ResponseBodies {
   createPaymentSession: CreatePaymentSessionResponse;

@@ -3,23 +3,19 @@
  * what an operator should do next. Pure data types, shared by the client (to explain every
  * outcome), the troubleshoot dashboard and the CLI.
  */
+import type { AntomApiName, ResultStatus } from '../vocabulary';
 
-/** Where a code can appear. The six APIs, the three notifications, and the client SDK. */
+/** Where a code can appear. The APIs the console calls, the three notifications, and the client SDK. */
 export type KnowledgeScope =
   | 'common'
-  | 'createPaymentSession'
-  | 'inquiryPayment'
-  | 'capture'
-  | 'cancel'
-  | 'refund'
-  | 'inquiryRefund'
+  | AntomApiName
   | 'notifyPayment'
   | 'notifyCapture'
   | 'notifyRefund'
   | 'client-sdk';
 
-/** The server APIs an explanation can be asked for (same names as the client's AntomApiName). */
-export type KnowledgeApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
+/** The server APIs an explanation can be asked for: the vocabulary's AntomApiName. */
+export type KnowledgeApi = AntomApiName;
 
 export type CodeKind = 'api-result' | 'payment-result' | 'sdk-event';
 
@@ -48,7 +44,7 @@ export interface CodeEntry {
   field: CodeField;
   /** Where this entry applies. 'common' entries are the fallback for every API. */
   apis: readonly KnowledgeScope[];
-  resultStatus: 'S' | 'F' | 'U' | undefined;
+  resultStatus: ResultStatus | undefined;
   meaning: string;
   /** What an operator should do next: concrete, paraphrased from the docs. */
   nextAction: string;

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { ConsoleError } from '../../../src-shared/errors';
 import { antomResponseSchema, assertValidRequest, responseSchemas, type RequestBodies, type ResponseBodies, type WireAmount } from '../../../src-shared/antom';
 import { explainResultCode } from '../../../src-shared/knowledge';
+import type { ResultStatus } from '../../../src-shared/vocabulary';
 import { buildSignedRequest, serialiseBody, type SignedRequest } from './build-signed-request';
 import type { AntomApiName, CallIds, CallRecord, CallRecorder, CallTrigger, ResponseSignatureLabel } from './call-record';
 import type { CallOutcome, FollowUpInquiry } from './call-outcome';
@@ -365,7 +366,7 @@ export class AntomClient {
       answer?: HttpAnswer;
       responseBody?: string;
       label?: ResponseSignatureLabel;
-      resultStatus?: 'S' | 'F' | 'U';
+      resultStatus?: ResultStatus;
       resultCode?: string;
       resultMessage?: string | undefined;
       errorCode?: string;

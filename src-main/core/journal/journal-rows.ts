@@ -3,6 +3,7 @@
  * Columns are snake_case in SQL and camelCase outside; the mapping lives only here.
  */
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from '../client/call-record';
+import type { ResultStatus } from '../../../src-shared/vocabulary';
 import type {
   CallDetail, CallSummary, NotificationAttemptRecord, NotificationSummary, NotificationVerification, NotifyType, RejectReason,
 } from './journal-types';
@@ -93,7 +94,7 @@ export interface CallRow extends IdRow {
   response_body: string | null;
   response_signature: ResponseSignatureLabel | null;
   latency_ms: number;
-  result_status: 'S' | 'F' | 'U' | null;
+  result_status: ResultStatus | null;
   result_code: string | null;
   result_message: string | null;
   error_code: string | null;

@@ -8,7 +8,7 @@ import { ANTOM_APIS, type AntomApiName } from '../client/call-record';
 
 const base = {
   /** Only this API; every API when absent. */
-  api: z.enum(ANTOM_APIS as [AntomApiName, ...AntomApiName[]]).optional(),
+  api: z.enum(ANTOM_APIS).optional(),
   /** The next N matching requests; unlimited when absent. */
   count: z.number().int().positive().optional(),
 };

@@ -1,5 +1,6 @@
 /** The payment's story in time order: calls and notifications, each with its result. */
 import type { TimelineEvent, TimelineEventKind } from '../../../src-shared/journal-views';
+import type { AntomApiName } from '../../../src-shared/vocabulary';
 import { routeHref } from '../../app/router';
 import { Money } from '../../components/money';
 import { ResultBadge } from '../../components/result-badge';
@@ -16,7 +17,7 @@ const KIND: Record<TimelineEventKind, { icon: string; label: string }> = {
   'refund-inquiry': { icon: '?', label: 'Refund inquiry' },
 };
 
-const API_FOR_KIND: Partial<Record<TimelineEventKind, 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund'>> = {
+const API_FOR_KIND: Partial<Record<TimelineEventKind, AntomApiName>> = {
   session: 'createPaymentSession', inquiry: 'inquiryPayment', capture: 'capture', cancel: 'cancel', refund: 'refund', 'refund-inquiry': 'inquiryRefund',
 };
 
