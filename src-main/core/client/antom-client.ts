@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { ConsoleError } from '../../../src-shared/errors';
 import { antomResponseSchema, assertValidRequest, responseSchemas, type RequestBodies, type ResponseBodies, type WireAmount } from '../../../src-shared/antom';
 import { explainResultCode } from '../../../src-shared/knowledge';
+import { newRequestId } from '../../../src-shared/request-ids';
 import type { ResultStatus } from '../../../src-shared/vocabulary';
 import { buildSignedRequest, serialiseBody, type SignedRequest } from './build-signed-request';
 import type { AntomApiName, CallIds, CallRecord, CallRecorder, CallTrigger, ResponseSignatureLabel } from './call-record';
@@ -19,7 +20,6 @@ import type { CallOutcome, FollowUpInquiry } from './call-outcome';
 import { DEFAULT_TIMEOUT_MS, normaliseBaseUrl, type ClientProfile } from './client-profile';
 import { postBytes, TransportFailure, type HttpAnswer } from './http-post';
 import { InMemoryRequestIdLedger, type MoneyIntent, type RequestIdLedger } from './request-id-ledger';
-import { newRequestId } from './request-ids';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { verifyResponse } from './verify-response';
 

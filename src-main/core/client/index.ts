@@ -6,6 +6,5 @@ export * from './call-record';
 export { DEFAULT_TIMEOUT_MS, normaliseBaseUrl, usesSandboxPaths, type ClientProfile } from './client-profile';
 export { apiPath, gatewayBaseUrl, REGION_GATEWAYS } from './gateways';
 export { InMemoryRequestIdLedger, intentKey, type IntentEnd, type MoneyIntent, type RequestIdLedger } from './request-id-ledger';
-export { newRequestId } from './request-ids';
 export { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 export { verifyResponse, type ResponseVerification } from './verify-response';

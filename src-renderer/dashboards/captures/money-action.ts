@@ -5,7 +5,7 @@
  * idempotency). A new intent (a different amount, another payment) gets a new ID.
  */
 import { useState, type FormEvent } from 'react';
-import { newRequestId } from '../../format/ids';
+import { newRequestId } from '../../../src-shared/request-ids';
 import type { CallOutcome } from '../../../src-shared/call-outcome';
 import { isConsoleError, type ConsoleErrorShape } from '../../../src-shared/errors';
 import { displayToMinorUnits, minorToDisplayUnits } from '../../../src-shared/money';
