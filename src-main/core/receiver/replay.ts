@@ -14,6 +14,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { KeyObject } from 'node:crypto';
 import { ConsoleError, type ConsoleErrorShape } from '../../../src-shared/errors';
+import { isAcknowledgement } from '../../../src-shared/acknowledgement';
 import { signRequest } from '../signing/sign-request';
 import type { NotificationSink } from './notification-sink';
 
@@ -76,16 +77,6 @@ function parseTarget(toUrl: string): URL {
   return url;
 }
 
-function isAcknowledgement(body: string): boolean {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    const result = (parsed as { result?: { resultCode?: unknown; resultStatus?: unknown } } | null)?.result;
-    return result?.resultCode === 'SUCCESS' && result?.resultStatus === 'S';
-  } catch {
-    return false;
-  }
-}
-
 export async function replayNotification(options: ReplayOptions): Promise<ReplayResult> {
   const target = parseTarget(options.toUrl);
   const now = options.now ?? (() => new Date());
@@ -134,7 +125,7 @@ export async function replayNotification(options: ReplayOptions): Promise<Replay
   const base = { notificationId: options.id, mode: options.mode, toUrl: target.toString(), signedPath: options.mode === 'as-received' ? stored.receiverPath : targetPath, sentAt, requestHeaders: headers, warnings };
   try {
     const { status, body } = await post(target, headers, stored.rawBody, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    return { ...base, httpStatus: status, responseBody: body, latencyMs: performance.now() - started, acknowledged: status === 200 && isAcknowledgement(body), error: undefined };
+    return { ...base, httpStatus: status, responseBody: body, latencyMs: performance.now() - started, acknowledged: isAcknowledgement(status, body), error: undefined };
   } catch (error) {
     const shape = error instanceof ConsoleError ? error.toShape() : new ConsoleError('NETWORK_ERROR', `Could not reach ${target.origin}: ${(error as Error).message}`, 'Check that your server is running and listening on that address and port.').toShape();
     return { ...base, httpStatus: undefined, responseBody: undefined, latencyMs: performance.now() - started, acknowledged: false, error: shape };

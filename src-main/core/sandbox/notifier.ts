@@ -9,6 +9,7 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isoSeconds, type Cancel, type SandboxClock } from './sandbox-clock';
 import { newNotificationId } from './ids';
+import { isAcknowledgement } from '../../../src-shared/acknowledgement';
 
 export const RESEND_DELAYS_MS: readonly number[] = [0, 2 * 60e3, 10 * 60e3, 10 * 60e3, 60 * 60e3, 2 * 3600e3, 6 * 3600e3, 15 * 3600e3];
 
@@ -62,16 +63,6 @@ interface Record_ extends NotificationSnapshot {
   scheduledCount: number;
   cancelNext: Cancel | undefined;
   sending: number;
-}
-
-export function isAcknowledgement(httpStatus: number | undefined, text: string | undefined): boolean {
-  if (httpStatus !== 200 || text === undefined) return false;
-  try {
-    const parsed = JSON.parse(text) as { result?: { resultCode?: unknown; resultStatus?: unknown } };
-    return parsed.result?.resultCode === 'SUCCESS' && parsed.result.resultStatus === 'S';
-  } catch {
-    return false;
-  }
 }
 
 export class Notifier {
