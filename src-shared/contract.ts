@@ -12,6 +12,7 @@ import type {
   Page, PaymentTimeline, PruneResult,
 } from './journal-views';
 import type { CodeMention } from './knowledge';
+import { CANCEL_CONFIRMATION } from './typed-confirmation';
 import {
   ANTOM_APIS, CALL_TRIGGERS, ENVIRONMENTS, NOTIFICATION_VERIFICATIONS, NOTIFY_TYPES, REJECT_REASONS, RESPONSE_SIGNATURE_LABELS, RESULT_STATUS_FILTERS,
   type Environment, type NotificationVerification,
@@ -229,7 +230,7 @@ export const operations = {
   createPaymentSession: { input: z.object({ body: z.record(z.string(), z.unknown()) }).strict() },
   inquiryPayment: { input: z.object({ paymentRequestId: requestId.optional(), paymentId: antomId.optional(), trigger: z.enum(['user', 'poller']).optional() }).strict() },
   capture: { input: z.object({ paymentId: antomId, amount: wireAmountSchema, captureRequestId: requestId.optional(), isLastCapture: z.boolean().optional(), confirmation: typedConfirmation }).strict() },
-  cancel: { input: z.object({ paymentId: antomId.optional(), paymentRequestId: requestId.optional(), confirmation: z.literal('CANCEL').optional() }).strict() },
+  cancel: { input: z.object({ paymentId: antomId.optional(), paymentRequestId: requestId.optional(), confirmation: z.literal(CANCEL_CONFIRMATION).optional() }).strict() },
   refund: { input: z.object({ paymentId: antomId, amount: wireAmountSchema, refundRequestId: requestId.optional(), refundReason: z.string().max(256).optional(), confirmation: typedConfirmation }).strict() },
   inquiryRefund: { input: z.object({ refundRequestId: requestId.optional(), refundId: antomId.optional() }).strict() },
   /** Embedded sandbox only: act as the buyer. */
