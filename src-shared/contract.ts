@@ -12,23 +12,27 @@ import type {
   Page, PaymentTimeline, PruneResult,
 } from './journal-views';
 import type { CodeMention } from './knowledge';
+import {
+  ANTOM_PUBLIC_KEY_MAX, BASE_URL_MAX, CLIENT_ID_MAX, CLIENT_ID_MESSAGES, CLIENT_ID_PATTERN, KEY_VERSION_MESSAGE, KEY_VERSION_PATTERN, NOTIFY_URL_MAX,
+  NOTIFY_URL_TOO_LONG, PROFILE_NAME_MAX, PROFILE_NAME_MESSAGES, PROFILE_NAME_PATTERN,
+} from './profile-rules';
 import { CANCEL_CONFIRMATION } from './typed-confirmation';
 import {
-  ANTOM_APIS, CALL_TRIGGERS, ENVIRONMENTS, NOTIFICATION_VERIFICATIONS, NOTIFY_TYPES, REJECT_REASONS, RESPONSE_SIGNATURE_LABELS, RESULT_STATUS_FILTERS,
-  type Environment, type NotificationVerification,
+  ANTOM_APIS, CALL_TRIGGERS, ENVIRONMENTS, NOTIFICATION_VERIFICATIONS, NOTIFY_TYPES, REGIONS, REJECT_REASONS, RESPONSE_SIGNATURE_LABELS, RESULT_STATUS_FILTERS,
+  type Environment, type NotificationVerification, type Region,
 } from './vocabulary';
 
 export const environmentSchema = z.enum(ENVIRONMENTS);
 export type { Environment };
 
-export const regionSchema = z.enum(['SG', 'NA', 'EU', 'US', 'CUSTOM', 'LOCAL']);
-export type Region = z.infer<typeof regionSchema>;
+export const regionSchema = z.enum(REGIONS);
+export type { Region };
 
 export const profileNameSchema = z
   .string()
-  .min(1, 'A profile needs a name.')
-  .max(64, 'Profile names are at most 64 characters.')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dot, underscore or dash, starting with a letter or digit.');
+  .min(1, PROFILE_NAME_MESSAGES.required)
+  .max(PROFILE_NAME_MAX, PROFILE_NAME_MESSAGES.tooLong)
+  .regex(PROFILE_NAME_PATTERN, PROFILE_NAME_MESSAGES.pattern);
 
 /** Profile metadata: everything but the private key, which only the keychain holds. */
 export interface ProfileSummary {
@@ -209,10 +213,12 @@ export const operations = {
   getAppStatus: { input: empty },
   listProfiles: { input: empty },
   createProfile: {
+    // The field rules of src-shared/profile-rules.ts; main then checks the whole profile with checkProfile().
     input: z.object({
-      name: profileNameSchema, environment: environmentSchema, region: regionSchema, baseUrl: z.string().max(2048).optional(),
-      clientId: z.string().min(1).max(64), keyVersion: z.string().regex(/^[0-9]{1,9}$/).optional(), antomPublicKey: z.string().max(8192).optional(),
-      notifyUrl: z.string().max(1024).optional(), readOnly: z.boolean().optional(),
+      name: profileNameSchema, environment: environmentSchema, region: regionSchema, baseUrl: z.string().max(BASE_URL_MAX).optional(),
+      clientId: z.string().min(1, CLIENT_ID_MESSAGES.required).max(CLIENT_ID_MAX, CLIENT_ID_MESSAGES.tooLong).regex(CLIENT_ID_PATTERN, CLIENT_ID_MESSAGES.pattern),
+      keyVersion: z.string().regex(KEY_VERSION_PATTERN, KEY_VERSION_MESSAGE).optional(), antomPublicKey: z.string().max(ANTOM_PUBLIC_KEY_MAX).optional(),
+      notifyUrl: z.string().max(NOTIFY_URL_MAX, NOTIFY_URL_TOO_LONG).optional(), readOnly: z.boolean().optional(),
     }).strict(),
   },
   deleteProfile: { input: z.object({ name: profileNameSchema }).strict() },

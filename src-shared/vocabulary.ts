@@ -47,6 +47,10 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export const ENVIRONMENTS = ['embedded', 'sandbox', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
+/** Antom gateway regions (API-FACTS b.1), CUSTOM for a given base URL, LOCAL for the embedded sandbox. */
+export const REGIONS = ['SG', 'NA', 'EU', 'US', 'CUSTOM', 'LOCAL'] as const;
+export type Region = (typeof REGIONS)[number];
+
 /** Antom's result.resultStatus: success, failure, unknown (API-FACTS c, the common result object). */
 export const RESULT_STATUSES = ['S', 'F', 'U'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
