@@ -3,7 +3,6 @@
  * capture. Keys all start with 'payments' so one invalidation after a push refreshes them.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { PaymentState } from '../../src-shared/journal-views';
 import { getBridge, unwrap } from '../bridge/client';
 
 /**
@@ -24,11 +23,6 @@ export const paymentKeys = {
 
 /** States after which Antom will not change its mind: polling stops there. */
 export const FINAL_PAYMENT_STATUSES = new Set(['SUCCESS', 'FAIL', 'CANCELLED']);
-const FINAL_STATES = new Set<PaymentState>(['AUTHORISED', 'PARTIALLY_CAPTURED', 'CAPTURED', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED', 'FAILED', 'EXPIRED']);
-
-export function isFinalState(state: PaymentState | undefined): boolean {
-  return state !== undefined && FINAL_STATES.has(state);
-}
 
 export function useTimeline(id: string | undefined) {
   return useQuery({

@@ -161,7 +161,6 @@ export const resultSchema = z
     resultMessage: z.string().optional(),
   })
   .loose();
-export type AntomResult = z.infer<typeof resultSchema>;
 
 const optionalString = z.string().optional();
 const optionalAmount = amountSchema.optional();

@@ -203,22 +203,6 @@ export class AntomClient {
     }
   }
 
-  /**
-   * Any of the six APIs by name, for the CLI's `call <api>` and the lab. Goes through the typed
-   * methods, so request IDs are minted (or reused from the ledger) exactly as for the UI.
-   */
-  call<A extends AntomApiName>(api: A, body: Record<string, unknown>, opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies[A]>> {
-    const methods: { [K in AntomApiName]: (b: never, o: CallOptions) => Promise<CallOutcome<ResponseBodies[K]>> } = {
-      createPaymentSession: (b, o) => this.createPaymentSession(b, o),
-      inquiryPayment: (b, o) => this.inquiryPayment(b, o),
-      capture: (b, o) => this.capture(b, o),
-      cancel: (b, o) => this.cancel(b, o),
-      refund: (b, o) => this.refund(b, o),
-      inquiryRefund: (b, o) => this.inquiryRefund(b, o),
-    };
-    return (methods[api] as (b: unknown, o: CallOptions) => Promise<CallOutcome<ResponseBodies[A]>>)(body, opts);
-  }
-
   /** One logical call with a complete body: validate, then attempts with retries. */
   private async execute<A extends AntomApiName>(api: A, body: unknown, opts: CallOptions = {}, beforeSend?: () => Promise<void>): Promise<CallOutcome<ResponseBodies[A]>> {
     const report = assertValidRequest(api, body);

@@ -3,7 +3,7 @@
  * the client recorder, the timelines and the CLI depend on this interface so a shared team store
  * could be added later without touching them.
  */
-import type { CallIds, CallRecord, CallRecorder } from '../client/call-record';
+import type { CallIds, CallRecorder } from '../client/call-record';
 import type {
   CallFilter, CallDetail, ExportFormat, FindByIdResult, JournalSettings, MismatchFlag, NotificationAnswerRecord, NotificationDetailView,
   NotificationFilter, NotificationRetryInfo, NotificationSummary, NotificationVerification, NotifyType, Page, PageRequest,

@@ -27,8 +27,3 @@ export function contentToSignBytes(parts: SignedParts): Buffer {
   const body = typeof parts.body === 'string' ? Buffer.from(parts.body, 'utf8') : parts.body;
   return Buffer.concat([prefix, body], prefix.length + body.length);
 }
-
-/** Human-readable form for display (inspectors, CLI). Invalid UTF-8 shows as U+FFFD. */
-export function contentToSignText(parts: SignedParts): string {
-  return contentToSignBytes(parts).toString('utf8');
-}
