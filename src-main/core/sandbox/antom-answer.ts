@@ -5,8 +5,6 @@
  */
 import type { ResultStatus } from '../../../src-shared/vocabulary';
 
-export type { ResultStatus };
-
 export interface AntomResult {
   resultCode: string;
   resultStatus: ResultStatus;
