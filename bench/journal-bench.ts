@@ -15,7 +15,7 @@ import { SqliteJournal } from '../src-main/core/journal/sqlite-journal';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { median, percentile } from './bench-types';
 
-export interface JournalBenchOptions extends BenchOptions {
+interface JournalBenchOptions extends BenchOptions {
   sizes?: number[];
 }
 

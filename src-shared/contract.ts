@@ -273,7 +273,7 @@ export const operations = {
   },
 } as const;
 
-export interface OperationOutputs {
+interface OperationOutputs {
   getAppStatus: AppStatus;
   listProfiles: ProfileSummary[];
   createProfile: { profile: ProfileSummary; warnings: string[] };

@@ -7,7 +7,7 @@ import type { NotificationVerification, NotifyType, RejectReason, ResultStatus, 
 
 export type { NotificationVerification, NotifyType, RejectReason } from './vocabulary';
 
-export type CallIdName = keyof CallIds;
+type CallIdName = keyof CallIds;
 export const CALL_ID_NAMES: readonly CallIdName[] = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId'];
 
 /** What the receiver sent back for one POST (same shape as receiver/notification-sink.ts). */
@@ -224,7 +224,7 @@ export interface MoneySummary {
   uncaptured: MoneyAmount;
 }
 
-export type MismatchKind = 'notification-disagrees-with-inquiry' | 'notification-missing' | 'capture-exceeds-authorised' | 'refund-exceeds-paid';
+type MismatchKind = 'notification-disagrees-with-inquiry' | 'notification-missing' | 'capture-exceeds-authorised' | 'refund-exceeds-paid';
 
 export interface MismatchFlag {
   kind: MismatchKind;

@@ -36,7 +36,7 @@ export const NOTIFY_URL_MAX = 1024;
 export const NOTIFY_URL_TOO_LONG = `Notify URLs are at most ${NOTIFY_URL_MAX} characters.`;
 export const ANTOM_PUBLIC_KEY_MAX = 8192;
 
-export interface ProfileDraft {
+interface ProfileDraft {
   name: string;
   environment: Environment;
   region: Region;
@@ -50,13 +50,13 @@ export interface ProfileDraft {
 
 export type ProfileField = Exclude<keyof ProfileDraft, 'readOnly'>;
 
-export interface ProfileProblem {
+interface ProfileProblem {
   field: ProfileField;
   message: string;
   hint: string;
 }
 
-export interface ProfileCheck {
+interface ProfileCheck {
   /** Empty when the profile can be created. In the order main reports them (the first is thrown). */
   problems: ProfileProblem[];
   warnings: string[];

@@ -16,7 +16,7 @@ export const CANCEL_CONFIRMATION = 'CANCEL';
  * accepted: another currency, a sign, more decimals than the currency has ("40.001 USD" is not
  * rounded), words.
  */
-export function typedAmountMinorUnits(typed: string, currency: string): string | undefined {
+function typedAmountMinorUnits(typed: string, currency: string): string | undefined {
   let text = typed.trim().toUpperCase();
   if (text.startsWith(currency)) text = text.slice(currency.length);
   else if (text.endsWith(currency)) text = text.slice(0, -currency.length);

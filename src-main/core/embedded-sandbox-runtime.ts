@@ -7,9 +7,9 @@
 import { readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const RUNTIME_FILE = 'embedded-sandbox.json';
+const RUNTIME_FILE = 'embedded-sandbox.json';
 
-export interface EmbeddedSandboxRuntime {
+interface EmbeddedSandboxRuntime {
   pid: number;
   baseUrl: string;
   antomPublicKey: string;

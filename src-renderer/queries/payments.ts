@@ -9,7 +9,7 @@ import { getBridge, unwrap } from '../bridge/client';
  * The poller has its own prefix on purpose: a push after each inquiry invalidates 'payments',
  * and if that refetched the poller too, every poll would trigger the next one at once.
  */
-export const pollKeys = {
+const pollKeys = {
   all: ['payment-poll'] as const,
   poll: (id: string) => ['payment-poll', id] as const,
 };
@@ -33,7 +33,7 @@ export function useTimeline(id: string | undefined) {
 }
 
 /** The paymentStatus an inquiry answered with, if it answered with one. */
-export function paymentStatusOf(response: unknown): string | undefined {
+function paymentStatusOf(response: unknown): string | undefined {
   if (typeof response !== 'object' || response === null) return undefined;
   const status = (response as Record<string, unknown>).paymentStatus;
   return typeof status === 'string' ? status : undefined;

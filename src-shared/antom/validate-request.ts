@@ -19,13 +19,13 @@ import { ConsoleError } from '../errors';
 import type { AntomApiName } from '../vocabulary';
 import { requestSchemas } from './wire-types';
 
-export interface FieldProblem {
+interface FieldProblem {
   /** Dotted path in the body, e.g. "captureAmount.value". */
   field: string;
   message: string;
 }
 
-export interface ValidationReport {
+interface ValidationReport {
   errors: FieldProblem[];
   warnings: FieldProblem[];
 }

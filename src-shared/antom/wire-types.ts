@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { RESULT_STATUSES, type AntomApiName } from '../vocabulary';
 
 /** Field limits from the API-FACTS c tables (and the Antom Order object for order.*). */
-export const LIMITS = {
+const LIMITS = {
   requestId: 64,
   antomId: 64,
   merchantAccountId: 32,
@@ -32,7 +32,7 @@ export const LIMITS = {
 const typeError = (expected: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : `must be ${expected}`);
 
 /** A required string with a maximum length. */
-export const text = (max: number) =>
+const text = (max: number) =>
   z.string({ error: typeError('a string') }).min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 const url = (max: number) => text(max).regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL');
@@ -44,7 +44,7 @@ const isoTime = z.string({ error: typeError('an ISO-8601 time string') }).regex(
  * no decimals for JPY/KRW/VND/CLP, at most 16 digits) are checked by validateRequest through
  * money.ts, so the message names the currency's exponent.
  */
-export const amountSchema = z
+const amountSchema = z
   .object({
     currency: z.string({ error: typeError('a string') }).regex(/^[A-Z]{3}$/, 'must be a 3-letter upper-case ISO 4217 code such as USD'),
     value: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string of digits (Antom wants "1000", not 1000)') }),
@@ -54,7 +54,7 @@ export type WireAmount = z.infer<typeof amountSchema>;
 
 const booleanish = z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' });
 
-export const orderSchema = z
+const orderSchema = z
   .object({
     referenceOrderId: text(LIMITS.referenceOrderId).optional(),
     orderDescription: text(LIMITS.orderDescription).optional(),
@@ -62,7 +62,7 @@ export const orderSchema = z
   })
   .loose();
 
-export const createPaymentSessionRequestSchema = z
+const createPaymentSessionRequestSchema = z
   .object({
     productCode: text(32),
     paymentRequestId: text(LIMITS.requestId),
@@ -81,7 +81,7 @@ export const createPaymentSessionRequestSchema = z
   })
   .loose();
 
-export const inquiryPaymentRequestSchema = z
+const inquiryPaymentRequestSchema = z
   .object({
     paymentRequestId: text(LIMITS.requestId).optional(),
     paymentId: text(LIMITS.antomId).optional(),
@@ -89,7 +89,7 @@ export const inquiryPaymentRequestSchema = z
   })
   .loose();
 
-export const captureRequestSchema = z
+const captureRequestSchema = z
   .object({
     captureRequestId: text(LIMITS.requestId),
     paymentId: text(LIMITS.antomId),
@@ -98,7 +98,7 @@ export const captureRequestSchema = z
   })
   .loose();
 
-export const cancelRequestSchema = z
+const cancelRequestSchema = z
   .object({
     paymentId: text(LIMITS.antomId).optional(),
     paymentRequestId: text(LIMITS.requestId).optional(),
@@ -106,7 +106,7 @@ export const cancelRequestSchema = z
   })
   .loose();
 
-export const refundRequestSchema = z
+const refundRequestSchema = z
   .object({
     refundRequestId: text(LIMITS.requestId),
     paymentId: text(LIMITS.antomId),
@@ -117,7 +117,7 @@ export const refundRequestSchema = z
   })
   .loose();
 
-export const inquiryRefundRequestSchema = z
+const inquiryRefundRequestSchema = z
   .object({
     refundRequestId: text(LIMITS.requestId).optional(),
     refundId: text(LIMITS.antomId).optional(),
@@ -125,12 +125,12 @@ export const inquiryRefundRequestSchema = z
   })
   .loose();
 
-export type CreatePaymentSessionRequest = z.infer<typeof createPaymentSessionRequestSchema>;
-export type InquiryPaymentRequest = z.infer<typeof inquiryPaymentRequestSchema>;
-export type CaptureRequest = z.infer<typeof captureRequestSchema>;
-export type CancelRequest = z.infer<typeof cancelRequestSchema>;
-export type RefundRequest = z.infer<typeof refundRequestSchema>;
-export type InquiryRefundRequest = z.infer<typeof inquiryRefundRequestSchema>;
+type CreatePaymentSessionRequest = z.infer<typeof createPaymentSessionRequestSchema>;
+type InquiryPaymentRequest = z.infer<typeof inquiryPaymentRequestSchema>;
+type CaptureRequest = z.infer<typeof captureRequestSchema>;
+type CancelRequest = z.infer<typeof cancelRequestSchema>;
+type RefundRequest = z.infer<typeof refundRequestSchema>;
+type InquiryRefundRequest = z.infer<typeof inquiryRefundRequestSchema>;
 
 export const requestSchemas = {
   createPaymentSession: createPaymentSessionRequestSchema,
@@ -167,7 +167,7 @@ const optionalAmount = amountSchema.optional();
 
 export const antomResponseSchema = z.object({ result: resultSchema }).loose();
 
-export const transactionSchema = z
+const transactionSchema = z
   .object({
     transactionType: optionalString,
     transactionStatus: optionalString,
@@ -179,14 +179,14 @@ export const transactionSchema = z
   })
   .loose();
 
-export const createPaymentSessionResponseSchema = antomResponseSchema.extend({
+const createPaymentSessionResponseSchema = antomResponseSchema.extend({
   paymentSessionId: optionalString,
   paymentSessionData: optionalString,
   paymentSessionExpiryTime: optionalString,
   normalUrl: optionalString,
 });
 
-export const inquiryPaymentResponseSchema = antomResponseSchema.extend({
+const inquiryPaymentResponseSchema = antomResponseSchema.extend({
   paymentStatus: z.enum(['SUCCESS', 'FAIL', 'PROCESSING', 'CANCELLED', 'PENDING']).or(z.string()).optional(),
   paymentResultCode: optionalString,
   paymentResultMessage: optionalString,
@@ -200,7 +200,7 @@ export const inquiryPaymentResponseSchema = antomResponseSchema.extend({
   redirectActionForm: z.object({ redirectUrl: optionalString }).loose().optional(),
 });
 
-export const captureResponseSchema = antomResponseSchema.extend({
+const captureResponseSchema = antomResponseSchema.extend({
   captureRequestId: optionalString,
   captureId: optionalString,
   paymentId: optionalString,
@@ -209,13 +209,13 @@ export const captureResponseSchema = antomResponseSchema.extend({
   acquirerReferenceNo: optionalString,
 });
 
-export const cancelResponseSchema = antomResponseSchema.extend({
+const cancelResponseSchema = antomResponseSchema.extend({
   paymentId: optionalString,
   paymentRequestId: optionalString,
   cancelTime: optionalString,
 });
 
-export const refundResponseSchema = antomResponseSchema.extend({
+const refundResponseSchema = antomResponseSchema.extend({
   refundRequestId: optionalString,
   refundId: optionalString,
   paymentId: optionalString,
@@ -223,7 +223,7 @@ export const refundResponseSchema = antomResponseSchema.extend({
   refundTime: optionalString,
 });
 
-export const inquiryRefundResponseSchema = antomResponseSchema.extend({
+const inquiryRefundResponseSchema = antomResponseSchema.extend({
   refundId: optionalString,
   refundRequestId: optionalString,
   refundAmount: optionalAmount,
@@ -231,12 +231,12 @@ export const inquiryRefundResponseSchema = antomResponseSchema.extend({
   refundTime: optionalString,
 });
 
-export type CreatePaymentSessionResponse = z.infer<typeof createPaymentSessionResponseSchema>;
-export type InquiryPaymentResponse = z.infer<typeof inquiryPaymentResponseSchema>;
-export type CaptureResponse = z.infer<typeof captureResponseSchema>;
-export type CancelResponse = z.infer<typeof cancelResponseSchema>;
-export type RefundResponse = z.infer<typeof refundResponseSchema>;
-export type InquiryRefundResponse = z.infer<typeof inquiryRefundResponseSchema>;
+type CreatePaymentSessionResponse = z.infer<typeof createPaymentSessionResponseSchema>;
+type InquiryPaymentResponse = z.infer<typeof inquiryPaymentResponseSchema>;
+type CaptureResponse = z.infer<typeof captureResponseSchema>;
+type CancelResponse = z.infer<typeof cancelResponseSchema>;
+type RefundResponse = z.infer<typeof refundResponseSchema>;
+type InquiryRefundResponse = z.infer<typeof inquiryRefundResponseSchema>;
 
 export const responseSchemas = {
   createPaymentSession: createPaymentSessionResponseSchema,

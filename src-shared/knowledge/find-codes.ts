@@ -57,7 +57,7 @@ export function findCodesInText(text: string, api?: KnowledgeApi): CodeMention[]
   return mentions;
 }
 
-export interface KnowledgeHit {
+interface KnowledgeHit {
   entry: (typeof ALL_CODE_ENTRIES)[number];
   score: number;
 }

@@ -17,7 +17,7 @@ export type KnowledgeScope =
 /** The server APIs an explanation can be asked for: the vocabulary's AntomApiName. */
 export type KnowledgeApi = AntomApiName;
 
-export type CodeKind = 'api-result' | 'payment-result' | 'sdk-event';
+type CodeKind = 'api-result' | 'payment-result' | 'sdk-event';
 
 /**
  * Which field carries the code: `result.resultCode` of a call, `paymentResultCode` of an
@@ -36,7 +36,7 @@ export type RetryGuidance =
   | 'none';
 
 /** Source tags from API-FACTS.md section 0 (e.g. D-CAP, S-WEB), plus the API-FACTS section. */
-export type SourceTag = string;
+type SourceTag = string;
 
 export interface CodeEntry {
   code: string;

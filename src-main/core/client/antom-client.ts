@@ -23,7 +23,7 @@ import { InMemoryRequestIdLedger, type MoneyIntent, type RequestIdLedger } from 
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { verifyResponse } from './verify-response';
 
-export interface CallOptions {
+interface CallOptions {
   trigger?: CallTrigger;
 }
 
@@ -44,8 +44,8 @@ type WithOptionalId<T, K extends keyof KnownFields<T>> = Omit<KnownFields<T>, K>
 
 /** Request bodies as callers pass them: the console mints request IDs that are left out. */
 export type CreatePaymentSessionInput = WithOptionalId<RequestBodies['createPaymentSession'], 'paymentRequestId'>;
-export type CaptureInput = WithOptionalId<RequestBodies['capture'], 'captureRequestId'>;
-export type RefundInput = WithOptionalId<RequestBodies['refund'], 'refundRequestId'>;
+type CaptureInput = WithOptionalId<RequestBodies['capture'], 'captureRequestId'>;
+type RefundInput = WithOptionalId<RequestBodies['refund'], 'refundRequestId'>;
 
 /** The idempotency key of each API, if it has one (cancel and the inquiries are keyed on IDs Antom already knows). */
 const REQUEST_ID_FIELD: Partial<Record<AntomApiName, 'paymentRequestId' | 'captureRequestId' | 'refundRequestId'>> = {

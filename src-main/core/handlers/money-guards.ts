@@ -10,7 +10,7 @@ import { minorToDisplayUnits, parseMinorUnits, type Amount } from '../../../src-
 import { CANCEL_CONFIRMATION, typedAmountConfirms, typedCancelConfirms } from '../../../src-shared/typed-confirmation';
 import type { HandlerContext } from './handler-context';
 
-export function isMoneyMoving(name: OperationName): boolean {
+function isMoneyMoving(name: OperationName): boolean {
   return (MONEY_MOVING_OPERATIONS as readonly string[]).includes(name);
 }
 

@@ -12,7 +12,7 @@ function money(value: bigint, currency: string): { currency: string; value: stri
   return { currency, value: value.toString(), display: isKnownCurrency(currency) ? formatMinorUnits(value, currency) : `${currency} ${value}` };
 }
 
-export function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): AwaitingCapture[] {
+function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): AwaitingCapture[] {
   const seen = new Set<string>();
   const out: AwaitingCapture[] = [];
   for (const candidate of ctx.journal.awaitingCaptureCandidates()) {

@@ -15,7 +15,7 @@ function withRuntimeUrl(ctx: HandlerContext, profile: ProfileSummary): ProfileSu
   return profile.environment === 'embedded' ? { ...profile, baseUrl: ctx.sandboxBaseUrl() } : profile;
 }
 
-export function journalInfo(ctx: HandlerContext): JournalInfo {
+function journalInfo(ctx: HandlerContext): JournalInfo {
   return { ...ctx.journal.settings(), file: ctx.journal.file, fileBytes: ctx.journal.fileBytes(), counts: ctx.journal.counts() };
 }
 

@@ -108,7 +108,7 @@ export const CALL_SUMMARY_COLUMNS = [
   'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id',
 ].join(', ');
 
-export function idsOf(row: IdRow): Required<{ [K in keyof CallIds]: string | null }> {
+function idsOf(row: IdRow): Required<{ [K in keyof CallIds]: string | null }> {
   return {
     paymentRequestId: row.payment_request_id,
     paymentId: row.payment_id,

@@ -45,7 +45,7 @@ interface PaymentAcc {
 }
 
 /** Nearest-rank percentile of sorted numbers. */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.max(Math.ceil((p / 100) * sorted.length), 1);
   return sorted[Math.min(rank, sorted.length) - 1]!;

@@ -10,7 +10,7 @@ import { checkProfile } from '../../../src-shared/profile-rules';
 
 export type CreateProfileInput = OperationInput<'createProfile'>;
 
-export interface ValidatedProfileInput {
+interface ValidatedProfileInput {
   input: CreateProfileInput & { keyVersion: string; readOnly: boolean };
   warnings: string[];
 }

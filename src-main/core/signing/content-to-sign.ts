@@ -18,7 +18,7 @@ export interface SignedParts {
   body: Buffer | string;
 }
 
-export function contentToSignPrefix(parts: Omit<SignedParts, 'body'>): string {
+function contentToSignPrefix(parts: Omit<SignedParts, 'body'>): string {
   return `${parts.method ?? 'POST'} ${parts.path}\n${parts.clientId}.${parts.time}.`;
 }
 

@@ -14,13 +14,13 @@ import { displayOf, parseDisplayAmount } from './amount-typing';
 /** Errors after which Antom may or may not have acted: only a same-ID resend or an inquiry tells. */
 const UNKNOWN_ERROR_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'ANTOM_UNKNOWN', 'HTTP_ERROR', 'RESPONSE_NOT_JSON', 'RESPONSE_SIGNATURE_INVALID']);
 
-export interface MoneyIntent {
+interface MoneyIntent {
   requestId: string;
   amount: { currency: string; value: string };
   confirmation: string | undefined;
 }
 
-export interface MoneyActionState {
+interface MoneyActionState {
   intent: MoneyIntent | undefined;
   outcome: CallOutcome<unknown> | undefined;
   error: ConsoleErrorShape | undefined;
@@ -28,7 +28,7 @@ export interface MoneyActionState {
   unknown: boolean;
 }
 
-export function isUnknownOutcome(outcome: CallOutcome<unknown> | undefined, error: ConsoleErrorShape | undefined): boolean {
+function isUnknownOutcome(outcome: CallOutcome<unknown> | undefined, error: ConsoleErrorShape | undefined): boolean {
   if (outcome) return outcome.resultStatus === 'U';
   return error !== undefined && UNKNOWN_ERROR_CODES.has(error.code);
 }

@@ -19,7 +19,7 @@ export interface ProfileFormFields {
   readOnly: boolean;
 }
 
-export interface ProfileFormState {
+interface ProfileFormState {
   input: OperationInput<'createProfile'>;
   /** True exactly when main would create the profile (name clashes and key parsing aside). */
   ready: boolean;

@@ -7,14 +7,14 @@ import type { HandlerTable } from '../../../src-shared/contract';
 import { paymentResultBody, sendNotification, signNotification, type SendResult } from '../../support/notification-sender';
 import type { PreviewRun } from './preview';
 
-export interface ArrangedPayment {
+interface ArrangedPayment {
   paymentRequestId: string;
   paymentId: string;
 }
 
 let counter = 0;
 
-export function sessionBody(paymentRequestId: string, amount: { currency: string; value: string }, opts: { authorise?: boolean; method?: string } = {}): Record<string, unknown> {
+function sessionBody(paymentRequestId: string, amount: { currency: string; value: string }, opts: { authorise?: boolean; method?: string } = {}): Record<string, unknown> {
   const method = opts.method ?? 'CARD';
   return {
     productCode: 'CASHIER_PAYMENT',

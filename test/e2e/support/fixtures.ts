@@ -17,7 +17,7 @@ import { startPreviewRun, type PreviewRun } from './preview';
 export { expect };
 
 /** Problems the page itself reports: an uncaught error or a CSP refusal is a bug even when the flow "works". */
-export interface PageProblems {
+interface PageProblems {
   list: string[];
 }
 
@@ -45,7 +45,7 @@ function requireKeyring(testInfo: TestInfo): void {
   testInfo.skip(true, NO_KEYRING_REASON);
 }
 
-export async function waitForAppLoaded(page: Page): Promise<void> {
+async function waitForAppLoaded(page: Page): Promise<void> {
   const main = page.locator('main[data-state="ready"], main[data-state="error"]');
   await main.first().waitFor({ state: 'attached', timeout: 30_000 });
   const state = await page.locator('main').first().getAttribute('data-state');
