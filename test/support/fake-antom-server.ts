@@ -11,6 +11,7 @@ import type { KeyObject } from 'node:crypto';
 import { parsePrivateKey, parsePublicKey } from '../../src-main/core/keys/parse-keys';
 import { signRequest } from '../../src-main/core/signing/sign-request';
 import { verifySignature } from '../../src-main/core/signing/verify-signature';
+import type { ResultStatus } from '../../src-shared/vocabulary';
 import { vectors } from './signature-vectors';
 
 export const merchantPrivateKey: KeyObject = parsePrivateKey(vectors.keys.merchant.privateKeyPkcs8Base64).keyObject;
@@ -43,7 +44,7 @@ export interface Reply {
 
 export type ScriptStep = Reply | ((req: ReceivedRequest, server: FakeAntomServer) => Reply);
 
-const result = (resultStatus: 'S' | 'F' | 'U', resultCode: string, resultMessage = resultCode.toLowerCase()) => ({ result: { resultCode, resultStatus, resultMessage } });
+const result = (resultStatus: ResultStatus, resultCode: string, resultMessage = resultCode.toLowerCase()) => ({ result: { resultCode, resultStatus, resultMessage } });
 export const antomResult = result;
 
 export class FakeAntomServer {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AntomApiName, CallRecord } from '../../../src-main/core/client/call-record';
 import type { ReceivedNotification } from '../../../src-main/core/journal/journal-types';
 import { SqliteJournal, type JournalOpenOptions } from '../../../src-main/core/journal/sqlite-journal';
+import type { ResultStatus } from '../../../src-shared/vocabulary';
 
 export interface TempJournal {
   dir: string;
@@ -42,7 +43,7 @@ const PATHS: Record<AntomApiName, string> = {
 };
 
 export function call(api: AntomApiName, at: string, request: object, response: object | undefined, overrides: Partial<CallRecord> = {}): CallRecord {
-  const res = response as { result?: { resultStatus?: 'S' | 'F' | 'U'; resultCode?: string; resultMessage?: string } } | undefined;
+  const res = response as { result?: { resultStatus?: ResultStatus; resultCode?: string; resultMessage?: string } } | undefined;
   const req = request as Record<string, string | undefined>;
   const resIds = (response ?? {}) as Record<string, unknown>;
   const pick = (k: string): string | undefined => (typeof req[k] === 'string' ? req[k] : typeof resIds[k] === 'string' ? (resIds[k] as string) : undefined);
