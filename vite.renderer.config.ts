@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { devServerContentSecurityPolicy } from './src-main/shell/content-security-policy';
+import { devServerContentSecurityPolicy } from './src-shared/content-security-policy';
 
 const root = import.meta.dirname;
 

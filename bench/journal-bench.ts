@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReceivedNotification } from '../src-main/core/journal/journal-types';
-import { SqliteJournal } from '../src-main/core/journal/sqlite-journal';
+import type { Journal } from '../src-main/core/journal/journal';
+import { openJournal } from '../src-main/core/journal/open-journal';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { median, percentile } from './bench-types';
 
@@ -59,22 +60,23 @@ export function benchNotification(i: number): ReceivedNotification {
   };
 }
 
-function timeMs(fn: () => unknown): number {
+/** Awaits fn: every journal call is asynchronous now, so the figures include what a caller waits for. */
+async function timeMs(fn: () => unknown): Promise<number> {
   const start = process.hrtime.bigint();
-  fn();
+  await fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function fill(journal: SqliteJournal, from: number, to: number): void {
+async function fill(journal: Journal, from: number, to: number): Promise<void> {
   for (let start = from; start < to; start += FILL_BATCH) {
     const end = Math.min(start + FILL_BATCH, to);
     const batch: ReceivedNotification[] = [];
     for (let i = start; i < end; i++) batch.push(benchNotification(i));
-    journal.storeNotifications(batch);
+    await journal.storeNotifications(batch);
   }
 }
 
-function measureLookups(journal: SqliteJournal, size: number): { lookup: number[]; page: number[]; selective: number[] } {
+async function measureLookups(journal: Journal, size: number): Promise<{ lookup: number[]; page: number[]; selective: number[] }> {
   const lookup: number[] = [];
   const page: number[] = [];
   const selective: number[] = [];
@@ -84,33 +86,33 @@ function measureLookups(journal: SqliteJournal, size: number): { lookup: number[
     const i = next();
     const kind = i % 20;
     const id = kind < 14 ? (k % 2 ? `PR-${i}` : `2026${String(i).padStart(12, '0')}PAY`) : kind < 17 ? `CAP-${i}` : `RR-${i}`;
-    lookup.push(timeMs(() => {
-      if (journal.listNotifications({ anyId: id }, { limit: 100 }).items.length === 0) throw new Error(`lookup missed ${id}`);
+    lookup.push(await timeMs(async () => {
+      if ((await journal.listNotifications({ anyId: id }, { limit: 100 })).items.length === 0) throw new Error(`lookup missed ${id}`);
     }));
   }
   const day = (n: number): string => new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
   for (let k = 0; k < PAGES; k++) {
     const from = next();
-    page.push(timeMs(() => {
-      journal.listNotifications({ notifyType: 'PAYMENT_RESULT', verification: 'verified', profile: 'sandbox-a', since: day(from) }, { limit: 100 });
+    page.push(await timeMs(async () => {
+      await journal.listNotifications({ notifyType: 'PAYMENT_RESULT', verification: 'verified', profile: 'sandbox-a', since: day(from) }, { limit: 100 });
     }));
-    selective.push(timeMs(() => {
-      journal.listNotifications({ rejectReason: 'wrong-key', until: day(from + 1) }, { limit: 100 });
+    selective.push(await timeMs(async () => {
+      await journal.listNotifications({ rejectReason: 'wrong-key', until: day(from + 1) }, { limit: 100 });
     }));
   }
   return { lookup, page, selective };
 }
 
-function writeRate(dir: string, synchronous: 'NORMAL' | 'FULL', perTransaction: number, count: number): number {
-  const journal = SqliteJournal.open({ dataDir: dir, file: `write-${synchronous}-${perTransaction}.sqlite3`, synchronous });
+async function writeRate(dir: string, synchronous: 'NORMAL' | 'FULL', perTransaction: number, count: number): Promise<number> {
+  const journal = await openJournal({ dataDir: dir, file: `write-${synchronous}-${perTransaction}.sqlite3`, synchronous });
   try {
     const items = Array.from({ length: count }, (_, i) => benchNotification(10_000_000 + i));
-    const ms = timeMs(() => {
-      for (let i = 0; i < items.length; i += perTransaction) journal.storeNotifications(items.slice(i, i + perTransaction));
+    const ms = await timeMs(async () => {
+      for (let i = 0; i < items.length; i += perTransaction) await journal.storeNotifications(items.slice(i, i + perTransaction));
     });
     return count / (ms / 1000);
   } finally {
-    journal.close();
+    await journal.close();
   }
 }
 
@@ -119,20 +121,20 @@ export async function runJournalBench(opts: JournalBenchOptions): Promise<BenchR
   const dir = mkdtempSync(join(tmpdir(), 'journal-bench-'));
   const rows: BenchRow[] = [];
   try {
-    const journal = SqliteJournal.open({ dataDir: dir });
+    const journal = await openJournal({ dataDir: dir });
     let stored = 0;
     const results: { size: number; lookup: number; page: number; selective: number; fillPerSec: number }[] = [];
     try {
       for (const size of sizes) {
-        const fillMs = timeMs(() => fill(journal, stored, size));
+        const fillMs = await timeMs(() => fill(journal, stored, size));
         const fillPerSec = (size - stored) / (fillMs / 1000);
         stored = size;
-        const m = measureLookups(journal, size);
+        const m = await measureLookups(journal, size);
         results.push({ size, lookup: percentile(m.lookup, 99), page: percentile(m.page, 99), selective: percentile(m.selective, 99), fillPerSec });
         process.stderr.write(`bench: journal at ${size.toLocaleString('en-US')} rows: lookup median ${median(m.lookup).toFixed(3)} ms, page median ${median(m.page).toFixed(3)} ms\n`);
       }
     } finally {
-      journal.close();
+      await journal.close();
     }
     const first = results[0]!;
     for (const r of results) {
@@ -152,10 +154,10 @@ export async function runJournalBench(opts: JournalBenchOptions): Promise<BenchR
     }
 
     const writes = opts.quick ? 1_000 : 3_000;
-    const normalSingle = writeRate(dir, 'NORMAL', 1, writes);
-    const normalGroup = writeRate(dir, 'NORMAL', 100, writes);
-    const fullSingle = writeRate(dir, 'FULL', 1, writes);
-    const fullGroup = writeRate(dir, 'FULL', 100, writes);
+    const normalSingle = await writeRate(dir, 'NORMAL', 1, writes);
+    const normalGroup = await writeRate(dir, 'NORMAL', 100, writes);
+    const fullSingle = await writeRate(dir, 'FULL', 1, writes);
+    const fullGroup = await writeRate(dir, 'FULL', 100, writes);
     rows.push({ name: 'journal: durable writes, WAL synchronous=NORMAL, group commit of 100', value: normalGroup, unit: 'notifications/s', baseline: { name: 'one commit per notification', value: normalSingle }, ratio: normalGroup / normalSingle });
     rows.push({ name: 'journal: durable writes, WAL synchronous=FULL, group commit of 100', value: fullGroup, unit: 'notifications/s', baseline: { name: 'one commit per notification', value: fullSingle }, ratio: fullGroup / fullSingle });
     rows.push({ name: 'journal: cost of FULL over NORMAL (one commit per notification)', value: normalSingle / fullSingle, unit: 'x slower' });

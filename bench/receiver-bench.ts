@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { percentile } from './bench-types';
-import { SqliteJournal } from '../src-main/core/journal/sqlite-journal';
+import { openJournal } from '../src-main/core/journal/open-journal';
 import { startNotificationReceiver } from '../src-main/core/receiver/notification-receiver';
 import { TEST_CLIENT_ID, antomTestPublicKey } from '../test/support/notification-sender';
 import { benchBody, type LoadReply, type LoadRequest } from './support/receiver-load';
@@ -57,7 +57,7 @@ function ask(child: ChildProcess, request: LoadRequest): Promise<LoadReply> {
 
 async function runOnce(load: ChildProcess, count: number, groupCommit: boolean, concurrency: number): Promise<RunResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'antom-receiver-bench-'));
-  const journal = SqliteJournal.open({ dataDir });
+  const journal = await openJournal({ dataDir });
   const key = antomTestPublicKey();
   const receiver = await startNotificationReceiver({
     sink: journal,
@@ -72,7 +72,7 @@ async function runOnce(load: ChildProcess, count: number, groupCommit: boolean, 
     await receiver.close();
     let missing = 0;
     for (const { id, index } of reply.acked) {
-      const row = journal.getNotification(id);
+      const row = await journal.getNotification(id);
       if (!row || row.verification !== 'verified' || row.rawBody.toString('utf8') !== benchBody(index)) missing++;
     }
     const latencies = reply.latenciesMs.filter((v) => Number.isFinite(v));
@@ -88,7 +88,7 @@ async function runOnce(load: ChildProcess, count: number, groupCommit: boolean, 
     };
   } finally {
     await receiver.close();
-    journal.close();
+    await journal.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

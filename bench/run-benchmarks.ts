@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance goal of the project, measured in one run, each next to a
  * baseline measured in the same run. Prints a table and writes .bench/results.json.
- * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,... picks sections.
+ * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,...,cli-startup picks sections.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchOptions, BenchRow } from './bench-types';
@@ -10,6 +10,7 @@ import { runRoundTripBench } from './roundtrip-bench';
 import { runJournalBench } from './journal-bench';
 import { runReceiverBench } from './receiver-bench';
 import { runUiBench } from './ui-bench';
+import { runCliStartupBench } from './cli-startup-bench';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
@@ -19,6 +20,7 @@ const SECTIONS: Section[] = [
   { name: 'journal', run: (o) => runJournalBench(o) },
   { name: 'receiver', run: runReceiverBench },
   { name: 'ui', run: runUiBench },
+  { name: 'cli-startup', run: runCliStartupBench },
 ];
 
 function fmt(n: number): string {

@@ -4,7 +4,7 @@
  *   dashboard's heading with its loading spinner gone), cold each time (fresh browser context);
  *   baseline: navigating to a blank page on a loopback server in the same browser;
  * - frame time while scrolling the Notifications log with 100,000 notifications in the journal
- *   (seeded through SqliteJournal.storeNotifications in batches of 100k), from
+ *   (seeded through the journal's storeNotifications in batches of 100k), from
  *   requestAnimationFrame deltas during programmatic scrolling; baseline: the same page idle;
  * - initial JavaScript size: gzip of every script response the first screen loads before it is
  *   ready (goal <= 600 KB); baseline: all JavaScript the build ships (the lazy chunks included).
@@ -117,7 +117,7 @@ function allBuiltJavaScript(outDir: string): number {
     .reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length, 0);
 }
 
-function seedNotifications(server: PreviewServer, count: number): number {
+async function seedNotifications(server: PreviewServer, count: number): Promise<number> {
   const started = performance.now();
   for (let start = 0; start < count; start += SEED_BATCH) {
     const batch: ReceivedNotification[] = [];
@@ -126,7 +126,7 @@ function seedNotifications(server: PreviewServer, count: number): number {
     for (let i = start; i < Math.min(count, start + SEED_BATCH); i++) {
       batch.push({ ...benchNotification(i), receivedAt: new Date(now - (count - i) * 1000).toISOString() });
     }
-    server.core.journal.storeNotifications(batch);
+    await server.core.journal.storeNotifications(batch);
   }
   return performance.now() - started;
 }
@@ -220,7 +220,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
     const js = await initialJavaScript(browser, firstScreen);
     const allJs = allBuiltJavaScript(outDir);
 
-    const seedMs = seedNotifications(server, notifications);
+    const seedMs = await seedNotifications(server, notifications);
     const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     await page.goto(pageUrl(server, 'notifications'));

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// The antom-ops CLI runs the TypeScript core directly through tsx, so `npx antom-ops` works
-// straight after `npm install` with no separate build that could go stale.
-import { register } from 'tsx/esm/api';
+// The antom-ops CLI runs its JavaScript build (out/cli/main.js, from `npm run build`), so no
+// TypeScript is compiled at run time. A missing build is reported, not built here: building
+// needs the dev tools (vite), and a command should not silently take seconds to compile.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
+const EXIT_UNAVAILABLE = 3;
+const entry = new URL('../out/cli/main.js', import.meta.url);
+
 // `antom-ops ... | head` closes stdout early; that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
@@ -11,5 +15,15 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { runCli } = await import('../src-main/cli/main.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+
+if (!existsSync(entry)) {
+  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write(
+    `error: the antom-ops CLI has not been built (${fileURLToPath(entry)} is missing).\n` +
+      `  what to do: run \`npm run build\` (or just \`npm run build:node\`) in ${projectRoot}, then run the command again.\n`,
+  );
+  process.exitCode = EXIT_UNAVAILABLE;
+} else {
+  const { runCli } = await import(entry.href);
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -64,7 +64,7 @@ function loadAccepted() {
   try {
     parsed = JSON.parse(readFileSync(ACCEPTED_FILE, 'utf8'));
   } catch (error) {
-    throw new Error(`${ACCEPTED_FILE} is missing or not JSON (${error.message}).`);
+    throw new Error(`${ACCEPTED_FILE} is missing or not JSON (${error.message}).`, { cause: error });
   }
   const list = Array.isArray(parsed?.findings) ? parsed.findings : undefined;
   if (!list) throw new Error(`${ACCEPTED_FILE} needs a "findings" array.`);

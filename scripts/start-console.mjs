@@ -11,24 +11,37 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { findElectronBinary, projectRoot } from './electron-binary.mjs';
 
+/**
+ * Why electron's installer failed, in one line. It prints a raw stack (`TypeError: fetch failed`
+ * and its frames) when the download host is unreachable; users get only its message.
+ * @param {import('node:child_process').SpawnSyncReturns<string>} install
+ */
+function installerFailure(install) {
+  if (install.error) return install.error.message;
+  const errorLine = (install.stderr ?? '').split('\n').map((line) => line.trim()).find((line) => /^[A-Za-z]*Error\b/.test(line));
+  if (errorLine) return errorLine.replace(/^[A-Za-z]*Error(?: \[[A-Z_]+\])?: /, '');
+  return install.status === 0 ? 'the installer finished but left no binary' : `the installer exited with code ${install.status}`;
+}
+
 function ensureBinary() {
   const first = findElectronBinary();
   if (first.found) return first.executablePath;
   console.log(`${first.reason}\nDownloading Electron (first run only)...`);
+  // Its output is kept, not shown: on failure it is a stack trace, and we say what it means instead.
   const install = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'electron', 'install.js')], {
     cwd: projectRoot,
-    stdio: 'inherit',
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const second = findElectronBinary();
   if (install.status === 0 && second.found) return second.executablePath;
   console.error(
     [
       '',
-      'The Electron binary could not be downloaded, so the desktop console cannot open on this machine.',
-      `  ${second.found ? 'The installer failed.' : second.reason}`,
+      `The Electron binary could not be downloaded (${installerFailure(install)}), so the desktop console cannot open on this machine.`,
       'What you can do instead:',
+      '  - open the same console in your browser: npm run preview (sandbox profiles; no Electron needed)',
       '  - use the command line on the same data: npx antom-ops --help',
-      '  - use the browser preview of the console (see the README), which needs no Electron',
       '  - or, with network access, retry npm start (or run: node node_modules/electron/install.js)',
     ].join('\n'),
   );

@@ -242,12 +242,35 @@ function extraUserMarks(files, programFiles) {
   return marks;
 }
 
+/**
+ * Files a root config names by path for its tool to load (vitest's globalSetup
+ * 'test/support/build-node.ts', a build input resolve(root, 'src-main/cli/main.ts')): every
+ * export of theirs counts as used, whether or not the config itself is in a program.
+ */
+function toolLoadedMarks(root, programFiles) {
+  const marks = [];
+  for (const name of readdirSync(root)) {
+    if (!TOOL_ENTRY.test(name)) continue;
+    const file = join(root, name);
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      if (ts.isStringLiteral(node) && /^(\.\/)?[\w@-][\w./@-]*\.(ts|tsx|mts)$/.test(node.text)) {
+        const target = resolve(root, node.text);
+        if (programFiles.has(target)) marks.push([target, undefined]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return marks;
+}
+
 export function findUnusedExports(root) {
   const used = new Set();
   const exportsByFile = new Map();
   const programs = CONFIG_FILES.filter((c) => existsSync(join(root, c))).map((c) => loadProgram(root, c));
   const programFiles = new Set(programs.flatMap((p) => p.getSourceFiles().map((sf) => sf.fileName)));
-  const extraMarks = extraUserMarks(extraUserFiles(root, programFiles), programFiles);
+  const extraMarks = [...extraUserMarks(extraUserFiles(root, programFiles), programFiles), ...toolLoadedMarks(root, programFiles)];
   for (const program of programs) analyseProgram(root, program, used, exportsByFile, extraMarks);
   const unused = [];
   for (const [file, entries] of exportsByFile) {

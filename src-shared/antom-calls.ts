@@ -12,5 +12,7 @@ export interface CallIds {
   refundRequestId?: string;
   refundId?: string;
   referenceOrderId?: string;
+  /** Antom's dispute ID (notifyDispute, notifyDefenseDocument and the dispute APIs). */
+  disputeId?: string;
 }
 

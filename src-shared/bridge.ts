@@ -20,6 +20,7 @@ export const OPERATION_NAMES = [
   'createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'sandboxBuyerAction',
   'listNotifications', 'getNotification', 'replayNotification', 'exportNotifications', 'listCalls', 'getCall', 'exportCalls',
   'getTimeline', 'findById', 'listAwaitingCapture', 'listMismatches', 'getOverview',
+  'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence', 'listDisputes',
   'explainLog', 'verifySignatureLab',
 ] as const satisfies readonly OperationName[];
 
@@ -46,6 +47,7 @@ export const operationChannel = (name: OperationName): `op:${OperationName}` => 
 export const pushChannel = (name: PushEventName): `push:${PushEventName}` => `push:${name}`;
 
 /** Operations whose input is an empty object may be called without an argument. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is the empty input literal: "may the input be left out?"
 type BridgeOperation<N extends OperationName> = {} extends OperationInput<N>
   ? (input?: OperationInput<N>) => Promise<OperationResult<OperationOutput<N>>>
   : (input: OperationInput<N>) => Promise<OperationResult<OperationOutput<N>>>;

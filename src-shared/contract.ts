@@ -21,6 +21,8 @@ import {
   ANTOM_APIS, CALL_TRIGGERS, ENVIRONMENTS, NOTIFICATION_VERIFICATIONS, NOTIFY_TYPES, REGIONS, REJECT_REASONS, RESPONSE_SIGNATURE_LABELS, RESULT_STATUS_FILTERS,
   type Environment, type NotificationVerification, type Region,
 } from './vocabulary';
+import type { DisputeView } from './dispute-views';
+import { DISPUTE_EVIDENCE_MAX_CHARS, DISPUTE_EVIDENCE_TYPES } from './antom/wire-types';
 
 export const environmentSchema = z.enum(ENVIRONMENTS);
 export type { Environment };
@@ -67,9 +69,10 @@ export interface AppStatus {
   activeProfile: ProfileSummary | undefined;
   keychain: KeychainStatus;
   sandbox: { running: boolean; baseUrl: string | undefined };
-  receiver: { running: boolean; url: string | undefined };
-  /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only). */
-  door: 'electron' | 'preview';
+  /** rejectedNotStored: rejected POSTs answered but not stored (the receiver's budget for unverified senders was spent). */
+  receiver: { running: boolean; url: string | undefined; rejectedNotStored?: number };
+  /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only); 'cli' for antom-ops. */
+  door: 'electron' | 'preview' | 'cli';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +242,20 @@ export const operations = {
   cancel: { input: z.object({ paymentId: antomId.optional(), paymentRequestId: requestId.optional(), confirmation: z.literal(CANCEL_CONFIRMATION).optional() }).strict() },
   refund: { input: z.object({ paymentId: antomId, amount: wireAmountSchema, refundRequestId: requestId.optional(), refundReason: z.string().max(256).optional(), confirmation: typedConfirmation }).strict() },
   inquiryRefund: { input: z.object({ refundRequestId: requestId.optional(), refundId: antomId.optional() }).strict() },
+  // disputes (Antom reference: acceptDispute, supplyDefenseDocument, downloadDisputeEvidence)
+  /** Production: confirmation must be the disputeId, typed by the operator. */
+  acceptDispute: { input: z.object({ disputeId: antomId, confirmation: z.string().max(64).optional() }).strict() },
+  /** disputeEvidence: the document in Base64, at most 1,000,000 characters (Antom's limit). */
+  supplyDefenseDocument: {
+    input: z.object({
+      disputeId: antomId,
+      disputeEvidence: z.string().min(1).max(DISPUTE_EVIDENCE_MAX_CHARS, 'must be at most 1,000,000 Base64 characters (about 750 KB of document)').regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be Base64'),
+      confirmation: z.string().max(64).optional(),
+    }).strict(),
+  },
+  downloadDisputeEvidence: { input: z.object({ disputeId: antomId, disputeEvidenceType: z.enum(DISPUTE_EVIDENCE_TYPES) }).strict() },
+  /** Disputes from the journal: open ones first, soonest defense deadline first. */
+  listDisputes: { input: empty },
   /** Embedded sandbox only: act as the buyer. */
   sandboxBuyerAction: { input: z.object({ id: z.string().min(1).max(64), outcome: z.enum(['success', 'fail', 'processing', 'cancel', 'expire']), resultCode: z.string().max(64).optional() }).strict() },
 
@@ -293,6 +310,10 @@ interface OperationOutputs {
   refund: CallOutcome<unknown>;
   inquiryRefund: CallOutcome<unknown>;
   sandboxBuyerAction: SandboxPaymentView;
+  acceptDispute: CallOutcome<unknown>;
+  supplyDefenseDocument: CallOutcome<unknown>;
+  downloadDisputeEvidence: CallOutcome<unknown>;
+  listDisputes: DisputeView[];
   listNotifications: Page<NotificationSummary>;
   getNotification: NotificationDetailView;
   replayNotification: ReplayResult;
@@ -310,7 +331,7 @@ interface OperationOutputs {
 }
 
 /** Operations that move money or act for the buyer: hidden and refused for read-only profiles. */
-export const MONEY_MOVING_OPERATIONS = ['createPaymentSession', 'capture', 'cancel', 'refund', 'sandboxBuyerAction'] as const satisfies readonly OperationName[];
+export const MONEY_MOVING_OPERATIONS = ['createPaymentSession', 'capture', 'cancel', 'refund', 'sandboxBuyerAction', 'acceptDispute', 'supplyDefenseDocument'] as const satisfies readonly OperationName[];
 
 export type OperationName = keyof typeof operations;
 export type OperationInput<N extends OperationName> = z.infer<(typeof operations)[N]['input']>;

@@ -8,7 +8,7 @@ import type { NotificationVerification, NotifyType, RejectReason, ResultStatus, 
 export type { NotificationVerification, NotifyType, RejectReason } from './vocabulary';
 
 type CallIdName = keyof CallIds;
-export const CALL_ID_NAMES: readonly CallIdName[] = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId'];
+export const CALL_ID_NAMES: readonly CallIdName[] = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId', 'disputeId'];
 
 /** What the receiver sent back for one POST (same shape as receiver/notification-sink.ts). */
 export interface NotificationAnswerRecord {
@@ -91,6 +91,8 @@ export interface NotificationSummary extends CallIds {
   /** SHA-256 (hex) of the exact received bytes, whatever was stored. */
   bodySha256: string;
   bodyBytes: number;
+  /** Set for a verified notification the console could not read (notifyType UNKNOWN): why. It was stored and acknowledged all the same. */
+  unrecognised: string | null;
 }
 
 export interface NotificationAttemptRecord {
@@ -186,7 +188,7 @@ export type PaymentState =
   | 'UNKNOWN' | 'CREATED' | 'PROCESSING' | 'AUTHORISED' | 'PARTIALLY_CAPTURED' | 'CAPTURED' | 'PAID'
   | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED' | 'FAILED' | 'EXPIRED';
 
-export type TimelineEventKind = 'session' | 'inquiry' | 'notification' | 'capture' | 'cancel' | 'refund' | 'refund-inquiry';
+export type TimelineEventKind = 'session' | 'inquiry' | 'notification' | 'capture' | 'cancel' | 'refund' | 'refund-inquiry' | 'dispute';
 
 export interface TimelineEvent {
   kind: TimelineEventKind;
@@ -222,6 +224,10 @@ export interface MoneySummary {
   remaining: MoneyAmount;
   /** authorised - captured: still capturable (zero for auto-captured payments). */
   uncaptured: MoneyAmount;
+  /** Held back by open chargebacks (notifyDispute); present once the payment has a dispute. */
+  disputeFrozen?: MoneyAmount;
+  /** Taken back by chargebacks judged ACCEPT_BY_MERCHANT or accepted; present once the payment has a dispute. */
+  chargedBack?: MoneyAmount;
 }
 
 type MismatchKind = 'notification-disagrees-with-inquiry' | 'notification-missing' | 'capture-exceeds-authorised' | 'refund-exceeds-paid';

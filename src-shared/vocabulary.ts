@@ -7,8 +7,8 @@
  * Pure data: no zod, no node:, no DOM, so the preload, the renderer and main can all import it.
  */
 
-/** The Antom APIs the console calls (API-FACTS c.1-c.6), as named in their paths /v1/payments/<name>. */
-export const ANTOM_APIS = [
+/** The payment APIs (API-FACTS c.1-c.6), as named in their paths /v1/payments/<name>. */
+const PAYMENT_APIS = [
   'createPaymentSession',
   'inquiryPayment',
   'capture',
@@ -16,16 +16,37 @@ export const ANTOM_APIS = [
   'refund',
   'inquiryRefund',
 ] as const;
+
+/** The dispute APIs (Antom reference: acceptDispute, supplyDefenseDocument, downloadDisputeEvidence). */
+export const DISPUTE_APIS = [
+  'acceptDispute',
+  'supplyDefenseDocument',
+  'downloadDisputeEvidence',
+] as const;
+
+/** Every Antom API the console calls. */
+export const ANTOM_APIS = [...PAYMENT_APIS, ...DISPUTE_APIS] as const;
 export type AntomApiName = (typeof ANTOM_APIS)[number];
 
-/** notifyType values the receiver knows (API-FACTS c.7-c.9); UNKNOWN marks a body it could not read. */
-export const NOTIFY_TYPES = [
+/** notifyType values of the payment notifications (API-FACTS c.7-c.9): notifyPayment, notifyCapture, notifyRefund. */
+export const PAYMENT_NOTIFY_TYPES = [
   'PAYMENT_RESULT',
   'PAYMENT_PENDING',
   'CAPTURE_RESULT',
   'REFUND_RESULT',
-  'UNKNOWN',
 ] as const;
+
+/**
+ * notifyDispute and notifyDefenseDocument: Antom's dispute notifications carry no notifyType, so
+ * the receiver names them after their API.
+ */
+export const DISPUTE_NOTIFY_TYPES = [
+  'NOTIFY_DISPUTE',
+  'NOTIFY_DEFENSE_DOCUMENT',
+] as const;
+
+/** Every notifyType the journal stores; UNKNOWN marks a verified body the receiver could not read. */
+export const NOTIFY_TYPES = [...PAYMENT_NOTIFY_TYPES, ...DISPUTE_NOTIFY_TYPES, 'UNKNOWN'] as const;
 export type NotifyType = (typeof NOTIFY_TYPES)[number];
 
 /** Why the receiver rejected a POST. */
@@ -70,3 +91,12 @@ export type ResponseSignatureLabel = (typeof RESPONSE_SIGNATURE_LABELS)[number];
 /** What the receiver decided about a notification. */
 export const NOTIFICATION_VERIFICATIONS = ['verified', 'rejected'] as const;
 export type NotificationVerification = (typeof NOTIFICATION_VERIFICATIONS)[number];
+
+/** disputeJudgedResult values in Antom's reference (notifyDispute DISPUTE_JUDGED): the receiver reads them, the sandbox sends them. */
+export const DISPUTE_JUDGED_RESULTS = [
+  'ACCEPT_BY_CUSTOMER',
+  'ACCEPT_BY_MERCHANT',
+  'VALIDATE_SUCCESS',
+  'VALIDATE_FAIL',
+] as const;
+export type DisputeJudgedResult = (typeof DISPUTE_JUDGED_RESULTS)[number];

@@ -135,6 +135,12 @@ run_typecheck() {
   npx tsc --noEmit -p tsconfig.web.json
 }
 
+# Stage 3b: ESLint with typescript-eslint (eslint.config.mjs): import boundaries between the rooms
+# and doors, no floating promises, the house style. Type-aware, so it runs after the typecheck.
+run_lint() {
+  npx eslint .
+}
+
 # Stage 4: end-to-end tests in Debian's chromium against the browser preview (playwright.config.ts).
 # They keep keys in the keyring of stage 1 (ANTOM_KEYRING_READY). Screenshots of every dashboard
 # land in test-results/screenshots/. E2E_ARGS passes extra Playwright arguments (e.g. "--grep capture").
@@ -158,7 +164,7 @@ run_electronegativity() {
   node scripts/electronegativity-gate.mjs
 }
 
-# ANTOM_TEST_STAGES=unit,typecheck,e2e,electronegativity picks stages (default: all). Arguments
+# ANTOM_TEST_STAGES=unit,typecheck,lint,e2e,electronegativity picks stages (default: all). Arguments
 # select vitest files, so a run with arguments is a targeted unit run unless stages are named.
 stage_enabled() {
   local wanted="${ANTOM_TEST_STAGES:-}"
@@ -174,10 +180,11 @@ run_stages() {
   start_keyring
   if stage_enabled unit; then run_unit_tests "$@" || return $?; fi
   if stage_enabled typecheck; then log "Stage: typecheck"; run_typecheck || return $?; fi
+  if stage_enabled lint; then log "Stage: lint (eslint)"; run_lint || return $?; fi
   if stage_enabled e2e; then log "Stage: e2e (playwright + chromium)"; run_e2e || return $?; fi
   if stage_enabled electronegativity; then log "Stage: electronegativity"; run_electronegativity || return $?; fi
   if [[ "$ARGC" -gt 0 && -z "${ANTOM_TEST_STAGES:-}" ]]; then
-    log "Arguments given: ran the selected vitest files only (set ANTOM_TEST_STAGES to add typecheck,e2e,electronegativity)."
+    log "Arguments given: ran the selected vitest files only (set ANTOM_TEST_STAGES to add typecheck,lint,e2e,electronegativity)."
   fi
 }
 

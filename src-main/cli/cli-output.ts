@@ -13,10 +13,12 @@ export const EXIT_UNAVAILABLE = 3;
 const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED', 'KEYCHAIN_FAILED', 'NETWORK_ERROR', 'TIMEOUT', 'HTTP_ERROR',
   'RESPONSE_NOT_JSON', 'DATA_DIR_UNUSABLE', 'INTERNAL',
+  // A damaged or newer journal file is not the command's input being wrong: the command could not be done.
+  'JOURNAL_UNREADABLE', 'JOURNAL_VERSION_TOO_NEW',
 ]);
 const NEGATIVE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['SIGNATURE_INVALID', 'RESPONSE_SIGNATURE_INVALID', 'ANTOM_FAILED', 'ANTOM_UNKNOWN']);
 
-export function exitCodeForError(error: unknown): number {
+function exitCodeForError(error: unknown): number {
   if (!(error instanceof ConsoleError)) return EXIT_UNAVAILABLE;
   if (NEGATIVE_CODES.has(error.code)) return EXIT_NEGATIVE;
   if (UNAVAILABLE_CODES.has(error.code)) return EXIT_UNAVAILABLE;

@@ -15,16 +15,18 @@ import { SessionSecretStore } from './keychain/session-secret-store';
 import { DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './keychain/secret-store';
 import { ProfileService } from './profiles/profile-service';
 import { parsePublicKey } from './keys/parse-keys';
-import { AntomClient, gatewayBaseUrl, type AntomClientOptions, type ClientProfile } from './client';
-import { SqliteJournal } from './journal/sqlite-journal';
+import { AntomClient, gatewayBaseUrl, journalSessionLookup, type AntomClientOptions, type ClientProfile } from './client';
+import type { Journal } from './journal/journal';
+import { openJournal } from './journal/open-journal';
 import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox';
 import { startNotificationReceiver, type NotificationReceiver } from './receiver/notification-receiver';
 import type { Verifier } from './receiver/verify-notification';
 import { clearSandboxRuntime, readSandboxRuntime, writeSandboxRuntime } from './embedded-sandbox-runtime';
 import type { CallRecorder } from './client/call-record';
 import { buildHandlerTable } from './handlers/handler-table';
-import type { Door } from './handlers/handler-context';
+import type { DispatchScope, Door, HandlerContext } from './handlers/handler-context';
 import { PushHub } from './push-hub';
+import { regionSignForRegion } from '../../src-shared/antom/payment-session-data-encode';
 
 export interface CoreConfig {
   dataDir?: string;
@@ -38,6 +40,13 @@ export interface CoreConfig {
   ensureDefaultProfile?: boolean;
   /** Run the embedded sandbox in this process (the app and the browser preview do). */
   startEmbeddedSandbox?: boolean;
+  /**
+   * This process will run the embedded sandbox (default: startEmbeddedSandbox), so it may
+   * replace that profile's keys when they are gone (session-only keys of an earlier run). Any
+   * other process (a one-shot CLI command) never replaces them: the running console may hold
+   * them in its memory, and new keys would break every signed call it makes.
+   */
+  ownsEmbeddedSandbox?: boolean;
   sandboxPort?: number;
   sandboxTimeScale?: number;
   /** Run the notification receiver in this process; the embedded sandbox notifies it by default. */
@@ -55,7 +64,7 @@ export interface CoreConfig {
 export interface Core {
   dataDir: string;
   profiles: ProfileService;
-  journal: SqliteJournal;
+  journal: Journal;
   sandbox: RunningSandbox | undefined;
   receiver: NotificationReceiver | undefined;
   /** A signed client for a profile (the active one by default), recording into the journal. */
@@ -63,6 +72,8 @@ export interface Core {
   /** The gateway origin a profile's calls go to right now. */
   baseUrlFor(profile: ProfileSummary): string;
   handlers: HandlerTable;
+  /** The same handlers over a per-dispatch scope (the CLI's --profile and trigger 'cli'); nothing persisted changes. */
+  handlersFor(scope: DispatchScope): HandlerTable;
   /** Push events (notificationStored, callRecorded) for the doors to forward to the page. */
   push: PushHub;
   close(): Promise<void>;
@@ -85,13 +96,13 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const secrets: SecretStore = config.secrets ?? new KeytarSecretStore({ service });
   const sessionSecrets = new SessionSecretStore();
   const profiles = new ProfileService({ dataDir, secrets, sessionSecrets });
-  const journal = SqliteJournal.open({ dataDir, onRecordError: (error) => log(`journal: a call could not be recorded: ${String(error)}`) });
+  const journal = await openJournal({ dataDir, onRecordError: (error) => log(`journal: a call could not be recorded: ${String(error)}`) });
   const push = new PushHub((error) => log(`push: a listener failed: ${String(error)}`));
   // Every attempt goes to the journal first, then the page hears about it.
   const journalRecorder = journal.recorder();
   const recorder: CallRecorder = {
-    record(call) {
-      journalRecorder.record(call);
+    async record(call) {
+      await journalRecorder.record(call);
       push.emit('callRecorded', { api: call.api, paymentId: call.ids.paymentId ?? null, paymentRequestId: call.ids.paymentRequestId ?? null, resultStatus: call.resultStatus ?? null });
     },
   };
@@ -101,7 +112,12 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const closers: Array<() => Promise<void> | void> = [() => journal.close()];
 
   try {
-    const embedded = config.ensureDefaultProfile === false ? undefined : await profiles.ensureDefaultEmbeddedProfile();
+    const ownsSandbox = config.ownsEmbeddedSandbox ?? config.startEmbeddedSandbox === true;
+    // Even a process that means to run the sandbox leaves the keys alone while another live
+    // process (a console, `antom-ops sandbox start`) runs this data directory's sandbox.
+    const otherOwner = readSandboxRuntime(dataDir);
+    const mayReplaceKeys = ownsSandbox && (otherOwner === undefined || otherOwner.pid === process.pid);
+    const embedded = config.ensureDefaultProfile === false ? undefined : await profiles.ensureDefaultEmbeddedProfile({ replaceMissingKeys: mayReplaceKeys });
 
     if (config.startReceiver) {
       receiver = await startNotificationReceiver({
@@ -125,7 +141,8 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
       sandbox = await startSandbox({
         port: config.sandboxPort ?? 0,
         antomPrivateKeyPkcs8Base64: antomKey,
-        merchants: embeddedProfiles.map((p) => ({ clientId: p.clientId, merchantPublicKeyBase64: p.merchantPublicKey! })),
+        // The region sign in each merchant's paymentSessionData follows its profile's gateway region.
+        merchants: embeddedProfiles.map((p) => ({ clientId: p.clientId, merchantPublicKeyBase64: p.merchantPublicKey!, regionSign: regionSignForRegion(p.region) })),
         timeScale: config.sandboxTimeScale ?? 1,
         ...(receiver ? { defaultNotifyUrl: receiver.url } : {}),
         log,
@@ -170,11 +187,11 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
       antomPublicKey,
       ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
     };
-    return new AntomClient(clientProfile, { recorder, ledger: journal.requestIdLedger(), ...config.clientOptions });
+    return new AntomClient(clientProfile, { recorder, ledger: journal.requestIdLedger(), sessions: journalSessionLookup(journal), ...config.clientOptions });
   }
 
   const version = config.version ?? packageVersion();
-  const handlers = buildHandlerTable({
+  const context: HandlerContext = {
     dataDir,
     version,
     door: config.door ?? 'electron',
@@ -187,7 +204,9 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
     sandboxAntomPublicKey: () => sandbox?.antomPublicKeyBase64 ?? readSandboxRuntime(dataDir)?.antomPublicKey,
     clientFor,
     log,
-  });
+    scope: {},
+  };
+  const handlers = buildHandlerTable(context);
 
   return {
     dataDir,
@@ -198,6 +217,7 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
     clientFor,
     baseUrlFor,
     handlers,
+    handlersFor: (scope) => buildHandlerTable({ ...context, scope }),
     push,
     async close() {
       for (const close of closers) await close();

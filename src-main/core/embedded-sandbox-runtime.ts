@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
-const RUNTIME_FILE = 'embedded-sandbox.json';
+export const RUNTIME_FILE = 'embedded-sandbox.json';
 
 interface EmbeddedSandboxRuntime {
   pid: number;

@@ -22,8 +22,10 @@ import { SECURITY_HEADERS, sendText, serveStatic } from './static-files';
 
 /** Bigger than any contract input (the signature lab takes a 1 MB body). */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+/** How much more of an oversized body is read (and dropped) so its sender can read the 413. */
+const OVERSIZED_DRAIN_BYTES = 8 * 1024 * 1024;
 
-export interface PreviewServerOptions {
+interface PreviewServerOptions {
   /** Default 0: any free port. */
   port?: number;
   dataDir?: string;
@@ -65,20 +67,38 @@ function refusal(status: number, error: ConsoleErrorShape, res: ServerResponse):
   sendJson(res, status, result);
 }
 
+/**
+ * The body, or undefined when it is larger than MAX_REQUEST_BYTES. Past the limit nothing more is
+ * kept, but the rest is still read (up to OVERSIZED_DRAIN_BYTES, then the connection is cut): a
+ * sender that is still writing only sees our 413 if we keep reading until it has finished.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
+    const refuse = () => {
+      tooLarge = true;
+      chunks.length = 0;
+      resolve(undefined);
+    };
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) refuse();
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (tooLarge) {
+        if (size > MAX_REQUEST_BYTES + OVERSIZED_DRAIN_BYTES) req.destroy();
+        return;
+      }
       if (size > MAX_REQUEST_BYTES) {
-        resolve(undefined);
-        req.destroy();
+        refuse();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (!tooLarge) resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
@@ -143,6 +163,8 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     }
     const body = await readBody(req);
     if (body === undefined) {
+      // The rest of the body is not wanted: close the connection once the answer is out.
+      res.setHeader('connection', 'close');
       refusal(413, { code: 'VALIDATION_FAILED', message: `The request is larger than ${MAX_REQUEST_BYTES} bytes.`, hint: 'Send a smaller input.' }, res);
       return;
     }

@@ -5,7 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { STATIC_CONTENT_TYPES, contentTypeFor } from '../core/static-content-types';
 
 // The preview also serves .txt as text (the app:// protocol has never listed it; kept as each was).

@@ -4,15 +4,15 @@
  * Production serves out/renderer through a privileged custom scheme, app://console/, rather than
  * file://: the origin is then unique to this app (every file:// page shares one origin), the
  * CSP header can be attached to each response, and file:// keeps no extra privileges (the
- * GrantFileProtocolExtraPrivileges fuse is off). In development electron-vite serves the
- * renderer over http and names it in ELECTRON_RENDERER_URL.
+ * GrantFileProtocolExtraPrivileges fuse is off). In development (`electron-vite dev`) electron-vite
+ * serves the renderer over http and names it in ELECTRON_RENDERER_URL.
  *
  * Pure module (node:path only): tested under plain Node.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'console';
+const APP_HOST = 'console';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
@@ -25,12 +25,13 @@ export interface AppLocation {
 }
 
 /**
- * The dev server is honoured only in an unpackaged app, so an environment variable can never
- * point a shipped console at someone else's page.
+ * The dev server is honoured only in a development run (a bundle built by `electron-vite dev`,
+ * unpackaged: build-mode.ts), and only on loopback http, so an environment variable can never
+ * point `npm start` or a shipped console at someone else's page.
  */
-export function resolveAppLocation(env: { ELECTRON_RENDERER_URL?: string | undefined }, isPackaged: boolean): AppLocation {
+export function resolveAppLocation(env: { ELECTRON_RENDERER_URL?: string | undefined }, development: boolean): AppLocation {
   const devUrl = env.ELECTRON_RENDERER_URL;
-  if (!isPackaged && devUrl) {
+  if (development && devUrl) {
     const parsed = new URL(devUrl);
     const loopback = parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1' || parsed.hostname === '[::1]';
     if (parsed.protocol === 'http:' && loopback) {

@@ -6,7 +6,7 @@
 import { protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { APP_SCHEME, mimeTypeFor, rendererFileForUrl } from './app-location';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 
 /** Must run before app ready. `standard` gives the scheme real origins; `secure` makes it a secure context. */
 export function registerAppScheme(): void {

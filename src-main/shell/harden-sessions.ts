@@ -9,7 +9,7 @@
  * - responses for the app origin carry the strict CSP header.
  */
 import { app, session, shell, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { decideNavigation, decideWindowOpen } from './navigation-policy';
 import { isAppUrl } from './app-location';
 

@@ -12,6 +12,7 @@ import { resolveDataDir } from '../core/data-dir';
 import { createCore, type Core } from '../core/compose';
 import { isConsoleError, toErrorShape } from '../../src-shared/errors';
 import { resolveAppLocation } from './app-location';
+import { BUILD_MODE, isDevelopmentRun } from './build-mode';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenDefaultSession, installProcessGuards } from './harden-sessions';
 import { bindHandlersToIpc, forwardPushEvents } from './ipc-bridge';
@@ -35,7 +36,9 @@ function fatal(title: string, error: unknown): void {
 
 function main(): void {
   registerAppScheme();
-  const location = resolveAppLocation(process.env, app.isPackaged);
+  // DevTools and the renderer dev server belong to `electron-vite dev` only (build-mode.ts).
+  const development = isDevelopmentRun(BUILD_MODE, app.isPackaged);
+  const location = resolveAppLocation(process.env, development);
   installProcessGuards(location.origin);
 
   let dataDir: string;
@@ -60,7 +63,7 @@ function main(): void {
   let closed = false;
 
   const openWindow = (): void => {
-    mainWindow = createMainWindow({ preloadPath, location, dataDir });
+    mainWindow = createMainWindow({ preloadPath, location, dataDir, devTools: development });
     mainWindow.on('closed', () => {
       mainWindow = undefined;
     });

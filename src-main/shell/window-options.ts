@@ -9,7 +9,12 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import type { WindowBounds } from './window-state';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+interface WindowDebugOptions {
+  /** DevTools only in a development run (build-mode.ts); a production build cannot open them. */
+  devTools: boolean;
+}
+
+export function secureWebPreferences(preloadPath: string, debug: WindowDebugOptions): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -25,14 +30,14 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     // A dialog storm from a compromised page can be stopped by the user.
     safeDialogs: true,
     spellcheck: false,
-    devTools: true,
+    devTools: debug.devTools,
   };
 }
 
 export const MIN_WINDOW_WIDTH = 800;
 export const MIN_WINDOW_HEIGHT = 560;
 
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, debug: WindowDebugOptions): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: MIN_WINDOW_WIDTH,
@@ -41,6 +46,6 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): Br
     // Shown on ready-to-show, so the user never sees an empty white frame.
     show: false,
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, debug),
   };
 }

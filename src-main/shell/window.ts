@@ -8,10 +8,10 @@ import type { AppLocation } from './app-location';
 import { mainWindowOptions } from './window-options';
 import { fitBoundsToDisplays, loadWindowState, saveWindowState, type WindowState } from './window-state';
 
-export function createMainWindow(options: { preloadPath: string; location: AppLocation; dataDir: string }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; location: AppLocation; dataDir: string; devTools: boolean }): BrowserWindow {
   const state = loadWindowState(options.dataDir);
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
-  const window = new BrowserWindow(mainWindowOptions(options.preloadPath, fitBoundsToDisplays(state.bounds, workAreas)));
+  const window = new BrowserWindow(mainWindowOptions(options.preloadPath, fitBoundsToDisplays(state.bounds, workAreas), { devTools: options.devTools }));
   if (state.maximized) window.maximize();
 
   window.once('ready-to-show', () => window.show());

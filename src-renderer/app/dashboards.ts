@@ -20,6 +20,7 @@ export const DASHBOARDS: readonly DashboardRoute[] = [
   { key: 'sessions', title: 'Sessions', purpose: 'Create payment sessions and drive the sandbox buyer', component: lazy(() => import('../dashboards/sessions/sessions-page')), moneyMoving: true },
   { key: 'payments', title: 'Payments', purpose: 'Find a payment, follow it to a final state, read its story', component: lazy(() => import('../dashboards/payments/payments-page')) },
   { key: 'captures', title: 'Captures', purpose: 'Capture authorised card payments; cancel and refund', component: lazy(() => import('../dashboards/captures/captures-page')), moneyMoving: true },
+  { key: 'disputes', title: 'Disputes', purpose: 'Chargebacks with defense deadlines: accept, defend, download evidence', component: lazy(() => import('../dashboards/disputes/disputes-page')) },
   { key: 'notifications', title: 'Notifications', purpose: 'Every notification received, verified and acknowledged', component: lazy(() => import('../dashboards/notifications/notifications-page')) },
   { key: 'troubleshoot', title: 'Troubleshoot', purpose: 'Explain codes, logs and signatures', component: lazy(() => import('../dashboards/troubleshoot/troubleshoot-page')) },
   { key: 'api-log', title: 'API log', purpose: 'Every signed call with its request, response and signature label', component: lazy(() => import('../dashboards/api-log/api-log-page')) },

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { disputeKeys } from '../queries/disputes';
 import { overviewKeys } from '../queries/overview';
 import { paymentKeys } from '../queries/payments';
 import { searchKeys } from '../queries/search';
@@ -35,6 +36,7 @@ export function PushAnnouncer() {
       void client.invalidateQueries({ queryKey: overviewKeys.all });
       void client.invalidateQueries({ queryKey: searchKeys.all });
       void client.invalidateQueries({ queryKey: NOTIFICATION_LIST_PREFIX });
+      void client.invalidateQueries({ queryKey: disputeKeys.all });
       const id = nextId.current++;
       const about = payload.paymentRequestId ?? payload.paymentId;
       const text = `${payload.duplicate ? 'Duplicate ' : ''}${payload.notifyType} notification ${payload.verification}${about ? ` for ${about}` : ''}`;
@@ -45,6 +47,7 @@ export function PushAnnouncer() {
       void client.invalidateQueries({ queryKey: paymentKeys.all });
       void client.invalidateQueries({ queryKey: overviewKeys.all });
       void client.invalidateQueries({ queryKey: CALL_LIST_PREFIX });
+      void client.invalidateQueries({ queryKey: disputeKeys.all });
     });
     return () => {
       offNotification();

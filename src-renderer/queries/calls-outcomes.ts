@@ -10,7 +10,7 @@ import { overviewKeys } from './overview';
 import { paymentKeys } from './payments';
 import { searchKeys } from './search';
 
-function invalidatePaymentData(client: QueryClient): void {
+export function invalidatePaymentData(client: QueryClient): void {
   void client.invalidateQueries({ queryKey: paymentKeys.all });
   void client.invalidateQueries({ queryKey: overviewKeys.all });
   void client.invalidateQueries({ queryKey: searchKeys.all });

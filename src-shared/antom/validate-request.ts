@@ -4,8 +4,11 @@
  *
  * Errors block the call: missing required fields, wrong types, limits from API-FACTS c, amounts
  * that are not positive integers in the currency's minor unit (money.ts), one-of rules.
- * Warnings do not block: non-ASCII text where Antom wants none, fields the 2024 docs call
- * required but newer flows may not need, a currency the console does not know.
+ * Warnings do not block: non-ASCII text where Antom wants none, a currency the console does
+ * not know.
+ *
+ * The embedded sandbox answers PARAM_ILLEGAL with exactly these errors (start-sandbox.ts), so a
+ * request the console would send is one the sandbox takes, and the other way round.
  *
  * Non-ASCII warnings, decided per field (Antom's pages say IDs must not carry Chinese or other
  * special characters; they are matched byte-for-byte by Antom and by merchants' systems):
@@ -38,6 +41,9 @@ const ASCII_FIELDS: Record<AntomApiName, readonly string[]> = {
   cancel: ['paymentId', 'paymentRequestId', 'merchantAccountId'],
   refund: ['refundRequestId', 'paymentId', 'referenceRefundId', 'refundReason', 'refundNotifyUrl'],
   inquiryRefund: ['refundRequestId', 'refundId', 'merchantAccountId'],
+  acceptDispute: ['disputeId'],
+  supplyDefenseDocument: ['disputeId'],
+  downloadDisputeEvidence: ['disputeId'],
 };
 
 const AMOUNT_FIELDS: Record<AntomApiName, readonly string[]> = {
@@ -47,6 +53,9 @@ const AMOUNT_FIELDS: Record<AntomApiName, readonly string[]> = {
   cancel: [],
   refund: ['refundAmount'],
   inquiryRefund: [],
+  acceptDispute: [],
+  supplyDefenseDocument: [],
+  downloadDisputeEvidence: [],
 };
 
 /** [one, other, which wins when both are given]: API-FACTS c.2, c.4, c.6. */
@@ -128,11 +137,11 @@ export function validateRequest(api: AntomApiName, body: unknown): ValidationRep
   }
 
   if (api === 'createPaymentSession') {
-    if (typeof record.productCode === 'string' && record.productCode !== 'CASHIER_PAYMENT') {
-      report.warnings.push({ field: 'productCode', message: `productCode is "${record.productCode}"; createPaymentSession for Checkout Payment uses CASHIER_PAYMENT.` });
+    const factor = record.paymentFactor as { isAuthorization?: unknown; captureMode?: unknown } | undefined;
+    const authorises = factor?.isAuthorization === true || factor?.isAuthorization === 'true';
+    if (factor?.captureMode !== undefined && !authorises) {
+      report.warnings.push({ field: 'paymentFactor.captureMode', message: 'paymentFactor.captureMode only matters with paymentFactor.isAuthorization true; without it the payment is captured when the buyer pays.' });
     }
-    if (!present(record.paymentMethod)) report.warnings.push({ field: 'paymentMethod', message: 'paymentMethod is missing; the 2024 createPaymentSession docs require it (newer Element / Checkout Page flows may not).' });
-    if (!present(record.settlementStrategy)) report.warnings.push({ field: 'settlementStrategy', message: 'settlementStrategy is missing; the 2024 createPaymentSession docs require settlementStrategy.settlementCurrency.' });
   }
   if (api === 'inquiryRefund' && typeof record.refundRequestId === 'string' && /[^A-Za-z0-9_.:-]/.test(record.refundRequestId) && !NON_ASCII.test(record.refundRequestId)) {
     report.warnings.push({ field: 'refundRequestId', message: 'refundRequestId contains special characters; Antom says it must have none.' });

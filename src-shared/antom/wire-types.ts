@@ -62,18 +62,41 @@ const orderSchema = z
   })
   .loose();
 
+/** env.terminalType (createPaymentSession reference, API-FACTS c.1). */
+const TERMINAL_TYPES = ['WEB', 'WAP', 'APP', 'MINI_APP'] as const;
+
+/** paymentFactor.captureMode (createPaymentSession / pay reference; Antom's Capture page). */
+const CAPTURE_MODES = ['AUTOMATIC', 'MANUAL'] as const;
+
+/**
+ * createPaymentSession, field rules from the five seed pages' tables and Antom's reference:
+ * - required: productCode (fixed CASHIER_PAYMENT), paymentRequestId, paymentAmount,
+ *   paymentMethod (every seed table marks it required), paymentRedirectUrl, order;
+ * - optional: paymentNotifyUrl; settlementStrategy (required only when the merchant has signed
+ *   more than one settlement currency, which the console cannot know, so never demanded);
+ *   paymentFactor.isAuthorization (default false) and paymentFactor.captureMode (AUTOMATIC,
+ *   the default, or MANUAL); paymentMethod.paymentMethodMetaData in any shape (seed 004 sends a
+ *   JSON string, the reference an object).
+ */
 const createPaymentSessionRequestSchema = z
   .object({
-    productCode: text(32),
+    productCode: text(32).refine((v): boolean => v === 'CASHIER_PAYMENT', 'must be CASHIER_PAYMENT for createPaymentSession (Checkout Payment)'),
     paymentRequestId: text(LIMITS.requestId),
     order: orderSchema,
     paymentAmount: amountSchema,
-    paymentMethod: z.object({ paymentMethodType: text(LIMITS.paymentMethodType) }).loose().optional(),
+    paymentMethod: z.object({ paymentMethodType: text(LIMITS.paymentMethodType) }, { error: typeError('an object with paymentMethodType') }).loose(),
     paymentRedirectUrl: url(LIMITS.redirectUrl),
     paymentNotifyUrl: url(LIMITS.paymentNotifyUrl).optional(),
     settlementStrategy: z.object({ settlementCurrency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').optional() }).loose().optional(),
-    paymentFactor: z.object({ isAuthorization: booleanish.optional() }).loose().optional(),
+    paymentFactor: z
+      .object({
+        isAuthorization: booleanish.optional(),
+        captureMode: z.enum(CAPTURE_MODES, { error: `must be one of ${CAPTURE_MODES.join(', ')}` }).optional(),
+      })
+      .loose()
+      .optional(),
     enableInstallmentCollection: booleanish.optional(),
+    env: z.object({ terminalType: z.enum(TERMINAL_TYPES, { error: `must be one of ${TERMINAL_TYPES.join(', ')}` }).optional() }, { error: typeError('an object') }).loose().optional(),
     merchantRegion: text(LIMITS.merchantRegion).optional(),
     paymentSessionExpiryTime: isoTime.optional(),
     productScene: text(LIMITS.productScene).optional(),
@@ -125,6 +148,33 @@ const inquiryRefundRequestSchema = z
   })
   .loose();
 
+// Disputes (Antom reference pages acceptDispute, supplyDefenseDocument, downloadDisputeEvidence).
+/** disputeEvidence: Base64 of the defense document, at most 1,000,000 characters (supplyDefenseDocument). */
+export const DISPUTE_EVIDENCE_MAX_CHARS = 1_000_000;
+export const DISPUTE_EVIDENCE_TYPES = ['DISPUTE_EVIDENCE_TEMPLATE', 'DISPUTE_EVIDENCE_FILE'] as const;
+const DISPUTE_EVIDENCE_FORMATS = ['WORD', 'PDF', 'ZIP', 'JPG'] as const;
+const base64 = z.string({ error: typeError('a Base64 string') }).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be Base64 (A-Z, a-z, 0-9, +, / and = padding)');
+
+const acceptDisputeRequestSchema = z.object({ disputeId: text(LIMITS.antomId) }).loose();
+
+const supplyDefenseDocumentRequestSchema = z
+  .object({
+    disputeId: text(LIMITS.antomId),
+    disputeEvidence: base64.min(1, 'must not be empty').max(DISPUTE_EVIDENCE_MAX_CHARS, `must be at most ${DISPUTE_EVIDENCE_MAX_CHARS} characters (Base64)`),
+  })
+  .loose();
+
+const downloadDisputeEvidenceRequestSchema = z
+  .object({
+    disputeId: text(LIMITS.antomId),
+    disputeEvidenceType: z.enum(DISPUTE_EVIDENCE_TYPES, { error: `must be one of ${DISPUTE_EVIDENCE_TYPES.join(', ')}` }),
+  })
+  .loose();
+
+type AcceptDisputeRequest = z.infer<typeof acceptDisputeRequestSchema>;
+type SupplyDefenseDocumentRequest = z.infer<typeof supplyDefenseDocumentRequestSchema>;
+type DownloadDisputeEvidenceRequest = z.infer<typeof downloadDisputeEvidenceRequestSchema>;
+
 type CreatePaymentSessionRequest = z.infer<typeof createPaymentSessionRequestSchema>;
 type InquiryPaymentRequest = z.infer<typeof inquiryPaymentRequestSchema>;
 type CaptureRequest = z.infer<typeof captureRequestSchema>;
@@ -139,6 +189,9 @@ export const requestSchemas = {
   cancel: cancelRequestSchema,
   refund: refundRequestSchema,
   inquiryRefund: inquiryRefundRequestSchema,
+  acceptDispute: acceptDisputeRequestSchema,
+  supplyDefenseDocument: supplyDefenseDocumentRequestSchema,
+  downloadDisputeEvidence: downloadDisputeEvidenceRequestSchema,
 } as const satisfies Record<AntomApiName, z.ZodType>;
 
 export interface RequestBodies {
@@ -148,6 +201,9 @@ export interface RequestBodies {
   cancel: CancelRequest;
   refund: RefundRequest;
   inquiryRefund: InquiryRefundRequest;
+  acceptDispute: AcceptDisputeRequest;
+  supplyDefenseDocument: SupplyDefenseDocumentRequest;
+  downloadDisputeEvidence: DownloadDisputeEvidenceRequest;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,6 +287,20 @@ const inquiryRefundResponseSchema = antomResponseSchema.extend({
   refundTime: optionalString,
 });
 
+/** acceptDispute and supplyDefenseDocument answer the same two fields on SUCCESS. */
+const disputeResolutionResponseSchema = antomResponseSchema.extend({
+  disputeId: optionalString,
+  disputeResolutionTime: optionalString,
+});
+
+const downloadDisputeEvidenceResponseSchema = antomResponseSchema.extend({
+  disputeEvidence: optionalString,
+  disputeEvidenceFormat: z.enum(DISPUTE_EVIDENCE_FORMATS).or(z.string()).optional(),
+});
+
+type DisputeResolutionResponse = z.infer<typeof disputeResolutionResponseSchema>;
+type DownloadDisputeEvidenceResponse = z.infer<typeof downloadDisputeEvidenceResponseSchema>;
+
 type CreatePaymentSessionResponse = z.infer<typeof createPaymentSessionResponseSchema>;
 type InquiryPaymentResponse = z.infer<typeof inquiryPaymentResponseSchema>;
 type CaptureResponse = z.infer<typeof captureResponseSchema>;
@@ -245,6 +315,9 @@ export const responseSchemas = {
   cancel: cancelResponseSchema,
   refund: refundResponseSchema,
   inquiryRefund: inquiryRefundResponseSchema,
+  acceptDispute: disputeResolutionResponseSchema,
+  supplyDefenseDocument: disputeResolutionResponseSchema,
+  downloadDisputeEvidence: downloadDisputeEvidenceResponseSchema,
 } as const satisfies Record<AntomApiName, z.ZodType>;
 
 export interface ResponseBodies {
@@ -254,4 +327,7 @@ export interface ResponseBodies {
   cancel: CancelResponse;
   refund: RefundResponse;
   inquiryRefund: InquiryRefundResponse;
+  acceptDispute: DisputeResolutionResponse;
+  supplyDefenseDocument: DisputeResolutionResponse;
+  downloadDisputeEvidence: DownloadDisputeEvidenceResponse;
 }

@@ -37,7 +37,7 @@ export const API_RESULT_CODES: readonly CodeEntry[] = [
 
   // inquiryPayment
   api(['inquiryPayment'], 'SUCCESS', 'S', 'The inquiry worked; the payment state is in paymentStatus.', 'Read paymentStatus (SUCCESS, FAIL, PROCESSING, CANCELLED, PENDING) and paymentResultCode; result says nothing about the payment itself.', 'none', INQ),
-  api(['inquiryPayment'], 'ORDER_NOT_EXIST', 'F', 'Antom has no payment with this paymentId / paymentRequestId.', 'Check the ID and the environment (sandbox vs production). Right after creation, inquire again after 15 s, up to 3 times; after that the payment was never created.', 'inquire', [...INQ, 'API-FACTS f.3']),
+  api(['inquiryPayment'], 'ORDER_NOT_EXIST', 'F', 'Antom has no payment with this paymentId / paymentRequestId.', 'Check the ID and the environment (sandbox vs production). Right after creation, inquire again after 15 s, up to 3 times; after that the payment was never created. The console does this itself for an inquiry by paymentRequestId within 60 s of a session it sent.', 'inquire', [...INQ, 'API-FACTS f.3']),
   api(['inquiryPayment'], 'PAYMENT_IN_PROCESS', 'U', 'The payment is still in progress (or the paymentRequestId was repeated).', 'If redirectActionForm.redirectUrl is present, send the buyer there; otherwise inquire again in a few seconds.', 'inquire', INQ),
   api(['inquiryPayment', 'inquiryRefund'], 'UNKNOWN_EXCEPTION', 'U', 'The inquiry failed with an unknown error.', 'Repeat the same inquiry; an inquiry changes nothing, so repeating it is always safe.', 'same-request-id', [...INQ, ...IREF, 'API-FACTS f.3']),
 
@@ -56,7 +56,7 @@ export const API_RESULT_CODES: readonly CodeEntry[] = [
   api(['capture', 'notifyCapture'], 'ORDER_STATUS_INVALID', 'F', 'The payment is not in a state that allows capture (not authorised, already fully captured, or cancelled).', 'Inquire the payment and check its status and transactions before capturing again.', 'inquire', CAP, { note: 'For cancel it means the state forbids cancelling; for refund, the payment is still processing or failed.' }),
   api(['capture', 'notifyCapture'], 'PAYMENT_COUNT_EXCEED_LIMIT', 'F', 'Too many captures on this payment.', 'Contact Antom support.', 'do-not-retry', CAP),
   api(['capture'], 'REPEAT_REQ_INCONSISTENT', 'F', 'This captureRequestId was already used with a different captureAmount or paymentId.', 'Resend exactly the original capture, or use a new captureRequestId for a different capture.', 'new-request-id', [...CAP, ...IDEM]),
-  api(['capture', 'notifyCapture', 'notifyRefund'], 'RISK_REJECT', 'F', 'Rejected by risk control.', 'Tell the buyer or merchant; do not retry.', 'do-not-retry', CAP),
+  api(['capture', 'notifyCapture'], 'RISK_REJECT', 'F', 'The capture was rejected by risk control.', 'Tell the buyer or merchant; do not retry.', 'do-not-retry', CAP),
   api(['capture', 'notifyCapture'], 'USER_AMOUNT_EXCEED_LIMIT', 'F', 'The amount exceeds the user limit.', 'Capture a lower amount.', 'fix-request', CAP),
   api(['capture', 'notifyCapture'], 'USER_BALANCE_NOT_ENOUGH', 'F', 'The buyer balance is not enough.', 'Contact Antom support.', 'do-not-retry', CAP),
   api(['capture', 'cancel', 'notifyCapture'], 'USER_NOT_EXIST', 'F', 'The buyer account does not exist.', 'Check with the buyer or issuer; contact Antom support.', 'do-not-retry', [...CAP, ...CAN]),
@@ -85,6 +85,12 @@ export const API_RESULT_CODES: readonly CodeEntry[] = [
   api(['refund'], 'REFUND_NOT_SUPPORTED', 'F', 'This payment cannot be refunded.', 'Check the contract and payment method with Antom.', 'do-not-retry', REF),
   api(['refund'], 'PARTIAL_REFUND_NOT_SUPPORTED', 'F', 'Only full refunds are allowed for this payment.', 'Refund the full remaining amount.', 'fix-request', REF),
   api(['refund', 'notifyRefund'], 'UNKNOWN_EXCEPTION', 'U', 'The refund ended with an unknown result; money may or may not have moved.', 'Retry with the SAME refundRequestId and amount, or call inquiryRefund with the refundRequestId.', 'same-request-id', [...REF, 'API-FACTS f.3']),
+
+  // RISK_REJECT on a refund: the refund itself was stopped by risk control (API-FACTS c.6 refund
+  // result codes, c.9 notifyRefund). Not the capture meaning, and not the payment-result one
+  // (where a paid buyer is refunded automatically).
+  api(['refund', 'notifyRefund'], 'RISK_REJECT', 'F', 'The refund was rejected by risk control; no money went back to the buyer.', 'Do not resend it. Contact Antom support with the refundRequestId to learn why; if the buyer must still be refunded, agree the way with Antom (the refund may be refused again).', 'do-not-retry', [...REF, 'API-FACTS c.9', 'D-NREF']),
+  { ...api(['inquiryRefund', 'notifyRefund'], 'RISK_REJECT', 'F', 'The refund was rejected by risk control; no money went back to the buyer.', 'Do not resend it. Contact Antom support with the refundRequestId to learn why; if the buyer must still be refunded, agree the way with Antom (the refund may be refused again).', 'do-not-retry', [...IREF, 'API-FACTS c.9']), field: 'refundResult' },
 
   // inquiryRefund
   api(['inquiryRefund'], 'SUCCESS', 'S', 'The inquiry worked; the refund state is in refundStatus.', 'Read refundStatus (SUCCESS, PROCESSING, FAIL); result says nothing about the refund itself.', 'none', IREF),

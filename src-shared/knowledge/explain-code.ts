@@ -5,11 +5,12 @@
  */
 import { API_RESULT_CODES } from './api-result-codes';
 import { COMMON_RESULT_CODES } from './common-result-codes';
+import { DISPUTE_CODES } from './dispute-codes';
 import type { CodeEntry, CodeExplanation, CodeField, KnowledgeApi, KnowledgeScope } from './knowledge-types';
 import { PAYMENT_RESULT_CODES } from './payment-result-codes';
 import { SDK_EVENT_CODES } from './sdk-event-codes';
 
-export const ALL_CODE_ENTRIES: readonly CodeEntry[] = [...API_RESULT_CODES, ...COMMON_RESULT_CODES, ...PAYMENT_RESULT_CODES, ...SDK_EVENT_CODES];
+export const ALL_CODE_ENTRIES: readonly CodeEntry[] = [...API_RESULT_CODES, ...DISPUTE_CODES, ...COMMON_RESULT_CODES, ...PAYMENT_RESULT_CODES, ...SDK_EVENT_CODES];
 
 const byCode = new Map<string, CodeEntry[]>();
 for (const entry of ALL_CODE_ENTRIES) {
@@ -78,7 +79,8 @@ export function explainResultCode(code: string, api?: KnowledgeApi | KnowledgeSc
   if (common) return explain(common, 'common');
   const anyField = entries.find((e) => e.field === field) ?? entries[0];
   if (anyField) return explain(anyField, 'other-context');
-  return unknownEntry(normalised, field === 'result' ? 'api-result' : 'payment-result', field, api);
+  const kind = field === 'result' ? 'api-result' : field === 'disputeNotificationType' || field === 'disputeJudgedResult' ? 'dispute-value' : 'payment-result';
+  return unknownEntry(normalised, kind, field, api);
 }
 
 export function explainSdkEventCode(code: string): CodeExplanation {

@@ -25,6 +25,10 @@ function fieldForLabel(label: string | undefined): CodeField {
       return 'paymentResultCode';
     case 'transactionResult':
       return 'transactionResult';
+    case 'disputeNotificationType':
+      return 'disputeNotificationType';
+    case 'disputeJudgedResult':
+      return 'disputeJudgedResult';
     case 'code':
     case 'eventCode':
       return 'eventCode';
@@ -51,7 +55,9 @@ export function findCodesInText(text: string, api?: KnowledgeApi): CodeMention[]
     const field = fieldForLabel(label);
     const explanation = code.startsWith('SDK_')
       ? explainSdkEventCode(code)
-      : explainResultCode(code, guessedApi, field === 'eventCode' ? 'result' : field);
+      : field === 'disputeNotificationType' || field === 'disputeJudgedResult'
+        ? explainResultCode(code, 'notifyDispute', field) // these fields only exist in notifyDispute, whatever path is in the text
+        : explainResultCode(code, guessedApi, field === 'eventCode' ? 'result' : field);
     mentions.push({ code, index, label, explanation });
   }
   return mentions;

@@ -5,26 +5,41 @@
  */
 import type { AntomApiName, ResultStatus } from '../vocabulary';
 
-/** Where a code can appear. The APIs the console calls, the three notifications, and the client SDK. */
+/** Where a code can appear: the APIs, the notifications, and the client SDK. */
 export type KnowledgeScope =
   | 'common'
   | AntomApiName
   | 'notifyPayment'
   | 'notifyCapture'
   | 'notifyRefund'
+  | 'notifyDispute'
+  | 'notifyDefenseDocument'
   | 'client-sdk';
 
-/** The server APIs an explanation can be asked for: the vocabulary's AntomApiName. */
+/** The server APIs an explanation can be asked for: the vocabulary's AntomApiName (payment and dispute APIs). */
 export type KnowledgeApi = AntomApiName;
 
-type CodeKind = 'api-result' | 'payment-result' | 'sdk-event';
+/**
+ * api-result: result.resultCode of a call; payment-result: a payment's or transaction's own
+ * result; sdk-event: a client SDK event code; dispute-value: the enumerated values a
+ * notifyDispute carries (disputeNotificationType, disputeJudgedResult), which ops staff meet
+ * in the same places as codes.
+ */
+type CodeKind = 'api-result' | 'payment-result' | 'sdk-event' | 'dispute-value';
 
 /**
  * Which field carries the code: `result.resultCode` of a call, `paymentResultCode` of an
  * inquiry / notifyPayment, `transactions[].transactionResult`, a refund's own result, or an
  * SDK `eventCode`. The same word can mean different things in different fields.
  */
-export type CodeField = 'result' | 'paymentResultCode' | 'transactionResult' | 'refundResult' | 'eventCode';
+export type CodeField =
+  | 'result'
+  | 'paymentResultCode'
+  | 'transactionResult'
+  | 'refundResult'
+  | 'eventCode'
+  | 'disputeNotificationType'
+  | 'disputeJudgedResult';
 
 export type RetryGuidance =
   | 'same-request-id'
@@ -35,8 +50,18 @@ export type RetryGuidance =
   | 'fix-request'
   | 'none';
 
-/** Source tags from API-FACTS.md section 0 (e.g. D-CAP, S-WEB), plus the API-FACTS section. */
+/**
+ * Source tags from API-FACTS.md section 0 (e.g. D-CAP, S-WEB), the API-FACTS section, a seed
+ * page ("seed 003" = ../shared/antom/docs/003_*.txt) or an Antom reference URL.
+ */
 type SourceTag = string;
+
+/** What one Antom page says about a code, kept when the pages disagree. */
+export interface PageStatement {
+  /** The page, e.g. "seed 003 (Card payments Web/WAP, event code table)" or a docs URL. */
+  page: string;
+  says: string;
+}
 
 export interface CodeEntry {
   code: string;
@@ -52,6 +77,8 @@ export interface CodeEntry {
   sources: readonly SourceTag[];
   /** Set when the same code means something else elsewhere, or the docs disagree. */
   note?: string;
+  /** When Antom's pages disagree: which page says what (the entry follows the API reference). */
+  pagesDisagree?: readonly PageStatement[];
   /** Other spellings seen for the same condition (e.g. SIGNATURE_INVALID for INVALID_SIGNATURE). */
   aliases?: readonly string[];
   /** SDK events only: which client SDKs emit it. */

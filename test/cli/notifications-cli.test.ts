@@ -63,7 +63,10 @@ describe('antom-ops notifications', () => {
 
     const list = await runCli(['notifications', 'list', '--data-dir', dataDir, '--json']);
     expect(list.code).toBe(0);
-    const entries = JSON.parse(list.stdout);
+    const listed = JSON.parse(list.stdout);
+    // --json pages like the console: the entries with the cursor of the next page (none here).
+    expect(listed.nextCursor).toBeNull();
+    const entries = listed.entries;
     expect(entries).toHaveLength(2);
     const byType = Object.fromEntries(entries.map((e: { notifyType: string }) => [e.notifyType, e]));
     expect(byType.PAYMENT_RESULT).toMatchObject({ verification: 'verified', acknowledged: true, attempts: 2, duplicateOf: null, paymentId: 'PAY-CLI-1', paymentRequestId: 'REQ-CLI-1', rejectReason: null });
@@ -72,15 +75,15 @@ describe('antom-ops notifications', () => {
       expect(Object.keys(entries[0])).toContain(key);
     }
 
-    const onlyRejected = JSON.parse((await runCli(['notifications', 'list', '--verification', 'rejected', '--data-dir', dataDir, '--json'])).stdout);
+    const onlyRejected = JSON.parse((await runCli(['notifications', 'list', '--verification', 'rejected', '--data-dir', dataDir, '--json'])).stdout).entries;
     expect(onlyRejected).toHaveLength(1);
     expect(onlyRejected[0].rejectReason).toBeTruthy();
-    const byId = JSON.parse((await runCli(['notifications', 'list', '--id', 'REQ-CLI-1', '--data-dir', dataDir, '--json'])).stdout);
+    const byId = JSON.parse((await runCli(['notifications', 'list', '--id', 'REQ-CLI-1', '--data-dir', dataDir, '--json'])).stdout).entries;
     expect(byId.map((e: { paymentId: string }) => e.paymentId)).toEqual(['PAY-CLI-1']);
   });
 
   it('shows one notification with the content that was verified and the retry schedule', async () => {
-    const [first] = JSON.parse((await runCli(['notifications', 'list', '--type', 'PAYMENT_RESULT', '--data-dir', dataDir, '--json'])).stdout);
+    const [first] = JSON.parse((await runCli(['notifications', 'list', '--type', 'PAYMENT_RESULT', '--data-dir', dataDir, '--json'])).stdout).entries;
     const show = await runCli(['notifications', 'show', String(first.id), '--data-dir', dataDir, '--json']);
     expect(show.code).toBe(0);
     const detail = JSON.parse(show.stdout);
@@ -105,7 +108,7 @@ describe('antom-ops notifications', () => {
   });
 
   it('replays a stored notification to an integrator URL as received', async () => {
-    const [first] = JSON.parse((await runCli(['notifications', 'list', '--type', 'PAYMENT_RESULT', '--data-dir', dataDir, '--json'])).stdout);
+    const [first] = JSON.parse((await runCli(['notifications', 'list', '--type', 'PAYMENT_RESULT', '--data-dir', dataDir, '--json'])).stdout).entries;
     const replay = await runCli(['notifications', 'replay', String(first.id), '--to', integratorUrl, '--data-dir', dataDir, '--json']);
     expect(replay.code).toBe(0);
     expect(JSON.parse(replay.stdout)).toMatchObject({ httpStatus: 200, acknowledged: true });

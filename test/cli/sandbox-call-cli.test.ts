@@ -55,7 +55,8 @@ describeWithKeyring('antom-ops against the embedded sandbox with keys in the OS 
       order: { referenceOrderId: 'CLI-ORDER-1', orderDescription: 'CLI order' },
       paymentAmount: { currency: 'JPY', value: '3000' }, paymentMethod: { paymentMethodType: 'CARD' },
       paymentRedirectUrl: 'https://merchant.example/return', settlementStrategy: { settlementCurrency: 'JPY' },
-      paymentFactor: { isAuthorization: true },
+      // MANUAL: this test captures itself (Antom's default, AUTOMATIC, would capture at once).
+      paymentFactor: { isAuthorization: true, captureMode: 'MANUAL' },
     };
     writeFileSync(join(dataDir, 'session.json'), JSON.stringify(body));
     const session = await runCli(['call', 'createPaymentSession', '--data-dir', dataDir, '--body', `@${join(dataDir, 'session.json')}`, '--json'], env);

@@ -22,7 +22,7 @@ function client(overrides: Partial<ClientProfile> = {}): AntomClient {
     privateKey: merchantKey.keyObject, antomPublicKey: parsePublicKey(sandbox.antomPublicKeyBase64).keyObject, timeoutMs: 5000, ...overrides,
   };
   return new AntomClient(profile, {
-    recorder: { record: (r) => records.push(r) },
+    recorder: { record: async (r) => { records.push(r); } },
     retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4 },
     sleep: async (ms) => { sleeps.push(ms); },
   });
@@ -39,7 +39,8 @@ function sessionBody(value: string, currency = 'USD', card = true) {
     paymentMethod: { paymentMethodType: card ? 'CARD' : 'ALIPAY_CN' },
     paymentRedirectUrl: 'https://merchant.example/return',
     settlementStrategy: { settlementCurrency: currency },
-    ...(card ? { paymentFactor: { isAuthorization: true } } : {}),
+    // MANUAL: these tests capture themselves (AUTOMATIC, Antom's default, would capture at once).
+    ...(card ? { paymentFactor: { isAuthorization: true, captureMode: 'MANUAL' as const } } : {}),
   };
 }
 

@@ -23,10 +23,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+async function until<T>(read: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = read();
+    const value = await read();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
@@ -45,13 +45,13 @@ describe('session -> buyer pays -> notifyPayment -> inquiry agrees -> capture ->
       productCode: 'CASHIER_PAYMENT', order: { referenceOrderId: 'LOOP-ORDER-1', orderDescription: 'loop' },
       paymentAmount: { currency: 'EUR', value: '12000' }, paymentMethod: { paymentMethodType: 'CARD' },
       paymentRedirectUrl: 'https://merchant.example/return', settlementStrategy: { settlementCurrency: 'EUR' },
-      paymentFactor: { isAuthorization: true },
+      paymentFactor: { isAuthorization: true, captureMode: 'MANUAL' },
     });
     expect(session.resultStatus).toBe('S');
     const paymentRequestId = session.requestIds.paymentRequestId!;
     core.sandbox!.control.pay(paymentRequestId, { outcome: 'success' });
 
-    const paid = await until(() => core.journal.listNotifications({ anyId: paymentRequestId, notifyType: 'PAYMENT_RESULT' }).items[0], 'notifyPayment');
+    const paid = await until(async () => (await core.journal.listNotifications({ anyId: paymentRequestId, notifyType: 'PAYMENT_RESULT' })).items[0], 'notifyPayment');
     expect(paid).toMatchObject({ verification: 'verified', acknowledged: true, status: 'SUCCESS' });
 
     const inquiry = await client.inquiryPayment({ paymentRequestId });
@@ -60,11 +60,11 @@ describe('session -> buyer pays -> notifyPayment -> inquiry agrees -> capture ->
 
     const capture = await client.capture({ paymentId, captureAmount: { currency: 'EUR', value: '7000' } });
     expect(capture.resultStatus).toBe('S');
-    await until(() => core.journal.listNotifications({ anyId: paymentId, notifyType: 'CAPTURE_RESULT' }).items[0], 'notifyCapture');
+    await until(async () => (await core.journal.listNotifications({ anyId: paymentId, notifyType: 'CAPTURE_RESULT' })).items[0], 'notifyCapture');
     const refund = await client.refund({ paymentId, refundAmount: { currency: 'EUR', value: '2500' } });
     expect(refund.resultStatus).toBe('S');
-    await until(() => core.journal.listNotifications({ anyId: refund.requestIds.refundRequestId!, notifyType: 'REFUND_RESULT' }).items[0]
-      ?? core.journal.listNotifications({ notifyType: 'REFUND_RESULT' }).items[0], 'notifyRefund');
+    await until(async () => (await core.journal.listNotifications({ anyId: refund.requestIds.refundRequestId!, notifyType: 'REFUND_RESULT' })).items[0]
+      ?? (await core.journal.listNotifications({ notifyType: 'REFUND_RESULT' })).items[0], 'notifyRefund');
 
     // the sandbox saw every notification acknowledged on the first attempt
     await core.sandbox!.control.notificationsSettled();
@@ -72,7 +72,7 @@ describe('session -> buyer pays -> notifyPayment -> inquiry agrees -> capture ->
     expect(sent.length).toBeGreaterThanOrEqual(3);
     expect(sent.every((n) => n.state === 'acknowledged' && n.attempts.length === 1)).toBe(true);
 
-    const timeline = core.journal.timeline(paymentRequestId)!;
+    const timeline = (await core.journal.timeline(paymentRequestId))!;
     expect(timeline.state).toBe('PARTIALLY_REFUNDED');
     expect(timeline.money).toMatchObject({
       currency: 'EUR',
@@ -83,7 +83,7 @@ describe('session -> buyer pays -> notifyPayment -> inquiry agrees -> capture ->
     for (const kind of ['session', 'inquiry', 'notification', 'capture', 'refund']) expect(kinds).toContain(kind);
     expect(timeline.mismatches).toEqual([]);
     // every call was journaled with a verified response signature
-    const calls = core.journal.listCalls({ anyId: paymentId }).items;
+    const calls = (await core.journal.listCalls({ anyId: paymentId })).items;
     expect(calls.length).toBeGreaterThanOrEqual(3);
     expect(calls.every((c) => c.responseSignature === 'verified')).toBe(true);
   });

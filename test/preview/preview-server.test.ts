@@ -103,6 +103,34 @@ describe('the preview door', () => {
   });
 });
 
+describe('bodies over the limit', () => {
+  const tooBig = 'x'.repeat(2 * 1024 * 1024 + 1);
+  const headers = () => ({ host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', [PREVIEW_TOKEN_HEADER]: server.token });
+
+  it('answers 413 with a typed JSON error when the declared length is too large', async () => {
+    const res = await raw('POST', '/api/op/listProfiles', { ...headers(), 'content-length': String(Buffer.byteLength(tooBig)) }, tooBig);
+    expect(res.status).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('larger than'), hint: expect.any(String) } });
+  });
+
+  it('answers 413 to a chunked body that grows past the limit (no length declared)', async () => {
+    const res = await new Promise<RawResponse>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/op/listProfiles', headers: { ...headers(), 'transfer-encoding': 'chunked' }, agent: false }, (r) => {
+        let text = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (text += c));
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: text }));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 5; i++) req.write('y'.repeat(512 * 1024));
+      req.end();
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
 describe('sandbox profiles only', () => {
   it('refuses to create a production profile', async () => {
     const result = await op('createProfile', { name: 'Prod', environment: 'production', region: 'SG', clientId: 'PROD_1' });

@@ -19,7 +19,8 @@ afterAll(async () => {
 async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const answer = await rawRequest(sandbox.baseUrl, `/__sandbox/${path}`, {
     method,
-    ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    ...(method !== 'GET' ? { headers: { 'content-type': 'application/json' } } : {}),
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   return { status: answer.status, json: JSON.parse(answer.text) };
 }
@@ -87,6 +88,51 @@ describe('HTTP control surface', () => {
     expect(Array.isArray((await control('GET', 'notifications')).json)).toBe(true);
     expect((await control('POST', 'notifications/ntf_nope/resend')).status).toBe(404);
     expect((await control('GET', 'nothing-here')).status).toBe(404);
+  });
+
+  it('refuses a foreign Host (DNS rebinding), a foreign Origin and non-JSON bodies', async () => {
+    const port = new URL(sandbox.baseUrl).port;
+    const pay = (headers: Record<string, string>) => rawRequest(sandbox.baseUrl, '/__sandbox/notify-url', { method: 'POST', headers, body: '{"url":"http://evil.example/steal"}' });
+    const rebinding = await pay({ host: `evil.example:${port}`, 'content-type': 'application/json' });
+    expect(rebinding.status).toBe(403);
+    expect(JSON.parse(rebinding.text).error.message).toMatch(/Host "evil.example/);
+    expect((await pay({ host: `127.0.0.1:1`, 'content-type': 'application/json' })).status).toBe(403);
+    const foreign = await pay({ origin: 'https://evil.example', 'content-type': 'application/json' });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.text).error.message).toMatch(/origin "https:\/\/evil.example"/);
+    expect((await pay({ origin: 'null', 'content-type': 'application/json' })).status).toBe(403);
+    // A page's "simple" cross-site POST: text/plain needs no preflight, so it must be refused here.
+    const simple = await pay({ 'content-type': 'text/plain' });
+    expect(simple.status).toBe(415);
+    expect((await pay({})).status).toBe(415);
+    expect((await rawRequest(sandbox.baseUrl, '/__sandbox/faults', { method: 'DELETE' })).status).toBe(415);
+    expect(sandbox.control.info().notifyUrl).toBeUndefined();
+    // The console's own origin and localhost are fine; GETs need no content type.
+    expect((await pay({ origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json; charset=UTF-8' })).status).toBe(200);
+    expect((await rawRequest(sandbox.baseUrl, '/__sandbox/info', { headers: { host: `localhost:${port}` } })).status).toBe(200);
+    await control('POST', 'notify-url', { url: null });
+  });
+
+  it('bounds numeric inputs: a huge clock jump is refused and the sandbox keeps working', async () => {
+    for (const ms of [1e308, 366 * 24 * 3600 * 1000 + 1, 1.5]) {
+      const jump = await control('POST', 'time/advance', { ms });
+      expect(jump.status, String(ms)).toBe(400);
+      expect(jump.json.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect(() => sandbox.control.advanceTime(1e308)).toThrow(/100 years/);
+    expect((await control('POST', 'faults', { kind: 'latency', latencyMs: 1, count: 1e308 })).status).toBe(400);
+    expect((await control('GET', 'info')).status).toBe(200);
+    const caller = new SandboxCaller(sandbox.baseUrl, sandbox.antomPublicKeyBase64, fixtureMerchant('SANDBOX_AFTER_JUMP'));
+    sandbox.registerMerchant(caller.merchant.clientId, caller.merchant.publicKeyBase64);
+    const created = await caller.call('createPaymentSession', caller.sessionBody(), { family: 'sandbox' });
+    expect(created.json.result.resultStatus).toBe('S');
+  });
+
+  it('answers 400, not 500, to a malformed percent-escape in a control path', async () => {
+    const bad = await control('GET', 'payments/%E0%A4%A');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/percent-escape/);
+    expect((await control('POST', 'payments/%ZZ/pay', {})).status).toBe(400);
   });
 
   it('logs each Antom call with its outcome', () => {

@@ -110,7 +110,7 @@ describe('notifications', () => {
     expect(verifiesOverOwnPath(sandbox, receiver.received[3]!)).toBe(true);
 
     // The HTTP door does the same.
-    const viaHttp = await rawRequest(sandbox.baseUrl, `/__sandbox/notifications/${notes[0]!.id}/resend`, { method: 'POST' });
+    const viaHttp = await rawRequest(sandbox.baseUrl, `/__sandbox/notifications/${notes[0]!.id}/resend`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(viaHttp.status).toBe(200);
     expect((JSON.parse(viaHttp.text) as { attempts: unknown[] }).attempts).toHaveLength(2);
   });

@@ -144,9 +144,11 @@ describe('cancel', () => {
     expect(tx.map((t) => t.transactionType)).toEqual(['CANCEL']);
   });
 
-  it('answers CANCEL_WINDOW_EXCEED after success or capture, ORDER_NOT_EXIST when unknown', async () => {
+  it('answers CANCEL_WINDOW_EXCEED after capture or past the window, ORDER_NOT_EXIST when unknown', async () => {
+    // A paid APM payment can be cancelled until 00:15 UTC+8 the next day; 2 days later it cannot.
     const paid = await caller.createSession({}, sandbox.control);
     sandbox.control.pay(paid.paymentId);
+    sandbox.control.advanceTime(2 * 24 * 3600 * 1000);
     expect((await caller.call('cancel', { paymentId: paid.paymentId })).json.result.resultCode).toBe('CANCEL_WINDOW_EXCEED');
 
     const auth = await caller.createSession({ isAuthorization: true }, sandbox.control);
@@ -207,10 +209,11 @@ describe('buyer outcomes and amount scenarios', () => {
     expect(() => sandbox.control.pay(open.paymentId)).toThrow(/expired/);
   });
 
-  it('goes PROCESSING then SUCCESS after the scaled delay (amount ending 05)', async () => {
+  it('goes PENDING (buyer paid, result awaited) then SUCCESS after the scaled delay (amount ending 05)', async () => {
     const slow = await caller.createSession({ value: '1005' }, sandbox.control);
-    expect(sandbox.control.pay(slow.paymentId).paymentStatus).toBe('PROCESSING');
     expect((await caller.call('inquiryPayment', { paymentId: slow.paymentId })).json.paymentStatus).toBe('PROCESSING');
+    expect(sandbox.control.pay(slow.paymentId).paymentStatus).toBe('PENDING');
+    expect((await caller.call('inquiryPayment', { paymentId: slow.paymentId })).json).toMatchObject({ paymentStatus: 'PENDING', paymentResultCode: 'PAYMENT_IN_PROCESS' });
     sandbox.control.advanceTime(31_000);
     expect((await caller.call('inquiryPayment', { paymentId: slow.paymentId })).json.paymentStatus).toBe('SUCCESS');
     const types = sandbox.control.listNotifications().filter((n) => n.paymentId === slow.paymentId).map((n) => n.notifyType);

@@ -23,7 +23,7 @@ describe('Antom paths', () => {
       const answer = await caller.call('createPaymentSession', caller.sessionBody(), { family });
       expect(answer.status).toBe(200);
       expect(answer.json.result).toMatchObject({ resultCode: 'SUCCESS', resultStatus: 'S' });
-      expect(answer.json.paymentSessionData).toMatch(/&&SG&&111$/);
+      expect(answer.json.paymentSessionData).toMatch(/^[A-Za-z0-9+/=]+&&SG&&188&&[A-Za-z0-9+/=]+$/);
       expect(answer.signature).toBe('verified');
       expect(answer.headers['client-id']).toBe(merchant.clientId);
       expect(answer.headers['response-time']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
@@ -127,7 +127,9 @@ describe('request checks, in Antom order', () => {
       [{ ...caller.sessionBody(), paymentRequestId: 'x'.repeat(65) }, 'paymentRequestId'],
       [{ ...caller.sessionBody(), productCode: 'AGREEMENT_PAYMENT' }, 'productCode'],
       [{ ...caller.sessionBody(), paymentRedirectUrl: undefined }, 'paymentRedirectUrl'],
-      [{ ...caller.sessionBody(), settlementStrategy: {} }, 'settlementStrategy.settlementCurrency'],
+      [{ ...caller.sessionBody(), settlementStrategy: { settlementCurrency: 'usd' } }, 'settlementStrategy.settlementCurrency'],
+      [{ ...caller.sessionBody(), paymentMethod: undefined }, 'paymentMethod'],
+      [{ ...caller.sessionBody(), paymentFactor: { isAuthorization: true, captureMode: 'LATER' } }, 'paymentFactor.captureMode'],
       [{ ...caller.sessionBody(), paymentMethod: { paymentMethodType: 7 } }, 'paymentMethod.paymentMethodType'],
       [{ ...caller.sessionBody(), paymentFactor: { isAuthorization: 'yes' } }, 'paymentFactor.isAuthorization'],
       [{ ...caller.sessionBody(), order: 'ORDER-1' }, 'order'],
@@ -139,7 +141,7 @@ describe('request checks, in Antom order', () => {
       expect(answer.signature).toBe('verified');
     }
     const none = await caller.call('inquiryPayment', {});
-    expect(none.json.result.resultMessage).toMatch(/paymentId or paymentRequestId/);
+    expect(none.json.result.resultMessage).toMatch(/paymentRequestId or paymentId/);
   });
 
   it('answers paths outside /ams and /__sandbox with a plain 404', async () => {

@@ -2,9 +2,9 @@
  * Smoke test of the real desktop app through Playwright's _electron: builds out/, launches
  * Electron on a fresh data dir, waits for the explicit "ready" marker and checks the security
  * posture from the inside. Runs only where the Electron binary exists; elsewhere it skips and
- * prints why (this project's CI machines cannot download Electron).
+ * prints why (this project's CI machines cannot download Electron). Where it skips, the shell's
+ * wiring is still exercised by electron-stand-in.test.ts (the same bundle, electron stood in for).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectronBinary, projectRoot } from '../../scripts/electron-binary.mjs';
 import { OPERATION_NAMES } from '../../src-shared/bridge';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/shell/content-security-policy';
+import { buildElectronAppOnce } from '../support/build-electron-app';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 
 function skipReason(): string | undefined {
   const binary = findElectronBinary();
@@ -32,11 +33,8 @@ describe.skipIf(reason !== undefined)('Electron app smoke test', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
+    // Shared with the stand-in test (electron-stand-in.test.ts): one build of out/ per run.
+    buildElectronAppOnce();
     dataDir = mkdtempSync(join(tmpdir(), 'antom-ops-electron-smoke-'));
     const binary = findElectronBinary();
     if (!binary.found) throw new Error(binary.reason);

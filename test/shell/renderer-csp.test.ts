@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, devServerContentSecurityPolicy } from '../../src-main/shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, devServerContentSecurityPolicy } from '../../src-shared/content-security-policy';
 import { rendererCspPlugin } from '../../vite.renderer.config';
 
 const root = join(import.meta.dirname, '..', '..');

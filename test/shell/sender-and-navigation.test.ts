@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl, rendererFileForUrl, resolveAppLocation } from '../../src-main/shell/app-location';
+import { isDevelopmentRun } from '../../src-main/shell/build-mode';
 import { decideNavigation, decideWindowOpen, isAllowedExternalUrl } from '../../src-main/shell/navigation-policy';
 import { isTrustedSender, senderRefusal } from '../../src-main/shell/sender-check';
 
@@ -38,11 +39,22 @@ describe('sender check', () => {
 });
 
 describe('app location', () => {
-  it('uses the app scheme unless an unpackaged app is given a loopback dev server', () => {
-    expect(resolveAppLocation({}, false)).toEqual({ entryUrl: APP_ENTRY_URL, origin: APP_ORIGIN, kind: 'bundled' });
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false)).toMatchObject({ origin: 'http://localhost:5173', kind: 'dev-server' });
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true).kind).toBe('bundled');
-    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'https://evil.example' }, false).kind).toBe('bundled');
+  it('uses the app scheme unless a development run is given a loopback dev server', () => {
+    expect(resolveAppLocation({}, true)).toEqual({ entryUrl: APP_ENTRY_URL, origin: APP_ORIGIN, kind: 'bundled' });
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true)).toMatchObject({ origin: 'http://localhost:5173', kind: 'dev-server' });
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'https://evil.example' }, true).kind).toBe('bundled');
+  });
+
+  it('never honours ELECTRON_RENDERER_URL outside a development run', () => {
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false)).toEqual({ entryUrl: APP_ENTRY_URL, origin: APP_ORIGIN, kind: 'bundled' });
+    expect(resolveAppLocation({ ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' }, false).kind).toBe('bundled');
+  });
+
+  it('calls a run development only for an unpackaged bundle built in development mode', () => {
+    expect(isDevelopmentRun('development', false)).toBe(true);
+    expect(isDevelopmentRun('development', true)).toBe(false);
+    expect(isDevelopmentRun('production', false)).toBe(false);
+    expect(isDevelopmentRun('test', false)).toBe(false);
   });
 
   it('serves only files inside the renderer root', () => {

@@ -7,7 +7,7 @@ import { DEFAULT_WINDOW_STATE, fitBoundsToDisplays, loadWindowState, saveWindowS
 
 describe('window webPreferences', () => {
   it('isolate, sandbox and strip Node from the renderer', () => {
-    const prefs = secureWebPreferences('/app/out/preload/index.cjs');
+    const prefs = secureWebPreferences('/app/out/preload/index.cjs', { devTools: false });
     expect(prefs).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
@@ -19,14 +19,20 @@ describe('window webPreferences', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      devTools: false,
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs).not.toHaveProperty('enableRemoteModule');
   });
 
+  it('open DevTools only when the caller says this is a development run', () => {
+    expect(secureWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
+    expect(secureWebPreferences('/p.cjs', { devTools: false }).devTools).toBe(false);
+  });
+
   it('are the ones the main window is created with', () => {
-    const options = mainWindowOptions('/p.cjs', { width: 1000, height: 700 });
-    expect(options.webPreferences).toEqual(secureWebPreferences('/p.cjs'));
+    const options = mainWindowOptions('/p.cjs', { width: 1000, height: 700 }, { devTools: false });
+    expect(options.webPreferences).toEqual(secureWebPreferences('/p.cjs', { devTools: false }));
     expect(options.show).toBe(false);
   });
 });

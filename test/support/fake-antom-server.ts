@@ -16,10 +16,10 @@ import { vectors } from './signature-vectors';
 
 export const merchantPrivateKey: KeyObject = parsePrivateKey(vectors.keys.merchant.privateKeyPkcs8Base64).keyObject;
 export const merchantPublicKey: KeyObject = parsePublicKey(vectors.keys.merchant.publicKeyX509Base64).keyObject;
-export const antomPrivateKey: KeyObject = parsePrivateKey(vectors.keys.antom.privateKeyPkcs8Base64).keyObject;
+const antomPrivateKey: KeyObject = parsePrivateKey(vectors.keys.antom.privateKeyPkcs8Base64).keyObject;
 export const antomPublicKey: KeyObject = parsePublicKey(vectors.keys.antom.publicKeyX509Base64).keyObject;
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   method: string;
   path: string;
   api: string;
@@ -31,7 +31,7 @@ export interface ReceivedRequest {
   contentToSign: string;
 }
 
-export interface Reply {
+interface Reply {
   status?: number;
   /** Object: JSON.stringify'd; string: sent as-is. */
   body?: unknown;
@@ -42,7 +42,7 @@ export interface Reply {
   omitResponseTime?: boolean;
 }
 
-export type ScriptStep = Reply | ((req: ReceivedRequest, server: FakeAntomServer) => Reply);
+type ScriptStep = Reply | ((req: ReceivedRequest, server: FakeAntomServer) => Reply);
 
 const result = (resultStatus: ResultStatus, resultCode: string, resultMessage = resultCode.toLowerCase()) => ({ result: { resultCode, resultStatus, resultMessage } });
 export const antomResult = result;

@@ -5,7 +5,7 @@
  * TEST KEYS ONLY: the key comes from the fixture vectors.
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { request, Agent } from 'node:http';
+import { request, type Agent } from 'node:http';
 import { signRequest } from '../../src-main/core/signing/sign-request';
 import { vectors } from './signature-vectors';
 

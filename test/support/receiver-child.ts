@@ -7,7 +7,7 @@
  * First stdout line: {"url": "..."} once the receiver listens.
  */
 import { parseArgs } from 'node:util';
-import { SqliteJournal } from '../../src-main/core/journal/sqlite-journal';
+import { openJournal } from '../../src-main/core/journal/open-journal';
 import { startNotificationReceiver } from '../../src-main/core/receiver/notification-receiver';
 import { TEST_CLIENT_ID, antomTestPublicKey } from './notification-sender';
 
@@ -17,7 +17,7 @@ if (!dataDir) {
   process.stderr.write('receiver-child: --data-dir is required\n');
   process.exit(2);
 }
-const journal = SqliteJournal.open({ dataDir });
+const journal = await openJournal({ dataDir });
 const key = antomTestPublicKey();
 const receiver = await startNotificationReceiver({
   sink: journal,
@@ -27,8 +27,8 @@ const receiver = await startNotificationReceiver({
 });
 process.stdout.write(`${JSON.stringify({ url: receiver.url })}\n`);
 process.on('SIGTERM', () => {
-  void receiver.close().then(() => {
-    journal.close();
+  void receiver.close().then(async () => {
+    await journal.close();
     process.exit(0);
   });
 });

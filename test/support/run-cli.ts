@@ -1,4 +1,4 @@
-/** Runs the real `antom-ops` bin (through tsx, as users do) and captures what it prints. */
+/** Runs the real `antom-ops` bin (the built out/cli/main.js, as users do; vitest's globalSetup builds it) and captures what it prints. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';

@@ -1,12 +1,18 @@
+/**
+ * antom-ops call: one signed Antom call through the console's handler table (contract schemas,
+ * read-only and production guards, the same journal records), for the active profile or the
+ * one --profile names for this invocation only.
+ */
 import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_NEGATIVE, EXIT_OK, EXIT_UNAVAILABLE, printFields, printJson } from '../cli-output';
 import { flag, optionalString, parseCommandArgs, readJsonArg, requireString } from '../cli-args';
-import { withCore } from '../cli-core';
-import { ANTOM_APIS, type AntomApiName } from '../../core/client/call-record';
-import type { CallOutcome } from '../../core/client';
+import { withDoor } from '../cli-core';
+import { callOperationInput, cliConfirmationHint } from '../call-input';
+import { ANTOM_APIS, type AntomApiName } from '../../../src-shared/antom-calls';
+import type { CallOutcome } from '../../../src-shared/call-outcome';
 
-const usage = `antom-ops call <${ANTOM_APIS.join('|')}> [--profile NAME] --body JSON_OR_@FILE [--show-request] [--json] [--data-dir DIR]`;
+const usage = `antom-ops call <${ANTOM_APIS.join('|')}> [--profile NAME] --body JSON_OR_@FILE [--confirm-amount "CUR 12.34"] [--confirm CANCEL] [--show-request] [--json] [--data-dir DIR]`;
 
 function isApi(name: string | undefined): name is AntomApiName {
   return name !== undefined && (ANTOM_APIS as readonly string[]).includes(name);
@@ -21,24 +27,26 @@ export const callCommand: CliCommand = {
     if (!isApi(api)) {
       throw new ConsoleError('VALIDATION_FAILED', api ? `Unknown API "${api}".` : 'Which API? None was given.', `Use one of: ${ANTOM_APIS.join(', ')}. Usage: ${usage}`);
     }
-    const args = parseCommandArgs(rest, { profile: { type: 'string' }, body: { type: 'string' }, 'show-request': { type: 'boolean' } }, usage);
+    const args = parseCommandArgs(rest, {
+      profile: { type: 'string' }, body: { type: 'string' }, 'show-request': { type: 'boolean' },
+      'confirm-amount': { type: 'string' }, confirm: { type: 'string' },
+    }, usage);
     const { json: body } = readJsonArg(requireString(args, 'body', usage), 'body');
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new ConsoleError('VALIDATION_FAILED', '--body must be a JSON object.', `Usage: ${usage}`);
     }
+    const { operation, input } = callOperationInput(api, body as Record<string, unknown>, {
+      amount: optionalString(args, 'confirm-amount'),
+      cancel: optionalString(args, 'confirm'),
+    });
     const json = flag(args, 'json');
-    return withCore(args, async (core) => {
-      const client = await core.clientFor(optionalString(args, 'profile'));
-      const opts = { trigger: 'cli' as const };
-      const b = body as never;
+    const profile = optionalString(args, 'profile');
+    return withDoor(args, async (door) => {
       let outcome: CallOutcome<unknown>;
-      switch (api) {
-        case 'createPaymentSession': outcome = await client.createPaymentSession(b, opts); break;
-        case 'inquiryPayment': outcome = await client.inquiryPayment(b, opts); break;
-        case 'capture': outcome = await client.capture(b, opts); break;
-        case 'cancel': outcome = await client.cancel(b, opts); break;
-        case 'refund': outcome = await client.refund(b, opts); break;
-        case 'inquiryRefund': outcome = await client.inquiryRefund(b, opts); break;
+      try {
+        outcome = await door.call(operation, input);
+      } catch (error) {
+        throw error instanceof ConsoleError ? cliConfirmationHint(error, api) : error;
       }
       if (json) {
         printJson(io, {
@@ -70,6 +78,6 @@ export const callCommand: CliCommand = {
       if (outcome.resultStatus === 'F') return EXIT_NEGATIVE;
       if (outcome.resultStatus === 'U') return EXIT_UNAVAILABLE;
       return EXIT_OK;
-    });
+    }, profile !== undefined ? { profile } : {});
   },
 };

@@ -4,13 +4,14 @@ import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_OK, printFields, printJson } from '../cli-output';
 import { flag, optionalString, parseCommandArgs, unknownSubcommand } from '../cli-args';
-import { withJournal } from '../cli-journal';
+import { withJournalDoor } from '../cli-core';
 import { FILTER_OPTIONS, FILTER_USAGE, callFilterFromArgs, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
 import type { MoneyAmount } from '../../../src-shared/journal-views';
 
 const callsUsage = [
   `antom-ops calls list [--api A,..] [--result-status S|F|U|none] [--signature verified|unverified|invalid] [--trigger T] ${FILTER_USAGE} [--json]`,
   'antom-ops calls show ID [--json]',
+  'with --json, list prints {"entries": [...], "nextCursor": C or null}; pass --cursor C for the next page',
 ].join('\n       ');
 
 export const callsCommand: CliCommand = {
@@ -21,10 +22,11 @@ export const callsCommand: CliCommand = {
     const [sub, ...rest] = argv;
     const args = parseCommandArgs(rest, FILTER_OPTIONS, callsUsage);
     const json = flag(args, 'json');
-    return withJournal(args, (journal) => {
+    return withJournalDoor(args, async (door) => {
       if (sub === 'list') {
-        const page = journal.listCalls(callFilterFromArgs(args), pageFromArgs(args));
-        if (json) printJson(io, page.items);
+        const page = await door.call('listCalls', { filter: callFilterFromArgs(args), page: pageFromArgs(args) });
+        // Scripts page with the cursor, so it travels with the entries.
+        if (json) printJson(io, { entries: page.items, nextCursor: page.nextCursor ?? null });
         else {
           for (const c of page.items) {
             io.out(`#${String(c.id).padEnd(6)} ${c.startedAt} ${c.api.padEnd(21)} ${(c.resultStatus ?? '-').padEnd(2)}${(c.resultCode ?? c.errorCode ?? '').padEnd(34)} ${(c.responseSignature ?? '-').padEnd(11)} ${String(Math.round(c.latencyMs)).padStart(5)} ms ${c.trigger}`);
@@ -35,8 +37,8 @@ export const callsCommand: CliCommand = {
       }
       if (sub === 'show') {
         const id = Number(args.positionals[0]);
-        const call = Number.isInteger(id) && id > 0 ? journal.getCall(id) : undefined;
-        if (!call) throw new ConsoleError('NOT_FOUND', `No call #${args.positionals[0] ?? ''}.`, 'List them with `antom-ops calls list`.');
+        if (!Number.isInteger(id) || id < 1) throw new ConsoleError('VALIDATION_FAILED', 'Give the call id (a number from `calls list`).', `Usage: ${callsUsage}`);
+        const call = await door.call('getCall', { id });
         if (json) printJson(io, call);
         else {
           printFields(io, [['call', `#${call.id} ${call.api} attempt ${call.attempt} (${call.trigger})`], ['url', call.url], ['result', `${call.resultStatus ?? '-'} ${call.resultCode ?? call.errorCode ?? ''}`],
@@ -64,8 +66,8 @@ export const timelineCommand: CliCommand = {
     const args = parseCommandArgs(argv, {}, timelineUsage);
     const id = args.positionals[0];
     if (!id) throw new ConsoleError('VALIDATION_FAILED', 'Which payment? Give a paymentRequestId or paymentId.', `Usage: ${timelineUsage}`);
-    return withJournal(args, (journal) => {
-      const timeline = journal.timeline(id);
+    return withJournalDoor(args, async (door) => {
+      const timeline = await door.call('getTimeline', { id });
       if (!timeline) throw new ConsoleError('NOT_FOUND', `The journal knows no payment "${id}".`, 'Check the ID, or look it up with `antom-ops calls list --id ID`; only calls made through this console are journaled.');
       if (flag(args, 'json')) printJson(io, timeline);
       else {
@@ -90,11 +92,12 @@ export const exportCommand: CliCommand = {
     const args = parseCommandArgs(rest, { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } }, exportUsage);
     const format = optionalString(args, 'format') ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new ConsoleError('VALIDATION_FAILED', `--format must be csv or json, got "${format}".`, `Usage: ${exportUsage}`);
-    return withJournal(args, (journal) => {
-      let text: string;
-      if (what === 'notifications') text = journal.exportNotifications(notificationFilterFromArgs(args), format);
-      else if (what === 'calls') text = journal.exportCalls(callFilterFromArgs(args), format);
-      else throw new ConsoleError('VALIDATION_FAILED', 'Export what? notifications or calls.', `Usage: ${exportUsage}`);
+    if (what !== 'notifications' && what !== 'calls') throw new ConsoleError('VALIDATION_FAILED', 'Export what? notifications or calls.', `Usage: ${exportUsage}`);
+    return withJournalDoor(args, async (door) => {
+      const file = what === 'notifications'
+        ? await door.call('exportNotifications', { filter: notificationFilterFromArgs(args), format })
+        : await door.call('exportCalls', { filter: callFilterFromArgs(args), format });
+      const text = file.content;
       const out = optionalString(args, 'out');
       if (out) {
         writeFileSync(out, text, { mode: 0o600 });
@@ -120,13 +123,14 @@ export const pruneCommand: CliCommand = {
       if (!Number.isInteger(n) || n < 1) throw new ConsoleError('VALIDATION_FAILED', `--${name} must be a whole number of days (>= 1), got "${v}".`, `Usage: ${pruneUsage}`);
       return n;
     };
-    return withJournal(args, (journal) => {
+    return withJournalDoor(args, async (door) => {
       const retention = days('set-retention-days');
-      if (retention !== undefined) journal.setRetentionDays(retention);
+      if (retention !== undefined) await door.call('setRetentionDays', { days: retention });
       const olderThan = days('older-than-days');
-      const result = journal.prune(olderThan === undefined ? {} : { olderThanDays: olderThan });
-      if (flag(args, 'json')) printJson(io, { ...result, retentionDays: journal.settings().retentionDays });
-      else printFields(io, [['removed before', result.cutoff], ['calls', result.calls], ['notifications', result.notifications], ['attempts', result.attempts], ['space reclaimed', `${result.bytesReclaimed} bytes`], ['retention', `${journal.settings().retentionDays} days`]]);
+      const result = await door.call('pruneJournal', olderThan === undefined ? {} : { olderThanDays: olderThan });
+      const { retentionDays } = await door.call('getJournalInfo', {});
+      if (flag(args, 'json')) printJson(io, { ...result, retentionDays });
+      else printFields(io, [['removed before', result.cutoff], ['calls', result.calls], ['notifications', result.notifications], ['attempts', result.attempts], ['space reclaimed', `${result.bytesReclaimed} bytes`], ['retention', `${retentionDays} days`]]);
       return EXIT_OK;
     });
   },

@@ -2,9 +2,10 @@ import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_OK, printFields, printJson } from '../cli-output';
 import { flag, optionalString, parseCommandArgs, readFileArg, requireString, unknownSubcommand } from '../cli-args';
-import { withCore } from '../cli-core';
+import { withDoor } from '../cli-core';
 import { generateRsaKeyPair, toPem } from '../../core/keys/generate-key-pair';
 import { writeFileSync } from 'node:fs';
+import { profileNamed } from './profiles-command';
 
 const usage = [
   'antom-ops keys generate --profile NAME [--session-only] [--json]      (stores the private key in the keychain, prints the public key to upload)',
@@ -38,11 +39,11 @@ export const keysCommand: CliCommand = {
       return EXIT_OK;
     }
 
-    return withCore(args, async (core) => {
+    return withDoor(args, async (door) => {
       switch (sub) {
         case 'generate': {
           const profile = requireString(args, 'profile', usage);
-          const result = await core.profiles.generateKeyPair(profile, { sessionOnly });
+          const result = await door.call('generateKeyPair', { profile, ...(sessionOnly ? { sessionOnly } : {}) });
           if (json) printJson(io, { profile, merchantPublicKey: result.merchantPublicKey, storage: sessionOnly ? 'session' : 'keychain' });
           else {
             io.out(`Generated an RSA-2048 key pair for "${profile}"; the private key is ${sessionOnly ? 'kept in memory for this process only' : 'in the OS keychain'}.`);
@@ -54,26 +55,26 @@ export const keysCommand: CliCommand = {
         case 'import': {
           const profile = requireString(args, 'profile', usage);
           const text = readFileArg(requireString(args, 'private-key', usage), 'private-key').toString('utf8');
-          const result = await core.profiles.importPrivateKey(profile, text, { sessionOnly, replaceExisting: flag(args, 'replace') });
+          const result = await door.call('importPrivateKey', { profile, keyText: text, ...(sessionOnly ? { sessionOnly } : {}), ...(flag(args, 'replace') ? { replaceExisting: true } : {}) });
           if (json) printJson(io, { profile, merchantPublicKey: result.merchantPublicKey, storage: sessionOnly ? 'session' : 'keychain' });
           else printFields(io, [['imported for', profile], ['stored in', sessionOnly ? 'session memory only' : 'the OS keychain'], ['merchant public key', result.merchantPublicKey]]);
           return EXIT_OK;
         }
         case 'public': {
-          const p = await core.profiles.get(requireString(args, 'profile', usage));
+          const p = profileNamed(await door.call('listProfiles', {}), requireString(args, 'profile', usage));
           if (!p.merchantPublicKey) throw new ConsoleError('KEY_MISSING', `Profile "${p.name}" has no merchant key yet.`, 'Import one with `antom-ops keys import` or generate one with `antom-ops keys generate`.');
           if (json) printJson(io, { profile: p.name, merchantPublicKey: p.merchantPublicKey });
           else io.out(flag(args, 'pem') ? toPem(p.merchantPublicKey, 'PUBLIC KEY') : p.merchantPublicKey);
           return EXIT_OK;
         }
         case 'list': {
-          const list = (await core.profiles.list()).map((p) => ({ profile: p.name, keyStorage: p.keyStorage, merchantPublicKey: p.merchantPublicKey }));
+          const list = (await door.call('listProfiles', {})).map((p) => ({ profile: p.name, keyStorage: p.keyStorage, merchantPublicKey: p.merchantPublicKey }));
           if (json) printJson(io, list);
           else for (const k of list) io.out(`${k.profile.padEnd(24)} ${k.keyStorage}`);
           return EXIT_OK;
         }
         case 'status': {
-          const status = (await core.handlers.getAppStatus({})).keychain;
+          const status = (await door.call('getAppStatus', {})).keychain;
           if (json) printJson(io, status);
           else printFields(io, [['backend', status.description], ['available', status.available ? 'yes' : 'no'], ['problem', status.error?.message], ['what to do', status.error?.hint]]);
           return EXIT_OK;
@@ -81,6 +82,6 @@ export const keysCommand: CliCommand = {
         default:
           throw unknownSubcommand('keys', sub, usage);
       }
-    }, { ensureDefaultProfile: sub !== 'status' });
+    }, { core: { ensureDefaultProfile: sub !== 'status' } });
   },
 };

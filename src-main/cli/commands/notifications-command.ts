@@ -6,23 +6,22 @@ import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_NEGATIVE, EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
 import { flag, optionalString, parseCommandArgs, parsePort, readFileArg, requireString, type ParsedCommandArgs, unknownSubcommand, waitForStopSignal } from '../cli-args';
-import { withJournal } from '../cli-journal';
-import { withCore } from '../cli-core';
+import { withDoor, withJournalDoor } from '../cli-core';
 import { FILTER_OPTIONS, FILTER_USAGE, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
-import { parsePrivateKey, parsePublicKey } from '../../core/keys/parse-keys';
+import { parsePublicKey } from '../../core/keys/parse-keys';
 import { resolveDataDir } from '../../core/data-dir';
-import { SqliteJournal } from '../../core/journal/sqlite-journal';
+import { openJournal } from '../../core/journal/open-journal';
 import { startNotificationReceiver } from '../../core/receiver/notification-receiver';
 import type { Verifier } from '../../core/receiver/verify-notification';
-import { replayNotification } from '../../core/receiver/replay';
-import { replayRecordOf } from '../../core/journal/notification-replays';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
+import { profileNamed } from './profiles-command';
 
 const usage = [
   'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--host H --allow-non-loopback] [--data-dir DIR] [--json]',
   `antom-ops notifications list [--type T,..] [--verification verified|rejected] [--reject-reason R,..] [--acknowledged|--unacknowledged] ${FILTER_USAGE} [--json]`,
   'antom-ops notifications show ID [--json]',
   'antom-ops notifications replay ID --to URL [--mode as-received|re-signed] [--json]   (re-signed: embedded sandbox profiles only)',
+  'with --json, list prints {"entries": [...], "nextCursor": C or null}; pass --cursor C for the next page',
 ].join('\n       ');
 
 /** The list entry scripts rely on (issue contract): stable keys, nulls rather than missing keys. */
@@ -51,13 +50,13 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     resolveVerifier = () => ({ profile: 'cli', antomPublicKey: key });
     describe = `Antom public key from ${keyFile}`;
   } else {
-    const summary = await withCore(args, (core) => core.profiles.get(profileName!), { ensureDefaultProfile: false });
+    const summary = await withDoor(args, async (door) => profileNamed(await door.call('listProfiles', {}), profileName!), { core: { ensureDefaultProfile: false } });
     if (!summary.antomPublicKey) throw new ConsoleError('KEY_MISSING', `Profile "${summary.name}" has no Antom public key.`, 'Set it with `antom-ops profiles set-antom-key NAME --antom-public-key FILE`.');
     const key = parsePublicKey(summary.antomPublicKey).keyObject;
     resolveVerifier = (clientId) => (clientId === summary.clientId ? { profile: summary.name, antomPublicKey: key } : undefined);
     describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
   }
-  const journal = SqliteJournal.open({ dataDir: resolveDataDir(optionalString(args, 'data-dir')) });
+  const journal = await openJournal({ dataDir: resolveDataDir(optionalString(args, 'data-dir')) });
   const receiver = await startNotificationReceiver({
     port: parsePort(optionalString(args, 'port')),
     ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),
@@ -70,14 +69,14 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     },
     onError: (error) => io.err(`receiver: ${String(error)}`),
   });
-  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.file });
+  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.describe() });
   else {
-    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.file]]);
+    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.describe()]]);
     io.out('Press Ctrl+C to stop.');
   }
   await waitForStopSignal();
   await receiver.close();
-  journal.close();
+  await journal.close();
   return EXIT_OK;
 }
 
@@ -101,10 +100,11 @@ export const notificationsCommand: CliCommand = {
       case 'listen':
         return listen(args, io);
       case 'list':
-        return withJournal(args, (journal) => {
-          const page = journal.listNotifications(notificationFilterFromArgs(args), pageFromArgs(args));
+        return withJournalDoor(args, async (door) => {
+          const page = await door.call('listNotifications', { filter: notificationFilterFromArgs(args), page: pageFromArgs(args) });
           const entries = page.items.map(notificationListEntry);
-          if (json) printJson(io, entries);
+          // Scripts page with the cursor, so it travels with the entries.
+          if (json) printJson(io, { entries, nextCursor: page.nextCursor ?? null });
           else {
             for (const n of entries) {
               io.out(`#${String(n.id).padEnd(6)} ${n.receivedAt} ${n.notifyType.padEnd(15)} ${(n.verification === 'verified' ? 'verified' : `rejected:${n.rejectReason}`).padEnd(28)} ${n.acknowledged ? 'acked' : 'NOT acked'} x${n.attempts} ${n.paymentId ?? n.paymentRequestId ?? ''}`);
@@ -114,10 +114,8 @@ export const notificationsCommand: CliCommand = {
           return EXIT_OK;
         });
       case 'show':
-        return withJournal(args, (journal) => {
-          const detail = journal.getNotification(idArg());
-          if (!detail) throw new ConsoleError('NOT_FOUND', `No notification #${args.positionals[0]}.`, 'List them with `antom-ops notifications list`.');
-          const { rawBody: _raw, ...view } = detail;
+        return withJournalDoor(args, async (door) => {
+          const view = await door.call('getNotification', { id: idArg() });
           if (json) printJson(io, view);
           else {
             printFields(io, [['notification', `#${view.id} ${view.notifyType}`], ['verification', view.verification === 'verified' ? 'verified' : `REJECTED: ${view.rejectReason} (${view.rejectDetail})`],
@@ -133,28 +131,14 @@ export const notificationsCommand: CliCommand = {
       case 'replay': {
         const id = idArg();
         const toUrl = requireString(args, 'to', usage);
-        const mode = (optionalString(args, 'mode') ?? 'as-received') as 'as-received' | 're-signed';
-        if (mode !== 'as-received' && mode !== 're-signed') throw new ConsoleError('VALIDATION_FAILED', `--mode must be as-received or re-signed, got "${mode}".`, `Usage: ${usage}`);
-        const result = await withCore(args, async (core) => {
-          let signer;
-          if (mode === 're-signed') {
-            const embedded = (await core.profiles.list()).find((p) => p.environment === 'embedded');
-            if (!embedded) throw new ConsoleError('PROFILE_NOT_FOUND', 'There is no embedded sandbox profile whose key could re-sign.', 'Replay as received instead.');
-            signer = { clientId: embedded.clientId, antomPrivateKey: parsePrivateKey(await core.profiles.loadSandboxAntomKey(embedded.name)).keyObject };
-          }
-          const profiles = await core.profiles.list();
-          const outcome = await replayNotification({
-            sink: core.journal, id, toUrl, mode, ...(signer ? { signer } : {}),
-            isSandboxProfile: (name) => profiles.some((p) => p.name === name && p.environment !== 'production'),
-          });
-          core.journal.recordReplay(id, replayRecordOf(outcome));
-          return outcome;
-        }, { ensureDefaultProfile: false });
+        const mode = optionalString(args, 'mode') ?? 'as-received';
+        // The console's replay: its URL and mode checks, its refusal to re-sign what it must not, its record of the replay.
+        const result = await withDoor(args, (door) => door.call('replayNotification', { id, toUrl, mode }), { core: { ensureDefaultProfile: false } });
         if (json) printJson(io, result);
         else {
-          printFields(io, [['replayed', `#${id} to ${toUrl} (${mode})`], ['answer', result.httpStatus === undefined ? `no answer: ${result.error?.message}` : `HTTP ${result.httpStatus} ${result.responseBody ?? ''}`],
+          printFields(io, [['replayed', `#${id} to ${toUrl} (${mode})`], ['answer', result.httpStatus === null ? `no answer: ${result.error ?? ''}` : `HTTP ${result.httpStatus} ${result.answerBody ?? ''}`],
             ['acknowledged', result.acknowledged ? 'yes' : 'no'], ['latency', `${Math.round(result.latencyMs)} ms`]]);
-          for (const w of result.warnings) io.err(`warning: ${w}`);
+          for (const note of result.notes) io.err(`warning: ${note}`);
         }
         return result.acknowledged ? EXIT_OK : EXIT_NEGATIVE;
       }

@@ -3,7 +3,7 @@ import type { ProfileSummary } from '../../../src-shared/contract';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
 import { flag, optionalString, parseCommandArgs, readFileArg, requireString, unknownSubcommand } from '../cli-args';
-import { withCore } from '../cli-core';
+import { withDoor } from '../cli-core';
 
 const usage = [
   'antom-ops profiles list [--json]',
@@ -33,6 +33,15 @@ export function describeProfile(io: CliIo, p: ProfileSummary): void {
   ]);
 }
 
+/** One profile from the handler table's list, with the error ProfileService gives for an unknown name. */
+export function profileNamed(list: readonly ProfileSummary[], name: string): ProfileSummary {
+  const found = list.find((p) => p.name === name);
+  if (!found) {
+    throw new ConsoleError('PROFILE_NOT_FOUND', `There is no profile named "${name}".`, 'List profiles with `antom-ops profiles list`, or create one with `antom-ops profiles create`.', { name });
+  }
+  return found;
+}
+
 export const profilesCommand: CliCommand = {
   name: 'profiles',
   summary: 'List, create, switch and delete merchant profiles (metadata; keys stay in the keychain)',
@@ -50,16 +59,16 @@ export const profilesCommand: CliCommand = {
       if (!name) throw new ConsoleError('VALIDATION_FAILED', 'Which profile? No name was given.', `Usage: ${usage}`);
       return name;
     };
-    return withCore(args, async (core) => {
+    return withDoor(args, async (door) => {
       switch (sub) {
         case 'list': {
-          const list = await core.profiles.list();
+          const list = await door.call('listProfiles', {});
           if (json) printJson(io, list);
           else for (const p of list) io.out(`${p.active ? '*' : ' '} ${p.name.padEnd(24)} ${p.environment.padEnd(10)} ${p.clientId.padEnd(28)} key: ${p.keyStorage}`);
           return EXIT_OK;
         }
         case 'show': {
-          const p = await core.profiles.get(nameArg());
+          const p = profileNamed(await door.call('listProfiles', {}), nameArg());
           if (json) printJson(io, p); else describeProfile(io, p);
           return EXIT_OK;
         }
@@ -67,10 +76,10 @@ export const profilesCommand: CliCommand = {
           const antomKeyFile = optionalString(args, 'antom-public-key');
           const environment = requireString(args, 'environment', usage);
           const region = optionalString(args, 'region') ?? (environment === 'embedded' ? 'LOCAL' : undefined);
-          const created = await core.profiles.create({
+          const created = await door.call('createProfile', {
             name: requireString(args, 'name', usage),
-            environment: environment as 'sandbox',
-            region: (region ?? requireString(args, 'region', usage)) as 'SG',
+            environment,
+            region: region ?? requireString(args, 'region', usage),
             clientId: requireString(args, 'client-id', usage),
             ...(optionalString(args, 'base-url') ? { baseUrl: optionalString(args, 'base-url')! } : {}),
             ...(optionalString(args, 'key-version') ? { keyVersion: optionalString(args, 'key-version')! } : {}),
@@ -87,30 +96,31 @@ export const profilesCommand: CliCommand = {
           return EXIT_OK;
         }
         case 'use': {
-          const p = await core.profiles.setActive(nameArg());
+          const p = await door.call('setActiveProfile', { name: nameArg() });
           if (json) printJson(io, p); else io.out(`Active profile: ${p.name}`);
           return EXIT_OK;
         }
         case 'set-antom-key': {
-          const p = await core.profiles.setAntomPublicKey(nameArg(), readFileArg(requireString(args, 'antom-public-key', usage), 'antom-public-key').toString('utf8'));
+          const p = await door.call('setAntomPublicKey', { profile: nameArg(), keyText: readFileArg(requireString(args, 'antom-public-key', usage), 'antom-public-key').toString('utf8') });
           if (json) printJson(io, p); else describeProfile(io, p);
           return EXIT_OK;
         }
         case 'repair': {
-          const { movedTo } = await core.profiles.store.repair();
+          // No console operation: the console cannot start on an unreadable file, this is how it is fixed.
+          const { movedTo } = await door.core.profiles.store.repair();
           if (json) printJson(io, { movedTo: movedTo ?? null });
           else io.out(movedTo ? `Moved the unreadable profiles file to ${movedTo}; keychain items are untouched.` : 'profiles.json is readable; nothing to repair.');
           return EXIT_OK;
         }
         case 'delete': {
           const name = nameArg();
-          await core.profiles.delete(name);
+          await door.call('deleteProfile', { name });
           if (json) printJson(io, { deleted: name }); else io.out(`Deleted profile "${name}" and its keychain items.`);
           return EXIT_OK;
         }
         default:
           throw unknownSubcommand('profiles', sub, usage);
       }
-    }, { ensureDefaultProfile: sub !== 'repair' });
+    }, { core: { ensureDefaultProfile: sub !== 'repair' } });
   },
 };

@@ -2,7 +2,9 @@
  * `antom-ops sandbox start` runs the embedded Antom sandbox in the foreground: standalone (a
  * client-id and merchant public key on the command line) or for the embedded profile of a data
  * directory (its keys from the keychain; its URL published for `antom-ops call`).
- * The buyer-side commands talk to a running sandbox through its control surface.
+ * The buyer-side commands on a data directory's sandbox go through the console's handler
+ * (sandboxBuyerAction: the profile's read-only rule applies); with --url, a standalone sandbox
+ * that belongs to no profile is driven through its control surface directly.
  */
 import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
@@ -11,6 +13,7 @@ import { flag, optionalString, parseCommandArgs, parsePort, parsePositiveNumber,
 import { parsePrivateKey, parsePublicKey } from '../../core/keys/parse-keys';
 import { startSandbox, type RunningSandbox } from '../../core/sandbox/start-sandbox';
 import { createCore } from '../../core/compose';
+import { withDoor } from '../cli-core';
 import { resolveDataDir } from '../../core/data-dir';
 import { clearSandboxRuntime, readSandboxRuntime, writeSandboxRuntime } from '../../core/embedded-sandbox-runtime';
 import { EMBEDDED_PROFILE_NAME } from '../../core/profiles/embedded-profile';
@@ -19,7 +22,7 @@ const OUTCOMES = { pay: 'success', fail: 'fail', process: 'processing', cancel: 
 
 const usage = [
   'antom-ops sandbox start [--port N] [--client-id ID --merchant-public-key FILE] [--antom-private-key FILE] [--time-scale X] [--notify-url URL] [--json] [--data-dir DIR]',
-  `antom-ops sandbox ${Object.keys(OUTCOMES).join('|')} <paymentRequestId|paymentId> [--result-code CODE] [--url SANDBOX_URL] [--json]`,
+  `antom-ops sandbox ${Object.keys(OUTCOMES).join('|')} <paymentRequestId|paymentId> [--result-code CODE] [--profile NAME | --url SANDBOX_URL] [--json]`,
   'antom-ops sandbox show <paymentRequestId|paymentId> [--url SANDBOX_URL] [--json]',
   'antom-ops sandbox fault --kind latency|http5xx|dropAfterApply|unknownException|missingSignature|wrongSignature [--api API] [--count N] [--latency-ms MS] [--status CODE] [--url SANDBOX_URL]',
   'antom-ops sandbox faults-clear | notifications [--url SANDBOX_URL] [--json]',
@@ -53,7 +56,8 @@ async function startCommand(args: ParsedCommandArgs, io: CliIo): Promise<number>
     if (running) {
       throw new ConsoleError('VALIDATION_FAILED', `The embedded sandbox of this data directory already runs at ${running.baseUrl} (pid ${running.pid}).`, 'Use that one, stop it first, or pass --data-dir for another data directory.');
     }
-    const core = await createCore({ dataDir });
+    // This process is about to run the sandbox, so it may replace that profile's missing keys.
+    const core = await createCore({ dataDir, door: 'cli', ownsEmbeddedSandbox: true });
     try {
       const profile = await core.profiles.get(EMBEDDED_PROFILE_NAME);
       const embedded = (await core.profiles.list()).filter((p) => p.environment === 'embedded' && p.merchantPublicKey);
@@ -118,6 +122,7 @@ export const sandboxCommand: CliCommand = {
       port: { type: 'string' }, 'client-id': { type: 'string' }, 'merchant-public-key': { type: 'string' }, 'antom-private-key': { type: 'string' },
       'time-scale': { type: 'string' }, 'notify-url': { type: 'string' }, url: { type: 'string' }, 'result-code': { type: 'string' },
       kind: { type: 'string' }, api: { type: 'string' }, count: { type: 'string' }, 'latency-ms': { type: 'string' }, status: { type: 'string' },
+      profile: { type: 'string' },
     }, usage);
     const json = flag(args, 'json');
     const id = () => {
@@ -129,7 +134,19 @@ export const sandboxCommand: CliCommand = {
     if (sub === 'start') return startCommand(args, io);
     if (sub !== undefined && sub in OUTCOMES) {
       const resultCode = optionalString(args, 'result-code');
-      show(await control(args, 'POST', `payments/${id()}/pay`, { outcome: OUTCOMES[sub as keyof typeof OUTCOMES], ...(resultCode ? { resultCode } : {}) }));
+      const outcome = OUTCOMES[sub as keyof typeof OUTCOMES];
+      if (optionalString(args, 'url')) {
+        if (optionalString(args, 'profile')) throw new ConsoleError('VALIDATION_FAILED', '--profile and --url do not go together.', 'Use --url for a standalone sandbox, or --profile (or neither) for the embedded sandbox of the data directory.');
+        show(await control(args, 'POST', `payments/${id()}/pay`, { outcome, ...(resultCode ? { resultCode } : {}) }));
+        return EXIT_OK;
+      }
+      const paymentId = args.positionals[0];
+      if (!paymentId) throw new ConsoleError('VALIDATION_FAILED', 'Which payment? Give its paymentRequestId or paymentId.', `Usage: ${usage}`);
+      const profile = optionalString(args, 'profile');
+      // The keys are not needed to act as the buyer; a data directory without the profile yet gets none made here.
+      show(await withDoor(args, (door) => door.call('sandboxBuyerAction', { id: paymentId, outcome, ...(resultCode ? { resultCode } : {}) }), {
+        ...(profile !== undefined ? { profile } : {}), core: { ensureDefaultProfile: false },
+      }));
       return EXIT_OK;
     }
     switch (sub) {

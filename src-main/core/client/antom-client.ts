@@ -20,8 +20,20 @@ import type { CallOutcome, FollowUpInquiry } from './call-outcome';
 import { DEFAULT_TIMEOUT_MS, normaliseBaseUrl, type ClientProfile } from './client-profile';
 import { postBytes, TransportFailure, type HttpAnswer } from './http-post';
 import { InMemoryRequestIdLedger, type MoneyIntent, type RequestIdLedger } from './request-id-ledger';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import {
+  backoffDelayMs,
+  DEFAULT_ORDER_NOT_EXIST_POLICY,
+  DEFAULT_RETRY_POLICY,
+  DEFAULT_TRAFFIC_LIMIT_POLICY,
+  TRAFFIC_LIMIT_CODE,
+  trafficLimitDelayMs,
+  type OrderNotExistPolicy,
+  type RetryPolicy,
+  type TrafficLimitPolicy,
+} from './retry-policy';
+import { InMemorySessionLookup, type SessionLookup } from './session-lookup';
 import { verifyResponse } from './verify-response';
+import { journalCopy } from './dispute-evidence-journal';
 
 interface CallOptions {
   trigger?: CallTrigger;
@@ -35,6 +47,14 @@ export interface AntomClientOptions {
   now?: () => number;
   /** Backoff wait; tests pass one that records the delay and resolves at once. */
   sleep?: (ms: number) => Promise<void>;
+  /** REQUEST_TRAFFIC_EXCEED_LIMIT backoff (longer, jittered). */
+  trafficLimit?: Partial<TrafficLimitPolicy>;
+  /** Jitter source in [0, 1); Math.random by default, fixed in tests. */
+  random?: () => number;
+  /** ORDER_NOT_EXIST re-inquiries right after a payment session. */
+  orderNotExist?: Partial<OrderNotExistPolicy>;
+  /** Sessions created before this client (the journal); the client also remembers its own. */
+  sessions?: SessionLookup;
 }
 
 /** The named fields of a loose (index-signature) body type; Omit on the full type would lose them. */
@@ -54,7 +74,7 @@ const REQUEST_ID_FIELD: Partial<Record<AntomApiName, 'paymentRequestId' | 'captu
   refund: 'refundRequestId',
 };
 
-const ID_FIELDS = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId'] as const;
+const ID_FIELDS = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'disputeId'] as const;
 
 function extractIds(...bodies: unknown[]): CallIds {
   const ids: CallIds = {};
@@ -84,6 +104,18 @@ function isRetryableUnknown(resultCode: string): boolean {
   return !/_IN_PROCESS$/.test(resultCode);
 }
 
+/**
+ * A dispute takes one answer, so when an earlier attempt got no answer (network, timeout, U) and
+ * the retry says REPEAT_REQUEST, the earlier attempt most likely reached Antom: say so, rather
+ * than let the F read as "nothing happened".
+ */
+function explainRepeatAfterRetry<T>(outcome: CallOutcome<T>): CallOutcome<T> {
+  if (outcome.attempts > 1 && outcome.resultCode === 'REPEAT_REQUEST') {
+    outcome.warnings.push(`REPEAT_REQUEST came on attempt ${outcome.attempts}, after an attempt with no clear answer: that earlier ${outcome.api} most likely reached Antom. Check the dispute's notifications (DEFENSE_SUPPLIED / DISPUTE_JUDGED) before doing anything else.`);
+  }
+  return outcome;
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface AttemptContext {
@@ -103,6 +135,11 @@ export class AntomClient {
   private readonly ledger: RequestIdLedger;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly trafficLimit: TrafficLimitPolicy;
+  private readonly random: () => number;
+  private readonly orderNotExist: OrderNotExistPolicy;
+  private readonly ownSessions = new InMemorySessionLookup();
+  private readonly sessions: SessionLookup | undefined;
 
   constructor(private readonly profile: ClientProfile, options: AntomClientOptions = {}) {
     normaliseBaseUrl(profile.baseUrl, profile.environment); // refuse a bad gateway before any call
@@ -111,6 +148,10 @@ export class AntomClient {
     this.ledger = options.ledger ?? new InMemoryRequestIdLedger();
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
+    this.trafficLimit = { ...DEFAULT_TRAFFIC_LIMIT_POLICY, ...options.trafficLimit };
+    this.random = options.random ?? Math.random;
+    this.orderNotExist = { ...DEFAULT_ORDER_NOT_EXIST_POLICY, ...options.orderNotExist };
+    this.sessions = options.sessions;
   }
 
   /**
@@ -121,8 +162,10 @@ export class AntomClient {
   async createPaymentSession(body: CreatePaymentSessionInput, opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['createPaymentSession']>> {
     const paymentRequestId = body.paymentRequestId || newRequestId('PAY', new Date(this.now()));
     const full = { ...body, paymentRequestId };
+    const startedAt = this.now();
     try {
       const outcome = await this.execute('createPaymentSession', full, opts);
+      if (outcome.resultStatus !== 'F') this.ownSessions.record(paymentRequestId, startedAt);
       if (outcome.resultStatus === 'U') {
         outcome.inquiry = await this.followUpInquiry(paymentRequestId);
         outcome.warnings.push(`The session outcome is unknown, so the console inquired with paymentRequestId ${paymentRequestId} instead of creating another session.`);
@@ -130,6 +173,7 @@ export class AntomClient {
       return outcome;
     } catch (error) {
       if (error instanceof ConsoleError && error.details?.outcomeUnknown === true) {
+        this.ownSessions.record(paymentRequestId, startedAt);
         const inquiry = await this.followUpInquiry(paymentRequestId);
         throw new ConsoleError(error.code, error.message, `${error.hint} The console inquired with paymentRequestId ${paymentRequestId}; see details.inquiry.`, { ...error.details, inquiry }, { cause: error });
       }
@@ -137,8 +181,13 @@ export class AntomClient {
     }
   }
 
+  /**
+   * An inquiry that gets ORDER_NOT_EXIST right after a session asks again (see execute). Not for
+   * a poller's inquiries: the Payments page polls every 2 s by itself (the seeds' advice) and
+   * never takes ORDER_NOT_EXIST as final, so holding its inquiry 15 s would only slow it down.
+   */
   inquiryPayment(body: RequestBodies['inquiryPayment'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['inquiryPayment']>> {
-    return this.execute('inquiryPayment', body, opts);
+    return this.execute('inquiryPayment', body, opts, undefined, opts.trigger !== 'poller');
   }
 
   capture(body: CaptureInput, opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['capture']>> {
@@ -155,6 +204,43 @@ export class AntomClient {
 
   inquiryRefund(body: RequestBodies['inquiryRefund'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['inquiryRefund']>> {
     return this.execute('inquiryRefund', body, opts);
+  }
+
+  /**
+   * The dispute APIs. None has a request ID of its own: Antom keys them on disputeId, and a
+   * second accept or defense of the same dispute answers REPEAT_REQUEST, so resending the same
+   * bytes after a network failure or a U is safe (the retry keeps the same body, as for the others).
+   */
+  async acceptDispute(body: RequestBodies['acceptDispute'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['acceptDispute']>> {
+    return explainRepeatAfterRetry(await this.execute('acceptDispute', body, opts));
+  }
+
+  async supplyDefenseDocument(body: RequestBodies['supplyDefenseDocument'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['supplyDefenseDocument']>> {
+    return explainRepeatAfterRetry(await this.execute('supplyDefenseDocument', body, opts));
+  }
+
+  downloadDisputeEvidence(body: RequestBodies['downloadDisputeEvidence'], opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies['downloadDisputeEvidence']>> {
+    return this.execute('downloadDisputeEvidence', body, opts);
+  }
+
+  /**
+   * An inquiry by paymentRequestId (not paymentId, which only Antom hands out) within the fresh
+   * window of the session created with that ID, by this client or one the journal remembers.
+   */
+  private async isRightAfterSession(body: unknown, inquiredAtMs: number): Promise<boolean> {
+    const record = body as Record<string, unknown>;
+    const paymentRequestId = record.paymentRequestId;
+    if (typeof paymentRequestId !== 'string' || paymentRequestId === '' || (typeof record.paymentId === 'string' && record.paymentId !== '')) return false;
+    let startedAt = await this.ownSessions.sessionStartedAt(paymentRequestId);
+    if (startedAt === undefined && this.sessions) {
+      try {
+        startedAt = await this.sessions.sessionStartedAt(paymentRequestId);
+      } catch {
+        // A journal that cannot answer must not turn an inquiry into an error: no retry then.
+        startedAt = undefined;
+      }
+    }
+    return startedAt !== undefined && inquiredAtMs - startedAt <= this.orderNotExist.freshWindowMs;
   }
 
   private async followUpInquiry(paymentRequestId: string): Promise<FollowUpInquiry> {
@@ -204,7 +290,13 @@ export class AntomClient {
   }
 
   /** One logical call with a complete body: validate, then attempts with retries. */
-  private async execute<A extends AntomApiName>(api: A, body: unknown, opts: CallOptions = {}, beforeSend?: () => Promise<void>): Promise<CallOutcome<ResponseBodies[A]>> {
+  private async execute<A extends AntomApiName>(
+    api: A,
+    body: unknown,
+    opts: CallOptions = {},
+    beforeSend?: () => Promise<void>,
+    waitOnNewOrder = true,
+  ): Promise<CallOutcome<ResponseBodies[A]>> {
     const report = assertValidRequest(api, body);
     if (beforeSend) await beforeSend();
     const bodyBytes = serialiseBody(body);
@@ -214,6 +306,10 @@ export class AntomClient {
     const requestId = idField ? ((body as Record<string, unknown>)[idField] as string) : undefined;
     const warnings: string[] = report.warnings.map((w) => w.message);
     const timeoutMs = this.profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Re-inquiries after ORDER_NOT_EXIST are waits for Antom, not failures: they do not use up
+    // the retry budget for network errors and U answers.
+    let orderNotExistRetries = 0;
+    let freshSession: boolean | undefined;
 
     for (let attempt = 1; ; attempt += 1) {
       const requestTime = String(this.now());
@@ -228,7 +324,8 @@ export class AntomClient {
         requestBody,
         startedAt: new Date(Number(requestTime)).toISOString(),
       };
-      const canRetry = attempt < this.retry.maxAttempts;
+      const budgetAttempt = attempt - orderNotExistRetries;
+      const canRetry = budgetAttempt < this.retry.maxAttempts;
       const started = performance.now();
       let answer: HttpAnswer;
       try {
@@ -237,10 +334,10 @@ export class AntomClient {
         if (!(error instanceof TransportFailure)) throw error;
         const latencyMs = performance.now() - started;
         const code = error.kind === 'timeout' ? 'TIMEOUT' : 'NETWORK_ERROR';
-        this.record(ctx, { latencyMs, errorCode: code, errorMessage: error.message, ids: extractIds(body) });
+        await this.record(ctx, { latencyMs, errorCode: code, errorMessage: error.message, ids: extractIds(body) });
         if (canRetry) {
           warnings.push(`Attempt ${attempt}: ${error.message} Retried with the same ${idField ?? 'request'} and body.`);
-          await this.sleep(backoffDelayMs(this.retry, attempt));
+          await this.sleep(backoffDelayMs(this.retry, budgetAttempt));
           continue;
         }
         throw this.transportError(code, error.message, ctx, requestId, idField);
@@ -254,10 +351,10 @@ export class AntomClient {
         const message = json === undefined
           ? `${api} got HTTP ${answer.status} with a body that is not JSON.`
           : `${api} got HTTP ${answer.status} with JSON that is not an Antom answer (no result.resultStatus).`;
-        this.record(ctx, { latencyMs, answer, responseBody, errorCode: code, errorMessage: message, ids: extractIds(body, json) });
+        await this.record(ctx, { latencyMs, answer, responseBody, errorCode: code, errorMessage: message, ids: extractIds(body, json) });
         if (answer.status >= 500 && canRetry) {
           warnings.push(`Attempt ${attempt}: HTTP ${answer.status} from the gateway. Retried with the same ${idField ?? 'request'} and body.`);
-          await this.sleep(backoffDelayMs(this.retry, attempt));
+          await this.sleep(backoffDelayMs(this.retry, budgetAttempt));
           continue;
         }
         if (answer.status >= 500) throw this.transportError('HTTP_ERROR', `${message} The gateway kept failing.`, ctx, requestId, idField, answer.status);
@@ -273,7 +370,7 @@ export class AntomClient {
       const ids = extractIds(body, json);
       if (verification.label === 'invalid') {
         const message = `The ${api} response signature is invalid: ${verification.reason ?? 'it does not verify'}`;
-        this.record(ctx, { latencyMs, answer, responseBody, label: 'invalid', resultStatus: 'U', resultCode, resultMessage, errorCode: 'RESPONSE_SIGNATURE_INVALID', errorMessage: message, ids });
+        await this.record(ctx, { latencyMs, answer, responseBody, label: 'invalid', resultStatus: 'U', resultCode, resultMessage, errorCode: 'RESPONSE_SIGNATURE_INVALID', errorMessage: message, ids });
         throw new ConsoleError('RESPONSE_SIGNATURE_INVALID', message, `Do not trust this answer (it said ${reported} ${resultCode}). Check the profile's Antom public key and environment; then inquire to learn the real outcome${requestId ? ` (reuse ${idField} ${requestId})` : ''}.`, {
           api, callId, url: signed.url, requestIdField: idField, requestId, reportedResultStatus: reported, resultCode, contentToSign: verification.contentToSign, outcomeUnknown: true,
         });
@@ -287,14 +384,29 @@ export class AntomClient {
           attemptWarnings.push(`The response says ${reported} (${resultCode}) but is not signed, so the console treats it as unknown (U) until a verified answer or an inquiry confirms it.`);
         }
       }
-      this.record(ctx, { latencyMs, answer, responseBody, label: verification.label, resultStatus, resultCode, resultMessage, ids });
+      await this.record(ctx, { latencyMs, answer, responseBody, label: verification.label, resultStatus, resultCode, resultMessage, ids });
       // An unsigned S is unknown and resent like a U (same ID, same bytes): the next answer may be
       // signed. Without an Antom public key no answer can ever verify, so that is not resent.
       const resendable = reported === 'U' || this.profile.antomPublicKey !== undefined;
-      if (resultStatus === 'U' && resendable && isRetryableUnknown(resultCode) && canRetry) {
-        warnings.push(`Attempt ${attempt}: ${reported === 'U' ? `U ${resultCode}` : `unsigned ${reported} ${resultCode}`}. Retried with the same ${idField ?? 'request'} and body.`);
-        await this.sleep(backoffDelayMs(this.retry, attempt));
+      const trafficLimited = reported === 'U' && resultCode === TRAFFIC_LIMIT_CODE;
+      const mayResend = trafficLimited ? budgetAttempt < this.trafficLimit.maxAttempts : canRetry;
+      if (resultStatus === 'U' && resendable && isRetryableUnknown(resultCode) && mayResend) {
+        const delayMs = trafficLimited ? trafficLimitDelayMs(this.trafficLimit, budgetAttempt, this.random) : backoffDelayMs(this.retry, budgetAttempt);
+        warnings.push(`Attempt ${attempt}: ${reported === 'U' ? `U ${resultCode}` : `unsigned ${reported} ${resultCode}`}. Retried with the same ${idField ?? 'request'} and body${trafficLimited ? ` after ${Math.round(delayMs / 100) / 10} s (rate limit: longer, jittered backoff)` : ''}.`);
+        await this.sleep(delayMs);
         continue;
+      }
+      if (api === 'inquiryPayment' && waitOnNewOrder && resultStatus === 'F' && resultCode === 'ORDER_NOT_EXIST') {
+        freshSession ??= await this.isRightAfterSession(body, Number(ctx.requestTime));
+        if (freshSession && orderNotExistRetries < this.orderNotExist.maxRetries) {
+          orderNotExistRetries += 1;
+          warnings.push(`Attempt ${attempt}: ORDER_NOT_EXIST right after the payment session was created; Antom may not show the payment yet, so the console inquires again in ${this.orderNotExist.delayMs / 1000} s (${orderNotExistRetries} of ${this.orderNotExist.maxRetries}).`);
+          await this.sleep(this.orderNotExist.delayMs);
+          continue;
+        }
+        if (orderNotExistRetries > 0) {
+          attemptWarnings.push(`Still ORDER_NOT_EXIST after ${orderNotExistRetries} re-inquiries ${this.orderNotExist.delayMs / 1000} s apart: Antom has no payment for this paymentRequestId, so the session was never paid (or never created). This is final.`);
+        }
       }
 
       const typed = responseSchemas[api].safeParse(json);
@@ -343,7 +455,8 @@ export class AntomClient {
     });
   }
 
-  private record(
+  /** Awaited: the attempt is on record before the caller sees its outcome (as when the journal was synchronous). */
+  private async record(
     ctx: AttemptContext,
     outcome: {
       latencyMs: number;
@@ -357,7 +470,7 @@ export class AntomClient {
       errorMessage?: string;
       ids: CallIds;
     },
-  ): void {
+  ): Promise<void> {
     if (!this.recorder) return;
     const record: CallRecord = {
       attemptId: randomUUID(),
@@ -371,11 +484,11 @@ export class AntomClient {
       path: ctx.signed.path,
       clientId: this.profile.clientId,
       requestTime: ctx.requestTime,
-      requestBody: ctx.requestBody,
+      requestBody: journalCopy(ctx.api, ctx.requestBody),
       requestSignatureHeader: ctx.signed.signatureHeader,
       httpStatus: outcome.answer?.status,
       responseHeaders: outcome.answer?.headers,
-      responseBody: outcome.responseBody,
+      responseBody: outcome.responseBody === undefined ? undefined : journalCopy(ctx.api, outcome.responseBody),
       responseSignature: outcome.label,
       latencyMs: outcome.latencyMs,
       resultStatus: outcome.resultStatus,
@@ -387,7 +500,7 @@ export class AntomClient {
       trigger: ctx.trigger,
     };
     try {
-      this.recorder.record(record);
+      await this.recorder.record(record);
     } catch {
       // A failing recorder must not turn a completed payment call into an error.
     }

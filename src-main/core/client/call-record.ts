@@ -42,7 +42,10 @@ export interface CallRecord {
   trigger: CallTrigger;
 }
 
-/** The client calls this once per attempt, after the attempt ends. Must not throw. */
+/**
+ * The client calls this once per attempt, after the attempt ends, and awaits it (so the attempt
+ * is on record before the caller sees the outcome). Must not reject.
+ */
 export interface CallRecorder {
-  record(call: CallRecord): void;
+  record(call: CallRecord): Promise<void>;
 }

@@ -6,18 +6,30 @@
 import type { AntomClient } from '../client';
 import type { SecretStore } from '../keychain/secret-store';
 import type { ProfileService } from '../profiles/profile-service';
-import type { SqliteJournal } from '../journal/sqlite-journal';
+import type { Journal } from '../journal/journal';
 import type { RunningSandbox } from '../sandbox/start-sandbox';
 import type { NotificationReceiver } from '../receiver/notification-receiver';
 
-export type Door = 'electron' | 'preview';
+export type Door = 'electron' | 'preview' | 'cli';
+
+/**
+ * What one door asks of the handler table for its calls, without changing anything persisted:
+ * the CLI's `--profile NAME` acts for that profile for one invocation while profiles.json keeps
+ * its active profile, and its calls are journaled with trigger 'cli'.
+ */
+export interface DispatchScope {
+  /** Act for this profile instead of the persisted active one. */
+  profile?: string;
+  /** Who started the calls, as the journal records it. Default 'user'. */
+  trigger?: 'user' | 'cli';
+}
 
 export interface HandlerContext {
   dataDir: string;
   version: string;
   door: Door;
   profiles: ProfileService;
-  journal: SqliteJournal;
+  journal: Journal;
   secrets: SecretStore;
   /** The embedded sandbox running in this process, if any. */
   sandbox: RunningSandbox | undefined;
@@ -28,4 +40,6 @@ export interface HandlerContext {
   sandboxAntomPublicKey(): string | undefined;
   clientFor(profileName?: string): Promise<AntomClient>;
   log(line: string): void;
+  /** This table's scope (see DispatchScope); the doors' shared table has none. */
+  scope: DispatchScope;
 }

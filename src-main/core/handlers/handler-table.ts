@@ -4,6 +4,7 @@
  */
 import type { HandlerTable } from '../../../src-shared/contract';
 import type { HandlerContext } from './handler-context';
+import { disputeHandlers } from './dispute-handlers';
 import { journalHandlers } from './journal-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { paymentHandlers } from './payment-handlers';
@@ -17,5 +18,6 @@ export function buildHandlerTable(ctx: HandlerContext): HandlerTable {
     ...journalHandlers(ctx),
     ...overviewHandlers(ctx),
     ...troubleshootHandlers(ctx),
+    ...disputeHandlers(ctx),
   };
 }

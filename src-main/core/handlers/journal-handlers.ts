@@ -49,14 +49,14 @@ export function journalHandlers(ctx: HandlerContext): JournalHandlers {
       return ctx.journal.listNotifications(filter ?? {}, page ?? {});
     },
     async getNotification({ id }) {
-      const detail = ctx.journal.getNotification(id);
+      const detail = await ctx.journal.getNotification(id);
       if (!detail) throw notFound('notification', id);
       // The raw bytes stay in main: the page gets the text body (and never a Buffer over IPC/JSON).
       const { rawBody: _raw, ...view } = detail;
       return view satisfies NotificationDetailView;
     },
     async replayNotification({ id, toUrl, mode }): Promise<ReplayResult> {
-      const stored = ctx.journal.getNotification(id);
+      const stored = await ctx.journal.getNotification(id);
       if (!stored) throw notFound('notification', id);
       const signing = mode === 're-signed' ? await replaySigner(stored.profile) : undefined;
       const result = await replayNotification({
@@ -66,25 +66,25 @@ export function journalHandlers(ctx: HandlerContext): JournalHandlers {
         mode,
         ...(signing ? { signer: signing.signer, isSandboxProfile: (p: string | null | undefined) => !!p && signing.sandboxProfiles.has(p) } : {}),
       });
-      const { id: _replayId, ...recorded } = ctx.journal.recordReplay(id, replayRecordOf(result));
+      const { id: _replayId, ...recorded } = await ctx.journal.recordReplay(id, replayRecordOf(result));
       return { ...recorded, id, notes: result.warnings };
     },
     async exportNotifications({ filter, format }) {
-      return exportFile('notifications', format, ctx.journal.exportNotifications(filter ?? {}, format));
+      return exportFile('notifications', format, await ctx.journal.exportNotifications(filter ?? {}, format));
     },
     async listCalls({ filter, page }) {
       return ctx.journal.listCalls(filter ?? {}, page ?? {});
     },
     async getCall({ id }) {
-      const call = ctx.journal.getCall(id);
+      const call = await ctx.journal.getCall(id);
       if (!call) throw notFound('call', id);
       return call;
     },
     async exportCalls({ filter, format }) {
-      return exportFile('calls', format, ctx.journal.exportCalls(filter ?? {}, format));
+      return exportFile('calls', format, await ctx.journal.exportCalls(filter ?? {}, format));
     },
     async getTimeline({ id }) {
-      return ctx.journal.timeline(id.trim()) ?? null;
+      return (await ctx.journal.timeline(id.trim())) ?? null;
     },
     async findById({ id }) {
       return ctx.journal.findById(id.trim());

@@ -14,12 +14,26 @@ function isMoneyMoving(name: OperationName): boolean {
   return (MONEY_MOVING_OPERATIONS as readonly string[]).includes(name);
 }
 
+/** The profile handlers act for: the door's per-dispatch choice (CLI --profile), else the active one. */
 export async function activeProfile(ctx: HandlerContext): Promise<ProfileSummary> {
+  if (ctx.scope.profile !== undefined) return ctx.profiles.get(ctx.scope.profile);
   const profile = await ctx.profiles.getActive();
   if (!profile) {
     throw new ConsoleError('PROFILE_NOT_FOUND', 'No profile is active.', 'Create a profile in Settings, or pick one as active.');
   }
   return profile;
+}
+
+/**
+ * Every money-moving call starts the same way: the profile the table acts for, refused if
+ * read-only, then `confirm` (the production confirmation of this operation), and only then its
+ * client. Payments and disputes share it so no handler can skip a step.
+ */
+export async function guardedClient(ctx: HandlerContext, operation: OperationName, confirm: (profile: ProfileSummary) => void = () => undefined) {
+  const profile = await activeProfile(ctx);
+  assertWritable(profile, operation);
+  confirm(profile);
+  return ctx.clientFor(profile.name);
 }
 
 export function assertWritable(profile: ProfileSummary, operation: OperationName): void {
@@ -58,5 +72,18 @@ export function assertCancelConfirmed(profile: ProfileSummary, confirmation: str
     `Profile "${profile.name}" is a production profile: cancelling a real payment must be confirmed.`,
     `Type ${CANCEL_CONFIRMATION} to confirm.`,
     { field: 'confirmation', expected: CANCEL_CONFIRMATION },
+  );
+}
+
+/** Production only: accepting or defending a real dispute needs its disputeId typed back. */
+export function assertDisputeConfirmed(profile: ProfileSummary, disputeId: string, confirmation: string | undefined, action: 'accept' | 'defend'): void {
+  if (profile.environment !== 'production' || confirmation?.trim() === disputeId) return;
+  throw new ConsoleError(
+    'VALIDATION_FAILED',
+    confirmation === undefined
+      ? `Profile "${profile.name}" is a production profile: to ${action} a real dispute, confirm it.`
+      : `The confirmation "${confirmation}" is not the disputeId ${disputeId}.`,
+    `Type the disputeId ${disputeId} to confirm. ${action === 'accept' ? 'Accepting gives the disputed money back to the buyer and cannot be undone.' : 'Antom takes one defense per dispute.'}`,
+    { field: 'confirmation', expected: disputeId },
   );
 }

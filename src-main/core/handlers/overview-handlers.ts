@@ -12,11 +12,11 @@ function money(value: bigint, currency: string): { currency: string; value: stri
   return { currency, value: value.toString(), display: isKnownCurrency(currency) ? formatMinorUnits(value, currency) : `${currency} ${value}` };
 }
 
-function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): AwaitingCapture[] {
+async function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): Promise<AwaitingCapture[]> {
   const seen = new Set<string>();
   const out: AwaitingCapture[] = [];
-  for (const candidate of ctx.journal.awaitingCaptureCandidates()) {
-    const t = ctx.journal.timeline(candidate.key, now);
+  for (const candidate of await ctx.journal.awaitingCaptureCandidates()) {
+    const t = await ctx.journal.timeline(candidate.key, now);
     if (!t || !t.money) continue;
     // Two keys (paymentRequestId and paymentId) can reach the same payment: list it once.
     const identity = `${t.paymentRequestIds.join(',')}|${t.paymentIds.join(',')}`;

@@ -7,8 +7,9 @@ import type { HandlerTable, OperationName, ProfileSummary, SandboxPaymentView } 
 import { ConsoleError } from '../../../src-shared/errors';
 import type { CreatePaymentSessionInput } from '../client';
 import type { PaymentSnapshot } from '../sandbox/control';
+import { payOverControl } from '../sandbox/control-client';
 import type { HandlerContext } from './handler-context';
-import { activeProfile, assertAmountConfirmed, assertCancelConfirmed, assertWritable } from './money-guards';
+import { activeProfile, assertAmountConfirmed, assertCancelConfirmed, assertWritable, guardedClient } from './money-guards';
 
 type PaymentHandlers = Pick<HandlerTable, 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund' | 'sandboxBuyerAction'>;
 
@@ -31,63 +32,55 @@ function sandboxView(p: PaymentSnapshot): SandboxPaymentView {
 }
 
 export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
-  /**
-   * Every money-moving call starts the same way: the active profile, refused if read-only,
-   * then `confirm` (the production confirmation of this operation), and only then its client.
-   */
-  async function guardedClient(operation: OperationName, confirm: (profile: ProfileSummary) => void = () => undefined) {
-    const profile = await activeProfile(ctx);
-    assertWritable(profile, operation);
-    confirm(profile);
-    return ctx.clientFor(profile.name);
-  }
+  const trigger = ctx.scope.trigger ?? 'user';
+  const guarded = (operation: OperationName, confirm?: (profile: ProfileSummary) => void) => guardedClient(ctx, operation, confirm);
 
   return {
     async createPaymentSession({ body }) {
-      const client = await guardedClient('createPaymentSession');
+      const client = await guarded('createPaymentSession');
       // The client validates the body against Antom's rules before signing (AMOUNT_INVALID, VALIDATION_FAILED).
-      return client.createPaymentSession(body as CreatePaymentSessionInput, { trigger: 'user' });
+      return client.createPaymentSession(body as CreatePaymentSessionInput, { trigger });
     },
 
-    async inquiryPayment({ paymentRequestId, paymentId, trigger }) {
+    async inquiryPayment({ paymentRequestId, paymentId, trigger: asked }) {
       if (!paymentRequestId && !paymentId) throw needOneId('An inquiry', 'a paymentRequestId or a paymentId');
-      const client = await ctx.clientFor();
+      const client = await ctx.clientFor((await activeProfile(ctx)).name);
       const body = { ...(paymentRequestId ? { paymentRequestId } : {}), ...(paymentId ? { paymentId } : {}) };
-      return client.inquiryPayment(body, { trigger: trigger ?? 'user' });
+      return client.inquiryPayment(body, { trigger: asked ?? trigger });
     },
 
     async capture({ paymentId, amount, captureRequestId, isLastCapture, confirmation }) {
-      const client = await guardedClient('capture', (profile) => assertAmountConfirmed(profile, amount, confirmation));
+      const client = await guarded('capture', (profile) => assertAmountConfirmed(profile, amount, confirmation));
       return client.capture({
         paymentId,
         captureAmount: { currency: amount.currency, value: amount.value },
         ...(captureRequestId ? { captureRequestId } : {}),
         ...(isLastCapture !== undefined ? { isLastCapture } : {}),
-      }, { trigger: 'user' });
+      }, { trigger });
     },
 
     async cancel({ paymentId, paymentRequestId, confirmation }) {
-      const client = await guardedClient('cancel', (profile) => {
+      const client = await guarded('cancel', (profile) => {
         if (!paymentRequestId && !paymentId) throw needOneId('A cancel', 'a paymentRequestId or a paymentId');
         assertCancelConfirmed(profile, confirmation);
       });
-      return client.cancel({ ...(paymentId ? { paymentId } : {}), ...(paymentRequestId ? { paymentRequestId } : {}) }, { trigger: 'user' });
+      return client.cancel({ ...(paymentId ? { paymentId } : {}), ...(paymentRequestId ? { paymentRequestId } : {}) }, { trigger });
     },
 
     async refund({ paymentId, amount, refundRequestId, refundReason, confirmation }) {
-      const client = await guardedClient('refund', (profile) => assertAmountConfirmed(profile, amount, confirmation));
+      const client = await guarded('refund', (profile) => assertAmountConfirmed(profile, amount, confirmation));
       return client.refund({
         paymentId,
         refundAmount: { currency: amount.currency, value: amount.value },
         ...(refundRequestId ? { refundRequestId } : {}),
         ...(refundReason ? { refundReason } : {}),
-      }, { trigger: 'user' });
+      }, { trigger });
     },
 
     async inquiryRefund({ refundRequestId, refundId }) {
       if (!refundRequestId && !refundId) throw needOneId('A refund inquiry', 'a refundRequestId or a refundId');
-      const client = await ctx.clientFor();
-      return client.inquiryRefund({ ...(refundRequestId ? { refundRequestId } : {}), ...(refundId ? { refundId } : {}) }, { trigger: 'user' });
+      const client = await ctx.clientFor((await activeProfile(ctx)).name);
+      return client.inquiryRefund({ ...(refundRequestId ? { refundRequestId } : {}), ...(refundId ? { refundId } : {}) }, { trigger });
     },
 
     async sandboxBuyerAction({ id, outcome, resultCode }) {
@@ -96,11 +89,14 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
       if (profile.environment !== 'embedded') {
         throw new ConsoleError('VALIDATION_FAILED', `Profile "${profile.name}" is not the embedded sandbox; only there can the console act as the buyer.`, 'Switch to the embedded sandbox profile, or pay with a real sandbox wallet/card for an Antom sandbox profile.', { profile: profile.name });
       }
-      if (!ctx.sandbox) {
-        throw new ConsoleError('NOT_FOUND', 'The embedded sandbox is not running in this console.', 'Restart the console (npm start / npm run preview) so it starts the embedded sandbox.');
+      const action = { outcome, ...(resultCode ? { resultCode } : {}) };
+      if (ctx.sandbox) return sandboxView(ctx.sandbox.control.pay(id, action));
+      // The CLI door: the sandbox runs in the console's (or `antom-ops sandbox start`'s) process.
+      const elsewhere = ctx.sandboxBaseUrl();
+      if (!elsewhere) {
+        throw new ConsoleError('NOT_FOUND', 'The embedded sandbox is not running.', 'Restart the console (npm start / npm run preview) so it starts the embedded sandbox, or run `antom-ops sandbox start`.');
       }
-      const snapshot = ctx.sandbox.control.pay(id, { outcome, ...(resultCode ? { resultCode } : {}) });
-      return sandboxView(snapshot);
+      return payOverControl(elsewhere, id, action);
     },
   };
 }

@@ -15,8 +15,9 @@ function withRuntimeUrl(ctx: HandlerContext, profile: ProfileSummary): ProfileSu
   return profile.environment === 'embedded' ? { ...profile, baseUrl: ctx.sandboxBaseUrl() } : profile;
 }
 
-function journalInfo(ctx: HandlerContext): JournalInfo {
-  return { ...ctx.journal.settings(), file: ctx.journal.file, fileBytes: ctx.journal.fileBytes(), counts: ctx.journal.counts() };
+async function journalInfo(ctx: HandlerContext): Promise<JournalInfo> {
+  // `file` is where the journal is, as the journal describes itself (a path, or a URL without its password).
+  return { ...(await ctx.journal.settings()), file: ctx.journal.describe(), fileBytes: await ctx.journal.sizeBytes(), counts: await ctx.journal.counts() };
 }
 
 export function profileHandlers(ctx: HandlerContext): ProfileHandlers {
@@ -37,7 +38,7 @@ export function profileHandlers(ctx: HandlerContext): ProfileHandlers {
         activeProfile: active ? withRuntimeUrl(ctx, active) : undefined,
         keychain,
         sandbox: { running: sandboxUrl !== undefined, baseUrl: sandboxUrl },
-        receiver: { running: ctx.receiver !== undefined, url: ctx.receiver?.url },
+        receiver: { running: ctx.receiver !== undefined, url: ctx.receiver?.url, rejectedNotStored: ctx.receiver?.rejectedNotStored() ?? 0 },
         door: ctx.door,
       };
     },
@@ -71,7 +72,7 @@ export function profileHandlers(ctx: HandlerContext): ProfileHandlers {
       return journalInfo(ctx);
     },
     async setRetentionDays({ days }) {
-      ctx.journal.setRetentionDays(days);
+      await ctx.journal.setRetentionDays(days);
       return journalInfo(ctx);
     },
     async pruneJournal({ olderThanDays }) {

@@ -34,7 +34,7 @@ export function troubleshootHandlers(ctx: HandlerContext): TroubleshootHandlers 
       const codes = findCodesInText(text);
       const ids: ExplainLogResult['ids'] = [];
       for (const id of idCandidates(text)) {
-        const found = ctx.journal.findById(id);
+        const found = await ctx.journal.findById(id);
         if (found.calls.length === 0 && found.notifications.length === 0) continue;
         ids.push({ id, payments: found.payments });
       }

@@ -7,7 +7,7 @@ import type { ExportCell } from './export-format';
 import { exportBody } from './export-format';
 import type { CallRow, IdRow, NotificationRow } from './journal-rows';
 
-const ID_FIELDS = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId'] as const;
+const ID_FIELDS = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId', 'disputeId'] as const;
 
 const NOTIFICATION_COLUMNS = [
   'id', 'receivedAt', 'lastSeenAt', 'notifyType', 'verification', 'rejectReason', 'rejectDetail', 'acknowledged', 'acknowledgedAt', 'attempts',
@@ -28,7 +28,7 @@ export function csvColumnsFor(kind: 'notifications' | 'calls'): readonly string[
 function idCells(row: IdRow): Record<string, ExportCell> {
   return {
     paymentRequestId: row.payment_request_id, paymentId: row.payment_id, captureRequestId: row.capture_request_id, captureId: row.capture_id,
-    refundRequestId: row.refund_request_id, refundId: row.refund_id, referenceOrderId: row.reference_order_id,
+    refundRequestId: row.refund_request_id, refundId: row.refund_id, referenceOrderId: row.reference_order_id, disputeId: row.dispute_id,
   };
 }
 

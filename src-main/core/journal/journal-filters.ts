@@ -6,7 +6,7 @@
 import { ConsoleError } from '../../../src-shared/errors';
 import type { CallFilter, NotificationFilter, PageRequest } from './journal-types';
 
-export const ID_COLUMN_NAMES = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id'] as const;
+export const ID_COLUMN_NAMES = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id', 'dispute_id'] as const;
 
 export interface SqlWhere {
   clauses: string[];

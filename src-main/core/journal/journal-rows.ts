@@ -16,6 +16,8 @@ export interface IdRow {
   refund_request_id: string | null;
   refund_id: string | null;
   reference_order_id: string | null;
+  /** Schema v5. */
+  dispute_id: string | null;
 }
 
 export interface NotificationRow extends IdRow {
@@ -46,6 +48,8 @@ export interface NotificationRow extends IdRow {
   body_exact: number;
   body_sha256: string;
   body_bytes: number;
+  /** Schema v5: why a verified notification could not be read (notifyType UNKNOWN). */
+  unrecognised: string | null;
 }
 
 /** Everything but the body and headers: what lists need. */
@@ -53,7 +57,7 @@ export const NOTIFICATION_SUMMARY_COLUMNS = [
   'id', 'dedup_key', 'first_seen_at', 'last_seen_at', 'attempts', 'acknowledged', 'acknowledged_at', 'receiver_path', 'remote_address',
   'profile', 'verification', 'reject_reason', 'reject_detail', 'notify_type', 'result_status', 'result_code', 'status', 'amount_value',
   'amount_currency', 'body_exact', 'body_sha256', 'body_bytes', 'payment_request_id', 'payment_id', 'capture_request_id', 'capture_id',
-  'refund_request_id', 'refund_id', 'reference_order_id',
+  'refund_request_id', 'refund_id', 'reference_order_id', 'dispute_id', 'unrecognised',
 ].join(', ');
 
 export interface AttemptRow {
@@ -105,7 +109,7 @@ export interface CallRow extends IdRow {
 export const CALL_SUMMARY_COLUMNS = [
   'id', 'attempt_id', 'call_id', 'attempt', 'started_at', 'profile', 'environment', 'api', 'path', 'http_status', 'response_signature',
   'latency_ms', 'result_status', 'result_code', 'result_message', 'error_code', 'trigger', 'payment_request_id', 'payment_id',
-  'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id',
+  'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id', 'dispute_id',
 ].join(', ');
 
 function idsOf(row: IdRow): Required<{ [K in keyof CallIds]: string | null }> {
@@ -117,6 +121,7 @@ function idsOf(row: IdRow): Required<{ [K in keyof CallIds]: string | null }> {
     refundRequestId: row.refund_request_id,
     refundId: row.refund_id,
     referenceOrderId: row.reference_order_id,
+    disputeId: row.dispute_id,
   };
 }
 
@@ -150,6 +155,7 @@ export function toNotificationSummary(row: Omit<NotificationRow, 'headers_json' 
     bodyExact: row.body_exact === 1,
     bodySha256: row.body_sha256,
     bodyBytes: row.body_bytes,
+    unrecognised: row.unrecognised,
     ...idFields(row),
   };
 }

@@ -1,14 +1,8 @@
 /**
- * The journal's storage interface. Only SQLite is built (sqlite-journal.ts), but the receiver,
- * the client recorder, the timelines and the CLI depend on this interface so a shared team store
- * could be added later without touching them.
+ * The journal's record types. The Journal interface itself is in journal.ts.
  */
-import type { CallIds, CallRecorder } from '../client/call-record';
-import type {
-  CallFilter, CallDetail, ExportFormat, FindByIdResult, JournalSettings, MismatchFlag, NotificationAnswerRecord, NotificationDetailView,
-  NotificationFilter, NotificationRetryInfo, NotificationSummary, NotificationVerification, NotifyType, Page, PageRequest,
-  PaymentTimeline, PruneResult, RejectReason, TimeRange, CallSummary,
-} from '../../../src-shared/journal-views';
+import type { CallIds } from '../client/call-record';
+import type { NotificationDetailView, NotificationVerification, NotifyType, RejectReason } from '../../../src-shared/journal-views';
 
 // The view types live in src-shared so the renderer can display them; re-exported for core code.
 export * from '../../../src-shared/journal-views';
@@ -41,6 +35,13 @@ export interface ReceivedNotification {
   status: string | undefined;
   amountValue: string | undefined;
   amountCurrency: string | undefined;
+  /** A verified notification the console could not read (notifyType UNKNOWN): why. */
+  unrecognised?: string | undefined;
+  /**
+   * Set when rawBody is only the first part of what was received (a rejected body is kept as a
+   * bounded prefix: receiver/rejected-body-budget.ts): the size and SHA-256 of the whole body.
+   */
+  bodyWhole?: { bytes: number; sha256: string } | undefined;
 }
 
 export interface StoredNotificationRef {
@@ -50,34 +51,4 @@ export interface StoredNotificationRef {
   attempts: number;
   /** notification_attempts.id of this POST, so its answer can be recorded against it. */
   attemptId?: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The Journal interface (queries, timelines, exports, retention). Everything below is additive.
-// ---------------------------------------------------------------------------------------------
-
-/**
- * The journal as the rest of the console sees it. SqliteJournal is the only implementation; a
- * shared team store would implement the same interface.
- */
-export interface Journal {
-  recorder(): CallRecorder;
-  storeNotification(n: ReceivedNotification): StoredNotificationRef;
-  storeNotifications(batch: readonly ReceivedNotification[]): StoredNotificationRef[];
-  markAcknowledged(id: number, answer: NotificationAnswerRecord, attemptId?: number): void;
-  listNotifications(filter?: NotificationFilter, page?: PageRequest): Page<NotificationSummary>;
-  getNotification(id: number): NotificationDetail | undefined;
-  notificationRetryInfo(id: number, now?: Date): NotificationRetryInfo | undefined;
-  listCalls(filter?: CallFilter, page?: PageRequest): Page<CallSummary>;
-  getCall(id: number): CallDetail | undefined;
-  findById(anyId: string): FindByIdResult;
-  timeline(paymentRequestIdOrPaymentId: string, now?: Date): PaymentTimeline | undefined;
-  mismatches(filter?: TimeRange & { profile?: string; limit?: number }, now?: Date): MismatchFlag[];
-  exportNotifications(filter: NotificationFilter, format: ExportFormat): string;
-  exportCalls(filter: CallFilter, format: ExportFormat): string;
-  settings(): JournalSettings;
-  setRetentionDays(days: number): void;
-  setNotificationExpectedMinutes(minutes: number): void;
-  prune(options?: { olderThanDays?: number; now?: Date }): PruneResult;
-  close(): void;
 }

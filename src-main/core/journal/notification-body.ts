@@ -23,12 +23,16 @@ interface PreparedBody {
   contentVerified: string | undefined;
 }
 
-export function prepareNotificationBody(rawBody: Buffer, contentVerified: string | undefined): PreparedBody {
-  const sha256 = createHash('sha256').update(rawBody).digest('hex');
+/**
+ * `whole`: rawBody is only a prefix of the body received (a bounded rejected body); its size and
+ * hash are those of the whole body, and the stored body is never "exact".
+ */
+export function prepareNotificationBody(rawBody: Buffer, contentVerified: string | undefined, whole?: { bytes: number; sha256: string }): PreparedBody {
+  const sha256 = whole?.sha256 ?? createHash('sha256').update(rawBody).digest('hex');
   const text = rawBody.toString('utf8');
   const validUtf8 = Buffer.from(text, 'utf8').equals(rawBody);
   const redacted = redactJsonText(text);
-  const exact = validUtf8 && !redacted.changed;
+  const exact = whole === undefined && validUtf8 && !redacted.changed;
   let verified = contentVerified;
   if (verified !== undefined && !exact) {
     verified = verified.endsWith(text)
@@ -39,7 +43,7 @@ export function prepareNotificationBody(rawBody: Buffer, contentVerified: string
     stored: exact ? Buffer.from(rawBody) : Buffer.from(redacted.text, 'utf8'),
     exact,
     sha256,
-    bytes: rawBody.length,
+    bytes: whole?.bytes ?? rawBody.length,
     contentVerified: verified,
   };
 }

@@ -12,6 +12,8 @@
  * Everything written passes through redaction first (redaction/redact-json.ts), and through the
  * key-material guard right before the INSERT.
  */
+import type { DisputeView } from '../../../src-shared/dispute-views';
+import { disputeFunds, listDisputes } from './dispute-queries';
 import { insertReplay, listReplays } from './notification-replays';
 import type { NotificationReplayRecord } from '../../../src-shared/journal-views';
 import Database from 'better-sqlite3';
@@ -29,8 +31,9 @@ import {
   CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary, verifiedContentOf,
   type AttemptRow, type CallRow, type IdRow, type NotificationRow,
 } from './journal-rows';
+import type { Journal, JournalCounts, NotificationAnswerItem } from './journal';
 import type {
-  CallDetail, CallFilter, CallSummary, ExportFormat, FindByIdResult, Journal, JournalSettings, MismatchFlag, NotificationAnswerRecord,
+  CallDetail, CallFilter, CallSummary, ExportFormat, FindByIdResult, JournalSettings, MismatchFlag, NotificationAnswerRecord,
   NotificationDetail, NotificationFilter, NotificationRetryInfo, NotificationSummary, Page, PageRequest, PaymentTimeline, PruneResult,
   ReceivedNotification, StoredNotificationRef, TimeRange,
 } from './journal-types';
@@ -49,7 +52,7 @@ import { callEvent, notificationEvent, sortEvents } from './timeline-events';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite3';
 
-export interface JournalOpenOptions {
+interface JournalOpenOptions {
   /** The app's data directory (created if missing). Default: resolveDataDir(). */
   dataDir?: string;
   /** File name inside dataDir, or an absolute path. Default journal.sqlite3. */
@@ -67,6 +70,7 @@ function whereSql(where: SqlWhere): string {
 }
 
 export class SqliteJournal implements Journal {
+  readonly engine = 'sqlite' as const;
   readonly file: string;
   /** The schema version the file had when opened (0 for a new file). */
   readonly upgradedFrom: number;
@@ -84,6 +88,7 @@ export class SqliteJournal implements Journal {
     this.storeBatch = db.transaction((items: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined) => this.storeItems(items, answers));
   }
 
+  /** Synchronous (better-sqlite3); callers outside src-main/core/journal go through openJournal(). */
   static open(options: JournalOpenOptions = {}): SqliteJournal {
     const name = options.file ?? JOURNAL_FILE_NAME;
     const file = isAbsolute(name) ? name : join(resolveDataDir(options.dataDir), name);
@@ -122,9 +127,9 @@ export class SqliteJournal implements Journal {
         ON CONFLICT(attempt_id) DO NOTHING`),
       insertNotification: db.prepare(`INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, attempts, receiver_path, remote_address, profile,
         verification, reject_reason, reject_detail, content_verified, content_verified_is_prefix, notify_type, result_status, result_code, status, amount_value,
-        amount_currency, headers_json, body, body_exact, body_sha256, body_bytes, acknowledged, acknowledged_at, ${idCols})
-        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
-      // Search rows for the notifications a transaction wrote, in ONE statement (why: migrations.ts, v3).
+        amount_currency, headers_json, body, body_exact, body_sha256, body_bytes, acknowledged, acknowledged_at, unrecognised, ${idCols})
+        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})`),
+      // Search rows for the notifications a transaction wrote, in ONE statement (why: migrations/sqlite/0003-write-cost.ts).
       indexRange: db.prepare('INSERT INTO notifications_fts(rowid, body) SELECT id, CAST(body AS TEXT) FROM notifications WHERE id BETWEEN ? AND ?'),
       findByDedup: db.prepare<[string], { id: number; attempts: number; body: Buffer }>('SELECT id, attempts, body FROM notifications WHERE dedup_key = ?'),
       addAttempt: db.prepare('UPDATE notifications SET attempts = attempts + 1, last_seen_at = max(last_seen_at, ?) WHERE id = ?'),
@@ -145,14 +150,19 @@ export class SqliteJournal implements Journal {
     };
   }
 
+  /** The file path: SQLite has no password to hide. */
+  describe(): string {
+    return this.file;
+  }
+
   // ---- writing ---------------------------------------------------------------------------
 
-  /** For the Antom client: one call per attempt. Never throws (a failed write is reported to onRecordError). */
+  /** For the Antom client: one call per attempt. Never rejects (a failed write is reported to onRecordError). */
   recorder(): CallRecorder {
     return {
-      record: (call: CallRecord) => {
+      record: async (call: CallRecord) => {
         try {
-          this.recordCall(call);
+          this.insertCall(call);
         } catch (error) {
           this.onRecordError?.(error, call);
         }
@@ -160,8 +170,12 @@ export class SqliteJournal implements Journal {
     };
   }
 
-  /** Write one call attempt (redacted). Throws on failure; the recorder() wrapper does not. Returns the row id. */
-  recordCall(call: CallRecord): number | undefined {
+  /** Write one call attempt (redacted). Rejects on failure; the recorder() wrapper does not. Returns the row id. */
+  async recordCall(call: CallRecord): Promise<number | undefined> {
+    return this.insertCall(call);
+  }
+
+  private insertCall(call: CallRecord): number | undefined {
     const request = redactJsonText(call.requestBody).text;
     const response = call.responseBody === undefined ? null : redactJsonText(call.responseBody).text;
     const responseHeaders = call.responseHeaders ? headersJson(call.responseHeaders) : null;
@@ -178,7 +192,7 @@ export class SqliteJournal implements Journal {
       call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
       Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
       call.trigger, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
-      ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null,
+      ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null,
     );
     return info.changes ? Number(info.lastInsertRowid) : undefined;
   }
@@ -187,7 +201,7 @@ export class SqliteJournal implements Journal {
    * Stored and COMMITTED when this returns. A duplicate becomes an attempt of the first.
    * `answer`: see storeNotifications.
    */
-  storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord): StoredNotificationRef {
+  async storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord): Promise<StoredNotificationRef> {
     return this.storeBatch([n], answer ? [answer] : undefined)[0]!;
   }
 
@@ -202,7 +216,7 @@ export class SqliteJournal implements Journal {
    * withdraws it with markAnswersUndelivered. Its `sentAt` is when the answer was decided (the
    * receiver writes it to the socket in the same event-loop turn, right after this returns).
    */
-  storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): StoredNotificationRef[] {
+  async storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]> {
     return this.storeBatch(batch, answers);
   }
 
@@ -212,7 +226,7 @@ export class SqliteJournal implements Journal {
    * never answered, which is what the sender saw), and the notification stays acknowledged only
    * if another attempt's acknowledgement was sent.
    */
-  markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): void {
+  async markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): Promise<void> {
     this.db.transaction(() => {
       for (const { id, attemptId } of items) {
         if (attemptId !== undefined) this.stmts.unanswerAttempt.run(attemptId, id);
@@ -240,10 +254,11 @@ export class SqliteJournal implements Journal {
   private storeOne(n: ReceivedNotification, answer: NotificationAnswerRecord | undefined): StoredNotificationRef {
     const answeredAt = answer ? (answer.sentAt ?? new Date().toISOString()) : null;
     const acknowledged = answer !== undefined && isAcknowledgement(answer.httpStatus, answer.body);
-    const body = prepareNotificationBody(n.rawBody, n.contentVerified);
+    const body = prepareNotificationBody(n.rawBody, n.contentVerified, n.bodyWhole);
     const storedText = body.stored.toString('utf8');
     const headers = headersJson(n.headers);
     const rejectDetail = n.rejectDetail === undefined ? null : redactJsonText(n.rejectDetail).text;
+    const unrecognised = n.unrecognised === undefined ? null : redactJsonText(n.unrecognised).text;
     // The verified content is "<prefix><stored body>" whenever it was built from this body (the
     // receiver always does); then only the prefix is kept and readers append the body again.
     const verifiedPrefix = body.contentVerified !== undefined && body.contentVerified.endsWith(storedText)
@@ -257,6 +272,7 @@ export class SqliteJournal implements Journal {
     assertNoKeyMaterial(headers, 'the notification headers');
     assertNoKeyMaterial(verifiedPrefix?.endsWith('.') ? verifiedPrefix : body.contentVerified, 'the verified content');
     assertNoKeyMaterial(rejectDetail, 'the reject detail');
+    assertNoKeyMaterial(unrecognised, 'the unrecognised note');
     // A rejected POST can claim anything; it never counts as an attempt of a verified notification.
     const dedupKey = n.verification === 'verified' && n.dedupKey ? n.dedupKey : null;
     // NULL body / headers = the same as the notification row's (schema v3), which the first POST always is.
@@ -279,8 +295,8 @@ export class SqliteJournal implements Journal {
       dedupKey, n.receivedAt, n.receivedAt, n.receiverPath, n.remoteAddress ?? null, n.profile ?? null, n.verification, n.rejectReason ?? null,
       rejectDetail, verifiedPrefix ?? body.contentVerified ?? null, verifiedPrefix === undefined ? 0 : 1, n.notifyType, n.resultStatus ?? null,
       n.resultCode ?? null, n.status ?? null, n.amountValue ?? null, n.amountCurrency ?? null, headers, body.stored, body.exact ? 1 : 0, body.sha256,
-      body.bytes, acknowledged ? 1 : 0, acknowledged ? answeredAt : null, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
-      ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null,
+      body.bytes, acknowledged ? 1 : 0, acknowledged ? answeredAt : null, unrecognised, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null,
+      ids.captureId ?? null, ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null,
     ).lastInsertRowid);
     const attemptId = attemptRow(id, true, true);
     return { id, duplicateOf: undefined, attempts: 1, attemptId };
@@ -291,12 +307,12 @@ export class SqliteJournal implements Journal {
    * SUCCESS) marks the notification acknowledged; any other answer is recorded on the attempt
    * and leaves it unacknowledged, so callers may pass every answer here.
    */
-  markAcknowledged(id: number, answer: NotificationAnswerRecord, attemptId?: number): void {
-    this.markAcknowledgedMany([{ id, answer, attemptId }]);
+  async markAcknowledged(id: number, answer: NotificationAnswerRecord, attemptId?: number): Promise<void> {
+    await this.markAcknowledgedMany([{ id, answer, attemptId }]);
   }
 
   /** Many answers in one transaction (the receiver answers a whole group commit at once). */
-  markAcknowledgedMany(items: readonly { id: number; answer: NotificationAnswerRecord; attemptId?: number | undefined }[]): void {
+  async markAcknowledgedMany(items: readonly NotificationAnswerItem[]): Promise<void> {
     this.db.transaction(() => {
       for (const { id, answer, attemptId } of items) {
         const at = answer.sentAt ?? new Date().toISOString();
@@ -309,13 +325,21 @@ export class SqliteJournal implements Journal {
 
   // ---- reading ---------------------------------------------------------------------------
 
-  listNotifications(filter: NotificationFilter = {}, page: PageRequest = {}): Page<NotificationSummary> {
+  async listNotifications(filter: NotificationFilter = {}, page: PageRequest = {}): Promise<Page<NotificationSummary>> {
+    return this.notificationPage(filter, page);
+  }
+
+  private notificationPage(filter: NotificationFilter, page: PageRequest): Page<NotificationSummary> {
     const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter), page);
     const rows = this.db.prepare(q.sql).all(...q.params) as NotificationRow[];
     return this.toPage(rows, q.limit, toNotificationSummary);
   }
 
-  listCalls(filter: CallFilter = {}, page: PageRequest = {}): Page<CallSummary> {
+  async listCalls(filter: CallFilter = {}, page: PageRequest = {}): Promise<Page<CallSummary>> {
+    return this.callPage(filter, page);
+  }
+
+  private callPage(filter: CallFilter, page: PageRequest): Page<CallSummary> {
     const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter), page);
     const rows = this.db.prepare(q.sql).all(...q.params) as CallRow[];
     return this.toPage(rows, q.limit, toCallSummary);
@@ -327,7 +351,7 @@ export class SqliteJournal implements Journal {
     return { items: kept.map(map), nextCursor: more ? String(kept[kept.length - 1]!.id) : undefined };
   }
 
-  getNotification(id: number, now: Date = new Date()): NotificationDetail | undefined {
+  async getNotification(id: number, now: Date = new Date()): Promise<NotificationDetail | undefined> {
     const row = this.stmts.notification.get(id);
     if (!row) return undefined;
     const attempts = this.stmts.attempts.all(id);
@@ -344,12 +368,12 @@ export class SqliteJournal implements Journal {
   }
 
   /** Keep what a replay sent where and what came back (shown in the notification's detail). */
-  recordReplay(notificationId: number, replay: Omit<NotificationReplayRecord, 'id'>): NotificationReplayRecord {
+  async recordReplay(notificationId: number, replay: Omit<NotificationReplayRecord, 'id'>): Promise<NotificationReplayRecord> {
     const id = insertReplay(this.db, notificationId, replay);
     return listReplays(this.db, notificationId).find((r) => r.id === id)!;
   }
 
-  notificationRetryInfo(id: number, now: Date = new Date()): NotificationRetryInfo | undefined {
+  async notificationRetryInfo(id: number, now: Date = new Date()): Promise<NotificationRetryInfo | undefined> {
     const row = this.stmts.notification.get(id);
     return row ? this.retryOf(row, now) : undefined;
   }
@@ -358,15 +382,15 @@ export class SqliteJournal implements Journal {
     return retryInfo({ attempts: row.attempts, firstSeenAt: row.first_seen_at, lastSeenAt: row.last_seen_at, acknowledged: row.acknowledged === 1 }, now);
   }
 
-  getCall(id: number): CallDetail | undefined {
+  async getCall(id: number): Promise<CallDetail | undefined> {
     const row = this.stmts.call.get(id);
     return row ? toCallDetail(row) : undefined;
   }
 
   /** Everything that mentions `anyId` in any ID column: for the global search box. */
-  findById(anyId: string): FindByIdResult {
-    const calls = this.listCalls({ anyId }, { limit: 100 }).items;
-    const notifications = this.listNotifications({ anyId }, { limit: 100 }).items;
+  async findById(anyId: string): Promise<FindByIdResult> {
+    const calls = this.callPage({ anyId }, { limit: 100 }).items;
+    const notifications = this.notificationPage({ anyId }, { limit: 100 }).items;
     const pairs = new Map<string, { paymentRequestId: string | null; paymentId: string | null }>();
     for (const r of [...calls, ...notifications]) {
       if (!r.paymentRequestId && !r.paymentId) continue;
@@ -420,7 +444,11 @@ export class SqliteJournal implements Journal {
     return { calls, notes, ids: sets };
   }
 
-  timeline(paymentRequestIdOrPaymentId: string, now: Date = new Date()): PaymentTimeline | undefined {
+  async timeline(paymentRequestIdOrPaymentId: string, now: Date = new Date()): Promise<PaymentTimeline | undefined> {
+    return this.paymentTimeline(paymentRequestIdOrPaymentId, now);
+  }
+
+  private paymentTimeline(paymentRequestIdOrPaymentId: string, now: Date): PaymentTimeline | undefined {
     const rows = this.paymentRows(paymentRequestIdOrPaymentId);
     if (!rows) return undefined;
     const facts = collectFacts(rows.calls, rows.notes);
@@ -431,12 +459,13 @@ export class SqliteJournal implements Journal {
       ...rows.calls.map(callEvent),
       ...rows.notes.map((n) => notificationEvent(n, this.stmts.attempts.all(n.id))),
     ]);
-    const mismatches = findMismatches(facts, derived, { paymentRequestId: paymentRequestIds[0] ?? null, paymentId: paymentIds[0] ?? null }, this.settings().notificationExpectedMinutes, now);
-    return { query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: derived.money, mismatches };
+    const mismatches = findMismatches(facts, derived, { paymentRequestId: paymentRequestIds[0] ?? null, paymentId: paymentIds[0] ?? null }, this.currentSettings().notificationExpectedMinutes, now);
+    const disputes = listDisputes(this.db, now).filter((d) => (d.paymentId !== null && rows.ids.payment_id!.has(d.paymentId)) || (d.paymentRequestId !== null && rows.ids.payment_request_id!.has(d.paymentRequestId)));
+    return { query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches };
   }
 
   /** Mismatch flags across payments seen in the time range (newest payments first, up to `limit`, default 200). */
-  mismatches(filter: TimeRange & { profile?: string; limit?: number } = {}, now: Date = new Date()): MismatchFlag[] {
+  async mismatches(filter: TimeRange & { profile?: string; limit?: number } = {}, now: Date = new Date()): Promise<MismatchFlag[]> {
     const limit = filter.limit ?? 200;
     const callW = callWhere({ since: filter.since, until: filter.until, profile: filter.profile });
     const noteW = notificationWhere({ since: filter.since, until: filter.until, profile: filter.profile, verification: 'verified' });
@@ -449,7 +478,7 @@ export class SqliteJournal implements Journal {
     const seen = new Set<string>();
     const flags: MismatchFlag[] = [];
     for (const key of keys) {
-      const t = this.timeline(key, now);
+      const t = this.paymentTimeline(key, now);
       if (!t) continue;
       const signature = `${t.paymentRequestIds.join(',')}|${t.paymentIds.join(',')}`;
       if (seen.has(signature)) continue;
@@ -461,24 +490,29 @@ export class SqliteJournal implements Journal {
 
   // ---- dashboard aggregates (overview-queries.ts) ----------------------------------------
 
-  overview(range: OverviewRange): OverviewStats {
+  async overview(range: OverviewRange): Promise<OverviewStats> {
     return overviewStats(this.db, range);
   }
 
-  awaitingCaptureCandidates(limit?: number): AwaitingCaptureCandidate[] {
+  /** Disputes from notifyDispute notifications and dispute calls (dispute-queries.ts). */
+  async disputes(now: Date = new Date()): Promise<DisputeView[]> {
+    return listDisputes(this.db, now);
+  }
+
+  async awaitingCaptureCandidates(limit?: number): Promise<AwaitingCaptureCandidate[]> {
     return awaitingCaptureCandidates(this.db, limit);
   }
 
   // ---- export ----------------------------------------------------------------------------
 
-  exportNotifications(filter: NotificationFilter = {}, format: ExportFormat = 'csv'): string {
+  async exportNotifications(filter: NotificationFilter = {}, format: ExportFormat = 'csv'): Promise<string> {
     const where = notificationWhere(filter);
     const rows = this.db.prepare(`SELECT * FROM notifications${whereSql(where)} ORDER BY id DESC`).iterate(...where.params) as IterableIterator<NotificationRow>;
     const mapped = mapIterable(rows, notificationExportRow);
     return format === 'json' ? toJsonArray(mapped) : toCsv(csvColumnsFor('notifications'), mapped);
   }
 
-  exportCalls(filter: CallFilter = {}, format: ExportFormat = 'csv'): string {
+  async exportCalls(filter: CallFilter = {}, format: ExportFormat = 'csv'): Promise<string> {
     const where = callWhere(filter);
     const rows = this.db.prepare(`SELECT * FROM calls${whereSql(where)} ORDER BY id DESC`).iterate(...where.params) as IterableIterator<CallRow>;
     const mapped = mapIterable(rows, callExportRow);
@@ -487,7 +521,11 @@ export class SqliteJournal implements Journal {
 
   // ---- settings and retention --------------------------------------------------------------
 
-  settings(): JournalSettings {
+  async settings(): Promise<JournalSettings> {
+    return this.currentSettings();
+  }
+
+  private currentSettings(): JournalSettings {
     const num = (key: string, fallback: number): number => {
       const v = this.stmts.getSetting.get(key)?.value;
       return v === undefined ? fallback : Number(v);
@@ -498,14 +536,14 @@ export class SqliteJournal implements Journal {
     };
   }
 
-  setRetentionDays(days: number): void {
+  async setRetentionDays(days: number): Promise<void> {
     if (!Number.isInteger(days) || days < 1 || days > 36_500) {
       throw new ConsoleError('VALIDATION_FAILED', `Retention of ${days} days is not allowed.`, 'Choose a whole number of days from 1 to 36500.', { field: 'retentionDays' });
     }
     this.stmts.setSetting.run('retention_days', String(days));
   }
 
-  setNotificationExpectedMinutes(minutes: number): void {
+  async setNotificationExpectedMinutes(minutes: number): Promise<void> {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1_440) {
       throw new ConsoleError('VALIDATION_FAILED', `${minutes} minutes is not allowed.`, 'Choose a whole number of minutes from 1 to 1440.', { field: 'notificationExpectedMinutes' });
     }
@@ -517,8 +555,8 @@ export class SqliteJournal implements Journal {
    * cascade, their search rows by trigger), then give the space back to the OS: VACUUM rewrites
    * the file, wal_checkpoint(TRUNCATE) empties the WAL. Returns counts and bytes reclaimed.
    */
-  prune(options: { olderThanDays?: number; now?: Date } = {}): PruneResult {
-    const days = options.olderThanDays ?? this.settings().retentionDays;
+  async prune(options: { olderThanDays?: number; now?: Date } = {}): Promise<PruneResult> {
+    const days = options.olderThanDays ?? this.currentSettings().retentionDays;
     if (!Number.isFinite(days) || days < 0) {
       throw new ConsoleError('VALIDATION_FAILED', `"${days}" is not a number of days.`, 'Pass 0 or more days.', { field: 'olderThanDays' });
     }
@@ -539,7 +577,11 @@ export class SqliteJournal implements Journal {
   }
 
   /** Size on disk: the database file plus its WAL. */
-  fileBytes(): number {
+  async sizeBytes(): Promise<number> {
+    return this.fileBytes();
+  }
+
+  private fileBytes(): number {
     const size = (p: string): number => {
       try {
         return statSync(p).size;
@@ -556,12 +598,12 @@ export class SqliteJournal implements Journal {
   }
 
   /** Row counts, for status displays and the benchmark. */
-  counts(): { calls: number; notifications: number; attempts: number } {
+  async counts(): Promise<JournalCounts> {
     const n = (table: string): number => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { calls: n('calls'), notifications: n('notifications'), attempts: n('notification_attempts') };
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

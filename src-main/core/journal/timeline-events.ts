@@ -7,6 +7,8 @@ import type { CallRow, AttemptRow, NotificationRow } from './journal-rows';
 import type { MoneyAmount, TimelineEvent, TimelineEventKind } from './journal-types';
 import { amountOf, parseBody } from './payment-facts';
 import { moneyAmount } from './payment-state';
+import { describeDisputeNotification, readDisputeNotification } from '../receiver/dispute-notification';
+import { DISPUTE_NOTIFY_TYPES } from '../../../src-shared/vocabulary';
 
 const KIND: Record<AntomApiName, TimelineEventKind> = {
   createPaymentSession: 'session',
@@ -15,7 +17,12 @@ const KIND: Record<AntomApiName, TimelineEventKind> = {
   cancel: 'cancel',
   refund: 'refund',
   inquiryRefund: 'refund-inquiry',
+  acceptDispute: 'dispute',
+  supplyDefenseDocument: 'dispute',
+  downloadDisputeEvidence: 'dispute',
 };
+
+const DISPUTE_NOTIFY: ReadonlySet<string> = new Set(DISPUTE_NOTIFY_TYPES);
 
 const REQUEST_AMOUNT: Partial<Record<AntomApiName, string>> = { createPaymentSession: 'paymentAmount', capture: 'captureAmount', refund: 'refundAmount' };
 const RESPONSE_AMOUNT: Partial<Record<AntomApiName, string>> = { inquiryPayment: 'paymentAmount', inquiryRefund: 'refundAmount', capture: 'captureAmount', refund: 'refundAmount' };
@@ -52,8 +59,11 @@ export function callEvent(call: CallRow): TimelineEvent {
 export function notificationEvent(note: NotificationRow, attempts: AttemptRow[]): TimelineEvent {
   const amount = note.amount_value && note.amount_currency && /^\d+$/.test(note.amount_value) ? moneyAmount(BigInt(note.amount_value), note.amount_currency) : null;
   const verdict = note.verification === 'verified' ? 'verified' : `REJECTED (${note.reject_reason ?? 'unknown'})`;
+  // A dispute's own words (type, judged result, reason, defense deadline) say more than its status.
+  const dispute = DISPUTE_NOTIFY.has(note.notify_type) ? readDisputeNotification(note.body) : undefined;
+  const what = dispute ? describeDisputeNotification(dispute) : note.status ?? note.result_code ?? undefined;
   const parts = [
-    `notification ${note.notify_type}`, amount?.display, note.status ?? note.result_code ?? undefined, verdict,
+    `notification ${note.notify_type}`, amount?.display, what, verdict,
     note.acknowledged ? 'acknowledged' : 'not acknowledged', note.attempts > 1 ? `${note.attempts} attempts` : undefined,
   ];
   return {

@@ -12,6 +12,7 @@
  * The write probe turns that state into a KEYCHAIN_LOCKED error instead of a wrong answer or
  * a crash. A success is remembered; any later failure forgets it so the next call re-probes.
  */
+import { randomUUID } from 'node:crypto';
 import type { KeychainStatus } from '../../../src-shared/contract';
 import { ConsoleError } from '../../../src-shared/errors';
 import { keychainUnavailableModule, mapKeytarError } from './keytar-errors';
@@ -35,6 +36,8 @@ interface KeytarSecretStoreOptions {
 
 /** Account used only to prove the keychain accepts writes; never listed. */
 export const PROBE_ACCOUNT = '__antom-ops-probe__';
+/** Appended to the profiles' service name for the write probe's items. */
+const PROBE_SERVICE_SUFFIX = '.probe';
 
 function keychainDescription(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'macOS Keychain';
@@ -88,7 +91,7 @@ export class KeytarSecretStore implements SecretStore {
     return this.run('list keys', async (k) => {
       await this.ensureUsable(k);
       const found = await k.findCredentials(this.service);
-      return found.map((c) => c.account).filter((account) => account !== PROBE_ACCOUNT);
+      return found.map((c) => c.account).filter((account) => !account.startsWith(PROBE_ACCOUNT));
     });
   }
 
@@ -105,8 +108,13 @@ export class KeytarSecretStore implements SecretStore {
 
   private async ensureUsable(k: KeytarApi): Promise<void> {
     if (this.verified) return;
-    await k.setPassword(this.service, PROBE_ACCOUNT, 'probe');
-    await k.deletePassword(this.service, PROBE_ACCOUNT);
+    // The probe lives under its own service name and a per-process account: keytar's
+    // findCredentials on the profiles' service can crash (libsecret: secret_value_get_text
+    // assertion) when another process deletes an item of that service mid-listing, so no probe of
+    // any process may ever appear in, or vanish from, the service the profiles are listed from.
+    const probeAccount = `${PROBE_ACCOUNT}${process.pid}-${randomUUID()}`;
+    await k.setPassword(`${this.service}${PROBE_SERVICE_SUFFIX}`, probeAccount, 'probe');
+    await k.deletePassword(`${this.service}${PROBE_SERVICE_SUFFIX}`, probeAccount);
     this.verified = true;
   }
 

@@ -193,15 +193,23 @@ export class ProfileService {
   /**
    * The profile a fresh install starts on: the embedded sandbox with freshly generated keys for
    * both sides. Idempotent. If its keys are gone (e.g. they were session-only last run), new
-   * ones are generated: they are throwaway sandbox keys, registered with nothing outside.
+   * ones are generated only when `replaceMissingKeys` says this process will run the sandbox:
+   * keys this process cannot read may live in the memory of a running console, and replacing
+   * them would make its every signed call fail. Without it an existing profile is left as it is.
    */
-  async ensureDefaultEmbeddedProfile(): Promise<ProfileSummary> {
+  async ensureDefaultEmbeddedProfile(options: { replaceMissingKeys?: boolean } = {}): Promise<ProfileSummary> {
     const file = await this.store.read();
     const existing = file.profiles.find((p) => p.name === EMBEDDED_PROFILE_NAME);
     if (existing) {
+      const keysOnRecord = existing.merchantPublicKey !== undefined && existing.antomPublicKey !== undefined;
+      if (keysOnRecord && options.replaceMissingKeys !== true) {
+        // Not ours to replace; whether this process can read them is its own business.
+        if (file.active === null) return this.setActive(existing.name);
+        return this.get(existing.name);
+      }
       const merchant = await this.readSecretOrUndefined(existing, profileKeyAccount(existing.name));
       const antom = await this.readSecretOrUndefined(existing, sandboxAntomKeyAccount(existing.name));
-      if (merchant !== undefined && antom !== undefined && existing.merchantPublicKey && existing.antomPublicKey) {
+      if (merchant !== undefined && antom !== undefined && keysOnRecord) {
         if (file.active === null) return this.setActive(existing.name);
         return this.get(existing.name);
       }

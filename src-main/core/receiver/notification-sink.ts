@@ -1,15 +1,15 @@
 /**
- * What the receiver needs from storage. SqliteJournal (src-main/core/journal/sqlite-journal.ts)
+ * What the receiver needs from storage. Every Journal (src-main/core/journal/journal.ts)
  * satisfies this structurally; the receiver depends on the interface so it can be exercised
- * against any durable store and so the journal file can evolve without touching the receiver.
+ * against any durable store and so the journal can evolve without touching the receiver.
  *
- * Contract the receiver relies on: `storeNotification` / `storeNotifications` are synchronous
- * and the rows are COMMITTED when they return. That is what makes "write before answering"
- * true: the acknowledgement is only written to the socket after one of them has returned.
+ * Contract the receiver relies on: the promises of `storeNotification` / `storeNotifications`
+ * resolve only once the rows are COMMITTED. That is what makes "write before answering" true:
+ * the acknowledgement is only written to the socket after one of them has resolved.
  * The answer about to be sent is passed along and committed with the row (one transaction per
  * batch, not two); an answer that then could not be sent is withdrawn with markAnswersUndelivered.
  */
-import type { ReceivedNotification, StoredNotificationRef } from '../journal/journal-types';
+import type { NotificationVerification, ReceivedNotification, StoredNotificationRef } from '../journal/journal-types';
 
 /** What the receiver answers, recorded with the notification it answers. */
 export interface NotificationAnswer {
@@ -20,7 +20,7 @@ export interface NotificationAnswer {
 }
 
 /** The fields replay needs from a stored notification (the journal's record has more). */
-export interface StoredNotificationForReplay {
+interface StoredNotificationForReplay {
   id: number;
   receiverPath: string;
   headers: Record<string, string>;
@@ -28,6 +28,8 @@ export interface StoredNotificationForReplay {
   rawBody: Buffer;
   bodyExact?: boolean;
   profile: string | null | undefined;
+  /** Only a verified notification may be re-signed: anything else was never proven to come from Antom. */
+  verification: NotificationVerification;
 }
 
 export interface NotificationSink {
@@ -35,14 +37,14 @@ export interface NotificationSink {
    * Store one POST and, in the same transaction, the answer that will be sent for it (on its
    * attempt; only Antom's fixed acknowledgement marks the notification acknowledged).
    */
-  storeNotification(n: ReceivedNotification, answer: NotificationAnswer): StoredNotificationRef;
+  storeNotification(n: ReceivedNotification, answer: NotificationAnswer): Promise<StoredNotificationRef>;
   /** The same for a batch, in ONE transaction; answers[i] belongs to batch[i]; refs come back in order. */
-  storeNotifications(batch: readonly ReceivedNotification[], answers: readonly NotificationAnswer[]): StoredNotificationRef[];
+  storeNotifications(batch: readonly ReceivedNotification[], answers: readonly NotificationAnswer[]): Promise<StoredNotificationRef[]>;
   /**
    * Best effort: these stored answers never reached the sender (the connection closed before
    * their bytes were handed to the socket). attemptId is the ref's attemptId.
    */
-  markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): void;
-  getNotification(id: number): StoredNotificationForReplay | undefined;
-  close(): void;
+  markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): Promise<void>;
+  getNotification(id: number): Promise<StoredNotificationForReplay | undefined>;
+  close(): Promise<void>;
 }

@@ -1,26 +1,41 @@
 /**
- * Turns verified notification bytes into the fields the journal indexes (API-FACTS c.7-c.9).
+ * Turns notification bytes into the fields the journal indexes (API-FACTS c.7-c.9).
  *
- * Pure: no I/O, no clock. Unknown extra fields are ignored (Antom adds fields over time), but a
- * body must carry a known notifyType, a `result` object and the ID that names what it is about;
- * otherwise it is "not-a-notification" and is not acknowledged (see notification-receiver.ts).
+ * Pure: no I/O, no clock. Every JSON object is a notification (issue 8 §3: a verified one is
+ * stored and acknowledged whatever its type, so Antom never resends it for 24 hours):
+ *  - notifyPayment / notifyCapture / notifyRefund: a known notifyType, a `result` object and the
+ *    ID that names what it is about;
+ *  - notifyDispute and notifyDefenseDocument (dispute-notification.ts), which carry no notifyType
+ *    and are recognised by their fields;
+ *  - anything else is notifyType UNKNOWN with the IDs found and, in `unrecognised`, why the
+ *    console could not read it. Unknown extra fields are ignored (Antom adds fields over time).
+ * Only bytes that are not JSON, or JSON that is not an object, are not notifications at all.
  */
+import { createHash } from 'node:crypto';
 import type { CallIds } from '../client/call-record';
 import type { NotifyType, RejectReason } from '../journal/journal-types';
+import type { PAYMENT_NOTIFY_TYPES } from '../../../src-shared/vocabulary';
+import { parseDefenseDocumentNotification, parseDisputeNotification } from './dispute-notification';
 
-export interface ParsedNotification {
-  notifyType: Exclude<NotifyType, 'UNKNOWN'>;
+interface ParsedNotification {
+  notifyType: NotifyType;
   ids: CallIds;
   resultStatus: string | undefined;
   resultCode: string | undefined;
-  status: string;
+  /** What the notification asserts: paymentStatus-like for payments, disputeNotificationType for disputes. */
+  status: string | undefined;
   amountValue: string | undefined;
   amountCurrency: string | undefined;
-  /** notifyType|mainId|status: Antom's resends of one event share it (API-FACTS f.1). */
+  /**
+   * notifyType|mainId|status: Antom's resends of one event share it (API-FACTS f.1). Disputes use
+   * the disputeId and their event fields; a body the console cannot read uses its SHA-256.
+   */
   dedupKey: string;
+  /** Only for notifyType UNKNOWN: why the console could not read it (shown with the raw body). */
+  unrecognised: string | undefined;
 }
 
-export type ParseOutcome =
+type ParseOutcome =
   | { ok: true; notification: ParsedNotification }
   | { ok: false; reason: Extract<RejectReason, 'not-json' | 'not-a-notification'>; detail: string; partial: Partial<ParsedNotification> };
 
@@ -35,7 +50,7 @@ function str(obj: JsonObject, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-const ID_FIELDS = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId'] as const;
+const ID_FIELDS = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'disputeId'] as const;
 
 function readIds(body: JsonObject): CallIds {
   const ids: CallIds = {};
@@ -67,7 +82,9 @@ interface Shape {
   status(body: JsonObject, resultStatus: string | undefined): string | undefined;
 }
 
-const SHAPES: Record<ParsedNotification['notifyType'], Shape> = {
+type PaymentNotifyType = (typeof PAYMENT_NOTIFY_TYPES)[number];
+
+const SHAPES: Record<PaymentNotifyType, Shape> = {
   PAYMENT_RESULT: { amountField: 'paymentAmount', mainIdFields: ['paymentId', 'paymentRequestId'], status: (_b, rs) => statusFromResult(rs) },
   // "The user paid; the final result is pending": the status is PENDING whatever result says.
   PAYMENT_PENDING: { amountField: 'paymentAmount', mainIdFields: ['paymentId', 'paymentRequestId'], status: () => 'PENDING' },
@@ -76,7 +93,7 @@ const SHAPES: Record<ParsedNotification['notifyType'], Shape> = {
   REFUND_RESULT: { amountField: 'refundAmount', mainIdFields: ['refundId', 'refundRequestId'], status: (b, rs) => str(b, 'refundStatus') ?? statusFromResult(rs) },
 };
 
-function isKnownType(value: string | undefined): value is ParsedNotification['notifyType'] {
+function isKnownType(value: string | undefined): value is PaymentNotifyType {
   return value !== undefined && Object.prototype.hasOwnProperty.call(SHAPES, value);
 }
 
@@ -91,39 +108,63 @@ export function parseNotificationBody(raw: Buffer): ParseOutcome {
     return { ok: false, reason: 'not-a-notification', detail: 'The body is JSON but not an object.', partial: {} };
   }
   const ids = readIds(body);
-  const notifyType = str(body, 'notifyType');
   const result = isObject(body.result) ? body.result : undefined;
   const resultStatus = result ? str(result, 'resultStatus') : undefined;
   const resultCode = result ? str(result, 'resultCode') : undefined;
-  const partial: Partial<ParsedNotification> = { ids, resultStatus, resultCode };
+  const common = { ids, resultStatus, resultCode, unrecognised: undefined };
+
+  const dispute = parseDisputeNotification(body);
+  if (dispute) {
+    // DISPUTE_JUDGED carries the amount actually charged back; every other type the disputed amount.
+    const money = dispute.disputeJudgedAmount ?? dispute.disputeAmount;
+    const event = [dispute.disputeNotificationType, dispute.disputeJudgedResult].filter(Boolean).join('|');
+    return {
+      ok: true,
+      notification: { ...common, notifyType: 'NOTIFY_DISPUTE', status: dispute.disputeNotificationType, amountValue: money?.value, amountCurrency: money?.currency, dedupKey: `NOTIFY_DISPUTE|${dispute.disputeId}|${event}` },
+    };
+  }
+  const defense = parseDefenseDocumentNotification(body);
+  if (defense) {
+    // disputeId + notifyTime name one logical event (Antom's resends reuse the notifyTime).
+    const event = defense.notifyTime ?? sha256(raw);
+    return { ok: true, notification: { ...common, notifyType: 'NOTIFY_DEFENSE_DOCUMENT', status: undefined, amountValue: undefined, amountCurrency: undefined, dedupKey: `NOTIFY_DEFENSE_DOCUMENT|${defense.disputeId}|${event}` } };
+  }
+
+  const notifyType = str(body, 'notifyType');
+  const unrecognised = (detail: string): ParseOutcome => ({
+    ok: true,
+    notification: { ...common, notifyType: 'UNKNOWN', status: undefined, amountValue: undefined, amountCurrency: undefined, dedupKey: `UNKNOWN|${sha256(raw)}`, unrecognised: detail },
+  });
   if (!isKnownType(notifyType)) {
     const got = notifyType === undefined ? 'no notifyType' : `notifyType "${notifyType}"`;
-    return { ok: false, reason: 'not-a-notification', detail: `The body has ${got}; the console understands PAYMENT_RESULT, PAYMENT_PENDING, CAPTURE_RESULT and REFUND_RESULT.`, partial };
+    return unrecognised(`The body has ${got}; the console understands PAYMENT_RESULT, PAYMENT_PENDING, CAPTURE_RESULT, REFUND_RESULT, notifyDispute and notifyDefenseDocument.`);
   }
   const shape = SHAPES[notifyType];
   if (!result || resultStatus === undefined) {
-    return { ok: false, reason: 'not-a-notification', detail: `A ${notifyType} notification needs a result object with resultStatus.`, partial };
+    return unrecognised(`A ${notifyType} notification needs a result object with resultStatus.`);
   }
   const mainIdField = shape.mainIdFields.find((field) => ids[field] !== undefined);
   if (mainIdField === undefined) {
-    return { ok: false, reason: 'not-a-notification', detail: `A ${notifyType} notification needs ${shape.mainIdFields.join(' or ')}.`, partial };
+    return unrecognised(`A ${notifyType} notification needs ${shape.mainIdFields.join(' or ')}.`);
   }
   const status = shape.status(body, resultStatus);
   if (status === undefined) {
-    return { ok: false, reason: 'not-a-notification', detail: `The ${notifyType} notification has an unknown status (resultStatus "${resultStatus}").`, partial };
+    return unrecognised(`The ${notifyType} notification has an unknown status (resultStatus "${resultStatus}").`);
   }
   const amount = isObject(body[shape.amountField]) ? (body[shape.amountField] as JsonObject) : undefined;
   return {
     ok: true,
     notification: {
+      ...common,
       notifyType,
-      ids,
-      resultStatus,
-      resultCode,
       status,
       amountValue: amount ? str(amount, 'value') : undefined,
       amountCurrency: amount ? str(amount, 'currency') : undefined,
       dedupKey: `${notifyType}|${ids[mainIdField]}|${status}`,
     },
   };
+}
+
+function sha256(raw: Buffer): string {
+  return createHash('sha256').update(raw).digest('hex');
 }

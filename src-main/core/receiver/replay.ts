@@ -8,7 +8,8 @@
  * fail to verify it, and the result says so up front. "Re-signed" makes a notification the
  * target can verify, which only the embedded sandbox may do: the console holds no production
  * Antom private key and must never forge production notifications, so production profiles are
- * refused with a typed error.
+ * refused with a typed error, and so are notifications that were not verified (a forged POST
+ * must not become a correctly signed one).
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -18,7 +19,7 @@ import { isAcknowledgement } from '../../../src-shared/acknowledgement';
 import { signRequest } from '../signing/sign-request';
 import type { NotificationSink } from './notification-sink';
 
-export type ReplayMode = 'as-received' | 're-signed';
+type ReplayMode = 'as-received' | 're-signed';
 
 export interface ReplaySigner {
   clientId: string;
@@ -26,7 +27,7 @@ export interface ReplaySigner {
   keyVersion?: string;
 }
 
-export interface ReplayOptions {
+interface ReplayOptions {
   sink: Pick<NotificationSink, 'getNotification'>;
   id: number;
   toUrl: string;
@@ -39,7 +40,7 @@ export interface ReplayOptions {
   now?: () => Date;
 }
 
-export interface ReplayResult {
+interface ReplayResult {
   notificationId: number;
   mode: ReplayMode;
   toUrl: string;
@@ -80,7 +81,7 @@ function parseTarget(toUrl: string): URL {
 export async function replayNotification(options: ReplayOptions): Promise<ReplayResult> {
   const target = parseTarget(options.toUrl);
   const now = options.now ?? (() => new Date());
-  const stored = options.sink.getNotification(options.id);
+  const stored = await options.sink.getNotification(options.id);
   if (!stored) {
     throw new ConsoleError('NOT_FOUND', `There is no stored notification with id ${options.id}.`, 'List notifications (antom-ops notifications list) and use an id from there.', { id: options.id });
   }
@@ -103,6 +104,17 @@ export async function replayNotification(options: ReplayOptions): Promise<Replay
   } else {
     if (!options.signer || !options.isSandboxProfile) {
       throw new ConsoleError('REPLAY_REFUSED', 'Re-signing needs the embedded sandbox\'s Antom key, which was not provided.', 'Start the embedded sandbox, or replay as received.');
+    }
+    // Re-signing vouches for the body with the sandbox's Antom key. A rejected record holds
+    // whatever anyone POSTed (a forgery, a tampered body), so signing it would turn it into a
+    // "verified" notification Antom never sent.
+    if (stored.verification !== 'verified') {
+      throw new ConsoleError(
+        'REPLAY_REFUSED',
+        `Notification ${options.id} was rejected by the receiver (its signature did not verify), so it cannot be re-signed.`,
+        'Replay it as received to reproduce exactly what was sent, or re-sign a notification that was verified.',
+        { id: options.id, verification: stored.verification },
+      );
     }
     if (!options.isSandboxProfile(stored.profile)) {
       throw new ConsoleError(

@@ -31,3 +31,8 @@ export function answer(res: AntomResult, fields: Record<string, unknown> = {}): 
 export function failure(resultCode: string, resultMessage: string, httpStatus = 200, signed = true): AntomAnswer {
   return { httpStatus, body: { result: result(resultCode, 'F', resultMessage) }, signed };
 }
+
+/** The answer to a scenario's `reject`: F, or U for the retryable codes; never signed differently. */
+export function rejection(effect: { resultCode: string; resultMessage: string; resultStatus?: ResultStatus }): AntomAnswer {
+  return answer(result(effect.resultCode, effect.resultStatus ?? 'F', effect.resultMessage));
+}

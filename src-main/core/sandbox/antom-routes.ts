@@ -1,5 +1,5 @@
 /**
- * The six Antom APIs the sandbox serves, on both path families (API-FACTS b.2): production
+ * The Antom APIs the sandbox serves (six payment APIs and three dispute APIs), on both path families (API-FACTS b.2): production
  * `/ams/api/v1/payments/<api>` and sandbox `/ams/sandbox/api/v1/payments/<api>`.
  */
 import type { AntomApiName } from '../client/call-record';
@@ -7,9 +7,10 @@ import type { AntomAnswer } from './antom-answer';
 import type { Fields } from './body-fields';
 import { cancelPayment, createPaymentSession, inquiryPayment } from './state/payments';
 import { capture, inquiryRefund, refund } from './state/captures-refunds';
+import { acceptDispute, downloadDisputeEvidence, supplyDefenseDocument } from './state/disputes';
 import type { SandboxContext } from './state/store';
 
-export type ApiHandler = (ctx: SandboxContext, clientId: string, fields: Fields) => AntomAnswer;
+type ApiHandler = (ctx: SandboxContext, clientId: string, fields: Fields) => AntomAnswer;
 
 export const API_HANDLERS: Record<AntomApiName, ApiHandler> = {
   createPaymentSession,
@@ -18,6 +19,9 @@ export const API_HANDLERS: Record<AntomApiName, ApiHandler> = {
   cancel: cancelPayment,
   refund,
   inquiryRefund,
+  acceptDispute,
+  supplyDefenseDocument,
+  downloadDisputeEvidence,
 };
 
 const API_PATH = /^\/ams(?:\/sandbox)?\/api\/v1\/payments\/([A-Za-z]+)$/;

@@ -6,12 +6,14 @@ import { ConsoleError } from '../../../src-shared/errors';
 import type { Amount } from '../../../src-shared/money';
 import { applyBuyerOutcome, paymentStatus, type BuyerAction } from './state/payments';
 import { sumMinor, type PaymentRecord, type SandboxContext } from './state/store';
-import { isoSeconds } from './sandbox-clock';
+import { isoSeconds, MAX_OFFSET_MS } from './sandbox-clock';
 import { normaliseFaults, type FaultBox, type FaultInput, type FaultSpec } from './faults';
 import type { NotificationSnapshot, Notifier } from './notifier';
 import type { BuyerOutcome } from './scenarios';
+import { deductedMinor, disputesOf, frozenMinor, judgeNow, raiseDispute, snapshotDispute, type DisputeSnapshot, type RaiseDisputeOptions } from './state/disputes';
+import type { DisputeJudgedResult } from './dispute-scenarios';
 
-export interface OperationSnapshot {
+interface OperationSnapshot {
   requestId: string;
   id: string;
   amount: Amount;
@@ -26,7 +28,7 @@ export interface PaymentSnapshot {
   paymentId: string;
   paymentRequestId: string;
   /** What inquiryPayment reports. */
-  paymentStatus: 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'CANCELLED';
+  paymentStatus: 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'PENDING' | 'CANCELLED';
   /** Finer than paymentStatus: SESSION = waiting for the buyer. */
   state: PaymentRecord['state'];
   resultCode: string;
@@ -46,9 +48,14 @@ export interface PaymentSnapshot {
   refundedValue: string;
   captures: OperationSnapshot[];
   refunds: OperationSnapshot[];
+  /** Minor units held back by open chargebacks (released when judged or withdrawn). */
+  frozenValue: string;
+  /** Minor units taken back by chargebacks judged ACCEPT_BY_MERCHANT. */
+  chargebackValue: string;
+  disputes: DisputeSnapshot[];
 }
 
-export interface SandboxInfo {
+interface SandboxInfo {
   baseUrl: string;
   antomPublicKey: string;
   timeScale: number;
@@ -75,16 +82,22 @@ export interface SandboxControl {
   setNotifyUrl(url: string | undefined): void;
   /** Jump the sandbox clock forward (sandbox ms) and run whatever became due. */
   advanceTime(ms: number): void;
-  registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
+  registerMerchant(clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void;
   info(): SandboxInfo;
+  /** Open a dispute on a captured payment (by paymentId or paymentRequestId): notifyDispute DISPUTE_CREATED. */
+  raiseDispute(paymentId: string, options?: RaiseDisputeOptions): DisputeSnapshot;
+  listDisputes(): DisputeSnapshot[];
+  getDispute(disputeId: string): DisputeSnapshot;
+  /** Judge an open or defended dispute now (default: its scenario's result): notifyDispute DISPUTE_JUDGED. */
+  judgeDispute(disputeId: string, judgedResult?: DisputeJudgedResult): DisputeSnapshot;
 }
 
-export interface ControlDeps {
+interface ControlDeps {
   ctx: SandboxContext;
   faults: FaultBox;
   notifier: Notifier;
   setNotifyUrl(url: string | undefined): void;
-  registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
+  registerMerchant(clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void;
   info(): SandboxInfo;
 }
 
@@ -92,7 +105,8 @@ function notFound(what: string, id: string, hint: string): ConsoleError {
   return new ConsoleError('NOT_FOUND', `No ${what} "${id}" in this sandbox.`, hint, { id });
 }
 
-export function snapshotPayment(p: PaymentRecord): PaymentSnapshot {
+function snapshotPayment(p: PaymentRecord, ctx: SandboxContext): PaymentSnapshot {
+  const disputes = disputesOf(ctx, p.paymentId);
   const op = (requestId: string, id: string, r: { amount: Amount; status: OperationSnapshot['status']; result: { resultCode: string }; createdAt: number; finishedAt: number | undefined }): OperationSnapshot => ({
     requestId, id, amount: r.amount, status: r.status, resultCode: r.result.resultCode,
     createdAt: isoSeconds(r.createdAt), finishedAt: r.finishedAt === undefined ? undefined : isoSeconds(r.finishedAt),
@@ -120,6 +134,9 @@ export function snapshotPayment(p: PaymentRecord): PaymentSnapshot {
     refundedValue: sumMinor(p.refunds, ['SUCCESS']).toString(),
     captures: p.captures.map((c) => op(c.captureRequestId, c.captureId, c)),
     refunds: p.refunds.map((r) => op(r.refundRequestId, r.refundId, r)),
+    frozenValue: frozenMinor(disputes).toString(),
+    chargebackValue: deductedMinor(disputes).toString(),
+    disputes: disputes.map(snapshotDispute),
   };
 }
 
@@ -131,6 +148,11 @@ export function createControl(deps: ControlDeps): SandboxControl {
     const payment = ctx.store.findAnyPayment(id);
     if (!payment) throw notFound('payment', id, 'Use the paymentId or paymentRequestId of a session created on this sandbox (createPaymentSession).');
     return payment;
+  };
+  const findDispute = (disputeId: string) => {
+    const dispute = ctx.store.disputes.get(disputeId);
+    if (!dispute) throw notFound('dispute', disputeId, 'List disputes with GET /__sandbox/disputes, or raise one with POST /__sandbox/payments/<id>/dispute.');
+    return dispute;
   };
   const asList = (input: FaultInput | FaultInput[]): FaultSpec[] => {
     try {
@@ -148,13 +170,13 @@ export function createControl(deps: ControlDeps): SandboxControl {
       }
       const buyerAction: BuyerAction = { outcome: action.outcome, resultCode: action.resultCode, resultMessage: action.resultMessage };
       applyBuyerOutcome(ctx, payment, buyerAction);
-      return snapshotPayment(payment);
+      return snapshotPayment(payment, ctx);
     },
     getPayment(id) {
-      return snapshotPayment(findPayment(id));
+      return snapshotPayment(findPayment(id), ctx);
     },
     listPayments() {
-      return [...ctx.store.payments.values()].map(snapshotPayment);
+      return [...ctx.store.payments.values()].map((p) => snapshotPayment(p, ctx));
     },
     setFaults(input) {
       faults.set(asList(input));
@@ -204,13 +226,30 @@ export function createControl(deps: ControlDeps): SandboxControl {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new ConsoleError('VALIDATION_FAILED', 'advanceTime needs a non-negative number of milliseconds.', 'Pass e.g. 3600000 to skip an hour of sandbox time.');
       }
+      if (ctx.clock.offset() + ms > MAX_OFFSET_MS) {
+        throw new ConsoleError('VALIDATION_FAILED', `advanceTime(${ms}) would move the sandbox clock more than 100 years ahead.`, 'Advance by a realistic amount, e.g. 3600000 for an hour or 604800000 for a week.');
+      }
       ctx.clock.advance(ms);
     },
-    registerMerchant(clientId, key) {
-      deps.registerMerchant(clientId, key);
+    registerMerchant(clientId, key, regionSign) {
+      deps.registerMerchant(clientId, key, regionSign);
     },
     info() {
       return deps.info();
+    },
+    raiseDispute(id, options = {}) {
+      return snapshotDispute(raiseDispute(ctx, findPayment(id), options));
+    },
+    listDisputes() {
+      return [...ctx.store.disputes.values()].map(snapshotDispute);
+    },
+    getDispute(disputeId) {
+      return snapshotDispute(findDispute(disputeId));
+    },
+    judgeDispute(disputeId, judgedResult) {
+      const dispute = findDispute(disputeId);
+      judgeNow(ctx, dispute, judgedResult);
+      return snapshotDispute(dispute);
     },
   };
 }

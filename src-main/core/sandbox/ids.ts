@@ -17,9 +17,9 @@ function randomDigits(n: number): string {
   return [...randomBytes(n)].map((b) => String(b % 10)).join('');
 }
 
-export type IdKind = 'payment' | 'capture' | 'refund';
+type IdKind = 'payment' | 'capture' | 'refund' | 'dispute';
 
-const KIND_DIGITS: Record<IdKind, string> = { payment: '11', capture: '12', refund: '13' };
+const KIND_DIGITS: Record<IdKind, string> = { payment: '11', capture: '12', refund: '13', dispute: '14' };
 
 /** e.g. 2026112208153111000000421234 (28 digits, well under Antom's 64). */
 export function newAntomId(kind: IdKind, nowMs: number): string {
@@ -35,3 +35,11 @@ export function newNotificationId(): string {
   counter += 1;
   return `ntf_${String(counter).padStart(6, '0')}_${randomBytes(3).toString('hex')}`;
 }
+
+/** paymentSessionData part 1: opaque base64, as long as Antom's (64 random bytes). */
+export function newSessionKey(): string {
+  return randomBytes(64).toString('base64');
+}
+
+/** paymentSessionData part 3: undocumented by Antom; its four-part sample (seed 002) shows 188. */
+export const SESSION_DATA_THIRD_PART = '188';

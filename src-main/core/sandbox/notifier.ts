@@ -17,9 +17,9 @@ export const RESEND_DELAYS_MS: readonly number[] = [0, 2 * 60e3, 10 * 60e3, 10 *
 const ATTEMPT_TIMEOUT_MS = 10_000;
 const MAX_ANSWER_CHARS = 4096;
 
-export type NotifyApi = 'notifyPayment' | 'notifyCapture' | 'notifyRefund';
+type NotifyApi = 'notifyPayment' | 'notifyCapture' | 'notifyRefund' | 'notifyDispute';
 
-export interface NotificationAttempt {
+interface NotificationAttempt {
   attempt: number;
   trigger: 'schedule' | 'resend';
   at: string;
@@ -29,7 +29,7 @@ export interface NotificationAttempt {
   acknowledged: boolean;
 }
 
-export type NotificationState = 'pending' | 'acknowledged' | 'gave-up' | 'no-url';
+type NotificationState = 'pending' | 'acknowledged' | 'gave-up' | 'no-url';
 
 export interface NotificationSnapshot {
   id: string;
@@ -48,16 +48,20 @@ export interface NotificationSnapshot {
   refundId?: string;
 }
 
-export interface NotificationInput {
+interface NotificationInput {
   api: NotifyApi;
   clientId: string;
   url: string | undefined;
-  body: Record<string, unknown> & { notifyType: string; paymentId: string };
+  /** The payment it belongs to; given apart from the body, which for notifyRefund carries none. */
+  paymentId?: string;
+  /** notifyDispute has no notifyType field (Antom's reference); its disputeNotificationType goes here as the label. */
+  body: Record<string, unknown> & { notifyType?: string; paymentId?: string };
+  label?: string;
   captureId?: string;
   refundId?: string;
 }
 
-export type NotificationSigner = (path: string, clientId: string, requestTime: string, body: string) => string;
+type NotificationSigner = (path: string, clientId: string, requestTime: string, body: string) => string;
 
 interface Record_ extends NotificationSnapshot {
   scheduledCount: number;
@@ -81,7 +85,7 @@ export class Notifier {
     const record: Record_ = {
       id: newNotificationId(),
       api: input.api,
-      notifyType: input.body.notifyType,
+      notifyType: input.body.notifyType ?? input.label ?? input.api,
       clientId: input.clientId,
       url: input.url,
       body: JSON.stringify(input.body),
@@ -90,7 +94,7 @@ export class Notifier {
       acknowledged: false,
       attempts: [],
       nextAttemptAt: undefined,
-      paymentId: input.body.paymentId,
+      paymentId: input.paymentId ?? input.body.paymentId ?? '',
       ...(input.captureId ? { captureId: input.captureId } : {}),
       ...(input.refundId ? { refundId: input.refundId } : {}),
       scheduledCount: 0,

@@ -14,6 +14,9 @@ interface Entry {
 
 export type Cancel = () => void;
 
+/** How far advance() may move the clock ahead of the wall clock in total: 100 years. */
+export const MAX_OFFSET_MS = 100 * 365 * 24 * 3600 * 1000;
+
 export class SandboxClock {
   private offsetMs = 0;
   private readonly entries = new Set<Entry>();
@@ -50,9 +53,17 @@ export class SandboxClock {
 
   /** Jump the sandbox clock forward and run everything that became due, synchronously. */
   advance(ms: number): void {
-    if (!(ms >= 0)) throw new RangeError('advanceTime needs a non-negative number of milliseconds');
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError('advanceTime needs a non-negative, finite number of milliseconds');
+    // Past this the clock would leave the range of a Date (and ISO times would throw), which
+    // would break every later answer until a restart.
+    if (this.offsetMs + ms > MAX_OFFSET_MS) throw new RangeError(`the sandbox clock may run at most ${MAX_OFFSET_MS / (365 * 24 * 3600 * 1000)} years ahead of the wall clock`);
     this.offsetMs += ms;
     this.runDue();
+  }
+
+  /** How far advance() has moved the clock ahead of the wall clock. */
+  offset(): number {
+    return this.offsetMs;
   }
 
   pendingCount(): number {

@@ -18,6 +18,8 @@ import { handleControlRequest } from './control-routes';
 import { FaultBox, http5xxBody } from './faults';
 import { Notifier } from './notifier';
 import { checkAntomRequest } from './request-checks';
+import { parseRequestTarget } from './request-target';
+import { validateRequest } from '../../../src-shared/antom/validate-request';
 import { SandboxClock } from './sandbox-clock';
 import { writeAntomAnswer, type ResponseSigning, type SignatureMode } from './signed-response';
 import { SandboxStore, type SandboxContext } from './state/store';
@@ -29,7 +31,8 @@ export interface SandboxOptions {
   host?: string;
   /** Antom's signing key; generated (generateRsaKeyPair) when absent. */
   antomPrivateKeyPkcs8Base64?: string;
-  merchants?: Array<{ clientId: string; merchantPublicKeyBase64: string }>;
+  /** regionSign: this merchant's gateway region for paymentSessionData (default: options.regionSign). */
+  merchants?: Array<{ clientId: string; merchantPublicKeyBase64: string; regionSign?: string }>;
   /**
    * 1 = real time; 3600 = an hour per second. Scales notification resend delays,
    * PROCESSING -> SUCCESS delays, session and authorisation expiry.
@@ -43,6 +46,11 @@ export interface SandboxOptions {
   expiryTimeScale?: number;
   /** Used when a request carries no paymentNotifyUrl/refundNotifyUrl. */
   defaultNotifyUrl?: string;
+  /**
+   * The region sign in paymentSessionData: the profile's gateway region (SG for
+   * open-sea-global, US for open-na-global, DE for open-de-global). Default SG.
+   */
+  regionSign?: string;
   log?: (line: string) => void;
 }
 
@@ -51,7 +59,7 @@ export interface RunningSandbox {
   baseUrl: string;
   /** SPKI single-line base64. */
   antomPublicKeyBase64: string;
-  registerMerchant(clientId: string, merchantPublicKeyBase64: string): void;
+  registerMerchant(clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void;
   /** The same operations as the HTTP control surface, in-process. */
   control: SandboxControl;
   /** Stops the server and all pending timers (notifications, delays). */
@@ -77,14 +85,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   const clock = new SandboxClock(timeScale);
+  const defaultRegionSign = options.regionSign ?? 'SG';
+  if (!/^[A-Z]{2}$/.test(defaultRegionSign)) throw new RangeError('regionSign must be two upper-case letters such as SG, US or DE');
   const expiryTimeScale = options.expiryTimeScale ?? timeScale;
   if (!(expiryTimeScale > 0) || !Number.isFinite(expiryTimeScale)) throw new RangeError('expiryTimeScale must be a positive number');
   const merchants = new Map<string, KeyObject>();
-  const registerMerchant = (clientId: string, merchantPublicKeyBase64: string): void => {
+  const regionSigns = new Map<string, string>();
+  const registerMerchant = (clientId: string, merchantPublicKeyBase64: string, regionSign?: string): void => {
+    if (regionSign !== undefined && !/^[A-Z]{2}$/.test(regionSign)) throw new RangeError('regionSign must be two upper-case letters such as SG, US or DE');
     merchants.set(clientId, parsePublicKey(merchantPublicKeyBase64, 'merchant public key').keyObject);
+    if (regionSign !== undefined) regionSigns.set(clientId, regionSign);
+    else regionSigns.delete(clientId);
     log(`merchant ${clientId} registered`);
   };
-  for (const m of options.merchants ?? []) registerMerchant(m.clientId, m.merchantPublicKeyBase64);
+  for (const m of options.merchants ?? []) registerMerchant(m.clientId, m.merchantPublicKeyBase64, m.regionSign);
 
   let notifyUrl = options.defaultNotifyUrl;
   const notifier = new Notifier(
@@ -92,9 +106,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     (path, clientId, time, body) => signRequest({ path, clientId, time, body }, antomKey.keyObject).signatureHeader,
     log,
   );
-  const ctx: SandboxContext = { clock, expiryScaled: (nominalMs) => nominalMs / expiryTimeScale, store: new SandboxStore(), notifier, defaultNotifyUrl: () => notifyUrl };
+  const ctx: SandboxContext = { clock, expiryScaled: (nominalMs) => nominalMs / expiryTimeScale, store: new SandboxStore(), notifier, defaultNotifyUrl: () => notifyUrl, regionSignFor: (clientId) => regionSigns.get(clientId) ?? defaultRegionSign };
   const faults = new FaultBox();
   let baseUrl = '';
+  let serverPort = 0;
   const control = createControl({
     ctx,
     faults,
@@ -148,7 +163,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     let ans: AntomAnswer;
     try {
-      ans = API_HANDLERS[api](ctx, checked.clientId, Fields.of(checked.body));
+      // The console's own pre-send rules first, so client and sandbox agree on every field.
+      const report = validateRequest(api, checked.body);
+      const first = report.errors[0];
+      ans = first
+        ? failure('PARAM_ILLEGAL', report.errors.length > 1 ? `${first.message} (and ${report.errors.length - 1} more)` : first.message)
+        : API_HANDLERS[api](ctx, checked.clientId, Fields.of(checked.body));
     } catch (error) {
       if (!(error instanceof ParamIllegal)) throw error;
       ans = failure('PARAM_ILLEGAL', error.message);
@@ -163,9 +183,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathAsRequested = req.url ?? '/';
-    const pathname = pathAsRequested.split('?')[0] ?? '/';
+    const target = parseRequestTarget(req.url ?? '/');
     const raw = await readBody(req);
+    if (!target) {
+      const text = JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: `The request target "${req.url ?? ''}" names no path.`, hint: 'Send an origin-form (/ams/api/...) or absolute-form (https://host/ams/api/...) request target.' } });
+      res.writeHead(400, { 'content-type': 'application/json; charset=UTF-8' });
+      res.end(text);
+      return;
+    }
+    const { pathAsRequested, pathname } = target;
     if (raw === undefined) {
       const text = JSON.stringify({ result: result('PARAM_ILLEGAL', 'F', `The request body is larger than ${MAX_BODY_BYTES} bytes.`) });
       res.writeHead(413, { 'content-type': 'application/json; charset=UTF-8', connection: 'close' });
@@ -173,7 +199,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return;
     }
     if (pathname.startsWith('/__sandbox/')) {
-      await handleControlRequest(req, res, pathname, raw, control);
+      await handleControlRequest(req, res, pathname, raw, control, { port: serverPort });
       return;
     }
     if (pathname === '/ams' || pathname.startsWith('/ams/')) {
@@ -192,7 +218,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         res.destroy();
         return;
       }
-      void writeAntomAnswer(res, failure('SYSTEM_ERROR', 'The sandbox hit an internal error; see its log.', 500), { pathAsRequested: req.url ?? '/', clientId: undefined }, signing).catch(() => res.destroy());
+      // Signed over the path as requested (never the scheme and host of an absolute-form target).
+      const pathAsRequested = parseRequestTarget(req.url ?? '/')?.pathAsRequested ?? '/';
+      void writeAntomAnswer(res, failure('SYSTEM_ERROR', 'The sandbox hit an internal error; see its log.', 500), { pathAsRequested, clientId: undefined }, signing).catch(() => res.destroy());
     });
   });
 
@@ -204,6 +232,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   const address = server.address() as AddressInfo;
+  serverPort = address.port;
   baseUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   log(`Antom sandbox listening on ${baseUrl} (timeScale ${timeScale})`);
 

@@ -57,7 +57,14 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
 
       <h4>Verification</h4>
       {n.verification === 'verified' ? (
-        <p className="verdict ok">The signature verified with the profile's Antom public key over the content below.</p>
+        <>
+          <p className="verdict ok">The signature verified with the profile's Antom public key over the content below.</p>
+          {n.unrecognised ? (
+            <p className="verdict" role="note">
+              <strong>Not a type this console reads.</strong> {n.unrecognised} It was stored and acknowledged so Antom does not resend it: read the body below.
+            </p>
+          ) : null}
+        </>
       ) : (
         <div className="verdict bad" role="note">
           <p><strong>Rejected{reason ? `: ${reason.title}` : ''}.</strong> {reason?.explanation}</p>
@@ -111,7 +118,7 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
       </p>
 
       <h4>Replay</h4>
-      <ReplayForm id={n.id} />
+      <ReplayForm id={n.id} verified={n.verification === 'verified'} />
       {n.replays.length > 0 ? (
         <CompactTable
           caption="Earlier replays of this notification and what the target answered"

@@ -10,7 +10,8 @@ import { CodeBlock } from '../../components/code-block';
 import { formatDuration } from '../../format/time';
 import { useReplayNotification } from '../../queries/notifications';
 
-export function ReplayForm({ id }: { id: number }) {
+/** `verified`: only a verified notification may be re-signed (main refuses the rest too). */
+export function ReplayForm({ id, verified }: { id: number; verified: boolean }) {
   const formId = useId();
   const [toUrl, setToUrl] = useState('');
   const [mode, setMode] = useState<'as-received' | 're-signed'>('as-received');
@@ -31,7 +32,7 @@ export function ReplayForm({ id }: { id: number }) {
         <label htmlFor={`${formId}-mode`}>Replay mode</label>
         <select id={`${formId}-mode`} value={mode} onChange={(e) => setMode(e.target.value === 're-signed' ? 're-signed' : 'as-received')}>
           <option value="as-received">As received (same bytes and signature)</option>
-          <option value="re-signed">Re-signed for the target path</option>
+          <option value="re-signed" disabled={!verified}>Re-signed for the target path{verified ? '' : ' (verified notifications only)'}</option>
         </select>
       </div>
       <p className="muted">

@@ -16,6 +16,7 @@ import { Time } from '../../components/time';
 import { formatLocalTime } from '../../format/time';
 import { OVERVIEW_RANGES, useOverview, type OverviewRange } from '../../queries/overview';
 import { useChartColors, type ChartColors } from './chart-colors';
+import { DisputesDueTile } from '../disputes/disputes-due-tile';
 
 export default function OverviewPage() {
   const [range, setRange] = useState<OverviewRange>('24h');
@@ -35,6 +36,7 @@ export default function OverviewPage() {
         </div>
       }
     >
+      <DisputesDueTile />
       {overview.isPending ? <Loading what="Loading the overview…" /> : null}
       {overview.isError ? <ErrorPanel title="The overview could not be computed" error={errorShapeOf(overview.error)} onRetry={() => void overview.refetch()} /> : null}
       {overview.data ? <OverviewBody stats={overview.data} colors={colors} /> : null}

@@ -10,6 +10,8 @@ export function MoneySummaryTable({ money }: { money: MoneySummary }) {
     ['Remaining', money.remaining, 'Captured minus refunded: what the merchant still holds'],
     ['Uncaptured', money.uncaptured, 'Still capturable'],
   ];
+  if (money.disputeFrozen) rows.push(['Frozen by disputes', money.disputeFrozen, 'Held back by open chargebacks until they are judged']);
+  if (money.chargedBack) rows.push(['Charged back', money.chargedBack, 'Taken back by disputes the merchant lost or accepted']);
   return (
     <table className="data money-summary">
       <caption>Money ({money.currency})</caption>

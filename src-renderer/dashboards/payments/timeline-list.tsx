@@ -15,6 +15,7 @@ const KIND: Record<TimelineEventKind, { icon: string; label: string }> = {
   cancel: { icon: '✕', label: 'Cancel' },
   refund: { icon: '↺', label: 'Refund' },
   'refund-inquiry': { icon: '?', label: 'Refund inquiry' },
+  dispute: { icon: '⚑', label: 'Dispute' },
 };
 
 const API_FOR_KIND: Partial<Record<TimelineEventKind, AntomApiName>> = {

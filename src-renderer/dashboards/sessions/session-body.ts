@@ -71,7 +71,8 @@ export function buildSessionBody(values: SessionFormValues): BuiltSession {
     paymentRedirectUrl: trimmed(values.redirectUrl),
     ...(trimmed(values.notifyUrl) ? { paymentNotifyUrl: trimmed(values.notifyUrl) } : {}),
     settlementStrategy: { settlementCurrency: values.settlementCurrency },
-    ...(values.paymentMethodType === 'CARD' ? { paymentFactor: { isAuthorization: values.authoriseOnly } } : {}),
+    // "Authorise only" means capture later: captureMode MANUAL (Antom's default, AUTOMATIC, captures at once).
+    ...(values.paymentMethodType === 'CARD' ? { paymentFactor: { isAuthorization: values.authoriseOnly, ...(values.authoriseOnly ? { captureMode: 'MANUAL' } : {}) } } : {}),
     env: { terminalType: 'WEB' },
   };
   const report = validateRequest('createPaymentSession', body);

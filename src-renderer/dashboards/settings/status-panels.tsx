@@ -56,6 +56,7 @@ export function ReceiverPanel({ status }: { status: AppStatus }) {
         rows={[
           ['Status', <span className={receiver.running ? 'badge ok' : 'badge bad'}>{receiver.running ? 'Listening' : 'Not running'}</span>],
           ['URL', receiver.url ? <code>{receiver.url}</code> : undefined],
+          ['Rejected, not stored', receiver.rejectedNotStored ? `${receiver.rejectedNotStored} (a flood of unverified POSTs: past 100 a minute they are answered but not kept)` : undefined],
           ['Embedded sandbox', status.sandbox.running ? <code>{status.sandbox.baseUrl}</code> : 'not running'],
         ]}
       />

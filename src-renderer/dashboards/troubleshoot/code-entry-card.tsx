@@ -6,6 +6,7 @@ const KIND_WORDS: Record<CodeEntry['kind'], string> = {
   'api-result': 'API result code',
   'payment-result': 'Payment result code',
   'sdk-event': 'Client SDK event code',
+  'dispute-value': 'Dispute notification value',
 };
 
 export function CodeEntryCard({ entry, label }: { entry: CodeEntry | CodeExplanation; label?: string }) {
@@ -35,6 +36,18 @@ export function CodeEntryCard({ entry, label }: { entry: CodeEntry | CodeExplana
           <>
             <dt>Note</dt>
             <dd>{entry.note}</dd>
+          </>
+        ) : null}
+        {entry.pagesDisagree && entry.pagesDisagree.length > 0 ? (
+          <>
+            <dt>Pages disagree</dt>
+            <dd>
+              <ul className="notes">
+                {entry.pagesDisagree.map((statement) => (
+                  <li key={statement.page}><strong>{statement.page}:</strong> {statement.says}</li>
+                ))}
+              </ul>
+            </dd>
           </>
         ) : null}
         {explanation && explanation.otherMeanings.length > 0 ? (

@@ -12,6 +12,7 @@ const KINDS: ReadonlyArray<readonly [CodeEntry['kind'] | '', string]> = [
   ['api-result', 'API result codes'],
   ['payment-result', 'Payment result codes'],
   ['sdk-event', 'Client SDK event codes'],
+  ['dispute-value', 'Dispute notification values'],
 ];
 const SHOWN = 30;
 
@@ -29,7 +30,7 @@ export function KnowledgeSearch() {
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Code knowledge base</h3>
       <p className="muted small">
-        {ALL_CODE_ENTRIES.length} Antom result codes and client SDK event codes, with what they mean and what to do next. Search by code or by words (e.g. "risk", "expired", "capture").
+        {ALL_CODE_ENTRIES.length} Antom result codes, client SDK event codes and dispute notification values, with what they mean and what to do next. Search by code or by words (e.g. "risk", "expired", "capture").
       </p>
       <div className="row">
         <div className="field grow">

@@ -26,7 +26,7 @@ export function clientFor(server: FakeAntomServer, overrides: Partial<ClientProf
   const records: CallRecord[] = [];
   const sleeps: number[] = [];
   const client = new AntomClient(profileFor(server, overrides), {
-    recorder: { record: (r) => records.push(r) },
+    recorder: { record: async (r) => { records.push(r); } },
     sleep: async (ms) => {
       sleeps.push(ms);
     },

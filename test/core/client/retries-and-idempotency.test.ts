@@ -41,7 +41,8 @@ describe('retries within one call', () => {
   });
 
   it('retries HTTP 5xx and U results with bounded exponential backoff, then reports U', async () => {
-    server.enqueue({ status: 502, body: 'Bad Gateway' }, { body: antomResult('U', 'UNKNOWN_EXCEPTION') }, { body: antomResult('U', 'REQUEST_TRAFFIC_EXCEED_LIMIT') }, { body: antomResult('U', 'UNKNOWN_EXCEPTION') });
+    // REQUEST_TRAFFIC_EXCEED_LIMIT has its own, longer backoff (rate-limit-and-session.test.ts).
+    server.enqueue({ status: 502, body: 'Bad Gateway' }, { body: antomResult('U', 'UNKNOWN_EXCEPTION') }, { body: antomResult('U', 'UNKNOWN_EXCEPTION') }, { body: antomResult('U', 'UNKNOWN_EXCEPTION') });
     const { client, sleeps } = clientFor(server, {}, { retry: { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 2500 } });
     const outcome = await client.refund({ refundRequestId: 'REF-9', paymentId: 'P-1', refundAmount: usd('100') });
     expect(outcome.attempts).toBe(4);

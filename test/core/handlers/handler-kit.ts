@@ -61,7 +61,8 @@ export function cardSessionBody(value: string, currency = 'USD', paymentRequestI
     paymentAmount: { currency, value },
     order: { referenceOrderId: `ORDER-${Math.random().toString(36).slice(2, 10)}`, orderDescription: 'Test order', orderAmount: { currency, value } },
     paymentMethod: { paymentMethodType: 'CARD' },
-    paymentFactor: { isAuthorization: true },
+    // MANUAL: "capture later" (Antom's default, AUTOMATIC, would capture at once).
+    paymentFactor: { isAuthorization: true, captureMode: 'MANUAL' },
     paymentRedirectUrl: 'https://merchant.example/return',
     settlementStrategy: { settlementCurrency: currency },
   };

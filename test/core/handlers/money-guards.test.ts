@@ -18,7 +18,7 @@ afterAll(async () => kit.close());
 describe('read-only profiles', () => {
   it('refuse every money-moving operation and record no call', async () => {
     await kit.ok('setProfileReadOnly', { name: 'Embedded sandbox', readOnly: true });
-    const before = kit.core.journal.counts().calls;
+    const before = (await kit.core.journal.counts()).calls;
     const attempts: Array<[string, unknown]> = [
       ['createPaymentSession', { body: cardSessionBody('100') }],
       ['capture', { paymentId: payment.paymentId, amount: { currency: 'USD', value: '100' } }],
@@ -31,7 +31,7 @@ describe('read-only profiles', () => {
       expect(error.code, name).toBe('READ_ONLY');
       expect(error.hint).toMatch(/read-only off|Switch to a profile/);
     }
-    expect(kit.core.journal.counts().calls).toBe(before);
+    expect((await kit.core.journal.counts()).calls).toBe(before);
     // Reading is still allowed.
     const inquiry = await kit.ok('inquiryPayment', { paymentId: payment.paymentId });
     expect(inquiry.resultStatus).toBe('S');

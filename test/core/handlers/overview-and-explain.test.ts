@@ -21,22 +21,22 @@ beforeAll(async () => {
   kit = await startKit({ startEmbeddedSandbox: false, startReceiver: false });
   const j = kit.core.journal;
   // Hour 1: payment A authorised (session asked for it), confirmed by inquiry, captured in full.
-  j.recordCall(call('createPaymentSession', '2026-01-01T00:10:00.000Z', session(A.paymentRequestId, true), { result: OK }, { latencyMs: 100 }));
-  j.recordCall(call('inquiryPayment', '2026-01-01T00:20:00.000Z', { paymentRequestId: A.paymentRequestId }, { result: OK, ...A, paymentStatus: 'SUCCESS', paymentAmount: usd('1000') }, { latencyMs: 200 }));
-  j.recordCall(call('capture', '2026-01-01T00:30:00.000Z', { captureRequestId: 'CAP-A-1', paymentId: A.paymentId, captureAmount: usd('1000') }, { result: OK, captureId: 'C-A-1' }, { latencyMs: 300 }));
+  await j.recordCall(call('createPaymentSession', '2026-01-01T00:10:00.000Z', session(A.paymentRequestId, true), { result: OK }, { latencyMs: 100 }));
+  await j.recordCall(call('inquiryPayment', '2026-01-01T00:20:00.000Z', { paymentRequestId: A.paymentRequestId }, { result: OK, ...A, paymentStatus: 'SUCCESS', paymentAmount: usd('1000') }, { latencyMs: 200 }));
+  await j.recordCall(call('capture', '2026-01-01T00:30:00.000Z', { captureRequestId: 'CAP-A-1', paymentId: A.paymentId, captureAmount: usd('1000') }, { result: OK, captureId: 'C-A-1' }, { latencyMs: 300 }));
   // Hour 2: payment B known only from its notification (authorised: authExpiryTime), sent twice.
   const notifyB = { notifyType: 'PAYMENT_RESULT', result: OK, ...B, paymentAmount: usd('1000'), paymentTime: '2026-01-01T01:09:00Z', authExpiryTime: '2026-01-08T01:09:00Z' };
-  j.storeNotification(notification(notifyB, '2026-01-01T01:10:00.000Z'));
-  j.storeNotification(notification(notifyB, '2026-01-01T01:12:00.000Z'));
+  await j.storeNotification(notification(notifyB, '2026-01-01T01:10:00.000Z'));
+  await j.storeNotification(notification(notifyB, '2026-01-01T01:12:00.000Z'));
   // Payment C failed; D only has a session; E's session was refused.
-  j.recordCall(call('createPaymentSession', '2026-01-01T01:20:00.000Z', session('PAY-C-0003', false), { result: OK }, { latencyMs: 400 }));
-  j.recordCall(call('inquiryPayment', '2026-01-01T01:30:00.000Z', { paymentRequestId: 'PAY-C-0003' }, { result: OK, paymentRequestId: 'PAY-C-0003', paymentId: '20260101000000000003', paymentStatus: 'FAIL' }, { latencyMs: 500 }));
-  j.recordCall(call('createPaymentSession', '2026-01-01T01:40:00.000Z', session('PAY-D-0004', false), { result: OK }, { latencyMs: 600 }));
-  j.recordCall(call('createPaymentSession', '2026-01-01T01:50:00.000Z', session('PAY-E-0005', false), { result: { resultCode: 'PARAM_ILLEGAL', resultStatus: 'F', resultMessage: 'bad' } }, { latencyMs: 700 }));
+  await j.recordCall(call('createPaymentSession', '2026-01-01T01:20:00.000Z', session('PAY-C-0003', false), { result: OK }, { latencyMs: 400 }));
+  await j.recordCall(call('inquiryPayment', '2026-01-01T01:30:00.000Z', { paymentRequestId: 'PAY-C-0003' }, { result: OK, paymentRequestId: 'PAY-C-0003', paymentId: '20260101000000000003', paymentStatus: 'FAIL' }, { latencyMs: 500 }));
+  await j.recordCall(call('createPaymentSession', '2026-01-01T01:40:00.000Z', session('PAY-D-0004', false), { result: OK }, { latencyMs: 600 }));
+  await j.recordCall(call('createPaymentSession', '2026-01-01T01:50:00.000Z', session('PAY-E-0005', false), { result: { resultCode: 'PARAM_ILLEGAL', resultStatus: 'F', resultMessage: 'bad' } }, { latencyMs: 700 }));
   // A forged notification: rejected, counted as such, proves nothing about B.
-  j.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: { resultCode: 'FAIL', resultStatus: 'F' }, ...B }, '2026-01-01T01:55:00.000Z', { verification: 'rejected', rejectReason: 'wrong-key', dedupKey: undefined }));
+  await j.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: { resultCode: 'FAIL', resultStatus: 'F' }, ...B }, '2026-01-01T01:55:00.000Z', { verification: 'rejected', rejectReason: 'wrong-key', dedupKey: undefined }));
   // Outside the range.
-  j.recordCall(call('inquiryPayment', '2026-01-01T03:00:00.000Z', { paymentId: A.paymentId }, { result: OK, ...A, paymentStatus: 'SUCCESS' }, { latencyMs: 9999 }));
+  await j.recordCall(call('inquiryPayment', '2026-01-01T03:00:00.000Z', { paymentId: A.paymentId }, { result: OK, ...A, paymentStatus: 'SUCCESS' }, { latencyMs: 9999 }));
 });
 afterAll(async () => kit.close());
 

@@ -116,7 +116,7 @@ describe('payments on the embedded sandbox', () => {
     const csv = await kit.ok('exportNotifications', { format: 'csv' });
     expect(csv.filename).toMatch(/^notifications-\d{4}-\d{2}-\d{2}T\d{4}\.csv$/);
     expect(csv.mimeType).toBe('text/csv');
-    expect(csv.rows).toBe(kit.core.journal.counts().notifications);
+    expect(csv.rows).toBe((await kit.core.journal.counts()).notifications);
     const json = await kit.ok('exportCalls', { format: 'json', filter: { api: 'capture' } });
     expect(json.filename).toMatch(/^calls-.*\.json$/);
     expect(json.rows).toBe((JSON.parse(json.content) as unknown[]).length);

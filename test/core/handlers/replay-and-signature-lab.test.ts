@@ -49,7 +49,7 @@ describe('replayNotification', () => {
     const result = await kit.ok('replayNotification', { id: notificationId, toUrl: targetUrl, mode: 'as-received' });
     expect(result).toMatchObject({ mode: 'as-received', httpStatus: 200, acknowledged: true, error: null });
     expect(result.notes.join(' ')).toMatch(/path/);
-    const stored = kit.core.journal.getNotification(notificationId)!;
+    const stored = (await kit.core.journal.getNotification(notificationId))!;
     expect(received[0]!.headers.signature).toBe(stored.headers.signature);
     expect(received[0]!.body.equals(stored.rawBody)).toBe(true);
   });
@@ -66,7 +66,7 @@ describe('replayNotification', () => {
 
   it('refuses to re-sign a production notification', async () => {
     await kit.ok('createProfile', { name: 'Prod', environment: 'production', region: 'SG', clientId: 'PROD_CLIENT_2' });
-    const ref = kit.core.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: { resultCode: 'SUCCESS', resultStatus: 'S' }, paymentId: 'PROD-PAY-1' }, new Date().toISOString(), { profile: 'Prod' }));
+    const ref = await kit.core.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: { resultCode: 'SUCCESS', resultStatus: 'S' }, paymentId: 'PROD-PAY-1' }, new Date().toISOString(), { profile: 'Prod' }));
     const error = await kit.fails('replayNotification', { id: ref.id, toUrl: targetUrl, mode: 're-signed' });
     expect(error.code).toBe('REPLAY_REFUSED');
     expect(error.hint).toMatch(/as received/);

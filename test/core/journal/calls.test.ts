@@ -5,19 +5,19 @@ import { vectors } from '../../support/signature-vectors';
 import { OK, call, tempJournal, type TempJournal } from './journal-fixtures';
 
 let t: TempJournal;
-beforeEach(() => {
-  t = tempJournal();
+beforeEach(async () => {
+  t = await tempJournal();
   const rec = t.journal.recorder();
-  rec.record(call('createPaymentSession', '2026-03-01T01:00:00.000Z',
+  await rec.record(call('createPaymentSession', '2026-03-01T01:00:00.000Z',
     { productCode: 'CASHIER_PAYMENT', paymentRequestId: 'PR-A', order: { referenceOrderId: 'ORD-A', buyer: { buyerEmail: 'amy@example.com' } }, paymentAmount: { currency: 'USD', value: '1000' } },
     { result: OK, paymentSessionId: 'S1', paymentSessionData: 'xyz' }));
-  rec.record(call('inquiryPayment', '2026-03-01T01:05:00.000Z', { paymentRequestId: 'PR-A' },
+  await rec.record(call('inquiryPayment', '2026-03-01T01:05:00.000Z', { paymentRequestId: 'PR-A' },
     { result: OK, paymentRequestId: 'PR-A', paymentId: 'PAY-A', paymentStatus: 'SUCCESS', paymentAmount: { currency: 'USD', value: '1000' } }, { trigger: 'poller', profile: 'sandbox-us' }));
-  rec.record(call('capture', '2026-03-01T01:06:00.000Z', { captureRequestId: 'CR-A', paymentId: 'PAY-A', captureAmount: { currency: 'USD', value: '1000' } },
+  await rec.record(call('capture', '2026-03-01T01:06:00.000Z', { captureRequestId: 'CR-A', paymentId: 'PAY-A', captureAmount: { currency: 'USD', value: '1000' } },
     { result: { resultStatus: 'U', resultCode: 'CAPTURE_IN_PROCESS', resultMessage: 'in process' } }));
-  rec.record(call('refund', '2026-03-01T01:07:00.000Z', { refundRequestId: 'RR-A', paymentId: 'PAY-A', refundAmount: { currency: 'USD', value: '100' }, refundReason: 'damaged umbrella' },
+  await rec.record(call('refund', '2026-03-01T01:07:00.000Z', { refundRequestId: 'RR-A', paymentId: 'PAY-A', refundAmount: { currency: 'USD', value: '100' }, refundReason: 'damaged umbrella' },
     undefined, { trigger: 'retry', attempt: 2 }));
-  rec.record(call('cancel', '2026-03-02T00:00:00.000Z', { paymentRequestId: 'PR-B' },
+  await rec.record(call('cancel', '2026-03-02T00:00:00.000Z', { paymentRequestId: 'PR-B' },
     { result: { resultStatus: 'F', resultCode: 'CANCEL_WINDOW_EXCEED', resultMessage: 'window' } }, { responseSignature: 'invalid', trigger: 'cli' }));
 });
 afterEach(() => t.cleanup());
@@ -25,80 +25,80 @@ afterEach(() => t.cleanup());
 const apis = (page: { items: { api: string }[] }): string[] => page.items.map((c) => c.api);
 
 describe('recorded calls', () => {
-  it('keeps every CallRecord field, redacted, newest first', () => {
-    const page = t.journal.listCalls();
+  it('keeps every CallRecord field, redacted, newest first', async () => {
+    const page = await t.journal.listCalls();
     expect(apis(page)).toEqual(['cancel', 'refund', 'capture', 'inquiryPayment', 'createPaymentSession']);
-    const session = t.journal.getCall(page.items[4]!.id)!;
+    const session = (await t.journal.getCall(page.items[4]!.id))!;
     expect(session).toMatchObject({
       api: 'createPaymentSession', profile: 'sandbox-jp', environment: 'embedded', path: '/ams/api/v1/payments/createPaymentSession', clientId: 'SANDBOX_5YBZ1234',
       requestTime: String(Date.parse('2026-03-01T01:00:00.000Z')), httpStatus: 200, responseSignature: 'verified', latencyMs: 42, resultStatus: 'S', resultCode: 'SUCCESS',
       paymentRequestId: 'PR-A', referenceOrderId: 'ORD-A', trigger: 'user', responseHeaders: { 'content-type': 'application/json' },
     });
     expect(session.requestBody).toContain('"buyerEmail":"***@example.com"');
-    const refund = t.journal.getCall(page.items[1]!.id)!;
+    const refund = (await t.journal.getCall(page.items[1]!.id))!;
     expect(refund).toMatchObject({ httpStatus: null, resultStatus: null, errorCode: 'TIMEOUT', errorMessage: 'No answer within 15 s', attempt: 2, responseBody: null });
   });
 
-  it('filters by api, result status and code, signature label, profile, trigger and time', () => {
-    expect(apis(t.journal.listCalls({ api: 'capture' }))).toEqual(['capture']);
-    expect(apis(t.journal.listCalls({ api: ['cancel', 'refund'] }))).toEqual(['cancel', 'refund']);
-    expect(apis(t.journal.listCalls({ resultStatus: 'U' }))).toEqual(['capture']);
-    expect(apis(t.journal.listCalls({ resultStatus: 'none' }))).toEqual(['refund']);
-    expect(apis(t.journal.listCalls({ resultCode: 'CANCEL_WINDOW_EXCEED' }))).toEqual(['cancel']);
-    expect(apis(t.journal.listCalls({ responseSignature: 'invalid' }))).toEqual(['cancel']);
-    expect(apis(t.journal.listCalls({ profile: 'sandbox-us' }))).toEqual(['inquiryPayment']);
-    expect(apis(t.journal.listCalls({ trigger: 'retry' }))).toEqual(['refund']);
-    expect(apis(t.journal.listCalls({ since: '2026-03-01T01:05:00Z', until: '2026-03-01T01:07:00Z' }))).toEqual(['capture', 'inquiryPayment']);
-    expect(() => t.journal.listCalls({ since: 'yesterday-ish' })).toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  it('filters by api, result status and code, signature label, profile, trigger and time', async () => {
+    expect(apis(await t.journal.listCalls({ api: 'capture' }))).toEqual(['capture']);
+    expect(apis(await t.journal.listCalls({ api: ['cancel', 'refund'] }))).toEqual(['cancel', 'refund']);
+    expect(apis(await t.journal.listCalls({ resultStatus: 'U' }))).toEqual(['capture']);
+    expect(apis(await t.journal.listCalls({ resultStatus: 'none' }))).toEqual(['refund']);
+    expect(apis(await t.journal.listCalls({ resultCode: 'CANCEL_WINDOW_EXCEED' }))).toEqual(['cancel']);
+    expect(apis(await t.journal.listCalls({ responseSignature: 'invalid' }))).toEqual(['cancel']);
+    expect(apis(await t.journal.listCalls({ profile: 'sandbox-us' }))).toEqual(['inquiryPayment']);
+    expect(apis(await t.journal.listCalls({ trigger: 'retry' }))).toEqual(['refund']);
+    expect(apis(await t.journal.listCalls({ since: '2026-03-01T01:05:00Z', until: '2026-03-01T01:07:00Z' }))).toEqual(['capture', 'inquiryPayment']);
+    await expect(t.journal.listCalls({ since: 'yesterday-ish' })).rejects.toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
-  it('finds calls by any ID', () => {
-    expect(apis(t.journal.listCalls({ anyId: 'PAY-A' }))).toEqual(['refund', 'capture', 'inquiryPayment']);
-    expect(apis(t.journal.listCalls({ anyId: 'PR-A' }))).toEqual(['inquiryPayment', 'createPaymentSession']);
-    expect(apis(t.journal.listCalls({ anyId: 'CR-A' }))).toEqual(['capture']);
-    expect(apis(t.journal.listCalls({ anyId: 'RR-A' }))).toEqual(['refund']);
-    expect(apis(t.journal.listCalls({ anyId: 'ORD-A' }))).toEqual(['createPaymentSession']);
-    const found = t.journal.findById('PAY-A');
+  it('finds calls by any ID', async () => {
+    expect(apis(await t.journal.listCalls({ anyId: 'PAY-A' }))).toEqual(['refund', 'capture', 'inquiryPayment']);
+    expect(apis(await t.journal.listCalls({ anyId: 'PR-A' }))).toEqual(['inquiryPayment', 'createPaymentSession']);
+    expect(apis(await t.journal.listCalls({ anyId: 'CR-A' }))).toEqual(['capture']);
+    expect(apis(await t.journal.listCalls({ anyId: 'RR-A' }))).toEqual(['refund']);
+    expect(apis(await t.journal.listCalls({ anyId: 'ORD-A' }))).toEqual(['createPaymentSession']);
+    const found = await t.journal.findById('PAY-A');
     expect(found.payments).toEqual([{ paymentRequestId: 'PR-A', paymentId: 'PAY-A' }]);
     expect(found.calls).toHaveLength(3);
   });
 
-  it('searches request and response bodies as free text, but never the masked personal data', () => {
-    expect(apis(t.journal.listCalls({ text: 'umbrella' }))).toEqual(['refund']);
-    expect(apis(t.journal.listCalls({ text: 'CAPTURE_IN_PROCESS' }))).toEqual(['capture']);
-    expect(apis(t.journal.listCalls({ text: 'damaged "umbrella' }))).toEqual(['refund']);
-    expect(t.journal.listCalls({ text: 'amy' }).items).toEqual([]);
+  it('searches request and response bodies as free text, but never the masked personal data', async () => {
+    expect(apis(await t.journal.listCalls({ text: 'umbrella' }))).toEqual(['refund']);
+    expect(apis(await t.journal.listCalls({ text: 'CAPTURE_IN_PROCESS' }))).toEqual(['capture']);
+    expect(apis(await t.journal.listCalls({ text: 'damaged "umbrella' }))).toEqual(['refund']);
+    expect((await t.journal.listCalls({ text: 'amy' })).items).toEqual([]);
   });
 
-  it('pages with a cursor and with an offset', () => {
-    const first = t.journal.listCalls({}, { limit: 2 });
+  it('pages with a cursor and with an offset', async () => {
+    const first = await t.journal.listCalls({}, { limit: 2 });
     expect(apis(first)).toEqual(['cancel', 'refund']);
-    const second = t.journal.listCalls({}, { limit: 2, cursor: first.nextCursor });
+    const second = await t.journal.listCalls({}, { limit: 2, cursor: first.nextCursor });
     expect(apis(second)).toEqual(['capture', 'inquiryPayment']);
-    const third = t.journal.listCalls({}, { limit: 2, cursor: second.nextCursor });
+    const third = await t.journal.listCalls({}, { limit: 2, cursor: second.nextCursor });
     expect(apis(third)).toEqual(['createPaymentSession']);
     expect(third.nextCursor).toBeUndefined();
-    expect(apis(t.journal.listCalls({}, { limit: 2, offset: 2 }))).toEqual(['capture', 'inquiryPayment']);
-    expect(() => t.journal.listCalls({}, { limit: 501 })).toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(apis(await t.journal.listCalls({}, { limit: 2, offset: 2 }))).toEqual(['capture', 'inquiryPayment']);
+    await expect(t.journal.listCalls({}, { limit: 501 })).rejects.toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
-  it('the recorder never throws; a failed write reaches onRecordError', () => {
+  it('the recorder never throws; a failed write reaches onRecordError', async () => {
     const errors: unknown[] = [];
-    const journal = t.reopen({ onRecordError: (e) => errors.push(e) });
+    const journal = await t.reopen({ onRecordError: (e) => errors.push(e) });
     const bad = call('inquiryPayment', '2026-03-03T00:00:00.000Z', {}, undefined, { api: undefined as never });
-    expect(() => journal.recorder().record(bad)).not.toThrow();
+    await expect(journal.recorder().record(bad)).resolves.toBeUndefined();
     expect(errors).toHaveLength(1);
   });
 
-  it('never writes fixture key material to the file, whatever the body holds', () => {
+  it('never writes fixture key material to the file, whatever the body holds', async () => {
     const keys = vectors.keys as Record<string, Record<string, string> | string>;
     const rec = t.journal.recorder();
     for (const k of Object.values(keys)) {
       if (typeof k !== 'object') continue;
-      rec.record(call('refund', '2026-03-04T00:00:00.000Z', { refundRequestId: 'RR-K', paymentId: 'PAY-K', note: k.privateKeyPkcs8Pem, raw: k.privateKeyPkcs8Base64, pkcs1: k.privateKeyPkcs1Pem },
+      await rec.record(call('refund', '2026-03-04T00:00:00.000Z', { refundRequestId: 'RR-K', paymentId: 'PAY-K', note: k.privateKeyPkcs8Pem, raw: k.privateKeyPkcs8Base64, pkcs1: k.privateKeyPkcs1Pem },
         { result: OK, echo: k.publicKeyPem, x509: k.publicKeyX509Base64 }));
     }
-    t.journal.close();
+    await t.journal.close();
     const files = readdirSync(t.dir).filter((f) => f.startsWith('journal.sqlite3'));
     const bytes = Buffer.concat(files.map((f) => readFileSync(join(t.dir, f)))).toString('latin1');
     for (const k of Object.values(keys)) {

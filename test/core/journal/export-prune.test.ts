@@ -3,8 +3,8 @@ import { csvCell } from '../../../src-main/core/journal/export-format';
 import { OK, call, notification, tempJournal, type TempJournal } from './journal-fixtures';
 
 let t: TempJournal;
-beforeEach(() => {
-  t = tempJournal();
+beforeEach(async () => {
+  t = await tempJournal();
 });
 afterEach(() => t.cleanup());
 
@@ -29,14 +29,14 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('export', () => {
-  beforeEach(() => {
-    t.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: 'PR-1', paymentId: 'PAY-1', paymentAmount: { value: '123456', currency: 'USD' }, memo: 'line one\nline "two", three', buyerEmail: 'kim@example.kr' }, '2026-03-01T00:00:00.000Z'));
-    t.journal.storeNotification(notification('=HYPERLINK("http://evil")', '2026-03-01T00:01:00.000Z', { verification: 'rejected', rejectReason: 'not-json', rejectDetail: 'not JSON, at all', dedupKey: undefined }));
-    t.journal.recorder().record(call('refund', '2026-03-01T00:02:00.000Z', { refundRequestId: 'RR-1', paymentId: 'PAY-1', refundAmount: { currency: 'USD', value: '100' }, order: { buyer: { buyerPhoneNo: '010-1234-5678' } } }, { result: OK, refundId: 'REF-1' }));
+  beforeEach(async () => {
+    await t.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: 'PR-1', paymentId: 'PAY-1', paymentAmount: { value: '123456', currency: 'USD' }, memo: 'line one\nline "two", three', buyerEmail: 'kim@example.kr' }, '2026-03-01T00:00:00.000Z'));
+    await t.journal.storeNotification(notification('=HYPERLINK("http://evil")', '2026-03-01T00:01:00.000Z', { verification: 'rejected', rejectReason: 'not-json', rejectDetail: 'not JSON, at all', dedupKey: undefined }));
+    await t.journal.recorder().record(call('refund', '2026-03-01T00:02:00.000Z', { refundRequestId: 'RR-1', paymentId: 'PAY-1', refundAmount: { currency: 'USD', value: '100' }, order: { buyer: { buyerPhoneNo: '010-1234-5678' } } }, { result: OK, refundId: 'REF-1' }));
   });
 
-  it('writes CSV that round-trips commas, quotes and newlines, redacted, with formula text neutralised', () => {
-    const csv = t.journal.exportNotifications({}, 'csv');
+  it('writes CSV that round-trips commas, quotes and newlines, redacted, with formula text neutralised', async () => {
+    const csv = await t.journal.exportNotifications({}, 'csv');
     const rows = parseCsv(csv);
     const header = rows[0]!;
     expect(header.slice(0, 4)).toEqual(['id', 'receivedAt', 'lastSeenAt', 'notifyType']);
@@ -53,17 +53,17 @@ describe('export', () => {
     expect(csv).not.toContain('kim@example.kr');
   });
 
-  it('writes JSON with the same fields, filtered', () => {
-    const json = JSON.parse(t.journal.exportNotifications({ verification: 'verified' }, 'json')) as Record<string, unknown>[];
+  it('writes JSON with the same fields, filtered', async () => {
+    const json = JSON.parse(await t.journal.exportNotifications({ verification: 'verified' }, 'json')) as Record<string, unknown>[];
     expect(json).toHaveLength(1);
     expect(json[0]).toMatchObject({ notifyType: 'PAYMENT_RESULT', paymentId: 'PAY-1', amountValue: '123456', amountCurrency: 'USD', verification: 'verified', bodyExact: false });
-    const calls = JSON.parse(t.journal.exportCalls({ api: 'refund' }, 'json')) as { requestBody: string; refundId: string }[];
+    const calls = JSON.parse(await t.journal.exportCalls({ api: 'refund' }, 'json')) as { requestBody: string; refundId: string }[];
     expect(calls[0]!.refundId).toBe('REF-1');
     expect(calls[0]!.requestBody).toContain('"buyerPhoneNo":"*********78"');
-    expect(parseCsv(t.journal.exportCalls({}, 'csv'))).toHaveLength(2);
+    expect(parseCsv(await t.journal.exportCalls({}, 'csv'))).toHaveLength(2);
   });
 
-  it('escapes cells the way RFC 4180 says', () => {
+  it('escapes cells the way RFC 4180 says', async () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
@@ -77,29 +77,29 @@ describe('export', () => {
 });
 
 describe('retention', () => {
-  it('keeps the setting and prunes old records, their attempts and search rows, reclaiming space', () => {
-    expect(t.journal.settings()).toEqual({ retentionDays: 90, notificationExpectedMinutes: 5 });
-    t.journal.setRetentionDays(30);
-    expect(t.reopen().settings().retentionDays).toBe(30);
-    expect(() => t.journal.setRetentionDays(0)).toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  it('keeps the setting and prunes old records, their attempts and search rows, reclaiming space', async () => {
+    expect(await t.journal.settings()).toEqual({ retentionDays: 90, notificationExpectedMinutes: 5 });
+    await t.journal.setRetentionDays(30);
+    expect((await (await t.reopen()).settings()).retentionDays).toBe(30);
+    await expect(t.journal.setRetentionDays(0)).rejects.toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
 
     const filler = 'x'.repeat(2000);
     const old = Array.from({ length: 400 }, (_, i) => notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentId: `OLD-${i}`, paymentAmount: { value: '1', currency: 'USD' }, filler: `${filler} oldword` }, '2026-01-01T00:00:00.000Z'));
-    const refs = t.journal.storeNotifications(old);
-    t.journal.storeNotification(old[0]!); // a second attempt of an old one
+    const refs = await t.journal.storeNotifications(old);
+    await t.journal.storeNotification(old[0]!); // a second attempt of an old one
     const rec = t.journal.recorder();
-    for (let i = 0; i < 200; i++) rec.record(call('inquiryPayment', '2026-01-01T00:00:00.000Z', { paymentId: `OLD-${i}`, filler }, { result: OK }));
-    t.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentId: 'NEW-1', paymentAmount: { value: '1', currency: 'USD' }, memo: 'oldword' }, '2026-03-20T00:00:00.000Z'));
-    rec.record(call('inquiryPayment', '2026-03-20T00:00:00.000Z', { paymentId: 'NEW-1' }, { result: OK }));
-    expect(t.journal.listNotifications({ text: 'oldword' }, { limit: 500 }).items).toHaveLength(401);
+    for (let i = 0; i < 200; i++) await rec.record(call('inquiryPayment', '2026-01-01T00:00:00.000Z', { paymentId: `OLD-${i}`, filler }, { result: OK }));
+    await t.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentId: 'NEW-1', paymentAmount: { value: '1', currency: 'USD' }, memo: 'oldword' }, '2026-03-20T00:00:00.000Z'));
+    await rec.record(call('inquiryPayment', '2026-03-20T00:00:00.000Z', { paymentId: 'NEW-1' }, { result: OK }));
+    expect((await t.journal.listNotifications({ text: 'oldword' }, { limit: 500 })).items).toHaveLength(401);
 
-    const result = t.journal.prune({ now: new Date('2026-03-25T00:00:00.000Z') });
+    const result = await t.journal.prune({ now: new Date('2026-03-25T00:00:00.000Z') });
     expect(result).toMatchObject({ cutoff: '2026-02-23T00:00:00.000Z', notifications: 400, attempts: 401, calls: 200 });
     expect(result.bytesReclaimed).toBeGreaterThan(1_000_000);
-    expect(result.bytesAfter).toBe(t.journal.fileBytes());
-    expect(t.journal.counts()).toEqual({ calls: 1, notifications: 1, attempts: 1 });
-    expect(t.journal.listNotifications({ text: 'oldword' }).items.map((n) => n.paymentId)).toEqual(['NEW-1']);
-    expect(t.journal.getNotification(refs[0]!.id)).toBeUndefined();
-    expect(t.journal.prune({ olderThanDays: 1, now: new Date('2026-03-25T00:00:00.000Z') })).toMatchObject({ notifications: 1, calls: 1 });
+    expect(result.bytesAfter).toBe(await t.journal.sizeBytes());
+    expect(await t.journal.counts()).toEqual({ calls: 1, notifications: 1, attempts: 1 });
+    expect((await t.journal.listNotifications({ text: 'oldword' })).items.map((n) => n.paymentId)).toEqual(['NEW-1']);
+    expect(await t.journal.getNotification(refs[0]!.id)).toBeUndefined();
+    expect(await t.journal.prune({ olderThanDays: 1, now: new Date('2026-03-25T00:00:00.000Z') })).toMatchObject({ notifications: 1, calls: 1 });
   });
 });

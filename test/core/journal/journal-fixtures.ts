@@ -5,28 +5,30 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AntomApiName, CallRecord } from '../../../src-main/core/client/call-record';
 import type { ReceivedNotification } from '../../../src-main/core/journal/journal-types';
-import { SqliteJournal, type JournalOpenOptions } from '../../../src-main/core/journal/sqlite-journal';
+import type { Journal } from '../../../src-main/core/journal/journal';
+import { openJournal, type SqliteJournalConfig } from '../../../src-main/core/journal/open-journal';
 import type { ResultStatus } from '../../../src-shared/vocabulary';
 
 export interface TempJournal {
   dir: string;
-  journal: SqliteJournal;
-  reopen(options?: Partial<JournalOpenOptions>): SqliteJournal;
-  cleanup(): void;
+  journal: Journal;
+  reopen(options?: Partial<SqliteJournalConfig>): Promise<Journal>;
+  cleanup(): Promise<void>;
 }
 
-export function tempJournal(options: Partial<JournalOpenOptions> = {}): TempJournal {
+/** A SQLite journal in a fresh temp data directory, opened through the engine factory. */
+export async function tempJournal(options: Partial<SqliteJournalConfig> = {}): Promise<TempJournal> {
   const dir = mkdtempSync(join(tmpdir(), 'journal-test-'));
   const state: TempJournal = {
     dir,
-    journal: SqliteJournal.open({ dataDir: dir, ...options }),
-    reopen(more = {}) {
-      state.journal.close();
-      state.journal = SqliteJournal.open({ dataDir: dir, ...options, ...more });
+    journal: await openJournal({ dataDir: dir, ...options }),
+    async reopen(more = {}) {
+      await state.journal.close();
+      state.journal = await openJournal({ dataDir: dir, ...options, ...more });
       return state.journal;
     },
-    cleanup() {
-      state.journal.close();
+    async cleanup() {
+      await state.journal.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -40,6 +42,9 @@ const PATHS: Record<AntomApiName, string> = {
   cancel: '/ams/api/v1/payments/cancel',
   refund: '/ams/api/v1/payments/refund',
   inquiryRefund: '/ams/api/v1/payments/inquiryRefund',
+  acceptDispute: '/ams/api/v1/payments/acceptDispute',
+  supplyDefenseDocument: '/ams/api/v1/payments/supplyDefenseDocument',
+  downloadDisputeEvidence: '/ams/api/v1/payments/downloadDisputeEvidence',
 };
 
 export function call(api: AntomApiName, at: string, request: object, response: object | undefined, overrides: Partial<CallRecord> = {}): CallRecord {

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/core/journal/migrations';
 import { JOURNAL_FILE_NAME, SqliteJournal } from '../../../src-main/core/journal/sqlite-journal';
 import { attemptBodyOf, attemptHeadersOf, type AttemptRow, type NotificationRow } from '../../../src-main/core/journal/journal-rows';
-import { notification } from './journal-fixtures';
+import { call, notification } from './journal-fixtures';
+
+/** A dispute API call as the client records it (the disputeId is one of its IDs). */
+function callRecordFor(disputeId: string) {
+  return call('inquiryPayment', '2026-01-04T00:00:00.000Z', { paymentId: 'PAY-OLD-D' }, { result: { resultCode: 'SUCCESS', resultStatus: 'S' } }, { ids: { paymentId: 'PAY-OLD-D', disputeId } });
+}
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -14,23 +19,23 @@ function tempDir(): string {
   dirs.push(dir);
   return dir;
 }
-afterEach(() => {
+afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 describe('journal migrations', () => {
-  it('creates a new file at the current version in WAL mode', () => {
+  it('creates a new file at the current version in WAL mode', async () => {
     const dir = tempDir();
     const journal = SqliteJournal.open({ dataDir: dir });
     expect(journal.upgradedFrom).toBe(0);
-    journal.close();
+    await journal.close();
     const db = new Database(join(dir, JOURNAL_FILE_NAME), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
 
-  it('upgrades a v1 file in place: rows survive and v2 search finds them', () => {
+  it('upgrades a v1 file in place: rows survive and v2 search finds them', async () => {
     const dir = tempDir();
     const file = join(dir, JOURNAL_FILE_NAME);
     const v1 = new Database(file);
@@ -47,16 +52,16 @@ describe('journal migrations', () => {
 
     const journal = SqliteJournal.open({ dataDir: dir });
     expect(journal.upgradedFrom).toBe(1);
-    expect(journal.listCalls({ anyId: 'LEGACY-ORDER-42' }).items.map((c) => c.attemptId)).toEqual(['a1']);
-    expect(journal.listCalls({ text: 'LEGACY-ORDER-42' }).items).toHaveLength(1);
-    expect(journal.listNotifications({ text: 'blueberry' }).items.map((n) => n.paymentId)).toEqual(['PAY-OLD-7']);
-    journal.close();
+    expect((await journal.listCalls({ anyId: 'LEGACY-ORDER-42' })).items.map((c) => c.attemptId)).toEqual(['a1']);
+    expect((await journal.listCalls({ text: 'LEGACY-ORDER-42' })).items).toHaveLength(1);
+    expect((await journal.listNotifications({ text: 'blueberry' })).items.map((n) => n.paymentId)).toEqual(['PAY-OLD-7']);
+    await journal.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 
-  it('upgrades a v2 file to v3: old rows read as before, new rows store the body once and stay searchable', () => {
+  it('upgrades a v2 file to v3: old rows read as before, new rows store the body once and stay searchable', async () => {
     const dir = tempDir();
     const file = join(dir, JOURNAL_FILE_NAME);
     const v2 = new Database(file);
@@ -76,24 +81,24 @@ describe('journal migrations', () => {
 
     const journal = SqliteJournal.open({ dataDir: dir });
     expect(journal.upgradedFrom).toBe(2);
-    const old = journal.getNotification(noteId)!;
+    const old = (await journal.getNotification(noteId))!;
     expect(old.body).toBe(oldBody);
     expect(old.contentVerified).toBe(oldVerified);
     expect(old.attemptList).toMatchObject([{ receivedAt: '2026-01-01T00:00:00.000Z', answerStatus: 200, answeredAt: '2026-01-01T00:00:00.010Z' }]);
-    expect(journal.listNotifications({ text: 'cranberry' }).items.map((n) => n.id)).toEqual([noteId]);
+    expect((await journal.listNotifications({ text: 'cranberry' })).items.map((n) => n.id)).toEqual([noteId]);
 
     const fresh = notification({ notifyType: 'PAYMENT_RESULT', result: { resultCode: 'SUCCESS', resultStatus: 'S' }, paymentId: 'PAY-V3-1', memo: 'elderberry' }, '2026-01-02T00:00:00.000Z');
-    const [first, resend] = journal.storeNotifications([
+    const [first, resend] = await journal.storeNotifications([
       fresh,
       // Antom resends with its own request-time and signature; the body bytes differ here too.
       { ...fresh, receivedAt: '2026-01-02T00:02:00.000Z', headers: { ...fresh.headers, 'request-time': '1767312120000' }, rawBody: Buffer.from(`${fresh.rawBody.toString('utf8')} `) },
     ]);
     expect(resend).toMatchObject({ id: first!.id, attempts: 2 });
-    const detail = journal.getNotification(first!.id)!;
+    const detail = (await journal.getNotification(first!.id))!;
     expect(detail.contentVerified).toBe(fresh.contentVerified);
     expect(detail.rawBody.equals(fresh.rawBody)).toBe(true);
-    expect(journal.listNotifications({ text: 'elderberry' }).items.map((n) => n.id)).toEqual([first!.id]);
-    journal.close();
+    expect((await journal.listNotifications({ text: 'elderberry' })).items.map((n) => n.id)).toEqual([first!.id]);
+    await journal.close();
 
     const db = new Database(file, { readonly: true });
     const row = db.prepare('SELECT * FROM notifications WHERE id = ?').get(first!.id) as NotificationRow;
@@ -112,7 +117,36 @@ describe('journal migrations', () => {
     expect(oldAttempt.body!.toString('utf8')).toBe(oldBody);
   });
 
-  it('refuses a file from a newer console without touching it', () => {
+  it('upgrades a v4 file to v5: disputes become findable by disputeId, old rejected notifyDispute rows included', async () => {
+    const dir = tempDir();
+    const file = join(dir, JOURNAL_FILE_NAME);
+    const v4 = new Database(file);
+    for (const step of MIGRATIONS.slice(0, 4)) v4.exec(step);
+    v4.pragma('user_version = 4');
+    // A v4 console bounced notifyDispute as a rejected UNKNOWN row; a garbled body must not stop the upgrade.
+    const insert = v4.prepare(`INSERT INTO notifications (first_seen_at, last_seen_at, receiver_path, verification, reject_reason, notify_type, headers_json, body,
+      body_exact, body_sha256, body_bytes, payment_id) VALUES ('2026-01-03T00:00:00.000Z', '2026-01-03T00:00:00.000Z', '/antom/notify', 'rejected', 'not-a-notification',
+      'UNKNOWN', '{}', CAST(? AS BLOB), 1, 'h', 10, ?)`);
+    const oldDispute = Number(insert.run('{"disputeId":"DSP-OLD-1","paymentId":"PAY-OLD-D","disputeNotificationType":"DISPUTE_CREATED"}', 'PAY-OLD-D').lastInsertRowid);
+    insert.run('{"disputeId": broken', null);
+    insert.run('{"disputeId":42}', null);
+    v4.close();
+
+    const journal = SqliteJournal.open({ dataDir: dir });
+    expect(journal.upgradedFrom).toBe(4);
+    expect((await journal.findById('DSP-OLD-1')).notifications.map((n) => n.id)).toEqual([oldDispute]);
+    expect((await journal.listNotifications({ anyId: 'DSP-OLD-1' })).items[0]).toMatchObject({ disputeId: 'DSP-OLD-1', unrecognised: null });
+    // New rows use the new columns: a dispute call records its disputeId like any other ID.
+    await journal.recorder().record({ ...callRecordFor('DSP-NEW-1') });
+    expect((await journal.listCalls({ anyId: 'DSP-NEW-1' })).items.map((c) => c.disputeId)).toEqual(['DSP-NEW-1']);
+    await journal.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect((db.prepare('SELECT count(*) AS n FROM notifications WHERE dispute_id IS NOT NULL').get() as { n: number }).n).toBe(1);
+    db.close();
+  });
+
+  it('refuses a file from a newer console without touching it', async () => {
     const dir = tempDir();
     const file = join(dir, JOURNAL_FILE_NAME);
     const db = new Database(file);
@@ -132,7 +166,7 @@ describe('journal migrations', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('reports a file that is not a database with a hint', () => {
+  it('reports a file that is not a database with a hint', async () => {
     const dir = tempDir();
     const file = join(dir, 'garbage.sqlite3');
     writeFileSync(file, 'this is not sqlite at all, just some text that is long enough to look like a header.....');

@@ -3,8 +3,8 @@ import { tempJournal, type TempJournal } from './journal-fixtures';
 import type { MoneyIntent } from '../../../src-main/core/client/request-id-ledger';
 
 let t: TempJournal;
-beforeEach(() => {
-  t = tempJournal();
+beforeEach(async () => {
+  t = await tempJournal();
 });
 afterEach(() => t.cleanup());
 
@@ -16,7 +16,7 @@ describe('request-ID ledger in the journal', () => {
     expect(await ledger.pendingRequestId(capture)).toBeUndefined();
     await ledger.begin(capture, 'CR-1');
     // the console crashes mid-call: the ID is still pending after reopening
-    const reopened = t.reopen().requestIdLedger();
+    const reopened = (await t.reopen()).requestIdLedger();
     expect(await reopened.pendingRequestId(capture)).toBe('CR-1');
     await reopened.end(capture, 'CR-1', 'unknown');
     expect(await reopened.pendingRequestId(capture)).toBe('CR-1');

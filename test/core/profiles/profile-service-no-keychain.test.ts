@@ -81,9 +81,15 @@ describe('keychain unavailable', () => {
       expect(await dataDirContains(dataDir.dir, secret!)).toBe(false);
     }
 
-    // Next run: the session keys are gone, so fresh ones are made for the same profile.
+    // Another process that will not run the sandbox (a CLI command) leaves those keys alone:
+    // they may live in a running console's memory.
+    const bystander = new ProfileService({ dataDir: dataDir.dir, secrets: unavailableKeychain(), sessionSecrets: new SessionSecretStore() });
+    expect((await bystander.ensureDefaultEmbeddedProfile()).merchantPublicKey).toBe(first.merchantPublicKey);
+    expect((await bystander.get(EMBEDDED_PROFILE_NAME)).antomPublicKey).toBe(first.antomPublicKey);
+
+    // Next run of the console (it runs the sandbox): the session keys are gone, so fresh ones are made for the same profile.
     const nextRun = new ProfileService({ dataDir: dataDir.dir, secrets: unavailableKeychain(), sessionSecrets: new SessionSecretStore() });
-    const second = await nextRun.ensureDefaultEmbeddedProfile();
+    const second = await nextRun.ensureDefaultEmbeddedProfile({ replaceMissingKeys: true });
     expect(second).toMatchObject({ name: EMBEDDED_PROFILE_NAME, keyStorage: 'session', active: true });
     expect(second.merchantPublicKey).not.toBe(first.merchantPublicKey);
     expect(await nextRun.list()).toHaveLength(1);

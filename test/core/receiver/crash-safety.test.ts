@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent } from 'node:http';
-import { SqliteJournal } from '../../../src-main/core/journal/sqlite-journal';
+import { openJournal } from '../../../src-main/core/journal/open-journal';
 import { ACKNOWLEDGEMENT_BODY } from '../../../src-main/core/receiver/notification-answers';
 import { paymentResultBody, sendNotification, signNotification, type SendResult } from '../../support/notification-sender';
 
@@ -23,7 +23,7 @@ let child: ChildProcess | undefined;
 let dataDir: string | undefined;
 let agent: Agent | undefined;
 
-afterEach(() => {
+afterEach(async () => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   agent?.destroy();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -74,10 +74,10 @@ describe('crash safety', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
     expect(failed).toBeGreaterThan(0);
 
-    const journal = SqliteJournal.open({ dataDir });
+    const journal = await openJournal({ dataDir });
     try {
       for (const ack of acknowledged) {
-        const row = journal.getNotification(ack.id);
+        const row = await journal.getNotification(ack.id);
         expect(row, `acknowledged notification ${ack.paymentId} (id ${ack.id}) is missing`).toBeDefined();
         expect(row!.verification).toBe('verified');
         expect(row!.paymentId).toBe(ack.paymentId);
@@ -87,7 +87,7 @@ describe('crash safety', () => {
       const seen = new Map<string, number>();
       let cursor: string | undefined;
       do {
-        const page = journal.listNotifications({}, { limit: 500, ...(cursor ? { cursor } : {}) });
+        const page = await journal.listNotifications({}, { limit: 500, ...(cursor ? { cursor } : {}) });
         for (const item of page.items) {
           seen.set(item.paymentId!, (seen.get(item.paymentId!) ?? 0) + 1);
           expect(item.attempts).toBe(1);
@@ -98,7 +98,7 @@ describe('crash safety', () => {
       expect(seen.size).toBeGreaterThanOrEqual(acknowledged.length);
       expect(seen.size).toBeLessThanOrEqual(BURST);
     } finally {
-      journal.close();
+      await journal.close();
     }
   }, 60_000);
 });

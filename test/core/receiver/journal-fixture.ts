@@ -1,28 +1,29 @@
-/** A real SqliteJournal in a fresh temp data directory, for receiver tests. */
+/** A real SQLite journal (through the engine factory) in a fresh temp data directory, for receiver tests. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteJournal } from '../../../src-main/core/journal/sqlite-journal';
+import type { Journal } from '../../../src-main/core/journal/journal';
+import { openJournal } from '../../../src-main/core/journal/open-journal';
 import type { NotificationAnswerRecord, ReceivedNotification, StoredNotificationRef } from '../../../src-main/core/journal/journal-types';
 
 export interface JournalFixture {
   dataDir: string;
-  journal: SqliteJournal;
+  journal: Journal;
   /** Sizes of the storeNotifications transactions the receiver made (group commit evidence). */
   batches: number[];
-  reopen(): SqliteJournal;
-  cleanup(): void;
+  reopen(): Promise<Journal>;
+  cleanup(): Promise<void>;
 }
 
-export function openTestJournal(): JournalFixture {
+export async function openTestJournal(): Promise<JournalFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'antom-receiver-'));
-  const opened: SqliteJournal[] = [];
+  const opened: Journal[] = [];
   const batches: number[] = [];
-  const open = () => {
-    const journal = SqliteJournal.open({ dataDir });
+  const open = async (): Promise<Journal> => {
+    const journal = await openJournal({ dataDir });
     // Observe (not replace) the group commit: the real method runs unchanged.
     const store = journal.storeNotifications.bind(journal);
-    journal.storeNotifications = (batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): StoredNotificationRef[] => {
+    journal.storeNotifications = (batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]> => {
       batches.push(batch.length);
       return store(batch, answers);
     };
@@ -31,11 +32,11 @@ export function openTestJournal(): JournalFixture {
   };
   const fixture: JournalFixture = {
     dataDir,
-    journal: open(),
+    journal: await open(),
     batches,
-    reopen: () => (fixture.journal = open()),
-    cleanup() {
-      for (const j of opened) j.close();
+    reopen: async () => (fixture.journal = await open()),
+    async cleanup() {
+      for (const j of opened) await j.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -29,15 +29,15 @@ afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
   for (const a of agents.splice(0)) a.destroy();
-  fx?.cleanup();
+  await fx?.cleanup();
   fx = undefined;
 });
 
 const journal = () => fx!.journal;
-const storedCount = () => journal().listNotifications({}, { limit: 500 }).items.length;
+const storedCount = async () => (await journal().listNotifications({}, { limit: 500 })).items.length;
 
 async function start(extra: Partial<NotificationReceiverOptions> = {}): Promise<{ r: NotificationReceiver; origin: string }> {
-  fx = openTestJournal();
+  fx = await openTestJournal();
   const key = antomTestPublicKey();
   receiver = await startNotificationReceiver({
     resolveVerifier: (clientId) => (clientId === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined),
@@ -47,9 +47,9 @@ async function start(extra: Partial<NotificationReceiverOptions> = {}): Promise<
   return { r: receiver, origin: new URL(receiver.url).origin };
 }
 
-function rowOf(id: number | undefined) {
+async function rowOf(id: number | undefined) {
   expect(id).toBeTypeOf('number');
-  const row = journal().getNotification(id!);
+  const row = await journal().getNotification(id!);
   expect(row, `notification ${id} is in the journal`).toBeDefined();
   return row!;
 }
@@ -64,7 +64,7 @@ describe('notification receiver: verified notifications', () => {
     expect(res.status).toBe(200);
     expect(res.body).toBe(ACKNOWLEDGEMENT_BODY);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    const row = rowOf(res.notificationId);
+    const row = await rowOf(res.notificationId);
     expect(row).toMatchObject({
       verification: 'verified',
       rejectReason: null,
@@ -105,8 +105,8 @@ describe('notification receiver: verified notifications', () => {
     client.resetAndDestroy();
     await new Promise((resolve) => client.once('close', resolve));
     await receiver!.close(); // waits for the server's side of the connection, then records the withdrawal
-    const [stored] = journal().listNotifications({ anyId: 'PAY-GONE' }).items;
-    const row = rowOf(stored?.id);
+    const [stored] = (await journal().listNotifications({ anyId: 'PAY-GONE' })).items;
+    const row = await rowOf(stored?.id);
     expect(row).toMatchObject({ verification: 'verified', acknowledged: false, acknowledgedAt: null });
     expect(row.attemptList).toMatchObject([{ answerStatus: null, answerBody: null, answeredAt: null }]);
     expect(errors).toEqual([]);
@@ -118,9 +118,9 @@ describe('notification receiver: verified notifications', () => {
     const ref = await sendNotification(origin, signNotification({ path: PATH, body: refundResultBody('REF-1', 'FAIL') }));
     const fail = await sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody('PAY-2', { status: 'F' }) }));
     for (const res of [cap, ref, fail]) expect(res.body).toBe(ACKNOWLEDGEMENT_BODY);
-    expect(rowOf(cap.notificationId)).toMatchObject({ notifyType: 'CAPTURE_RESULT', status: 'SUCCESS', captureId: 'CAP-1', paymentId: 'PAY-9', amount: { value: '5000', currency: 'USD' }, dedupKey: 'CAPTURE_RESULT|CAP-1|SUCCESS' });
-    expect(rowOf(ref.notificationId)).toMatchObject({ notifyType: 'REFUND_RESULT', status: 'FAIL', refundId: 'REF-1', dedupKey: 'REFUND_RESULT|REF-1|FAIL' });
-    expect(rowOf(fail.notificationId)).toMatchObject({ notifyType: 'PAYMENT_RESULT', status: 'FAIL', resultCode: 'USER_BALANCE_NOT_ENOUGH' });
+    expect((await rowOf(cap.notificationId))).toMatchObject({ notifyType: 'CAPTURE_RESULT', status: 'SUCCESS', captureId: 'CAP-1', paymentId: 'PAY-9', amount: { value: '5000', currency: 'USD' }, dedupKey: 'CAPTURE_RESULT|CAP-1|SUCCESS' });
+    expect((await rowOf(ref.notificationId))).toMatchObject({ notifyType: 'REFUND_RESULT', status: 'FAIL', refundId: 'REF-1', dedupKey: 'REFUND_RESULT|REF-1|FAIL' });
+    expect((await rowOf(fail.notificationId))).toMatchObject({ notifyType: 'PAYMENT_RESULT', status: 'FAIL', resultCode: 'USER_BALANCE_NOT_ENOUGH' });
   });
 
   it('serves paths below its own and verifies over the path and query actually requested', async () => {
@@ -129,7 +129,7 @@ describe('notification receiver: verified notifications', () => {
     expect(sub.body).toBe(ACKNOWLEDGEMENT_BODY);
     const withQuery = await sendNotification(origin, signNotification({ path: `${PATH}?profile=eu`, body: paymentResultBody('PAY-4') }));
     expect(withQuery.body).toBe(ACKNOWLEDGEMENT_BODY);
-    expect(rowOf(withQuery.notificationId).receiverPath).toBe(`${PATH}?profile=eu`);
+    expect((await rowOf(withQuery.notificationId)).receiverPath).toBe(`${PATH}?profile=eu`);
   });
 
   it('stores resends as attempts of the first and acknowledges each of them', async () => {
@@ -144,10 +144,10 @@ describe('notification receiver: verified notifications', () => {
     // the answers all point at the first notification; the resends are its attempts, not new rows
     expect(new Set(answers.map((a) => a.notificationId)).size).toBe(1);
     await receiver!.close();
-    const row = rowOf(answers[0]!.notificationId);
+    const row = await rowOf(answers[0]!.notificationId);
     expect(row).toMatchObject({ attempts: 3, acknowledged: true, paymentId: 'PAY-DUP' });
     expect(row.attemptList.map((a) => a.answerStatus)).toEqual([200, 200, 200]);
-    expect(journal().listNotifications({ anyId: 'PAY-DUP' }).items).toHaveLength(1);
+    expect((await journal().listNotifications({ anyId: 'PAY-DUP' })).items).toHaveLength(1);
   });
 });
 
@@ -158,11 +158,11 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     expect(res.status).toBe(401);
     expect(res.body).not.toContain('"resultStatus":"S"');
     expect(JSON.parse(res.body).result).toMatchObject({ resultCode: 'INVALID_SIGNATURE', resultStatus: 'F' });
-    const row = rowOf(res.notificationId);
+    const row = await rowOf(res.notificationId);
     expect(row).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-key', profile: 'sandbox-eu', paymentId: 'PAY-WK' });
     expect(row.rejectDetail).toMatch(/sandbox vs production/);
     await receiver!.close();
-    expect(rowOf(row.id)).toMatchObject({ acknowledged: false, attemptList: [{ answerStatus: 401 }] });
+    expect((await rowOf(row.id))).toMatchObject({ acknowledged: false, attemptList: [{ answerStatus: 401 }] });
   });
 
   it('body changed: re-serialised bytes, or an edited value once the key has proven itself', async () => {
@@ -171,14 +171,14 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const pretty = { ...original, body: Buffer.from(JSON.stringify(JSON.parse(original.body.toString()), null, 2)) };
     const prettyRes = await sendNotification(origin, pretty);
     expect(prettyRes.status).toBe(401);
-    expect(rowOf(prettyRes.notificationId)).toMatchObject({ rejectReason: 'body-changed', paymentId: 'PAY-T' });
+    expect((await rowOf(prettyRes.notificationId))).toMatchObject({ rejectReason: 'body-changed', paymentId: 'PAY-T' });
 
     // once this key verified a notification from this client-id, a failure means the content changed
     expect((await sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody('PAY-OK') }))).status).toBe(200);
     const edited = { ...original, body: Buffer.from(original.body.toString().replace('"8000"', '"1"')) };
     const editedRes = await sendNotification(origin, edited);
     expect(editedRes.status).toBe(401);
-    expect(rowOf(editedRes.notificationId)).toMatchObject({ rejectReason: 'body-changed', amount: { value: '1' } });
+    expect((await rowOf(editedRes.notificationId))).toMatchObject({ rejectReason: 'body-changed', amount: { value: '1' } });
   });
 
   it('wrong path: names the path the signature was made for', async () => {
@@ -186,14 +186,14 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const sub = signNotification({ path: PATH, body: paymentResultBody('PAY-P1') });
     const res = await sendNotification(origin, { ...sub, path: `${PATH}/eu` });
     expect(res.status).toBe(401);
-    const row = rowOf(res.notificationId);
+    const row = await rowOf(res.notificationId);
     expect(row.rejectReason).toBe('wrong-path');
     expect(row.rejectDetail).toContain(`"${PATH}"`);
 
     const other = signNotification({ path: '/payNotify', body: paymentResultBody('PAY-P2') });
     const res2 = await sendNotification(origin, { ...other, path: PATH });
-    expect(rowOf(res2.notificationId)).toMatchObject({ rejectReason: 'wrong-path' });
-    expect(rowOf(res2.notificationId).rejectDetail).toContain('"/payNotify"');
+    expect((await rowOf(res2.notificationId))).toMatchObject({ rejectReason: 'wrong-path' });
+    expect((await rowOf(res2.notificationId)).rejectDetail).toContain('"/payNotify"');
   });
 
   it('missing or garbled headers and unknown client-ids', async () => {
@@ -212,7 +212,7 @@ describe('notification receiver: rejections are stored and never acknowledged', 
       const res = await sendRaw(origin, PATH, { headers, body: good.body });
       expect(res.status, reason).toBe(status);
       expect(JSON.parse(res.body).result.resultStatus).toBe('F');
-      expect(rowOf(res.notificationId)).toMatchObject({ verification: 'rejected', rejectReason: reason });
+      expect((await rowOf(res.notificationId))).toMatchObject({ verification: 'rejected', rejectReason: reason });
     }
   });
 
@@ -220,13 +220,26 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const { origin } = await start();
     const notJson = await sendNotification(origin, signNotification({ path: PATH, body: 'notifyType=PAYMENT_RESULT&paymentId=1' }));
     expect(notJson.status).toBe(400);
-    expect(rowOf(notJson.notificationId)).toMatchObject({ rejectReason: 'not-json', verification: 'rejected' });
-    const unknownType = await sendNotification(origin, signNotification({ path: PATH, body: JSON.stringify({ notifyType: 'DISPUTE_RESULT', result: { resultStatus: 'S' }, paymentId: 'P' }) }));
-    expect(unknownType.status).toBe(400);
-    const row = rowOf(unknownType.notificationId);
-    expect(row).toMatchObject({ rejectReason: 'not-a-notification', paymentId: 'P' });
-    expect(row.rejectDetail).toContain('DISPUTE_RESULT');
+    expect((await rowOf(notJson.notificationId))).toMatchObject({ rejectReason: 'not-json', verification: 'rejected' });
+    const notObject = await sendNotification(origin, signNotification({ path: PATH, body: '["PAYMENT_RESULT"]' }));
+    expect(notObject.status).toBe(400);
+    expect((await rowOf(notObject.notificationId))).toMatchObject({ rejectReason: 'not-a-notification', verification: 'rejected', acknowledged: false });
+  });
+
+  it('a verified notification of a type it does not know is stored, shown as such and acknowledged, never bounced', async () => {
+    const { origin } = await start();
+    const body = JSON.stringify({ notifyType: 'DISPUTE_RESULT', result: { resultStatus: 'S' }, paymentId: 'P', paymentRequestId: 'R' });
+    const unknownType = await sendNotification(origin, signNotification({ path: PATH, body }));
+    expect(unknownType.status).toBe(200);
+    expect(unknownType.body).toBe(ACKNOWLEDGEMENT_BODY);
+    const row = await rowOf(unknownType.notificationId);
+    expect(row).toMatchObject({ verification: 'verified', notifyType: 'UNKNOWN', acknowledged: true, rejectReason: null, paymentId: 'P', paymentRequestId: 'R', body });
+    expect(row.unrecognised).toContain('DISPUTE_RESULT');
     expect(row.contentVerified).toBeDefined();
+    // Antom's resend of the same bytes is an attempt of the same record, acknowledged again.
+    const again = await sendNotification(origin, signNotification({ path: PATH, body }));
+    expect(again).toMatchObject({ status: 200, notificationId: unknownType.notificationId });
+    expect((await journal().listNotifications({ notifyType: 'UNKNOWN' })).items).toHaveLength(1);
   });
 
   it('oversized bodies get 413 and are kept as a prefix with their size', async () => {
@@ -234,7 +247,7 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     const big = signNotification({ path: PATH, body: JSON.stringify({ notifyType: 'PAYMENT_RESULT', pad: 'x'.repeat(50_000) }) });
     const res = await sendNotification(origin, big);
     expect(res.status).toBe(413);
-    const row = rowOf(res.notificationId);
+    const row = await rowOf(res.notificationId);
     expect(row.rejectReason).toBe('oversized');
     expect(row.rawBody.length).toBeLessThanOrEqual(4096);
     expect(big.body.subarray(0, row.rawBody.length).equals(row.rawBody)).toBe(true);
@@ -243,7 +256,7 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     // chunked (no content-length): counted while reading
     const chunked = await sendRaw(origin, PATH, { headers: { ...big.headers, 'transfer-encoding': 'chunked' }, body: big.body });
     expect(chunked.status).toBe(413);
-    expect(rowOf(chunked.notificationId).rejectReason).toBe('oversized');
+    expect((await rowOf(chunked.notificationId)).rejectReason).toBe('oversized');
   });
 
   it('GET gets 405, another path 404, and neither is stored', async () => {
@@ -253,14 +266,14 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     expect(get.headers.allow).toBe('POST');
     const elsewhere = await sendNotification(origin, signNotification({ path: '/other', body: paymentResultBody('PAY-X') }));
     expect(elsewhere.status).toBe(404);
-    expect(storedCount()).toBe(0);
+    expect(await storedCount()).toBe(0);
   });
 
   it('answers 500 without acknowledging when the store fails, and accepts the resend', async () => {
     const errors: unknown[] = [];
     const { origin } = await start({ onError: (e) => errors.push(e) });
     const n = signNotification({ path: PATH, body: paymentResultBody('PAY-FULL') });
-    fx!.journal.close(); // the database is gone: every write throws
+    await fx!.journal.close(); // the database is gone: every write throws
     const res = await sendNotification(origin, n);
     expect(res.status).toBe(500);
     expect(res.body).not.toContain('"resultStatus":"S"');
@@ -268,12 +281,12 @@ describe('notification receiver: rejections are stored and never acknowledged', 
     await receiver!.close();
 
     // Antom resends; a receiver on the reopened journal stores and acknowledges it, once
-    const reopened = fx!.reopen();
+    const reopened = await fx!.reopen();
     const key = antomTestPublicKey();
     receiver = await startNotificationReceiver({ sink: reopened, resolveVerifier: () => ({ profile: 'sandbox-eu', antomPublicKey: key }) });
     const resend = await sendNotification(new URL(receiver.url).origin, n);
     expect(resend.body).toBe(ACKNOWLEDGEMENT_BODY);
-    expect(reopened.listNotifications({ anyId: 'PAY-FULL' }).items).toMatchObject([{ attempts: 1 }]);
+    expect((await reopened.listNotifications({ anyId: 'PAY-FULL' })).items).toMatchObject([{ attempts: 1 }]);
   });
 });
 
@@ -286,13 +299,13 @@ describe('notification receiver: throughput and binding', () => {
     const answers = await Promise.all(batch.map((n) => sendNotification(origin, n, agent)));
     expect(answers.every((a) => a.body === ACKNOWLEDGEMENT_BODY)).toBe(true);
     expect(new Set(answers.map((a) => a.notificationId)).size).toBe(200);
-    expect(storedCount()).toBe(200);
+    expect(await storedCount()).toBe(200);
     expect(fx!.batches.length).toBeLessThan(200);
     expect(Math.max(...fx!.batches)).toBeGreaterThan(1);
   });
 
   it('refuses a non-loopback address unless asked explicitly', async () => {
-    fx = openTestJournal();
+    fx = await openTestJournal();
     const opts = { resolveVerifier: () => undefined, sink: fx.journal };
     await expect(startNotificationReceiver({ ...opts, host: '0.0.0.0' })).rejects.toMatchObject({ code: 'BIND_REFUSED' });
     const error = await startNotificationReceiver({ ...opts, host: '0.0.0.0' }).catch((e: unknown) => e);

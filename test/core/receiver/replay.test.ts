@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { startNotificationReceiver, type NotificationReceiver } from '../../../src-main/core/receiver/notification-receiver';
 import { replayNotification } from '../../../src-main/core/receiver/replay';
 import { ACKNOWLEDGEMENT_BODY } from '../../../src-main/core/receiver/notification-answers';
-import { TEST_CLIENT_ID, antomTestPrivateKey, antomTestPublicKey, paymentResultBody, sendNotification, signNotification } from '../../support/notification-sender';
+import { TEST_CLIENT_ID, antomTestPrivateKey, antomTestPublicKey, paymentResultBody, sendNotification, sendRaw, signNotification } from '../../support/notification-sender';
 import { openTestJournal, type JournalFixture } from './journal-fixture';
 
 const receivers: NotificationReceiver[] = [];
@@ -13,12 +14,12 @@ const fixtures: JournalFixture[] = [];
 
 afterEach(async () => {
   for (const r of receivers.splice(0)) await r.close();
-  for (const f of fixtures.splice(0)) f.cleanup();
+  for (const f of fixtures.splice(0)) await f.cleanup();
   for (const s of servers.splice(0)) await new Promise((resolve) => s.close(resolve));
 });
 
 async function receiver(path: string, profile = 'sandbox-eu', alternatePaths: string[] = []) {
-  const fx = openTestJournal();
+  const fx = await openTestJournal();
   fixtures.push(fx);
   const sink = fx.journal;
   const key = antomTestPublicKey();
@@ -47,7 +48,7 @@ describe('replay', () => {
     expect(result).toMatchObject({ httpStatus: 200, responseBody: ACKNOWLEDGEMENT_BODY, acknowledged: true, warnings: [], error: undefined, signedPath: '/antom/notify' });
     expect(result.requestHeaders.signature).toBe(sent.headers.signature);
     expect(result.latencyMs).toBeGreaterThan(0);
-    const row = target.sink.getNotification(target.sink.listNotifications().items[0]!.id)!;
+    const row = (await target.sink.getNotification((await target.sink.listNotifications()).items[0]!.id))!;
     expect(row.verification).toBe('verified');
     expect(row.rawBody.equals(sent.body)).toBe(true);
   });
@@ -60,7 +61,7 @@ describe('replay', () => {
     expect(result.warnings.join(' ')).toContain('"/antom/notify"');
     expect(result.acknowledged).toBe(false);
     expect(result.httpStatus).toBe(401);
-    expect(target.sink.listNotifications().items[0]).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-path' });
+    expect((await target.sink.listNotifications()).items[0]).toMatchObject({ verification: 'rejected', rejectReason: 'wrong-path' });
   });
 
   it('re-signed for the target path with the sandbox key: verified and acknowledged', async () => {
@@ -69,12 +70,33 @@ describe('replay', () => {
     const result = await replayNotification({ sink, id, toUrl: `${target.r.url}?shop=1`, mode: 're-signed', signer, isSandboxProfile: sandboxOnly, now: () => new Date('2026-11-22T10:00:00Z') });
     expect(result).toMatchObject({ acknowledged: true, httpStatus: 200, signedPath: '/payNotify?shop=1', warnings: [] });
     expect(result.requestHeaders['request-time']).toBe(String(Date.parse('2026-11-22T10:00:00Z')));
-    expect(target.sink.listNotifications().items[0]).toMatchObject({ verification: 'verified', receiverPath: '/payNotify?shop=1' });
+    expect((await target.sink.listNotifications()).items[0]).toMatchObject({ verification: 'verified', receiverPath: '/payNotify?shop=1' });
   });
 
   it('refuses to re-sign a production notification', async () => {
     const { sink, id } = await storedNotification('live-sg');
     await expect(replayNotification({ sink, id, toUrl: 'http://127.0.0.1:1/x', mode: 're-signed', signer, isSandboxProfile: sandboxOnly })).rejects.toMatchObject({ code: 'REPLAY_REFUSED', hint: expect.stringMatching(/as received/) });
+  });
+
+  it('refuses to re-sign a forged notification the receiver rejected, so it can never become a verified SUCCESS', async () => {
+    const { r, sink } = await receiver('/antom/notify');
+    const origin = new URL(r.url).origin;
+    // Signed with a key that is not Antom's (the merchant's), and one with no signature at all.
+    const forged = signNotification({ path: '/antom/notify', body: paymentResultBody('PAY-FORGED'), privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey });
+    const forgedRes = await sendNotification(origin, forged);
+    expect(forgedRes.status).toBe(401);
+    const unsigned = await sendRaw(origin, '/antom/notify', { method: 'POST', headers: { 'content-type': 'application/json', 'client-id': TEST_CLIENT_ID }, body: paymentResultBody('PAY-FORGED-2') });
+    expect(unsigned.status).toBe(401);
+    const target = await receiver('/payNotify');
+    for (const id of [forgedRes.notificationId!, unsigned.notificationId!]) {
+      await expect(replayNotification({ sink, id, toUrl: target.r.url, mode: 're-signed', signer, isSandboxProfile: sandboxOnly }))
+        .rejects.toMatchObject({ code: 'REPLAY_REFUSED', message: expect.stringContaining('rejected'), hint: expect.stringMatching(/as received/) });
+    }
+    // Nothing reached the target.
+    expect((await target.sink.listNotifications()).items).toHaveLength(0);
+    // As received it may still be sent (to reproduce the forgery); the target rejects it again.
+    const asReceived = await replayNotification({ sink, id: forgedRes.notificationId!, toUrl: `${origin}/antom/notify`, mode: 'as-received' });
+    expect(asReceived.acknowledged).toBe(false);
   });
 
   it('validates the URL and the id', async () => {

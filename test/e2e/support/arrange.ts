@@ -24,7 +24,8 @@ function sessionBody(paymentRequestId: string, amount: { currency: string; value
     paymentMethod: { paymentMethodType: method },
     paymentRedirectUrl: 'https://example.com/antom-ops/return',
     settlementStrategy: { settlementCurrency: amount.currency },
-    ...(method === 'CARD' ? { paymentFactor: { isAuthorization: opts.authorise ?? true } } : {}),
+    // captureMode MANUAL: the e2e flows capture themselves (Antom's default, AUTOMATIC, captures at once).
+    ...(method === 'CARD' ? { paymentFactor: { isAuthorization: opts.authorise ?? true, ...((opts.authorise ?? true) ? { captureMode: 'MANUAL' } : {}) } } : {}),
     env: { terminalType: 'WEB' },
   };
 }

@@ -14,6 +14,7 @@ export const EXPECTED_DASHBOARDS: readonly ExpectedDashboard[] = [
   { key: 'sessions', title: 'Sessions', moneyMoving: true },
   { key: 'payments', title: 'Payments', moneyMoving: false },
   { key: 'captures', title: 'Captures', moneyMoving: true },
+  { key: 'disputes', title: 'Disputes', moneyMoving: false },
   { key: 'notifications', title: 'Notifications', moneyMoving: false },
   { key: 'troubleshoot', title: 'Troubleshoot', moneyMoving: false },
   { key: 'api-log', title: 'API log', moneyMoving: false },

@@ -21,14 +21,14 @@ export function fixtureMerchant(clientId = 'SANDBOX_TEST_MERCHANT'): TestMerchan
   return { clientId, privateKey: parsed.keyObject, publicKeyBase64: parsed.publicKeyBase64 };
 }
 
-export interface RawAnswer {
+interface RawAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
   raw: Buffer;
 }
 
-export interface CallOptions {
+interface CallOptions {
   family?: 'production' | 'sandbox';
   /** Full path with query; overrides api/family. */
   path?: string;
@@ -114,7 +114,13 @@ export class SandboxCaller {
     return { ...answer, path, json, signature };
   }
 
-  sessionBody(overrides: { paymentRequestId?: string; value?: string; currency?: string; isAuthorization?: boolean; paymentNotifyUrl?: string } = {}): Record<string, unknown> {
+  /**
+   * An authorisation (isAuthorization) defaults to captureMode MANUAL here, so tests can capture
+   * it themselves; pass captureMode AUTOMATIC, or null to leave the field out (Antom's default,
+   * AUTOMATIC), to test automatic capture.
+   */
+  sessionBody(overrides: { paymentRequestId?: string; value?: string; currency?: string; isAuthorization?: boolean; captureMode?: 'AUTOMATIC' | 'MANUAL' | null; paymentNotifyUrl?: string } = {}): Record<string, unknown> {
+    const captureMode = overrides.captureMode === undefined ? 'MANUAL' : overrides.captureMode;
     return {
       productCode: 'CASHIER_PAYMENT',
       paymentRequestId: overrides.paymentRequestId ?? this.id('PR'),
@@ -124,7 +130,7 @@ export class SandboxCaller {
       ...(overrides.paymentNotifyUrl ? { paymentNotifyUrl: overrides.paymentNotifyUrl } : {}),
       settlementStrategy: { settlementCurrency: overrides.currency ?? 'USD' },
       paymentMethod: { paymentMethodType: overrides.isAuthorization ? 'CARD' : 'ALIPAY_HK' },
-      ...(overrides.isAuthorization ? { paymentFactor: { isAuthorization: true } } : {}),
+      ...(overrides.isAuthorization ? { paymentFactor: { isAuthorization: true, ...(captureMode ? { captureMode } : {}) } } : {}),
     };
   }
 

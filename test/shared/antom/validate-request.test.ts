@@ -54,11 +54,25 @@ describe('validateRequest: required fields, limits, one-of rules', () => {
     expect(fields(validateRequest('createPaymentSession', noRedirect).errors)).toEqual(['paymentRedirectUrl']);
   });
 
-  it('warns when the 2024-required paymentMethod and settlementStrategy are missing', () => {
-    const { paymentMethod: _a, settlementStrategy: _b, ...lean } = session;
-    const report = validateRequest('createPaymentSession', lean);
-    expect(report.errors).toEqual([]);
-    expect(fields(report.warnings)).toEqual(['paymentMethod', 'settlementStrategy']);
+  it('requires paymentMethod (every seed table marks it required) but not settlementStrategy (optional in the seeds)', () => {
+    const { settlementStrategy: _b, ...noSettlement } = session;
+    expect(validateRequest('createPaymentSession', noSettlement)).toEqual({ errors: [], warnings: [] });
+    const { paymentMethod: _a, ...noMethod } = session;
+    expect(fields(validateRequest('createPaymentSession', noMethod).errors)).toEqual(['paymentMethod']);
+    expect(fields(validateRequest('createPaymentSession', { ...session, productCode: 'AGREEMENT_PAYMENT' }).errors)).toEqual(['productCode']);
+  });
+
+  it('takes env.terminalType WEB, WAP, APP or MINI_APP only', () => {
+    expect(validateRequest('createPaymentSession', { ...session, env: { terminalType: 'APP', osType: 'IOS' } })).toEqual({ errors: [], warnings: [] });
+    expect(validateRequest('createPaymentSession', { ...session, env: { terminalType: 'DESKTOP' } }).errors[0]?.message).toBe('env.terminalType must be one of WEB, WAP, APP, MINI_APP.');
+  });
+
+  it('takes paymentFactor.captureMode AUTOMATIC or MANUAL only', () => {
+    const factor = (paymentFactor: unknown) => validateRequest('createPaymentSession', { ...session, paymentFactor });
+    expect(factor({ isAuthorization: true, captureMode: 'MANUAL' })).toEqual({ errors: [], warnings: [] });
+    expect(factor({ isAuthorization: 'true', captureMode: 'AUTOMATIC' })).toEqual({ errors: [], warnings: [] });
+    expect(factor({ isAuthorization: true, captureMode: 'LATER' }).errors[0]?.message).toBe('paymentFactor.captureMode must be one of AUTOMATIC, MANUAL.');
+    expect(fields(factor({ captureMode: 'MANUAL' }).warnings)).toEqual(['paymentFactor.captureMode']);
   });
 
   it('refuses request IDs over 64 characters and URLs over their limits', () => {

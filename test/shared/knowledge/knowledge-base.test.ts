@@ -107,6 +107,16 @@ describe('findCodesInText', () => {
     expect(found[1]?.explanation.kind).toBe('sdk-event');
   });
 
+  it('explains dispute calls and notifyDispute values pasted from a log', () => {
+    const found = findCodesInText('POST /ams/api/v1/payments/acceptDispute {"result":{"resultCode":"TIME_EXCEEDS_LIMIT"}} then {"disputeNotificationType":"DISPUTE_JUDGED","disputeJudgedResult":"ACCEPT_BY_MERCHANT"}');
+    expect(found.map((m) => [m.code, m.explanation.match, m.explanation.field])).toEqual([
+      ['TIME_EXCEEDS_LIMIT', 'api-specific', 'result'],
+      ['DISPUTE_JUDGED', 'api-specific', 'disputeNotificationType'],
+      ['ACCEPT_BY_MERCHANT', 'api-specific', 'disputeJudgedResult'],
+    ]);
+    expect(found[2]?.explanation.meaning).toMatch(/deducts/);
+  });
+
   it('ignores upper-case words that are not codes', () => {
     expect(findCodesInText('HTTP_PROXY set, JSON parse FAILED, USD 1,000')).toEqual([]);
   });

@@ -6,12 +6,13 @@
  * CAPTURE_IN_PROCESS sees the settled result); with different key fields it is
  * REPEAT_REQ_INCONSISTENT.
  */
-import { answer, failure, result, SUCCESS_RESULT, type AntomAnswer, type AntomResult } from '../antom-answer';
+import { answer, failure, rejection, result, SUCCESS_RESULT, type AntomAnswer, type AntomResult } from '../antom-answer';
 import type { Fields, ParsedAmount } from '../body-fields';
 import { newAntomId } from '../ids';
 import { isoSeconds } from '../sandbox-clock';
 import { amountScenario, NOMINAL, type ScenarioEffect } from '../scenarios';
 import { expireIfDue } from './payments';
+import { raiseScenarioDispute } from './disputes';
 import { SandboxStore, sumMinor, type CaptureRecord, type PaymentRecord, type RefundRecord, type SandboxContext } from './store';
 
 const ORDER_NOT_EXIST = () => failure('ORDER_NOT_EXIST', 'No payment exists for this paymentId.');
@@ -92,8 +93,9 @@ export function capture(ctx: SandboxContext, clientId: string, f: Fields): Antom
   const now = ctx.clock.now();
   const scenario = amountScenario('capture', amount.amount.value);
   if (scenario?.type === 'reject') {
-    const rejected = failure(scenario.resultCode, scenario.resultMessage);
-    ctx.store.captureReplays.set(key, { fingerprint: print, answer: rejected });
+    const rejected = rejection(scenario);
+    // A U answer settles nothing, so a retry with the same captureRequestId is evaluated afresh.
+    if (scenario.resultStatus !== 'U') ctx.store.captureReplays.set(key, { fingerprint: print, answer: rejected });
     return rejected;
   }
   const inProcess = scenario?.type === 'inProcess' ? scenario : undefined;
@@ -108,6 +110,25 @@ export function capture(ctx: SandboxContext, clientId: string, f: Fields): Antom
   ctx.store.captureReplays.set(key, { fingerprint: print, captureId: record.captureId });
   settleThenNotify(ctx, payment, record, inProcess, NOMINAL.captureInProcessMs, notifyCapture);
   return captureAnswer(payment, record);
+}
+
+/**
+ * captureMode AUTOMATIC: Antom captures the full authorised amount right after authorisation.
+ * No merchant captureRequestId exists, so the capture carries the paymentRequestId (the
+ * sandbox's choice; Antom does not document what it puts there).
+ */
+export function autoCapture(ctx: SandboxContext, payment: PaymentRecord): void {
+  const now = ctx.clock.now();
+  const record: CaptureRecord = {
+    captureRequestId: payment.paymentRequestId,
+    captureId: newAntomId('capture', now),
+    amount: payment.amount,
+    minor: payment.minor,
+    ...openingOutcome(undefined, now),
+  };
+  payment.captures.push(record);
+  notifyCapture(ctx, payment, record);
+  if (record.status === 'SUCCESS') raiseScenarioDispute(ctx, payment);
 }
 
 function captureRefusal(ctx: SandboxContext, payment: PaymentRecord, amount: ParsedAmount): AntomAnswer | undefined {
@@ -160,9 +181,11 @@ function notifyCapture(ctx: SandboxContext, payment: PaymentRecord, record: Capt
       paymentId: payment.paymentId,
       captureId: record.captureId,
       captureAmount: record.amount,
-      ...(record.status === 'SUCCESS' ? { captureTime: isoSeconds(record.finishedAt ?? record.createdAt) } : {}),
+      // Seed 003 shows captureTime on both the successful and the failed capture notification.
+      ...(record.finishedAt !== undefined ? { captureTime: isoSeconds(record.finishedAt) } : {}),
     },
   });
+  if (record.status === 'SUCCESS') raiseScenarioDispute(ctx, payment);
 }
 
 // ---------------------------------------------------------------- refund
@@ -193,7 +216,8 @@ export function refund(ctx: SandboxContext, clientId: string, f: Fields): AntomA
 
   const refusal = refundRefusal(payment, amount) ?? scenarioRejection(amount);
   if (refusal) {
-    ctx.store.refundReplays.set(key, { fingerprint: print, answer: refusal });
+    const status = (refusal.body.result as { resultStatus?: string } | undefined)?.resultStatus;
+    if (status !== 'U') ctx.store.refundReplays.set(key, { fingerprint: print, answer: refusal });
     return refusal;
   }
 
@@ -219,7 +243,7 @@ export function refund(ctx: SandboxContext, clientId: string, f: Fields): AntomA
 
 function scenarioRejection(amount: ParsedAmount): AntomAnswer | undefined {
   const scenario = amountScenario('refund', amount.amount.value);
-  return scenario?.type === 'reject' ? failure(scenario.resultCode, scenario.resultMessage) : undefined;
+  return scenario?.type === 'reject' ? rejection(scenario) : undefined;
 }
 
 function refundRefusal(payment: PaymentRecord, amount: ParsedAmount): AntomAnswer | undefined {
@@ -259,13 +283,14 @@ function notifyRefund(ctx: SandboxContext, payment: PaymentRecord, record: Refun
     clientId: payment.clientId,
     url: record.refundNotifyUrl ?? payment.notifyUrl ?? ctx.defaultNotifyUrl(),
     refundId: record.refundId,
+    paymentId: payment.paymentId,
+    // notifyRefund's reference fields only: no paymentId (Antom does not send one).
     body: {
       notifyType: 'REFUND_RESULT',
       result: res,
       refundStatus: record.status === 'SUCCESS' ? 'SUCCESS' : 'FAIL',
       refundRequestId: record.refundRequestId,
       refundId: record.refundId,
-      paymentId: payment.paymentId,
       refundAmount: record.amount,
       ...(record.status === 'SUCCESS' && record.finishedAt !== undefined ? { refundTime: isoSeconds(record.finishedAt) } : {}),
     },
@@ -283,6 +308,8 @@ export function inquiryRefund(ctx: SandboxContext, clientId: string, f: Fields):
   }
   const record = ctx.store.findRefund(clientId, { refundId, refundRequestId });
   if (!record) return failure('ORDER_NOT_EXIST', 'No refund exists for this refundId / refundRequestId.');
+  const scenario = amountScenario('inquiryRefund', record.amount.value);
+  if (scenario?.type === 'reject') return rejection(scenario);
   return answer(SUCCESS_RESULT, {
     refundId: record.refundId,
     refundRequestId: record.refundRequestId,

@@ -3,12 +3,15 @@
  * expiry, inquiry and cancel.
  */
 import { ConsoleError } from '../../../../src-shared/errors';
-import { answer, failure, result, SUCCESS_RESULT, type AntomAnswer, type AntomResult } from '../antom-answer';
+import { answer, failure, rejection, result, SUCCESS_RESULT, type AntomAnswer, type AntomResult } from '../antom-answer';
 import { ParamIllegal, type Fields } from '../body-fields';
-import { newAntomId, newSessionId } from '../ids';
+import { newAntomId, newSessionId, newSessionKey, SESSION_DATA_THIRD_PART } from '../ids';
+import { encodePaymentSessionData } from '../../../../src-shared/antom/payment-session-data-encode';
 import { isoSeconds } from '../sandbox-clock';
 import { amountScenario, ID_SCENARIOS, NOMINAL, type BuyerOutcome } from '../scenarios';
 import { sameAmount, SandboxStore, sumMinor, type PaymentRecord, type SandboxContext } from './store';
+import { raiseScenarioDispute } from './disputes';
+import { autoCapture } from './captures-refunds';
 
 export function createPaymentSession(ctx: SandboxContext, clientId: string, f: Fields): AntomAnswer {
   const productCode = f.string('productCode', 32);
@@ -21,28 +24,42 @@ export function createPaymentSession(ctx: SandboxContext, clientId: string, f: F
   const amount = f.amount('paymentAmount');
   f.url('paymentRedirectUrl', 2048);
   const notifyUrl = f.optionalUrl('paymentNotifyUrl', 2048);
-  const settlementCurrency = f.object('settlementStrategy').string('settlementCurrency', 3);
-  if (!/^[A-Z]{3}$/.test(settlementCurrency)) throw new ParamIllegal('settlementStrategy.settlementCurrency', 'settlementStrategy.settlementCurrency must be a 3-letter ISO 4217 code.');
+  // Optional (seeds 000/002/003): only a merchant with several settlement currencies needs it.
+  f.optionalObject('settlementStrategy')?.optionalString('settlementCurrency', 3);
   const paymentMethodType = f.object('paymentMethod').string('paymentMethodType', 64);
-  const isAuthorization = f.optionalObject('paymentFactor')?.optionalBoolean('isAuthorization') ?? false;
+  const factor = f.optionalObject('paymentFactor');
+  const isAuthorization = factor?.optionalBoolean('isAuthorization') ?? false;
+  const captureMode = factor?.optionalString('captureMode', 16) === 'MANUAL' ? 'MANUAL' : 'AUTOMATIC';
+  f.optionalString('productScene', 32);
   const requestedExpiry = f.optionalTime('paymentSessionExpiryTime');
 
   const existing = ctx.store.paymentsByRequest.get(SandboxStore.key(clientId, paymentRequestId));
   if (existing) return replayCreate(ctx, existing, amount.amount);
 
   const scenario = amountScenario('createPaymentSession', amount.amount.value);
-  if (scenario?.type === 'reject') return failure(scenario.resultCode, scenario.resultMessage);
+  if (scenario?.type === 'reject') return rejection(scenario);
 
   const now = ctx.clock.now();
-  const defaultExpiry = now + ctx.expiryScaled(NOMINAL.sessionLifetimeMs);
   if (requestedExpiry !== undefined && requestedExpiry <= now) {
     throw new ParamIllegal('paymentSessionExpiryTime', 'paymentSessionExpiryTime must be in the future (at most 1 hour after creation).');
   }
-  const sessionExpiresAt = Math.min(requestedExpiry ?? defaultExpiry, defaultExpiry);
+  // Unpaid orders close after 14 minutes unless the merchant asks for another time, which
+  // Antom allows up to 1 hour after creation (see NOMINAL).
+  const latest = now + ctx.expiryScaled(NOMINAL.sessionMaxLifetimeMs);
+  const sessionExpiresAt = requestedExpiry !== undefined ? Math.min(now + ctx.expiryScaled(requestedExpiry - now), latest) : now + ctx.expiryScaled(NOMINAL.sessionLifetimeMs);
   const paymentId = newAntomId('payment', now);
   const sessionId = newSessionId();
-  // Shaped like Antom's "<base64>&&SG&&111": opaque to the merchant, handed to the client SDK.
-  const sessionData = `${Buffer.from(JSON.stringify({ sessionId, paymentId, sandbox: true })).toString('base64')}&&SG&&111`;
+  const sessionData = encodePaymentSessionData({
+    sessionKey: newSessionKey(),
+    regionSign: ctx.regionSignFor(clientId),
+    thirdPart: SESSION_DATA_THIRD_PART,
+    clientId,
+    config: {
+      productScene: 'CASHIER_PAYMENT',
+      paymentMethodCategoryType: paymentMethodType === 'CARD' ? 'CARD' : 'APM',
+      productSceneVersion: '1.0',
+    },
+  });
   const createAnswer = answer(SUCCESS_RESULT, {
     paymentSessionId: sessionId,
     paymentSessionData: sessionData,
@@ -51,7 +68,7 @@ export function createPaymentSession(ctx: SandboxContext, clientId: string, f: F
   const payment: PaymentRecord = {
     clientId, paymentRequestId, paymentId,
     amount: amount.amount, minor: amount.minor,
-    paymentMethodType, isAuthorization, notifyUrl,
+    paymentMethodType, isAuthorization, captureMode, notifyUrl,
     createdAt: now, sessionId, sessionData, sessionExpiresAt,
     state: 'SESSION', resultCode: 'PAYMENT_IN_PROCESS', resultMessage: 'The payment session is waiting for the buyer.',
     paymentTime: undefined, authExpiresAt: undefined, cancelTime: undefined, cancelledBy: undefined,
@@ -159,6 +176,14 @@ function settle(ctx: SandboxContext, payment: PaymentRecord, state: 'SUCCESS' | 
     }
   }
   notifyPayment(ctx, payment, 'PAYMENT_RESULT', res);
+  // captureMode AUTOMATIC (the default): Antom captures the whole authorisation itself, then
+  // sends notifyCapture and lists the CAPTURE in inquiryPayment (seed 003, capture result step).
+  if (state === 'SUCCESS' && payment.isAuthorization && payment.captureMode === 'AUTOMATIC' && payment.authExpiresAt !== now) {
+    autoCapture(ctx, payment);
+  }
+  // Dispute amount scenarios (dispute-scenarios.ts): a payment without authorisation is captured
+  // when paid, so it is disputable at once (automatic captures raise theirs in autoCapture).
+  if (state === 'SUCCESS' && !payment.isAuthorization) raiseScenarioDispute(ctx, payment);
 }
 
 function notifyPayment(ctx: SandboxContext, payment: PaymentRecord, notifyType: 'PAYMENT_RESULT' | 'PAYMENT_PENDING', res: AntomResult): void {
@@ -206,12 +231,17 @@ export function inquiryPayment(ctx: SandboxContext, clientId: string, f: Fields)
   return answer(SUCCESS_RESULT, inquiryFields(payment));
 }
 
-/** The paymentStatus Antom would report. */
-export function paymentStatus(payment: PaymentRecord): 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'CANCELLED' {
-  return payment.state === 'SESSION' ? 'PROCESSING' : payment.state;
+/**
+ * The paymentStatus Antom would report: an open session is PROCESSING; once the buyer has
+ * submitted and the final result is awaited (after notifyPayment PAYMENT_PENDING) it is PENDING,
+ * "the user has completed the payment, final result awaited" in inquiryPayment's reference.
+ */
+export function paymentStatus(payment: PaymentRecord): 'SUCCESS' | 'FAIL' | 'PROCESSING' | 'PENDING' | 'CANCELLED' {
+  if (payment.state === 'SESSION') return 'PROCESSING';
+  return payment.state === 'PROCESSING' ? 'PENDING' : payment.state;
 }
 
-export function inquiryFields(payment: PaymentRecord): Record<string, unknown> {
+function inquiryFields(payment: PaymentRecord): Record<string, unknown> {
   const transactions: Array<Record<string, unknown> & { at: number }> = [];
   for (const c of payment.captures) {
     transactions.push({
@@ -248,15 +278,54 @@ export function inquiryFields(payment: PaymentRecord): Record<string, unknown> {
 }
 
 /**
- * cancel (c.4): open sessions, PROCESSING payments and uncaptured authorisations can be
- * cancelled; a captured or plain successful payment is past the cancel window (refund it
- * instead); a failed one cannot be cancelled. Cancelling twice answers S again. No notification.
+ * Antom's Cancel page (docs.antom.com/ac/cashierpay/cancel), for a payment that succeeded:
+ * - cards: cancellable up to seven days after payment, but never once captured (an automatic
+ *   capture, or a card payment made without isAuthorization, is captured at once);
+ * - other methods: cancellable until 00:15 (UTC+8) of the day after payment; the buyer is
+ *   refunded. A payment that already has refunds is not cancelled (the sandbox's choice).
+ */
+function paidCancelRefusal(ctx: SandboxContext, payment: PaymentRecord): AntomAnswer | undefined {
+  const now = ctx.clock.now();
+  const paidAt = payment.paymentTime ?? now;
+  if (payment.isAuthorization || payment.paymentMethodType === 'CARD') {
+    if (!payment.isAuthorization || sumMinor(payment.captures, ['SUCCESS', 'PROCESSING']) > 0n) {
+      return failure('CANCEL_WINDOW_EXCEED', 'The card payment has been captured; a captured payment cannot be cancelled, refund it instead.');
+    }
+    if (now > paidAt + ctx.expiryScaled(NOMINAL.cardCancelWindowMs)) {
+      return failure('CANCEL_WINDOW_EXCEED', `Card payments can be cancelled for 7 days after payment (paid ${isoSeconds(paidAt)}); refund it instead.`);
+    }
+    return undefined;
+  }
+  if (now >= apmCancelDeadline(paidAt)) {
+    return failure('CANCEL_WINDOW_EXCEED', `This payment could be cancelled until ${isoSeconds(apmCancelDeadline(paidAt))} (00:15 UTC+8 the day after payment); refund it instead.`);
+  }
+  if (payment.refunds.length > 0) {
+    return failure('ORDER_STATUS_INVALID', 'The payment already has refunds; refund the rest instead of cancelling.');
+  }
+  return undefined;
+}
+
+/** 00:15 UTC+8 on the day after the payment's UTC+8 date. */
+export function apmCancelDeadline(paidAtMs: number): number {
+  const utc8 = 8 * 3600 * 1000;
+  const local = new Date(paidAtMs + utc8);
+  const nextDayLocalMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1);
+  return nextDayLocalMidnight + 15 * 60 * 1000 - utc8;
+}
+
+/**
+ * cancel (c.4): open sessions, PROCESSING payments, uncaptured card authorisations (7 days) and
+ * paid APM payments (until 00:15 UTC+8 the next day) can be cancelled; a captured card payment
+ * or one past its window gives CANCEL_WINDOW_EXCEED (refund it instead); a failed one cannot
+ * be cancelled. Cancelling twice answers S again. No notification.
  */
 export function cancelPayment(ctx: SandboxContext, clientId: string, f: Fields): AntomAnswer {
   f.optionalString('merchantAccountId', 32);
   const payment = ctx.store.findPayment(clientId, lookupIds(f));
   if (!payment) return NOT_FOUND();
   expireIfDue(ctx, payment);
+  const scenario = amountScenario('cancel', payment.amount.value);
+  if (scenario?.type === 'reject') return rejection(scenario);
   const cancelled = () => answer(SUCCESS_RESULT, {
     paymentId: payment.paymentId,
     paymentRequestId: payment.paymentRequestId,
@@ -269,12 +338,8 @@ export function cancelPayment(ctx: SandboxContext, clientId: string, f: Fields):
     case 'PROCESSING':
       break;
     case 'SUCCESS': {
-      const captured = sumMinor(payment.captures, ['SUCCESS', 'PROCESSING']);
-      if (!payment.isAuthorization || captured > 0n) {
-        return failure('CANCEL_WINDOW_EXCEED', payment.isAuthorization
-          ? 'The authorisation has already been captured; refund it instead.'
-          : 'The payment already succeeded; refund it instead.');
-      }
+      const refusal = paidCancelRefusal(ctx, payment);
+      if (refusal) return refusal;
       break;
     }
     case 'FAIL':

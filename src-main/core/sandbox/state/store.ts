@@ -7,10 +7,11 @@ import type { Amount } from '../../../../src-shared/money';
 import type { AntomAnswer, AntomResult } from '../antom-answer';
 import type { SandboxClock } from '../sandbox-clock';
 import type { Notifier } from '../notifier';
+import type { DisputeRecord } from './disputes';
 
 /** SESSION = created, buyer has not acted yet; inquiryPayment reports it as PROCESSING. */
-export type PaymentState = 'SESSION' | 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CANCELLED';
-export type OperationStatus = 'SUCCESS' | 'PROCESSING' | 'FAIL';
+type PaymentState = 'SESSION' | 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CANCELLED';
+type OperationStatus = 'SUCCESS' | 'PROCESSING' | 'FAIL';
 
 export interface CaptureRecord {
   captureRequestId: string;
@@ -46,6 +47,8 @@ export interface PaymentRecord {
   minor: bigint;
   paymentMethodType: string;
   isAuthorization: boolean;
+  /** paymentFactor.captureMode; AUTOMATIC (Antom's default) captures right after authorisation. */
+  captureMode: 'AUTOMATIC' | 'MANUAL';
   notifyUrl: string | undefined;
   createdAt: number;
   sessionId: string;
@@ -66,7 +69,7 @@ export interface PaymentRecord {
 }
 
 /** A request ID seen before: its key fields, and either a stored F answer or the record it made. */
-export interface Replay {
+interface Replay {
   fingerprint: string;
   answer?: AntomAnswer;
   captureId?: string;
@@ -80,6 +83,8 @@ export class SandboxStore {
   readonly refundReplays = new Map<string, Replay>();
   readonly refunds = new Map<string, RefundRecord>();
   readonly refundsByRequest = new Map<string, RefundRecord>();
+  /** By disputeId (state/disputes.ts). */
+  readonly disputes = new Map<string, DisputeRecord>();
 
   static key(clientId: string, requestId: string): string {
     return `${clientId}\n${requestId}`;
@@ -142,6 +147,8 @@ export interface SandboxContext {
   notifier: Notifier;
   /** The notify URL set by setNotifyUrl, else SandboxOptions.defaultNotifyUrl. */
   defaultNotifyUrl(): string | undefined;
+  /** Region sign written into a merchant's paymentSessionData (its registration, else SandboxOptions.regionSign, else SG). */
+  regionSignFor(clientId: string): string;
 }
 
 export function sumMinor(items: ReadonlyArray<{ minor: bigint; status: OperationStatus }>, statuses: readonly OperationStatus[]): bigint {

@@ -5,9 +5,10 @@
  * src-renderer/index.html (a test keeps them in step), so the page is protected even where
  * headers cannot be set (a static server, a file opened by hand).
  *
- * Pure module: no electron import, so the vite configs and tests can read it.
+ * Pure module in src-shared: the shell (app://), the browser preview and the vite configs all
+ * read the same policy, and no door has to import another to get it.
  */
-export const CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, string>> = Object.freeze({
+const CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, string>> = Object.freeze({
   'default-src': "'none'",
   'script-src': "'self'",
   'style-src': "'self'",

@@ -1,0 +1,17 @@
+/**
+ * The journal's SQLite migrations in the order they run: entry i brings a file from schema i to
+ * i + 1 (PRAGMA user_version). Append-only: never edit a shipped step, add a file and list it here.
+ */
+import { V1_BASE_TABLES } from './0001-base-tables';
+import { V2_SEARCH_AND_FILTERS } from './0002-search-and-filters';
+import { V3_WRITE_COST } from './0003-write-cost';
+import { V4_NOTIFICATION_REPLAYS } from './0004-notification-replays';
+import { V5_DISPUTES_AND_UNRECOGNISED } from './0005-disputes-and-unrecognised';
+
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  V1_BASE_TABLES,
+  V2_SEARCH_AND_FILTERS,
+  V3_WRITE_COST,
+  V4_NOTIFICATION_REPLAYS,
+  V5_DISPUTES_AND_UNRECOGNISED,
+];
