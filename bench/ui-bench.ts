@@ -27,7 +27,7 @@ import type { BenchOptions, BenchRow } from './bench-types';
 import { median, percentile } from './bench-types';
 import { benchNotification } from './journal-bench';
 
-export interface UiBenchOptions extends BenchOptions {
+interface UiBenchOptions extends BenchOptions {
   /** Notifications in the journal for the scrolling figure (default 100,000). */
   notifications?: number;
   /** Rebuild out/renderer first (default true), so the figures are of this checkout. */

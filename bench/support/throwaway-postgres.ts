@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export interface BenchPostgres {
+interface BenchPostgres {
   url: string;
   /** Where the server runs, for the printed rows. */
   label: string;

@@ -13,7 +13,7 @@ export interface ParsedCommandArgs {
   positionals: string[];
 }
 
-export const COMMON_OPTIONS = {
+const COMMON_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   'data-dir': { type: 'string' },

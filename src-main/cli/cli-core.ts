@@ -11,13 +11,13 @@ import { ConsoleError } from '../../src-shared/errors';
 import { optionalString, type ParsedCommandArgs } from './cli-args';
 import { databaseUrlFromArgs } from './database-option';
 
-export interface CliDoor {
+interface CliDoor {
   core: Core;
   /** Run one contract operation; a refusal is thrown as the ConsoleError the console would show. */
   call<N extends OperationName>(name: N, input: unknown): Promise<OperationOutput<N>>;
 }
 
-export interface CliDoorOptions {
+interface CliDoorOptions {
   /** Act for this profile for this one command (`--profile NAME`); the persisted active profile stays. */
   profile?: string;
   core?: CoreConfig;

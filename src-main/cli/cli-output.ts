@@ -20,7 +20,7 @@ const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 const NEGATIVE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['SIGNATURE_INVALID', 'RESPONSE_SIGNATURE_INVALID', 'ANTOM_FAILED', 'ANTOM_UNKNOWN']);
 
-export function exitCodeForError(error: unknown): number {
+function exitCodeForError(error: unknown): number {
   if (!(error instanceof ConsoleError)) return EXIT_UNAVAILABLE;
   if (NEGATIVE_CODES.has(error.code)) return EXIT_NEGATIVE;
   if (UNAVAILABLE_CODES.has(error.code)) return EXIT_UNAVAILABLE;

@@ -8,7 +8,7 @@ import { assertPostgresUrl } from '../core/journal/postgres/postgres-connection'
 import type { JournalConfig } from '../core/journal/open-journal';
 import { optionalString, type ParsedCommandArgs } from './cli-args';
 
-export const DATABASE_URL_ENV = 'ANTOM_OPS_DATABASE_URL';
+const DATABASE_URL_ENV = 'ANTOM_OPS_DATABASE_URL';
 export const DATABASE_USAGE = '[--database postgres://... (default: $ANTOM_OPS_DATABASE_URL; else the SQLite journal of --data-dir)]';
 
 /** The PostgreSQL URL this command should use, or undefined for the embedded SQLite journal. */

@@ -6,13 +6,13 @@
 import { useSyncExternalStore } from 'react';
 import { PREVIEW_TOKEN_PARAM } from '../../src-shared/bridge';
 
-export interface Route {
+interface Route {
   /** Dashboard key, '' when the hash names none (the shell falls back to the first dashboard). */
   key: string;
   params: URLSearchParams;
 }
 
-export function parseHash(hash: string): Route {
+function parseHash(hash: string): Route {
   const body = hash.replace(/^#/, '');
   if (!body.startsWith('/')) return { key: '', params: new URLSearchParams(body) };
   const queryAt = body.indexOf('?');

@@ -15,7 +15,7 @@ import { ListDetailSplit, LogListToolbar } from './log-list-parts';
 import { VirtualList, type VirtualColumn } from './virtual-list';
 
 /** The part of a paged journal query the view reads. */
-export interface LogListQuery<Row> {
+interface LogListQuery<Row> {
   rows: PagedRows<Row>;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
@@ -33,7 +33,7 @@ export function useSelectedRowFromRoute(): [number | undefined, (id: number | un
   return useState<number | undefined>(Number.isInteger(routeId) && routeId > 0 ? routeId : undefined);
 }
 
-export interface LogListViewProps<Row extends { id: number }> {
+interface LogListViewProps<Row extends { id: number }> {
   list: LogListQuery<Row>;
   arrivals: { pending: number; refresh: () => void };
   /** Singular: "call", "notification". */

@@ -17,7 +17,7 @@ export interface VirtualColumn {
   width: string;
 }
 
-export interface VirtualListProps {
+interface VirtualListProps {
   /** Accessible name of the grid. */
   label: string;
   columns: readonly VirtualColumn[];

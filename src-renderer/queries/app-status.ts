@@ -15,7 +15,7 @@ export function useAppStatus() {
   });
 }
 
-export interface ProfileMode {
+interface ProfileMode {
   /** Money-moving dashboards and buttons are hidden (main refuses them anyway). */
   readOnly: boolean;
   /** Captures/refunds need the amount typed, cancels need CANCEL. */

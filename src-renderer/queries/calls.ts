@@ -8,10 +8,10 @@ import type { CallFilter, CallSummary, Page } from '../../src-shared/journal-vie
 import { getBridge, unwrap } from '../bridge/client';
 import { pagedRows, useListArrivals } from './paged-log';
 
-export const CALL_PAGE_SIZE = 500;
+const CALL_PAGE_SIZE = 500;
 
 /** The list has its own prefix so the shell's blanket ['calls'] invalidation does not refetch every page. */
-export const callLogKeys = {
+const callLogKeys = {
   all: ['calls'] as const,
   lists: ['call-log'] as const,
   list: (filter: CallFilter) => ['call-log', filter] as const,

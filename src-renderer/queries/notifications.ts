@@ -9,14 +9,14 @@ import type { NotificationFilter, NotificationSummary, Page } from '../../src-sh
 import { getBridge, unwrap } from '../bridge/client';
 import { pagedRows, useListArrivals } from './paged-log';
 
-export const NOTIFICATION_PAGE_SIZE = 500;
+const NOTIFICATION_PAGE_SIZE = 500;
 
 /**
  * The list lives under its own prefix: the shell invalidates ['notifications'] on every push,
  * which for an infinite query means refetching every loaded page. The log refreshes its list
  * itself (useNotificationArrivals); details stay under ['notifications'] so pushes refresh them.
  */
-export const notificationKeys = {
+const notificationKeys = {
   all: ['notifications'] as const,
   lists: ['notification-log'] as const,
   list: (filter: NotificationFilter) => ['notification-log', filter] as const,

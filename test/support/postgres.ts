@@ -13,9 +13,9 @@ import postgres from 'postgres';
 import { describeWhen } from './keyring-env';
 
 export const testDatabaseUrl = process.env.ANTOM_TEST_DATABASE_URL;
-export const postgresReady = testDatabaseUrl !== undefined && testDatabaseUrl !== '';
+const postgresReady = testDatabaseUrl !== undefined && testDatabaseUrl !== '';
 
-export const NO_POSTGRES_REASON =
+const NO_POSTGRES_REASON =
   'no PostgreSQL server: ANTOM_TEST_DATABASE_URL is not set. Run the tests with `npm test` or `bash test/run-tests.sh <files>` ' +
   '(it starts a throwaway cluster when `postgresql` is installed: apt-get install -y postgresql), or point ANTOM_TEST_DATABASE_URL at a server you may create databases on.';
 
@@ -24,7 +24,7 @@ export function describeWithPostgres(name: string, body: () => void): void {
 }
 
 /** The server's URL with another database name. */
-export function urlForDatabase(database: string, base: string = testDatabaseUrl ?? ''): string {
+function urlForDatabase(database: string, base: string = testDatabaseUrl ?? ''): string {
   const url = new URL(base);
   url.pathname = `/${database}`;
   return url.toString();

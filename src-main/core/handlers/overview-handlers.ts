@@ -12,7 +12,7 @@ function money(value: bigint, currency: string): { currency: string; value: stri
   return { currency, value: value.toString(), display: isKnownCurrency(currency) ? formatMinorUnits(value, currency) : `${currency} ${value}` };
 }
 
-export async function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): Promise<AwaitingCapture[]> {
+async function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): Promise<AwaitingCapture[]> {
   const seen = new Set<string>();
   const out: AwaitingCapture[] = [];
   for (const candidate of await ctx.journal.awaitingCaptureCandidates()) {

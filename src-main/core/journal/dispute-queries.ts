@@ -11,12 +11,12 @@
 import type Database from 'better-sqlite3';
 import type { DisputeHistoryEntry, DisputeStatus, DisputeView } from '../../../src-shared/dispute-views';
 import { isKnownCurrency } from '../../../src-shared/money';
+import { DISPUTE_APIS, PAYMENT_NOTIFY_TYPES } from '../../../src-shared/vocabulary';
 import { readDisputeNotification, type DisputeNotificationFields } from './dispute-notification-fields';
 import type { MoneyAmount, MoneySummary } from './journal-types';
 import { parseBody, type AmountFact } from './payment-facts';
 import { moneyAmount } from './payment-state';
 
-const DISPUTE_APIS = ['acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'] as const;
 /**
  * Upper bound of rows read per query; a console's journal holds far fewer disputes. The payment,
  * capture and refund types are excluded first: that test reads only the row's small columns, so
@@ -82,13 +82,13 @@ function emptyView(disputeId: string): DisputeView {
 }
 
 /** The rows a dispute list is folded from, as either engine's SQL returns them. */
-export interface DisputeSourceRows {
+interface DisputeSourceRows {
   notes: DisputeNoteRow[];
   calls: DisputeCallRow[];
 }
 
 /** Which notifications may hold dispute bodies: not the payment types, verified (or verified but unreadable), mentioning disputeNotificationType. */
-export const DISPUTE_NOTE_WHERE = `notify_type NOT IN ('PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT')
+export const DISPUTE_NOTE_WHERE = `notify_type NOT IN (${PAYMENT_NOTIFY_TYPES.map((t) => `'${t}'`).join(', ')})
       AND (verification = 'verified' OR reject_reason = 'not-a-notification')`;
 export const DISPUTE_ROW_CAP = ROW_CAP;
 /** The dispute APIs whose calls belong in a dispute's history. */
@@ -193,7 +193,7 @@ export function foldDisputes({ notes, calls }: DisputeSourceRows, now: Date = ne
 }
 
 /** Open disputes first, soonest deadline first; then the rest, newest first. */
-export function compareByDeadline(a: DisputeView, b: DisputeView): number {
+function compareByDeadline(a: DisputeView, b: DisputeView): number {
   if (a.actionable !== b.actionable) return a.actionable ? -1 : 1;
   if (a.actionable) {
     const da = a.defenseDueTime ? Date.parse(a.defenseDueTime) : Infinity;

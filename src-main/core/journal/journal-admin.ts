@@ -15,9 +15,9 @@ import type { JournalConfig } from './open-journal';
 import { JOURNAL_FILE_NAME, SqliteJournal } from './sqlite-journal';
 
 /** Which journal a command works on (the same config openJournal takes). */
-export type JournalTarget = JournalConfig;
+type JournalTarget = JournalConfig;
 
-export interface MigrationReport {
+interface MigrationReport {
   engine: 'sqlite' | 'postgres';
   where: string;
   /** Schema version before and after. */

@@ -33,7 +33,7 @@ function anyIdClause(anyId: string | undefined, where: SqlWhere): void {
  * Free text becomes a conjunction of quoted FTS5 phrases, so a user typing an ID with dashes or a
  * stray quote never hits FTS query syntax. Returns undefined when there is nothing to search for.
  */
-export function ftsQuery(text: string | undefined): string | undefined {
+function ftsQuery(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const terms = text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
   if (terms.length === 0) return undefined;
@@ -123,7 +123,7 @@ export function callWhere(filter: CallFilter): SqlWhere {
   return where;
 }
 
-export interface PageSql {
+interface PageSql {
   sql: string;
   params: unknown[];
   limit: number;

@@ -24,7 +24,7 @@ export interface SqliteJournalConfig extends JournalCommonConfig, JournalOpenOpt
 }
 
 /** A shared PostgreSQL database (team mode): several receivers and consoles on one journal. */
-export interface PostgresJournalConfig extends JournalCommonConfig {
+interface PostgresJournalConfig extends JournalCommonConfig {
   engine: 'postgres';
   /** postgres:// or postgresql:// URL; PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE fill what it leaves out. */
   url: string;

@@ -45,7 +45,7 @@ interface PaymentAcc {
 }
 
 /** Nearest-rank percentile of sorted numbers. */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.max(Math.ceil((p / 100) * sorted.length), 1);
   return sorted[Math.min(rank, sorted.length) - 1]!;
@@ -57,7 +57,7 @@ function notificationStatus(row: NoteStatusRow): string {
 }
 
 /** The normalised window and bucket count of a range (both engines query with these). */
-export interface OverviewWindow {
+interface OverviewWindow {
   since: string;
   until: string;
   buckets: number;
@@ -72,7 +72,7 @@ export function overviewWindow(range: OverviewRange): OverviewWindow {
 }
 
 /** What an engine reads for the Overview; overviewFromRows turns it into the dashboard's figures. */
-export interface OverviewRows {
+interface OverviewRows {
   /** createPaymentSession / inquiryPayment / capture calls started in the window, oldest first. */
   calls: CallStatusRow[];
   /** Verified PAYMENT_RESULT / PAYMENT_PENDING / CAPTURE_RESULT notifications first seen in the window, oldest first. */

@@ -10,7 +10,7 @@ export interface AmountFact {
   value: bigint;
 }
 
-export interface PaymentStatusFact {
+interface PaymentStatusFact {
   status: string; // SUCCESS | FAIL | PROCESSING | PENDING | CANCELLED
   amount: AmountFact | undefined;
   at: string;
@@ -19,7 +19,7 @@ export interface PaymentStatusFact {
   ref: number;
 }
 
-export interface MovementFact {
+interface MovementFact {
   key: string;
   amount: AmountFact | undefined;
   ok: boolean | undefined; // undefined: still in process / unknown

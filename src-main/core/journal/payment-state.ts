@@ -30,7 +30,7 @@ export interface DerivedPayment {
   refunded: bigint;
 }
 
-export function paymentAmountOf(facts: PaymentFacts): AmountFact | undefined {
+function paymentAmountOf(facts: PaymentFacts): AmountFact | undefined {
   const fromStatus = [...facts.inquiries, ...facts.notifications].reverse().find((f) => f.amount)?.amount;
   return fromStatus ?? facts.sessionAmount;
 }

@@ -20,7 +20,7 @@ export interface NotificationAnswer {
 }
 
 /** The fields replay needs from a stored notification (the journal's record has more). */
-export interface StoredNotificationForReplay {
+interface StoredNotificationForReplay {
   id: number;
   receiverPath: string;
   headers: Record<string, string>;

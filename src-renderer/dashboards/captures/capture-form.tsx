@@ -5,7 +5,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormField } from '../../components/form-field';
 import { formatAmount } from '../../format/money';
 import { useCapture } from '../../queries/calls-outcomes';
-import { amountTypingCheck, displayOf, useAmountEntry, useMoneyAction } from './money-action';
+import { amountTypingCheck, displayOf } from './amount-typing';
+import { useAmountEntry, useMoneyAction } from './money-action';
 import { MoneyActionResult } from './unknown-outcome';
 
 export function CaptureForm({ paymentId, money, production }: { paymentId: string; money: MoneySummary; production: boolean }) {

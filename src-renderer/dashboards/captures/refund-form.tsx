@@ -8,7 +8,8 @@ import { FormField } from '../../components/form-field';
 import { OutcomeView } from '../../components/outcome-view';
 import { formatAmount } from '../../format/money';
 import { useInquiryRefund, useRefund } from '../../queries/calls-outcomes';
-import { amountTypingCheck, useAmountEntry, useMoneyAction } from './money-action';
+import { amountTypingCheck } from './amount-typing';
+import { useAmountEntry, useMoneyAction } from './money-action';
 import { MoneyActionResult } from './unknown-outcome';
 
 export function RefundForm({ paymentId, money, production }: { paymentId: string; money: MoneySummary; production: boolean }) {

@@ -3,13 +3,7 @@
  * notification that is not acknowledged is sent again after 0 s, 2 min, 10 min, 10 min, 1 h,
  * 2 h, 6 h and 15 h: eight sends in all).
  */
-import type { NotifyType, RejectReason } from '../../../src-shared/journal-views';
-
-export const NOTIFY_TYPES: readonly NotifyType[] = ['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN'];
-
-export const REJECT_REASONS: readonly RejectReason[] = [
-  'wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized',
-];
+import type { RejectReason } from '../../../src-shared/vocabulary';
 
 export const REJECT_REASON_WORDS: Record<RejectReason, { title: string; explanation: string }> = {
   'wrong-key': {

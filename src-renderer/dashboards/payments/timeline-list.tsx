@@ -1,6 +1,7 @@
 /** The payment's story in time order: calls and notifications, each with its result. */
 import type { TimelineEvent, TimelineEventKind } from '../../../src-shared/journal-views';
 import type { KnowledgeScope } from '../../../src-shared/knowledge';
+import type { AntomApiName } from '../../../src-shared/vocabulary';
 import { routeHref } from '../../app/router';
 import { ClaimedBadge, VerificationBadge } from '../../components/claimed-badge';
 import { FailureExplanation } from '../../components/failure-explanation';
@@ -20,7 +21,7 @@ const KIND: Record<TimelineEventKind, { icon: string; label: string }> = {
   dispute: { icon: '⚑', label: 'Dispute' },
 };
 
-const API_FOR_KIND: Partial<Record<TimelineEventKind, 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund'>> = {
+const API_FOR_KIND: Partial<Record<TimelineEventKind, AntomApiName>> = {
   session: 'createPaymentSession', inquiry: 'inquiryPayment', capture: 'capture', cancel: 'cancel', refund: 'refund', 'refund-inquiry': 'inquiryRefund',
 };
 

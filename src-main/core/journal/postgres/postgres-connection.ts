@@ -25,7 +25,7 @@ export type JournalSql = postgres.Sql<{ bigint: number }>;
 export type SqlValue = string | number | boolean | null | Buffer | readonly string[];
 export type JournalTx = postgres.TransactionSql<{ bigint: number }>;
 
-export function isPostgresUrl(value: string): boolean {
+function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//i.test(value.trim());
 }
 
@@ -63,7 +63,7 @@ export function describeDatabaseUrl(value: string): string {
   }
 }
 
-export interface ConnectOptions {
+interface ConnectOptions {
   /** Pool size. The receiver's group commit needs one; queries from a console run beside it. */
   max?: number;
   /** Seconds to wait for a connection before failing (answers Antom with a failure meanwhile). */
@@ -74,7 +74,7 @@ export interface ConnectOptions {
 }
 
 /** Schema names are identifiers put in the startup packet: plain lower-case ones only. */
-export function assertSchemaName(schema: string): string {
+function assertSchemaName(schema: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new ConsoleError('VALIDATION_FAILED', `"${schema}" is not a usable schema name.`, 'Use lower-case letters, digits and _ (starting with a letter or _), at most 63 characters.', { field: 'schema' });
   }

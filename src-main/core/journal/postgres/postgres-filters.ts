@@ -78,7 +78,7 @@ export function callWhere(filter: CallFilter, where: PgWhere = new PgWhere()): P
   return where;
 }
 
-export interface PgPageSql {
+interface PgPageSql {
   sql: string;
   params: SqlValue[];
   limit: number;

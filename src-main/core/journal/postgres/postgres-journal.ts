@@ -61,7 +61,7 @@ import type { Journal, JournalCounts, NotificationAnswerItem } from '../journal'
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
 import { searchTokens } from './search-text';
 
-export interface PostgresJournalOptions {
+interface PostgresJournalOptions {
   /** postgres:// or postgresql:// URL; PG* variables fill what it leaves out. */
   url: string;
   /** Recorded in schema_migrations for the steps this console runs. */

@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
   console_version text NOT NULL
 )`;
 
-export interface AppliedMigration {
+interface AppliedMigration {
   version: number;
   name: string;
   appliedAt: string;
@@ -49,7 +49,7 @@ export async function postgresSchemaVersion(sql: JournalSql | JournalTx): Promis
   return row?.version ?? 0;
 }
 
-export function assertKnownPostgresVersion(version: number, url: string): void {
+function assertKnownPostgresVersion(version: number, url: string): void {
   if (version > POSTGRES_SCHEMA_VERSION) {
     throw new ConsoleError(
       'JOURNAL_VERSION_TOO_NEW',

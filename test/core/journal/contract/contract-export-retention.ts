@@ -7,7 +7,7 @@ import { OK, call, notification } from '../journal-fixtures';
 import type { ContractContext } from './journal-contract';
 
 /** Minimal RFC 4180 reader, enough to prove the writer's escaping round-trips. */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

@@ -10,7 +10,7 @@ import type { ReceivedNotification } from '../../../../src-main/core/journal/jou
 import { ACK, OK, notification } from '../journal-fixtures';
 import type { ContractContext } from './journal-contract';
 
-export const paid = (paymentId: string, extra: Record<string, unknown> = {}) => ({
+const paid = (paymentId: string, extra: Record<string, unknown> = {}) => ({
   notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: `PR-${paymentId}`, paymentId,
   paymentAmount: { value: '8000', currency: 'EUR' }, paymentCreateTime: '2026-03-01T10:00:00+08:00', paymentTime: '2026-03-01T10:00:05+08:00', ...extra,
 });

@@ -22,9 +22,9 @@ import { storingContract } from './contract-storing';
 import { timelineContract } from './contract-timelines';
 
 /** A fresh, empty journal on a real store; `config` goes to the engine (e.g. onRecordError). */
-export type MakeJournal = (config?: JournalCommonConfig) => Promise<Journal>;
+type MakeJournal = (config?: JournalCommonConfig) => Promise<Journal>;
 
-export interface JournalContractOptions {
+interface JournalContractOptions {
   /** Another journal on the store `journal` uses, while `journal` stays open. */
   sameStore?: (journal: Journal) => Promise<Journal>;
 }

@@ -5,7 +5,7 @@
  */
 import { PG_V1_BASE_TABLES } from './0001-base-tables';
 
-export interface PostgresMigration {
+interface PostgresMigration {
   /** The file's name without extension: what schema_migrations records. */
   name: string;
   sql: string;
