@@ -26,21 +26,26 @@
  * - index (totalRows given): every page can be fetched by its index, e.g. LIMIT/OFFSET or a
  *   server-side position; the scroll extent is the whole list from the start.
  *
+ * The bookkeeping is a plain class (WindowedPageCache, unit-tested under Node); the hook only
+ * re-renders when it changes.
+ *
  * Why not React Query's infinite query: it keeps every page it has loaded for as long as the list
  * is open (45 MB after 100,000 notifications), and per-page queries can only be released by time,
  * not by distance from the viewport.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 export interface WindowedPage<Row> {
   items: Row[];
   nextCursor: string | undefined;
 }
 
+export type FetchWindowedPage<Row> = (request: { pageIndex: number; cursor: string | undefined }) => Promise<WindowedPage<Row>>;
+
 export interface WindowedPagesOptions<Row> {
   listKey: string;
   pageSize: number;
-  fetchPage: (request: { pageIndex: number; cursor: string | undefined }) => Promise<WindowedPage<Row>>;
+  fetchPage: FetchWindowedPage<Row>;
   totalRows?: number;
   keepPages?: number;
 }
@@ -68,135 +73,185 @@ interface PageMeta {
   nextCursor: string | undefined;
 }
 
-interface CacheState<Row> {
-  generation: number;
+/** One run of the list (from a reset to the next). */
+class Generation<Row> {
   /** Rows of the pages currently held (a handful). */
-  items: Map<number, Row[]>;
-  /** Every page seen in this generation (cursor mode relies on these being pages 0..n-1). */
-  meta: Map<number, PageMeta>;
-  inFlight: Set<number>;
-  errors: Map<number, unknown>;
-  range: { firstPage: number; lastPage: number };
+  readonly items = new Map<number, Row[]>();
+  /** Every page seen (cursor mode relies on these being pages 0..n-1). */
+  readonly meta = new Map<number, PageMeta>();
+  readonly inFlight = new Set<number>();
+  readonly errors = new Map<number, unknown>();
+  range = { firstPage: 0, lastPage: 0 };
 }
 
-function emptyCache<Row>(generation: number): CacheState<Row> {
-  return { generation, items: new Map(), meta: new Map(), inFlight: new Set(), errors: new Map(), range: { firstPage: 0, lastPage: 0 } };
+export interface WindowedPageCacheOptions<Row> {
+  pageSize: number;
+  fetchPage: FetchWindowedPage<Row>;
+  totalRows?: number | undefined;
+  keepPages?: number | undefined;
+  /** Called after every change a view should show (a page arrived, failed, or was released). */
+  onChange: () => void;
+}
+
+export class WindowedPageCache<Row> {
+  private current = new Generation<Row>();
+  /** The list started over (reset): its first page is on its way while the old rows still show. */
+  private pending: Generation<Row> | undefined;
+  private readonly pageSize: number;
+  private readonly totalRows: number | undefined;
+  private readonly keepPages: number;
+  private readonly fetchPage: FetchWindowedPage<Row>;
+  private readonly onChange: () => void;
+
+  constructor(options: WindowedPageCacheOptions<Row>) {
+    this.pageSize = options.pageSize;
+    this.totalRows = options.totalRows;
+    this.keepPages = options.keepPages ?? 1;
+    this.fetchPage = options.fetchPage;
+    this.onChange = options.onChange;
+  }
+
+  /** Rows known: the total in index mode, else the rows of every page discovered so far. */
+  get count(): number {
+    if (this.totalRows !== undefined) return this.totalRows;
+    let count = 0;
+    for (let pageIndex = 0; ; pageIndex += 1) {
+      const meta = this.current.meta.get(pageIndex);
+      if (!meta) return count;
+      count += meta.count;
+    }
+  }
+
+  get hasMore(): boolean {
+    if (this.totalRows !== undefined) return false;
+    const known = this.current.meta.size;
+    return known === 0 || this.current.meta.get(known - 1)?.nextCursor !== undefined;
+  }
+
+  /** Pages holding rows right now (what the memory goal is about). */
+  get heldPages(): number[] {
+    return [...this.current.items.keys()].sort((a, b) => a - b);
+  }
+
+  get isFetching(): boolean {
+    return this.current.inFlight.size > 0 || this.pending !== undefined;
+  }
+
+  /** The first failure among the pages in view (or the first page), if any. */
+  get error(): unknown {
+    const { firstPage, lastPage } = this.current.range;
+    for (let pageIndex = firstPage; pageIndex <= lastPage; pageIndex += 1) {
+      if (this.current.errors.has(pageIndex)) return this.current.errors.get(pageIndex);
+    }
+    return this.current.errors.get(0);
+  }
+
+  get status(): 'pending' | 'error' | 'success' {
+    if (this.error !== undefined) return 'error';
+    return this.current.meta.has(0) ? 'success' : 'pending';
+  }
+
+  at(index: number): Row | undefined {
+    return this.current.items.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
+  }
+
+  /** Rows first..last are in view: load their pages, release pages beyond keepPages of them. */
+  setRange(first: number, last: number): void {
+    const firstPage = Math.max(0, Math.floor(first / this.pageSize));
+    const lastPage = Math.max(firstPage, Math.floor(last / this.pageSize));
+    const run = this.current;
+    if (run.range.firstPage === firstPage && run.range.lastPage === lastPage) return;
+    run.range = { firstPage, lastPage };
+    const held = run.items.size;
+    this.release(run);
+    this.loadRange(run);
+    if (run.items.size !== held) this.onChange();
+  }
+
+  /** Starts over from the first page; the old rows stay until it has arrived (no empty flash). */
+  reset(): void {
+    const next = new Generation<Row>();
+    this.pending = next;
+    this.load(next, 0);
+  }
+
+  /** Forgets failures and asks again for the pages in view. */
+  refetch(): void {
+    this.current.errors.clear();
+    this.loadRange(this.current);
+    this.onChange();
+  }
+
+  private pageExists(run: Generation<Row>, pageIndex: number): boolean {
+    if (pageIndex < 0) return false;
+    if (this.totalRows !== undefined) return pageIndex * this.pageSize < this.totalRows;
+    if (pageIndex === 0) return true;
+    return run.meta.get(pageIndex - 1)?.nextCursor !== undefined;
+  }
+
+  private release(run: Generation<Row>): void {
+    for (const pageIndex of [...run.items.keys()]) {
+      if (pageIndex < run.range.firstPage - this.keepPages || pageIndex > run.range.lastPage + this.keepPages) run.items.delete(pageIndex);
+    }
+  }
+
+  private loadRange(run: Generation<Row>): void {
+    for (let pageIndex = run.range.firstPage; pageIndex <= run.range.lastPage; pageIndex += 1) this.load(run, pageIndex);
+  }
+
+  private load(run: Generation<Row>, pageIndex: number): void {
+    if (run.items.has(pageIndex) || run.inFlight.has(pageIndex) || run.errors.has(pageIndex) || !this.pageExists(run, pageIndex)) return;
+    const cursor = pageIndex === 0 ? undefined : run.meta.get(pageIndex - 1)?.nextCursor;
+    run.inFlight.add(pageIndex);
+    const settle = (apply: () => void) => {
+      run.inFlight.delete(pageIndex);
+      if (this.pending === run) {
+        run.range = this.current.range; // the rows in view stay the rows in view
+        this.current = run;
+        this.pending = undefined;
+      }
+      if (this.current !== run) return; // superseded by a reset meanwhile
+      apply();
+      this.release(run);
+      // A page's cursor may be what a page in view was waiting for (cursor mode discovers in order).
+      this.loadRange(run);
+      this.onChange();
+    };
+    this.fetchPage({ pageIndex, cursor }).then(
+      (page) => settle(() => {
+        run.meta.set(pageIndex, { count: page.items.length, nextCursor: page.nextCursor });
+        run.items.set(pageIndex, page.items);
+      }),
+      (error: unknown) => settle(() => run.errors.set(pageIndex, error)),
+    );
+  }
 }
 
 export function useWindowedPages<Row>(options: WindowedPagesOptions<Row>): WindowedPages<Row> {
-  const { listKey, pageSize, totalRows } = options;
-  const keepPages = options.keepPages ?? 1;
+  const { listKey, pageSize, totalRows, keepPages } = options;
+  // Bumped whenever the cache changes; the view below is rebuilt from it.
+  const [version, setVersion] = useState(0);
   const fetchRef = useRef(options.fetchPage);
   fetchRef.current = options.fetchPage;
-  const cache = useRef<CacheState<Row>>(emptyCache(0));
-  /** The list started over (reset, new filter): fetching its first page while the old one shows. */
-  const pendingReset = useRef<CacheState<Row> | undefined>(undefined);
-  // Bumped whenever the cache changes; the rows view below is rebuilt from it.
-  const [version, setVersion] = useState(0);
-  const bump = useCallback(() => setVersion((v) => v + 1), []);
-
-  /** Pages that exist as far as we know: all of them by index, else those whose cursor is known. */
-  const pageExists = useCallback((pageIndex: number): boolean => {
-    const c = cache.current;
-    if (pageIndex < 0) return false;
-    if (totalRows !== undefined) return pageIndex * pageSize < totalRows;
-    if (pageIndex === 0) return true;
-    const previous = c.meta.get(pageIndex - 1);
-    return previous !== undefined && previous.nextCursor !== undefined;
-  }, [pageSize, totalRows]);
-
-  const release = useCallback(() => {
-    const c = cache.current;
-    for (const pageIndex of [...c.items.keys()]) {
-      if (pageIndex < c.range.firstPage - keepPages || pageIndex > c.range.lastPage + keepPages) c.items.delete(pageIndex);
-    }
-  }, [keepPages]);
-
-  const load = useCallback((pageIndex: number, target: CacheState<Row> = cache.current) => {
-    if (target.items.has(pageIndex) || target.inFlight.has(pageIndex) || target.errors.has(pageIndex)) return;
-    if (target === cache.current && !pageExists(pageIndex)) return;
-    const cursor = pageIndex === 0 ? undefined : target.meta.get(pageIndex - 1)?.nextCursor;
-    target.inFlight.add(pageIndex);
-    const settle = (apply: () => void) => {
-      target.inFlight.delete(pageIndex);
-      // A list that started over replaces the one on screen only once its first page is in,
-      // so "new rows" and a changed filter never flash an empty list.
-      if (pendingReset.current === target) {
-        target.range = cache.current.range; // the rows in view stay the rows in view
-        cache.current = target;
-        pendingReset.current = undefined;
-      }
-      if (cache.current !== target) return; // superseded meanwhile
-      apply();
-      release();
-      // A page's cursor may be what a page in view was waiting for (cursor mode discovers in order).
-      for (let next = target.range.firstPage; next <= target.range.lastPage; next += 1) load(next);
-      bump();
-    };
-    fetchRef.current({ pageIndex, cursor }).then(
-      (page) => settle(() => {
-        target.meta.set(pageIndex, { count: page.items.length, nextCursor: page.nextCursor });
-        target.items.set(pageIndex, page.items);
-      }),
-      (error: unknown) => settle(() => target.errors.set(pageIndex, error)),
-    );
-  }, [pageExists, release, bump]);
-
-  /** Loads the pages in range (and the next one past the known rows, when it is in view). */
-  const loadRange = useCallback(() => {
-    const { firstPage, lastPage } = cache.current.range;
-    for (let pageIndex = firstPage; pageIndex <= lastPage; pageIndex += 1) load(pageIndex);
-  }, [load]);
-
-  const setRange = useCallback((first: number, last: number) => {
-    const c = cache.current;
-    const firstPage = Math.max(0, Math.floor(first / pageSize));
-    const lastPage = Math.max(firstPage, Math.floor(Math.max(first, last) / pageSize));
-    if (c.range.firstPage === firstPage && c.range.lastPage === lastPage) return;
-    c.range = { firstPage, lastPage };
-    const held = c.items.size;
-    release();
-    loadRange();
-    if (c.items.size !== held) bump();
-  }, [pageSize, release, loadRange, bump]);
-
-  const reset = useCallback(() => {
-    const next = emptyCache<Row>(cache.current.generation + 1);
-    pendingReset.current = next;
-    load(0, next);
-  }, [load]);
-
-  const refetch = useCallback(() => {
-    cache.current.errors.clear();
-    loadRange();
-    bump();
-  }, [loadRange, bump]);
+  const cache = useMemo(
+    () => new WindowedPageCache<Row>({ pageSize, totalRows, keepPages, fetchPage: (request) => fetchRef.current(request), onChange: () => setVersion((v) => v + 1) }),
+    [pageSize, totalRows, keepPages],
+  );
 
   // A new list (filter changed) starts over from its first page.
   useEffect(() => {
-    reset();
-  }, [listKey, totalRows, reset]);
+    cache.reset();
+  }, [cache, listKey]);
 
-  const c = cache.current;
-  const rows = useMemo<WindowedRows<Row>>(() => {
-    let count: number;
-    if (totalRows !== undefined) {
-      count = totalRows;
-    } else {
-      count = 0;
-      for (let pageIndex = 0; c.meta.has(pageIndex); pageIndex += 1) count += c.meta.get(pageIndex)?.count ?? 0;
-    }
-    const items = c.items;
-    return { count, at: (index) => items.get(Math.floor(index / pageSize))?.[index % pageSize] };
-    // `version` stands for every change to the cache held in the ref.
-  }, [version, c, pageSize, totalRows]);
-
-  const knownPages = c.meta.size;
-  const lastKnown = c.meta.get(knownPages - 1);
-  const hasMore = totalRows === undefined && (knownPages === 0 || lastKnown?.nextCursor !== undefined);
-  let error: unknown;
-  for (let pageIndex = c.range.firstPage; pageIndex <= c.range.lastPage + 1 && error === undefined; pageIndex += 1) error = c.errors.get(pageIndex);
-  if (error === undefined) error = c.errors.get(0);
-  const status = error !== undefined ? 'error' : c.meta.has(0) ? 'success' : 'pending';
-  return { rows, hasMore, status, error, isFetching: c.inFlight.size > 0, setRange, refetch, reset };
+  return useMemo<WindowedPages<Row>>(() => ({
+    rows: { count: cache.count, at: (index) => cache.at(index) },
+    hasMore: cache.hasMore,
+    status: cache.status,
+    error: cache.error,
+    isFetching: cache.isFetching,
+    setRange: (first, last) => cache.setRange(first, last),
+    refetch: () => cache.refetch(),
+    reset: () => cache.reset(),
+    // `version` stands for every change inside the cache.
+  }), [cache, version]);
 }
