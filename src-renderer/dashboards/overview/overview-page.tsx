@@ -4,7 +4,7 @@
  * overview-charts.tsx) are a lazy chunk that fills the chart boxes once it has arrived. The data
  * requests start before this chunk loads (queries/first-screen.ts).
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { OverviewStats } from '../../../src-shared/contract';
 import { errorShapeOf } from '../../bridge/client';
 import { routeHref } from '../../app/router';
@@ -20,10 +20,33 @@ import { DisputesDueTile } from '../disputes/disputes-due-tile';
 
 const OverviewChart = lazy(() => import('./overview-charts'));
 
+/**
+ * True once the figures have painted and the browser is idle (or 1 s has passed): only then is
+ * the recharts chunk fetched and compiled, so its ~400 KB never holds up the first usable screen.
+ */
+function useIdleAfterFirstPaint(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    let idleHandle: number | undefined;
+    // Two frames: the first paint with the figures has happened by the second.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        idleHandle = requestIdleCallback(() => setIdle(true), { timeout: 1000 });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idleHandle !== undefined) cancelIdleCallback(idleHandle);
+    };
+  }, []);
+  return idle;
+}
+
 export default function OverviewPage() {
   const [range, setRange] = useState<OverviewRange>(DEFAULT_OVERVIEW_RANGE);
   const overview = useOverview(range);
   const colors = useChartColors();
+  const chartsWanted = useIdleAfterFirstPaint();
 
   return (
     <DashboardPage
@@ -41,7 +64,7 @@ export default function OverviewPage() {
       <DisputesDueTile />
       {overview.isPending ? <Loading what="Loading the overview…" /> : null}
       {overview.isError ? <ErrorPanel title="The overview could not be computed" error={errorShapeOf(overview.error)} onRetry={() => void overview.refetch()} /> : null}
-      {overview.data ? <OverviewBody stats={overview.data} colors={colors} /> : null}
+      {overview.data ? <OverviewBody stats={overview.data} colors={colors} chartsWanted={chartsWanted} /> : null}
     </DashboardPage>
   );
 }
@@ -51,7 +74,7 @@ function isEmpty(stats: OverviewStats): boolean {
   return stats.callsTotal === 0 && stats.paymentsByStatus.length === 0 && n.verified + n.rejected + n.duplicates === 0;
 }
 
-function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartColors }) {
+function OverviewBody({ stats, colors, chartsWanted }: { stats: OverviewStats; colors: ChartColors; chartsWanted: boolean }) {
   if (isEmpty(stats)) {
     return (
       <EmptyState title="Nothing happened in this range yet" action={<a href={routeHref('sessions')}>Create a payment session</a>}>
@@ -73,10 +96,10 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
         <Figure label="Duplicate notifications" value={String(stats.notifications.duplicates)} detail="Antom resends until acknowledged" />
       </div>
       <div className="grid-2">
-        <ChartPanel kind="payments" stats={stats} colors={colors} title="Payments by status" empty={stats.paymentsByStatus.length === 0 ? 'No payments in this range.' : undefined} table={[['Status', 'Payments'], ...stats.paymentsByStatus.map((s) => [s.status, String(s.count)])]} />
-        <ChartPanel kind="latency" stats={stats} colors={colors} title="API latency p50 / p95 (ms)" empty={latency.every((b) => b.calls === 0) ? 'No calls in this range.' : undefined} table={[['From', 'p50 ms', 'p95 ms', 'Calls'], ...latency.filter((b) => b.calls > 0).map((b) => [b.label, String(b.p50), String(b.p95), String(b.calls)])]} />
-        <ChartPanel kind="codes" stats={stats} colors={colors} title="Top result codes" empty={codes.length === 0 ? 'No results in this range.' : undefined} table={[['Status', 'Code', 'Count'], ...codes.map((c) => [c.resultStatus, c.resultCode, String(c.count)])]} />
-        <ChartPanel kind="notifications" stats={stats} colors={colors} title="Notifications" table={[['Kind', 'Count'], ['Verified', String(stats.notifications.verified)], ['Rejected', String(stats.notifications.rejected)], ['Duplicates', String(stats.notifications.duplicates)]]} />
+        <ChartPanel chartsWanted={chartsWanted} kind="payments" stats={stats} colors={colors} title="Payments by status" empty={stats.paymentsByStatus.length === 0 ? 'No payments in this range.' : undefined} table={[['Status', 'Payments'], ...stats.paymentsByStatus.map((s) => [s.status, String(s.count)])]} />
+        <ChartPanel chartsWanted={chartsWanted} kind="latency" stats={stats} colors={colors} title="API latency p50 / p95 (ms)" empty={latency.every((b) => b.calls === 0) ? 'No calls in this range.' : undefined} table={[['From', 'p50 ms', 'p95 ms', 'Calls'], ...latency.filter((b) => b.calls > 0).map((b) => [b.label, String(b.p50), String(b.p95), String(b.calls)])]} />
+        <ChartPanel chartsWanted={chartsWanted} kind="codes" stats={stats} colors={colors} title="Top result codes" empty={codes.length === 0 ? 'No results in this range.' : undefined} table={[['Status', 'Code', 'Count'], ...codes.map((c) => [c.resultStatus, c.resultCode, String(c.count)])]} />
+        <ChartPanel chartsWanted={chartsWanted} kind="notifications" stats={stats} colors={colors} title="Notifications" table={[['Kind', 'Count'], ['Verified', String(stats.notifications.verified)], ['Rejected', String(stats.notifications.rejected)], ['Duplicates', String(stats.notifications.duplicates)]]} />
       </div>
       <p className="muted small">
         From <Time value={stats.since} /> to <Time value={stats.until} />; refreshes every 15 s and whenever a notification or call arrives.
@@ -96,6 +119,7 @@ function Figure({ label, value, detail, tone }: { label: string; value: string; 
 }
 
 interface ChartPanelProps {
+  chartsWanted: boolean;
   kind: OverviewChartKind;
   stats: OverviewStats;
   colors: ChartColors;
@@ -104,7 +128,7 @@ interface ChartPanelProps {
   table: string[][];
 }
 
-function ChartPanel({ kind, stats, colors, title, empty, table }: ChartPanelProps) {
+function ChartPanel({ chartsWanted, kind, stats, colors, title, empty, table }: ChartPanelProps) {
   const [head, ...rows] = table;
   return (
     <figure className="panel chart-panel" aria-label={title}>
@@ -114,9 +138,11 @@ function ChartPanel({ kind, stats, colors, title, empty, table }: ChartPanelProp
       ) : (
         <div className="chart-box" aria-hidden="true">
           {/* An empty box of the chart's size while recharts loads: nothing moves when it arrives. */}
-          <Suspense fallback={null}>
-            <OverviewChart kind={kind} stats={stats} colors={colors} />
-          </Suspense>
+          {chartsWanted ? (
+            <Suspense fallback={null}>
+              <OverviewChart kind={kind} stats={stats} colors={colors} />
+            </Suspense>
+          ) : null}
         </div>
       )}
       {!empty ? (
