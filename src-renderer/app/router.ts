@@ -12,7 +12,7 @@ interface Route {
   params: URLSearchParams;
 }
 
-function parseHash(hash: string): Route {
+export function parseHash(hash: string): Route {
   const body = hash.replace(/^#/, '');
   if (!body.startsWith('/')) return { key: '', params: new URLSearchParams(body) };
   const queryAt = body.indexOf('?');

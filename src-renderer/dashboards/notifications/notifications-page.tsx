@@ -62,7 +62,7 @@ export default function NotificationsPage() {
   const list = useNotificationList(filter);
   const [selectedId, setSelectedId] = useSelectedRowFromRoute();
   const [atTop, setAtTop] = useState(true);
-  const arrivals = useNotificationArrivals(atTop);
+  const arrivals = useNotificationArrivals(atTop, list.reset);
   const exporter = useExportNotifications();
 
   const exportAs = (format: ExportFormat) => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });
