@@ -88,8 +88,12 @@ export const SDK_EVENT_CODES: readonly CodeEntry[] = [
   sdk('error', 'SDK_INTEGRATION_ERROR', 'Android/iOS dependencies are missing.', 'Add the missing SDK dependencies to the app build.', 'fix-request', { platforms: ['android', 'ios'] }),
   sdk('error', 'SDK_LAUNCH_PAYMENT_APP_ERROR', 'Launching the wallet app or web app failed (launch failed, load timeout, container missing, component not created).', 'Check the redirect / app configuration and that the component was created.', 'fix-request', { platforms: ['web'], sources: ['API-FACTS e', 'S-WEB'] }),
   // payment results
-  sdk('payment-result', 'SDK_PAYMENT_CANCEL', 'The buyer left the payment page without submitting the order.', 'Open the component again with the same paymentSessionData while it is valid (1 h by default); otherwise create a new session.', 'none', {
+  sdk('payment-result', 'SDK_PAYMENT_CANCEL', 'The buyer left the payment page without submitting the order.', 'Open the component again with the same paymentSessionData while it is valid (seed 000: an unpaid order usually closes after 14 minutes; the embedded sandbox does the same); otherwise create a new session.', 'none', {
     note: 'The seed pages list it with the payment results returned by onEventCallback (seeds 000, 002 and 003); the SDK reference calls it a status code.',
+    pagesDisagree: [
+      { page: SEED_000, says: 'an unpaid order is usually closed after 14 minutes (the session expiry the sandbox models)' },
+      { page: 'API-FACTS c.1 / f.4 (API reference, 2024)', says: 'paymentSessionExpiryTime defaults to 1 hour after the session is created' },
+    ],
     sources: ['API-FACTS e', 'D-SDKREF', SEED_000, SEED_002, SEED_003],
   }),
   sdk('payment-result', 'SDK_PAYMENT_SUCCESSFUL', 'The client reports the buyer paid.', 'Show the result page, but confirm with notifyPayment or inquiryPayment before fulfilling.', 'wait-for-notification'),
