@@ -32,7 +32,7 @@ test('a read-only profile shows no money-moving dashboards or buttons, and main 
     body: {
       productCode: 'CASHIER_PAYMENT', paymentRequestId, order: { referenceOrderId: `ORDER-${paymentRequestId}`, orderDescription: 'read-only e2e', orderAmount: amount },
       paymentAmount: amount, paymentMethod: { paymentMethodType: 'CARD' }, paymentRedirectUrl: 'https://example.com/return',
-      settlementStrategy: { settlementCurrency: 'USD' }, paymentFactor: { isAuthorization: true }, env: { terminalType: 'WEB' },
+      settlementStrategy: { settlementCurrency: 'USD' }, paymentFactor: { isAuthorization: true, captureMode: 'MANUAL' }, env: { terminalType: 'WEB' },
     },
   });
   expect(session.resultStatus).toBe('S');
