@@ -2,6 +2,7 @@
  * What the journal shows: notifications, calls, timelines, money summaries. Pure types shared by
  * the main process (which builds them from SQLite) and the renderer (which displays them).
  */
+import type { JournalTransaction, PaymentSummary } from './payment-summary';
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from './antom-calls';
 
 /** NOTIFY_DISPUTE / NOTIFY_DEFENSE_DOCUMENT: Antom's dispute notifications carry no notifyType; the receiver names them after their API. */
@@ -219,6 +220,8 @@ export interface TimelineEvent {
   verification?: NotificationVerification;
   acknowledged?: boolean;
   attempts?: { at: string; answerStatus: number | null }[];
+  /** A polling run folded into one event: how many inquiries it made, and when the first was (`at` is the last). */
+  polls?: { count: number; firstAt: string; statuses: string[] };
 }
 
 export interface MoneyAmount {
@@ -249,6 +252,8 @@ export interface MismatchFlag {
   paymentRequestId: string | null;
   paymentId: string | null;
   message: string;
+  /** When the contradicting statement was made (the screen formats it; never put in `message`). */
+  at?: string;
   /** Rows that show the disagreement. */
   refs: { source: 'call' | 'notification'; id: number }[];
 }
@@ -261,6 +266,10 @@ export interface PaymentTimeline {
   state: PaymentState;
   money: MoneySummary | null;
   mismatches: MismatchFlag[];
+  /** The one derived summary (state, money, disputes) every screen shows for this payment. */
+  summary: PaymentSummary;
+  /** Captures and refunds as the journal knows them (calls, notifications, inquiries), without a fresh inquiry. */
+  transactions: JournalTransaction[];
 }
 
 export interface PruneResult {

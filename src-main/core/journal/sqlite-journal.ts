@@ -43,12 +43,11 @@ import { findMismatches } from './mismatches';
 import { awaitingCaptureCandidates, overviewStats, type AwaitingCaptureCandidate, type OverviewRange } from './overview-queries';
 import type { OverviewStats } from '../../../src-shared/contract';
 import { headersJson, prepareNotificationBody } from './notification-body';
-import { collectFacts } from './payment-facts';
-import { derivePayment } from './payment-state';
+import { journalTransactions, summarisePayment } from './payment-summary';
 import { retryInfo } from './retry-schedule';
 import { sqliteRequestIdLedger } from './sqlite-request-id-ledger';
 import type { RequestIdLedger } from '../client/request-id-ledger';
-import { callEvent, notificationEvent, sortEvents } from './timeline-events';
+import { callEvent, collapsePolls, notificationEvent, sortEvents } from './timeline-events';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite3';
 
@@ -463,17 +462,19 @@ export class SqliteJournal implements Journal {
   private paymentTimeline(paymentRequestIdOrPaymentId: string, now: Date): PaymentTimeline | undefined {
     const rows = this.paymentRows(paymentRequestIdOrPaymentId);
     if (!rows) return undefined;
-    const facts = collectFacts(rows.calls, rows.notes);
-    const derived = derivePayment(facts, now);
+    const disputes = listDisputes(this.db, now).filter((d) => (d.paymentId !== null && rows.ids.payment_id!.has(d.paymentId)) || (d.paymentRequestId !== null && rows.ids.payment_request_id!.has(d.paymentRequestId)));
+    const { summary, facts, derived } = summarisePayment({ calls: rows.calls, notes: rows.notes, disputes }, now);
     const paymentRequestIds = [...rows.ids.payment_request_id!].sort();
     const paymentIds = [...rows.ids.payment_id!].sort();
-    const events = sortEvents([
+    const events = collapsePolls(sortEvents([
       ...rows.calls.map(callEvent),
       ...rows.notes.map((n) => notificationEvent(n, this.stmts.attempts.all(n.id))),
-    ]);
+    ]));
     const mismatches = findMismatches(facts, derived, { paymentRequestId: paymentRequestIds[0] ?? null, paymentId: paymentIds[0] ?? null }, this.currentSettings().notificationExpectedMinutes, now);
-    const disputes = listDisputes(this.db, now).filter((d) => (d.paymentId !== null && rows.ids.payment_id!.has(d.paymentId)) || (d.paymentRequestId !== null && rows.ids.payment_request_id!.has(d.paymentRequestId)));
-    return { query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches };
+    return {
+      query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches,
+      summary, transactions: journalTransactions(facts),
+    };
   }
 
   /** Mismatch flags across payments seen in the time range (newest payments first, up to `limit`, default 200). */
