@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CallOutcome } from '../../../src-shared/call-outcome';
+import { isCapturable } from '../../../src-shared/payment-summary';
 import { errorShapeOf } from '../../bridge/client';
 import { navigate, routeHref, useRouteParam } from '../../app/router';
 import { DashboardPage } from '../../components/dashboard-page';
@@ -79,7 +80,7 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
   if (timeline.isError) return <ErrorPanel title="The timeline could not be read" error={errorShapeOf(timeline.error)} onRetry={() => void timeline.refetch()} />;
 
   const captureKey = data?.paymentIds[0];
-  const capturable = data && (data.state === 'AUTHORISED' || data.state === 'PARTIALLY_CAPTURED');
+  const capturable = data ? isCapturable(data.summary) : false;
 
   return (
     <div className="payment-detail">
@@ -127,7 +128,7 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
           <ul className="warnings">
             {data.mismatches.map((m) => (
               <li key={`${m.kind}-${m.message}`} className="warning" data-kind={m.kind}>
-                <strong>{m.kind.replace(/-/g, ' ')}:</strong> {m.message}
+                <strong>{m.kind.replace(/-/g, ' ')}:</strong> {m.message}{m.at ? <> (<Time value={m.at} />)</> : null}
               </li>
             ))}
           </ul>
@@ -147,11 +148,17 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
         </div>
         <div className="stack">
           <div className="panel">
-            {data?.money ? <MoneySummaryTable money={data.money} /> : <p className="muted">No amounts known yet: they appear once a session, inquiry or notification names them.</p>}
+            {data?.money ? <MoneySummaryTable money={data.money} released={data.summary.released} /> : <p className="muted">No amounts known yet: they appear once a session, inquiry or notification names them.</p>}
           </div>
           <div className="panel">
             <h3>Transactions</h3>
-            {snapshot ? <TransactionsTable transactions={snapshot.transactions} /> : <p className="muted">Inquire (or start polling) to list Antom's transactions for this payment.</p>}
+            {snapshot ? (
+              <TransactionsTable transactions={snapshot.transactions} />
+            ) : data && data.transactions.length > 0 ? (
+              <TransactionsTable transactions={data.transactions.map((t) => ({ ...t, resultStatus: undefined, resultCode: undefined }))} source="journal" />
+            ) : (
+              <p className="muted">No captures or refunds recorded for this payment yet. They appear here from calls, notifications and inquiries as they are journaled.</p>
+            )}
           </div>
           {last ? (
             <details className="panel">
