@@ -191,8 +191,10 @@ export interface CallDetail extends CallSummary {
 
 export interface FindByIdResult {
   id: string;
-  /** Payments (paymentRequestId/paymentId pairs) the ID belongs to. */
+  /** Payments (paymentRequestId/paymentId pairs) the ID belongs to: every one, when several share it. */
   payments: { paymentRequestId: string | null; paymentId: string | null }[];
+  /** The same payments, summarised (state and money), in the same order (newest first). */
+  summaries: PaymentSummary[];
   calls: CallSummary[];
   notifications: NotificationSummary[];
 }
@@ -270,6 +272,8 @@ export interface PaymentTimeline {
   summary: PaymentSummary;
   /** Captures and refunds as the journal knows them (calls, notifications, inquiries), without a fresh inquiry. */
   transactions: JournalTransaction[];
+  /** When the query names several payments (e.g. a shared referenceOrderId): all of them; the timeline is the newest's. */
+  alsoMatches?: PaymentSummary[];
 }
 
 export interface PruneResult {

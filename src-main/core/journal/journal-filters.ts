@@ -23,11 +23,22 @@ function oneOrMany(column: string, value: string | readonly string[] | undefined
   where.params.push(...list);
 }
 
-function anyIdClause(anyId: string | undefined, where: SqlWhere): void {
+/**
+ * "Any ID": the ID itself in any ID column, or, when the engine resolved it to payments first,
+ * any ID of those payments (so a paymentRequestId also finds that payment's capture and refund
+ * notifications, which carry only paymentId / captureId / refundId).
+ */
+function anyIdClause(anyId: string | undefined, where: SqlWhere, relatedIds: readonly string[] = []): void {
   if (!anyId) return;
-  where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')})`);
-  where.params.push(...ID_COLUMN_NAMES.map(() => anyId));
+  const related = relatedIds.filter((id) => id !== anyId);
+  const direct = ID_COLUMN_NAMES.map((c) => `${c} = ?`);
+  const viaPayment = related.length ? PAYMENT_ID_LINKS.map((c) => `${c} IN (${related.map(() => '?').join(', ')})`) : [];
+  where.clauses.push(`(${[...direct, ...viaPayment].join(' OR ')})`);
+  where.params.push(...ID_COLUMN_NAMES.map(() => anyId), ...PAYMENT_ID_LINKS.flatMap(() => related));
 }
+
+/** The columns through which related IDs reach a row (referenceOrderId is shared, so it is no link). */
+const PAYMENT_ID_LINKS = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'dispute_id'] as const;
 
 /**
  * Free text becomes a conjunction of quoted FTS5 phrases, so a user typing an ID with dashes or a
@@ -81,7 +92,7 @@ function notificationTimeClause(since: string | undefined, until: string | undef
   }
 }
 
-export function notificationWhere(filter: NotificationFilter): SqlWhere {
+export function notificationWhere(filter: NotificationFilter, relatedIds?: readonly string[]): SqlWhere {
   const where: SqlWhere = { clauses: [], params: [] };
   oneOrMany('notify_type', filter.notifyType, where);
   oneOrMany('verification', filter.verification, where);
@@ -94,7 +105,7 @@ export function notificationWhere(filter: NotificationFilter): SqlWhere {
   oneOrMany('status', filter.status, where);
   oneOrMany('profile', filter.profile, where);
   notificationTimeClause(filter.since, filter.until, where);
-  anyIdClause(filter.anyId, where);
+  anyIdClause(filter.anyId, where, relatedIds);
   const fts = ftsQuery(filter.text);
   if (fts) {
     where.clauses.push('id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?)');
@@ -103,7 +114,7 @@ export function notificationWhere(filter: NotificationFilter): SqlWhere {
   return where;
 }
 
-export function callWhere(filter: CallFilter): SqlWhere {
+export function callWhere(filter: CallFilter, relatedIds?: readonly string[]): SqlWhere {
   const where: SqlWhere = { clauses: [], params: [] };
   oneOrMany('api', filter.api, where);
   if (filter.resultStatus === 'none') where.clauses.push('result_status IS NULL');
@@ -114,7 +125,7 @@ export function callWhere(filter: CallFilter): SqlWhere {
   oneOrMany('trigger', filter.trigger, where);
   oneOrMany('call_id', filter.callId, where);
   timeClause('started_at', filter.since, filter.until, where);
-  anyIdClause(filter.anyId, where);
+  anyIdClause(filter.anyId, where, relatedIds);
   const fts = ftsQuery(filter.text);
   if (fts) {
     where.clauses.push('id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)');

@@ -161,7 +161,11 @@ describe('mismatch flags', () => {
     expect(event.summary).toBe('notification NOTIFY_DISPUTE, EUR 80.00, dispute DSP-J-1 DISPUTE_JUDGED, judged ACCEPT_BY_MERCHANT, reason 13.1, verified, acknowledged');
     // The dispute is told, not counted: the payment's own money is unchanged.
     expect(timeline.money).toEqual((await t.journal.timeline('PAY-D', NOW))!.money);
-    expect((await t.journal.findById('DSP-J-1')).notifications.map((n) => n.id)).toEqual([ref.id]);
+    // The disputeId resolves to its payment, and then to everything of that payment.
+    const found = await t.journal.findById('DSP-J-1', NOW);
+    expect(found.payments).toEqual([{ paymentRequestId: 'PR-D', paymentId: 'PAY-D' }]);
+    expect(found.notifications.map((n) => n.id)).toContain(ref.id);
+    expect(found.notifications.length).toBeGreaterThan(1);
     expect((await t.journal.listNotifications({ notifyType: 'NOTIFY_DISPUTE' })).items.map((n) => n.disputeId)).toEqual(['DSP-J-1']);
     expect((await t.journal.listNotifications({ notifyType: ['PAYMENT_RESULT'] })).items.every((n) => n.notifyType === 'PAYMENT_RESULT')).toBe(true);
   });
