@@ -162,7 +162,7 @@ describe('mismatch flags', () => {
     // The dispute is told, not counted: the payment's own money is unchanged.
     expect(timeline.money).toEqual((await t.journal.timeline('PAY-D', NOW))!.money);
     // The disputeId resolves to its payment, and then to everything of that payment.
-    const found = await t.journal.findById('DSP-J-1', NOW);
+    const found = await t.journal.findById('DSP-J-1');
     expect(found.payments).toEqual([{ paymentRequestId: 'PR-D', paymentId: 'PAY-D' }]);
     expect(found.notifications.map((n) => n.id)).toContain(ref.id);
     expect(found.notifications.length).toBeGreaterThan(1);
