@@ -17,6 +17,7 @@ import { formatLocalTime } from '../../format/time';
 import { OVERVIEW_RANGES, useOverview, type OverviewRange } from '../../queries/overview';
 import { useChartColors, type ChartColors } from './chart-colors';
 import { DisputesDueTile } from '../disputes/disputes-due-tile';
+import { OverviewMoney, paymentsListHref, StatusMixLinks } from './overview-drilldown';
 
 export default function OverviewPage() {
   const [range, setRange] = useState<OverviewRange>('24h');
@@ -73,6 +74,8 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
         <Figure label="Notifications rejected" value={String(stats.notifications.rejected)} tone={stats.notifications.rejected > 0 ? 'bad' : undefined} />
         <Figure label="Duplicate notifications" value={String(stats.notifications.duplicates)} detail="Antom resends until acknowledged" />
       </div>
+      <OverviewMoney stats={stats} />
+      <StatusMixLinks stats={stats} />
       <div className="grid-2">
         <ChartPanel title="Payments by status" empty={stats.paymentsByStatus.length === 0 ? 'No payments in this range.' : undefined} table={[['Status', 'Payments'], ...stats.paymentsByStatus.map((s) => [s.status, String(s.count)])]}>
           <BarChart data={stats.paymentsByStatus} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
@@ -80,7 +83,7 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
             <XAxis dataKey="status" tick={axis} />
             <YAxis allowDecimals={false} tick={axis} />
             <Tooltip />
-            <Bar dataKey="count" name="Payments" isAnimationActive={false}>
+            <Bar dataKey="count" name="Payments" isAnimationActive={false} cursor="pointer" onClick={(bar) => { const status = (bar.payload as { status?: unknown } | undefined)?.status; if (typeof status === 'string') window.location.hash = paymentsListHref(stats, { status }); }}>
               {stats.paymentsByStatus.map((s) => <Cell key={s.status} fill={toneColor(s.status)} />)}
             </Bar>
           </BarChart>

@@ -122,6 +122,20 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
         ) : null}
       </div>
 
+      {data?.alsoMatches && data.alsoMatches.length > 1 ? (
+        <div className="panel" role="region" aria-label="Payments matching this ID">
+          <p className="warning" role="note"><code>{id}</code> names {data.alsoMatches.length} payments (e.g. a reused referenceOrderId). Showing the newest; open another:</p>
+          <ul className="link-list">
+            {data.alsoMatches.map((p) => (
+              <li key={`${p.paymentRequestId ?? ''}|${p.paymentId ?? ''}`}>
+                <a href={routeHref('payments', { id: p.paymentId ?? p.paymentRequestId ?? id })}>{p.paymentRequestId ?? '(no request ID)'} · {p.paymentId ?? '(no payment ID yet)'}</a>{' '}
+                <StatusBadge status={p.state} /> {p.amount?.display ?? ''} {p.updatedAt ? <Time value={p.updatedAt} /> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       {data && data.mismatches.length > 0 ? (
         <div className="panel mismatches" role="region" aria-label="Mismatches">
           <h3>Mismatches</h3>
