@@ -51,7 +51,7 @@ test('any ID finds its payments and everything related; a cancel is reported as 
   // Notifications, "Any ID" = the paymentRequestId: the capture and refund notifications too.
   await app.open('Notifications');
   await page.getByLabel('Any ID', { exact: true }).fill(twins[0]!);
-  for (const type of ['PAYMENT_RESULT', 'CAPTURE_RESULT', 'REFUND_RESULT']) await expect(page.getByText(type).first()).toBeVisible({ timeout: 10_000 });
+  for (const type of ['PAYMENT_RESULT', 'CAPTURE_RESULT', 'REFUND_RESULT']) await expect(page.getByRole('gridcell', { name: type, exact: true }).first()).toBeVisible({ timeout: 10_000 });
 
   // A cancelled authorisation: CANCELLED everywhere, not capturable, no mismatch.
   const cancelled = await arrangePayment(ops, { currency: 'USD', value: '10000' });
