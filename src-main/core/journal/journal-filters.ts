@@ -28,12 +28,22 @@ function oneOrMany(column: string, value: string | readonly string[] | undefined
  * any ID of those payments (so a paymentRequestId also finds that payment's capture and refund
  * notifications, which carry only paymentId / captureId / refundId).
  */
-function anyIdClause(anyId: string | undefined, where: SqlWhere, relatedIds: readonly string[] = []): void {
+function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined, where: SqlWhere, relatedIds: readonly string[] = []): void {
   if (!anyId) return;
   const related = relatedIds.filter((id) => id !== anyId);
-  const direct = ID_COLUMN_NAMES.map((c) => `${c} = ?`);
-  const viaPayment = related.length ? PAYMENT_ID_LINKS.map((c) => `${c} IN (${related.map(() => '?').join(', ')})`) : [];
-  where.clauses.push(`(${[...direct, ...viaPayment].join(' OR ')})`);
+  if (related.length === 0) {
+    where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')})`);
+    where.params.push(...ID_COLUMN_NAMES.map(() => anyId));
+    return;
+  }
+  // One indexed sub-select per column, so the planner never trades the ID indexes for a scan in
+  // id order (which an OR of IN-lists under ORDER BY id ... LIMIT invites).
+  const list = related.map(() => '?').join(', ');
+  const parts = [
+    ...ID_COLUMN_NAMES.map((c) => `SELECT id FROM ${table} WHERE ${c} = ?`),
+    ...PAYMENT_ID_LINKS.map((c) => `SELECT id FROM ${table} WHERE ${c} IN (${list})`),
+  ];
+  where.clauses.push(`id IN (${parts.join(' UNION ')})`);
   where.params.push(...ID_COLUMN_NAMES.map(() => anyId), ...PAYMENT_ID_LINKS.flatMap(() => related));
 }
 
@@ -105,7 +115,7 @@ export function notificationWhere(filter: NotificationFilter, relatedIds?: reado
   oneOrMany('status', filter.status, where);
   oneOrMany('profile', filter.profile, where);
   notificationTimeClause(filter.since, filter.until, where);
-  anyIdClause(filter.anyId, where, relatedIds);
+  anyIdClause('notifications', filter.anyId, where, relatedIds);
   const fts = ftsQuery(filter.text);
   if (fts) {
     where.clauses.push('id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?)');
@@ -125,7 +135,7 @@ export function callWhere(filter: CallFilter, relatedIds?: readonly string[]): S
   oneOrMany('trigger', filter.trigger, where);
   oneOrMany('call_id', filter.callId, where);
   timeClause('started_at', filter.since, filter.until, where);
-  anyIdClause(filter.anyId, where, relatedIds);
+  anyIdClause('calls', filter.anyId, where, relatedIds);
   const fts = ftsQuery(filter.text);
   if (fts) {
     where.clauses.push('id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)');

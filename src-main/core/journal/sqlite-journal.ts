@@ -484,12 +484,33 @@ export class SqliteJournal implements Journal {
     return { calls, notes };
   }
 
-  /** Every link ID of the payments `anyId` resolves to (for the "any ID" filters). */
+  /**
+   * Every link ID of the payments `anyId` resolves to (for the "any ID" filters). The same
+   * closure as resolvePayments, but reading only the ID columns: a filter runs on every keystroke.
+   */
   private relatedIds(anyId: string | undefined): string[] {
     if (!anyId) return [];
+    const idCols = ID_COLUMN_NAMES.join(', ');
+    const anyIdWhere = ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ');
+    const readIds = (where: string, params: readonly string[]): IdRow[] => [
+      ...(this.db.prepare(`SELECT ${idCols} FROM calls WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
+      ...(this.db.prepare(`SELECT ${idCols} FROM notifications WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
+    ];
+    let rows = readIds(anyIdWhere, ID_COLUMN_NAMES.map(() => anyId));
+    if (rows.length === 0) {
+      // An ID kept in no column (a paymentSessionId): resolve through the full path (text search).
+      const ids = new Set<string>();
+      for (const g of this.resolvePayments(anyId)) for (const row of [...g.calls, ...g.notes] as IdRow[]) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+      return [...ids].slice(0, RELATED_ID_CAP);
+    }
     const ids = new Set<string>();
-    for (const g of this.resolvePayments(anyId)) {
-      for (const row of [...g.calls, ...g.notes] as IdRow[]) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+    for (let round = 0; round < 4; round++) {
+      const before = ids.size;
+      for (const row of rows) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+      if (ids.size === before || ids.size > RELATED_ID_CAP) break;
+      const list = [...ids];
+      const where = PAYMENT_LINK_COLUMNS.map((c) => `${c} IN (${list.map(() => '?').join(', ')})`).join(' OR ');
+      rows = readIds(where, PAYMENT_LINK_COLUMNS.flatMap(() => list));
     }
     return [...ids].slice(0, RELATED_ID_CAP);
   }
