@@ -34,11 +34,13 @@ export function groupPaymentRows(calls: readonly CallRow[], notes: readonly Noti
     return root;
   };
   const keysOf = (row: LinkRow): string[] => PAYMENT_LINK_COLUMNS.flatMap((c) => (row[c] ? [`${c}:${row[c]}`] : []));
-  const join = (row: LinkRow): string | undefined => {
+  const join = (row: LinkRow, trusted: boolean): string | undefined => {
     const keys = keysOf(row);
     for (const k of keys) if (!parent.has(k)) parent.set(k, k);
     const [first, ...rest] = keys;
     if (first === undefined) return undefined;
+    // A rejected notification proves nothing: it sits with its first ID but joins no payments.
+    if (!trusted) return first;
     for (const k of rest) {
       const a = find(first);
       const b = find(k);
@@ -46,8 +48,8 @@ export function groupPaymentRows(calls: readonly CallRow[], notes: readonly Noti
     }
     return first;
   };
-  const callKeys = calls.map(join);
-  const noteKeys = notes.map(join);
+  const callKeys = calls.map((c) => join(c, true));
+  const noteKeys = notes.map((n) => join(n, n.verification === 'verified'));
   const groups = new Map<string, PaymentRows>();
   const group = (key: string): PaymentRows => {
     const root = find(key);

@@ -37,7 +37,8 @@ function firstSorted(values: Iterable<string | null>): string | null {
 export function summarisePayment(input: SummaryInput, now: Date): SummaryResult {
   const facts = collectFacts(input.calls, input.notes);
   const derived = derivePayment(facts, now);
-  const rows = [...input.calls, ...input.notes];
+  // IDs come from calls and verified notifications: a rejected one names nothing for sure.
+  const rows = [...input.calls, ...input.notes.filter((n) => n.verification === 'verified')];
   const currency = derived.money?.currency ?? derived.paymentAmount?.currency ?? null;
   const funds = disputeFunds(input.disputes, derived.money);
   const amt = (value: bigint): MoneyAmount | null => (currency ? moneyAmount(value, currency) : null);

@@ -457,7 +457,8 @@ export class SqliteJournal implements Journal {
     // Closure over the link IDs: a refund call links a notifyRefund (which carries no paymentId).
     for (let round = 0; round < 4; round++) {
       let grew = false;
-      for (const row of [...calls, ...notes] as IdRow[]) {
+      // A rejected notification proves nothing: its IDs never join one payment to another.
+      for (const row of [...calls, ...notes.filter((n) => n.verification === 'verified')] as IdRow[]) {
         for (const c of linkCols) {
           const v = row[c];
           if (v && !sets[c]!.has(v)) {
@@ -531,7 +532,9 @@ export class SqliteJournal implements Journal {
     const groups = this.resolvePayments(paymentRequestIdOrPaymentId);
     const rows = groups[0];
     if (!rows) return undefined;
-    const idsOf = (column: 'payment_request_id' | 'payment_id'): string[] => [...new Set([...rows.calls, ...rows.notes].map((r) => r[column]).filter((v): v is string => Boolean(v)))].sort();
+    // The payment's own IDs: a rejected notification that names others does not make them its own.
+    const trusted = [...rows.calls, ...rows.notes.filter((n) => n.verification === 'verified')];
+    const idsOf = (column: 'payment_request_id' | 'payment_id'): string[] => [...new Set(trusted.map((r) => r[column]).filter((v): v is string => Boolean(v)))].sort();
     const paymentRequestIds = idsOf('payment_request_id');
     const paymentIds = idsOf('payment_id');
     const disputes = listDisputes(this.db, now).filter((d) => (d.paymentId !== null && paymentIds.includes(d.paymentId)) || (d.paymentRequestId !== null && paymentRequestIds.includes(d.paymentRequestId)));

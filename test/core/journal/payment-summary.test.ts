@@ -80,3 +80,19 @@ describe('journal transactions', () => {
     expect(tl.summary).toMatchObject({ state: 'PARTIALLY_CAPTURED', captured: { value: '6000' }, uncaptured: { value: '4000' }, refunded: { value: '0' } });
   });
 });
+
+describe('payment resolution', () => {
+  it('never lets a rejected notification join two payments', async () => {
+    await paidByNotification('A');
+    await paidByNotification('B');
+    await t.journal.recorder().record(call('capture', sec(50), { captureRequestId: 'CR-B', paymentId: 'PAY-B', captureAmount: usd('10000') }, { result: OK, captureId: 'CAP-B' }));
+    // A forged notifyCapture naming A's paymentId and B's capture.
+    await t.journal.storeNotification(notification({ notifyType: 'CAPTURE_RESULT', result: OK, paymentId: 'PAY-A', captureRequestId: 'CR-B', captureId: 'CAP-B', captureAmount: usd('10000') }, sec(60), { verification: 'rejected', rejectReason: 'wrong-key', dedupKey: undefined }));
+    const a = (await t.journal.timeline('PR-A', NOW))!;
+    expect(a.paymentIds).toEqual(['PAY-A']);
+    expect(a.summary).toMatchObject({ state: 'AUTHORISED', captured: { value: '0' } });
+    const b = (await t.journal.timeline('PR-B', NOW))!;
+    expect(b.paymentIds).toEqual(['PAY-B']);
+    expect(b.summary).toMatchObject({ state: 'CAPTURED', captured: { value: '10000' } });
+  });
+});
