@@ -16,7 +16,7 @@ import { openJournal } from '../src-main/core/journal/open-journal';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { median, percentile } from './bench-types';
 
-export interface JournalBenchOptions extends BenchOptions {
+interface JournalBenchOptions extends BenchOptions {
   sizes?: number[];
 }
 

@@ -21,7 +21,7 @@ import { startNotificationReceiver } from '../src-main/core/receiver/notificatio
 import { TEST_CLIENT_ID, antomTestPublicKey } from '../test/support/notification-sender';
 import { benchBody, type LoadReply, type LoadRequest } from './support/receiver-load';
 
-export interface ReceiverBenchOptions extends BenchOptions {
+interface ReceiverBenchOptions extends BenchOptions {
   count?: number;
   /** The baseline commits one by one and can be slow on a disk with costly fsync; default = count. */
   baselineCount?: number;

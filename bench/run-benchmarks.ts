@@ -11,6 +11,8 @@ import { runJournalBench } from './journal-bench';
 import { runReceiverBench } from './receiver-bench';
 import { runUiBench } from './ui-bench';
 import { runCliStartupBench } from './cli-startup-bench';
+import { runPgDriverBench } from './pg-driver-bench';
+import { runPgJournalBench } from './pg-journal-bench';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
@@ -21,6 +23,8 @@ const SECTIONS: Section[] = [
   { name: 'receiver', run: runReceiverBench },
   { name: 'ui', run: runUiBench },
   { name: 'cli-startup', run: runCliStartupBench },
+  { name: 'pg-driver', run: runPgDriverBench },
+  { name: 'pg-journal', run: runPgJournalBench },
 ];
 
 function fmt(n: number): string {

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { BridgeError } from './bridge/client';
+import { prefetchFirstScreen } from './queries/first-screen';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -15,6 +16,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Status, first dashboard chunk and its data in parallel, before the first render.
+prefetchFirstScreen(queryClient, window.location.hash);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

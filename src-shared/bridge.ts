@@ -34,9 +34,9 @@ void operationListIsComplete;
  * PUSH_EVENT_NAMES gives the bridge an `on<Name>(cb)` method bound to the fixed channel
  * `push:<name>` (IPC in Electron, server-sent events in the preview).
  */
-export type PushEvents = PushPayloads;
-export type PushEventName = keyof PushEvents & string;
-export const PUSH_EVENT_NAMES = ['notificationStored', 'callRecorded'] as const satisfies readonly PushEventName[];
+type PushEvents = PushPayloads;
+type PushEventName = keyof PushEvents & string;
+const PUSH_EVENT_NAMES = ['notificationStored', 'callRecorded'] as const satisfies readonly PushEventName[];
 
 type MissingPushEvents = Exclude<PushEventName, (typeof PUSH_EVENT_NAMES)[number]>;
 // If this line fails to compile, add the missing event names to PUSH_EVENT_NAMES.
@@ -48,13 +48,13 @@ export const pushChannel = (name: PushEventName): `push:${PushEventName}` => `pu
 
 /** Operations whose input is an empty object may be called without an argument. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is the empty input literal: "may the input be left out?"
-export type BridgeOperation<N extends OperationName> = {} extends OperationInput<N>
+type BridgeOperation<N extends OperationName> = {} extends OperationInput<N>
   ? (input?: OperationInput<N>) => Promise<OperationResult<OperationOutput<N>>>
   : (input: OperationInput<N>) => Promise<OperationResult<OperationOutput<N>>>;
 
 export type Unsubscribe = () => void;
 
-export type PushSubscriptionName<E extends PushEventName> = `on${Capitalize<E>}`;
+type PushSubscriptionName<E extends PushEventName> = `on${Capitalize<E>}`;
 
 export type AntomOpsBridge = { readonly [N in OperationName]: BridgeOperation<N> } & {
   readonly [E in PushEventName as PushSubscriptionName<E>]: (listener: (payload: PushEvents[E]) => void) => Unsubscribe;

@@ -6,6 +6,7 @@
  */
 import type { CodeExplanation } from './knowledge';
 import type { AntomApiName, CallIds, ResponseSignatureLabel } from './antom-calls';
+import type { ResultStatus } from './vocabulary';
 
 export interface CallOutcome<T> {
   api: AntomApiName;
@@ -28,9 +29,9 @@ export interface CallOutcome<T> {
    * The status the console acts on: Antom's, except that an unverified S or U is treated as U
    * (only an F can be trusted without a signature).
    */
-  resultStatus: 'S' | 'F' | 'U';
+  resultStatus: ResultStatus;
   /** What the response said before that downgrade. */
-  reportedResultStatus: 'S' | 'F' | 'U';
+  reportedResultStatus: ResultStatus;
   resultCode: string;
   resultMessage: string | undefined;
   explanation: CodeExplanation;

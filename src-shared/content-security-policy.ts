@@ -8,7 +8,7 @@
  * Pure module in src-shared: the shell (app://), the browser preview and the vite configs all
  * read the same policy, and no door has to import another to get it.
  */
-export const CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, string>> = Object.freeze({
+const CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, string>> = Object.freeze({
   'default-src': "'none'",
   'script-src': "'self'",
   'style-src': "'self'",

@@ -12,19 +12,29 @@ import type {
   Page, PaymentTimeline, PruneResult,
 } from './journal-views';
 import type { CodeMention } from './knowledge';
+import {
+  ANTOM_PUBLIC_KEY_MAX, BASE_URL_MAX, CLIENT_ID_MAX, CLIENT_ID_MESSAGES, CLIENT_ID_PATTERN, KEY_VERSION_MESSAGE, KEY_VERSION_PATTERN, NOTIFY_URL_MAX,
+  NOTIFY_URL_TOO_LONG, PROFILE_NAME_MAX, PROFILE_NAME_MESSAGES, PROFILE_NAME_PATTERN,
+} from './profile-rules';
+import { CANCEL_CONFIRMATION } from './typed-confirmation';
+import {
+  ANTOM_APIS, CALL_TRIGGERS, ENVIRONMENTS, NOTIFICATION_VERIFICATIONS, NOTIFY_TYPES, REGIONS, REJECT_REASONS, RESPONSE_SIGNATURE_LABELS, RESULT_STATUS_FILTERS,
+  type Environment, type NotificationVerification, type Region,
+} from './vocabulary';
 import type { DisputeView } from './dispute-views';
+import { DISPUTE_EVIDENCE_MAX_CHARS, DISPUTE_EVIDENCE_TYPES } from './antom/wire-types';
 
-export const environmentSchema = z.enum(['embedded', 'sandbox', 'production']);
-export type Environment = z.infer<typeof environmentSchema>;
+export const environmentSchema = z.enum(ENVIRONMENTS);
+export type { Environment };
 
-export const regionSchema = z.enum(['SG', 'NA', 'EU', 'US', 'CUSTOM', 'LOCAL']);
-export type Region = z.infer<typeof regionSchema>;
+export const regionSchema = z.enum(REGIONS);
+export type { Region };
 
 export const profileNameSchema = z
   .string()
-  .min(1, 'A profile needs a name.')
-  .max(64, 'Profile names are at most 64 characters.')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dot, underscore or dash, starting with a letter or digit.');
+  .min(1, PROFILE_NAME_MESSAGES.required)
+  .max(PROFILE_NAME_MAX, PROFILE_NAME_MESSAGES.tooLong)
+  .regex(PROFILE_NAME_PATTERN, PROFILE_NAME_MESSAGES.pattern);
 
 /** Profile metadata: everything but the private key, which only the keychain holds. */
 export interface ProfileSummary {
@@ -83,14 +93,14 @@ const pageSchema = z.object({
 }).strict();
 const timeRange = { since: isoTime.optional(), until: isoTime.optional() };
 
-const notifyTypeSchema = z.enum(['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN']);
-const rejectReasonSchema = z.enum(['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized']);
-const apiNameSchema = z.enum(['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence']);
+const notifyTypeSchema = z.enum(NOTIFY_TYPES);
+const rejectReasonSchema = z.enum(REJECT_REASONS);
+const apiNameSchema = z.enum(ANTOM_APIS);
 
 export const notificationFilterSchema = z.object({
   ...timeRange,
   notifyType: z.union([notifyTypeSchema, z.array(notifyTypeSchema)]).optional(),
-  verification: z.enum(['verified', 'rejected']).optional(),
+  verification: z.enum(NOTIFICATION_VERIFICATIONS).optional(),
   rejectReason: z.union([rejectReasonSchema, z.array(rejectReasonSchema)]).optional(),
   acknowledged: z.boolean().optional(),
   resultCode: z.string().max(64).optional(),
@@ -103,11 +113,11 @@ export const notificationFilterSchema = z.object({
 export const callFilterSchema = z.object({
   ...timeRange,
   api: z.union([apiNameSchema, z.array(apiNameSchema)]).optional(),
-  resultStatus: z.enum(['S', 'F', 'U', 'none']).optional(),
+  resultStatus: z.enum(RESULT_STATUS_FILTERS).optional(),
   resultCode: z.string().max(64).optional(),
-  responseSignature: z.enum(['verified', 'unverified', 'invalid']).optional(),
+  responseSignature: z.enum(RESPONSE_SIGNATURE_LABELS).optional(),
   profile: z.string().max(64).optional(),
-  trigger: z.enum(['user', 'poller', 'retry', 'cli', 'test']).optional(),
+  trigger: z.enum(CALL_TRIGGERS).optional(),
   callId: z.string().max(64).optional(),
   anyId: z.string().max(64).optional(),
   text: z.string().max(200).optional(),
@@ -146,7 +156,7 @@ export interface AwaitingCapture {
   lastSeenAt: string;
 }
 
-export interface OverviewCurrencyMoney {
+interface OverviewCurrencyMoney {
   currency: string;
   payments: number;
   /** Gross: everything Antom authorised (SUCCESS), including what was later cancelled. */
@@ -223,10 +233,12 @@ export const operations = {
   getAppStatus: { input: empty },
   listProfiles: { input: empty },
   createProfile: {
+    // The field rules of src-shared/profile-rules.ts; main then checks the whole profile with checkProfile().
     input: z.object({
-      name: profileNameSchema, environment: environmentSchema, region: regionSchema, baseUrl: z.string().max(2048).optional(),
-      clientId: z.string().min(1).max(64), keyVersion: z.string().regex(/^[0-9]{1,9}$/).optional(), antomPublicKey: z.string().max(8192).optional(),
-      notifyUrl: z.string().max(1024).optional(), readOnly: z.boolean().optional(),
+      name: profileNameSchema, environment: environmentSchema, region: regionSchema, baseUrl: z.string().max(BASE_URL_MAX).optional(),
+      clientId: z.string().min(1, CLIENT_ID_MESSAGES.required).max(CLIENT_ID_MAX, CLIENT_ID_MESSAGES.tooLong).regex(CLIENT_ID_PATTERN, CLIENT_ID_MESSAGES.pattern),
+      keyVersion: z.string().regex(KEY_VERSION_PATTERN, KEY_VERSION_MESSAGE).optional(), antomPublicKey: z.string().max(ANTOM_PUBLIC_KEY_MAX).optional(),
+      notifyUrl: z.string().max(NOTIFY_URL_MAX, NOTIFY_URL_TOO_LONG).optional(), readOnly: z.boolean().optional(),
     }).strict(),
   },
   deleteProfile: { input: z.object({ name: profileNameSchema }).strict() },
@@ -244,7 +256,7 @@ export const operations = {
   createPaymentSession: { input: z.object({ body: z.record(z.string(), z.unknown()) }).strict() },
   inquiryPayment: { input: z.object({ paymentRequestId: requestId.optional(), paymentId: antomId.optional(), trigger: z.enum(['user', 'poller']).optional() }).strict() },
   capture: { input: z.object({ paymentId: antomId, amount: wireAmountSchema, captureRequestId: requestId.optional(), isLastCapture: z.boolean().optional(), confirmation: typedConfirmation }).strict() },
-  cancel: { input: z.object({ paymentId: antomId.optional(), paymentRequestId: requestId.optional(), confirmation: z.literal('CANCEL').optional() }).strict() },
+  cancel: { input: z.object({ paymentId: antomId.optional(), paymentRequestId: requestId.optional(), confirmation: z.literal(CANCEL_CONFIRMATION).optional() }).strict() },
   refund: { input: z.object({ paymentId: antomId, amount: wireAmountSchema, refundRequestId: requestId.optional(), refundReason: z.string().max(256).optional(), confirmation: typedConfirmation }).strict() },
   inquiryRefund: { input: z.object({ refundRequestId: requestId.optional(), refundId: antomId.optional() }).strict() },
   // disputes (Antom reference: acceptDispute, supplyDefenseDocument, downloadDisputeEvidence)
@@ -254,11 +266,11 @@ export const operations = {
   supplyDefenseDocument: {
     input: z.object({
       disputeId: antomId,
-      disputeEvidence: z.string().min(1).max(1_000_000, 'must be at most 1,000,000 Base64 characters (about 750 KB of document)').regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be Base64'),
+      disputeEvidence: z.string().min(1).max(DISPUTE_EVIDENCE_MAX_CHARS, 'must be at most 1,000,000 Base64 characters (about 750 KB of document)').regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be Base64'),
       confirmation: z.string().max(64).optional(),
     }).strict(),
   },
-  downloadDisputeEvidence: { input: z.object({ disputeId: antomId, disputeEvidenceType: z.enum(['DISPUTE_EVIDENCE_TEMPLATE', 'DISPUTE_EVIDENCE_FILE']) }).strict() },
+  downloadDisputeEvidence: { input: z.object({ disputeId: antomId, disputeEvidenceType: z.enum(DISPUTE_EVIDENCE_TYPES) }).strict() },
   /** Disputes from the journal: open ones first, soonest defense deadline first. */
   listDisputes: { input: empty },
   /** Embedded sandbox only: act as the buyer. */
@@ -295,7 +307,7 @@ export const operations = {
   },
 } as const;
 
-export interface OperationOutputs {
+interface OperationOutputs {
   getAppStatus: AppStatus;
   listProfiles: ProfileSummary[];
   createProfile: { profile: ProfileSummary; warnings: string[] };
@@ -349,6 +361,6 @@ export type HandlerTable = { [N in OperationName]: (input: OperationInput<N>) =>
 
 /** Events main pushes to the page (IPC in Electron, server-sent events in the preview). */
 export interface PushPayloads {
-  notificationStored: { id: number; notifyType: string; verification: 'verified' | 'rejected'; paymentId: string | null; paymentRequestId: string | null; duplicate: boolean };
+  notificationStored: { id: number; notifyType: string; verification: NotificationVerification; paymentId: string | null; paymentRequestId: string | null; duplicate: boolean };
   callRecorded: { api: string; paymentId: string | null; paymentRequestId: string | null; resultStatus: string | null };
 }

@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'JOURNAL_VERSION_TOO_NEW',
   'JOURNAL_UNREADABLE',
   'JOURNAL_KEY_MATERIAL',
+  // shared journal (PostgreSQL): the server cannot be reached, refuses the login, or lacks the database
+  'JOURNAL_UNREACHABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,23 +4,11 @@
  */
 import type { JournalTransaction, PaymentSummary } from './payment-summary';
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from './antom-calls';
+import type { NotificationVerification, NotifyType, RejectReason, ResultStatus, ResultStatusFilter } from './vocabulary';
 
-/** NOTIFY_DISPUTE / NOTIFY_DEFENSE_DOCUMENT: Antom's dispute notifications carry no notifyType; the receiver names them after their API. */
-export type NotifyType = 'PAYMENT_RESULT' | 'PAYMENT_PENDING' | 'CAPTURE_RESULT' | 'REFUND_RESULT' | 'NOTIFY_DISPUTE' | 'NOTIFY_DEFENSE_DOCUMENT' | 'UNKNOWN';
-export type NotificationVerification = 'verified' | 'rejected';
-export type RejectReason =
-  | 'wrong-key'          // signature well-formed but does not verify; no other explanation found
-  | 'wrong-path'         // verifies over another path than the receiver's own
-  | 'body-changed'       // signature valid for a different body (cannot always be told apart from wrong-key)
-  | 'bad-time-header'    // request-time header missing/empty
-  | 'malformed-signature'// header missing or not decodable
-  | 'missing-client-id'
-  | 'unknown-client-id'  // no profile with that client-id / no Antom public key for it
-  | 'not-json'
-  | 'not-a-notification' // JSON but not one of the notify shapes
-  | 'oversized';
+export type { NotificationVerification, NotifyType, RejectReason } from './vocabulary';
 
-export type CallIdName = keyof CallIds;
+type CallIdName = keyof CallIds;
 export const CALL_ID_NAMES: readonly CallIdName[] = ['paymentRequestId', 'paymentId', 'captureRequestId', 'captureId', 'refundRequestId', 'refundId', 'referenceOrderId', 'disputeId'];
 
 /** What the receiver sent back for one POST (same shape as receiver/notification-sink.ts). */
@@ -67,7 +55,7 @@ export interface NotificationFilter extends TimeRange {
 
 export interface CallFilter extends TimeRange {
   api?: AntomApiName | AntomApiName[];
-  resultStatus?: 'S' | 'F' | 'U' | 'none';
+  resultStatus?: ResultStatusFilter;
   resultCode?: string;
   responseSignature?: ResponseSignatureLabel;
   profile?: string;
@@ -171,7 +159,7 @@ export interface CallSummary extends CallIds {
   httpStatus: number | null;
   responseSignature: ResponseSignatureLabel | null;
   latencyMs: number;
-  resultStatus: 'S' | 'F' | 'U' | null;
+  resultStatus: ResultStatus | null;
   resultCode: string | null;
   resultMessage: string | null;
   errorCode: string | null;
@@ -247,7 +235,7 @@ export interface MoneySummary {
   chargedBack?: MoneyAmount;
 }
 
-export type MismatchKind = 'notification-disagrees-with-inquiry' | 'notification-missing' | 'capture-exceeds-authorised' | 'refund-exceeds-paid';
+type MismatchKind = 'notification-disagrees-with-inquiry' | 'notification-missing' | 'capture-exceeds-authorised' | 'refund-exceeds-paid';
 
 export interface MismatchFlag {
   kind: MismatchKind;

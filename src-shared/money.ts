@@ -77,6 +77,7 @@ function exampleMinor(currency: string): string {
  */
 export function displayToMinorUnits(display: string, currency: string): string {
   const exponent = currencyExponent(currency);
+  refuseAmbiguousComma(display, currency, exponent);
   const text = display.trim().replace(/[,_\s]/g, '');
   const match = /^(\d+)(?:\.(\d*))?$/.exec(text);
   if (!match) {
@@ -96,6 +97,32 @@ export function displayToMinorUnits(display: string, currency: string): string {
     throw new ConsoleError('AMOUNT_INVALID', `The amount is too large (${value.length} digits of minor units; Antom allows ${MAX_AMOUNT_DIGITS}).`, 'Check the amount.');
   }
   return value;
+}
+
+/**
+ * A comma is read only as a thousands separator, and only where it cannot be a decimal comma:
+ * every group after it has exactly three digits and no decimal point comes before it ("1,000",
+ * "12,345.67"). "10,50" or "1.000,50" would silently become a different amount, so they are
+ * refused with what the console understood and what to type instead.
+ */
+function refuseAmbiguousComma(display: string, currency: string, exponent: number): void {
+  const text = display.trim();
+  if (!text.includes(',')) return;
+  if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) return;
+  const asDecimal = text.replace(/\./g, '').replace(',', '.');
+  const decimalReading = /^\d+\.\d+$/.test(asDecimal) ? `${currency} ${asDecimal}` : undefined;
+  const groupedReading = /^[\d,]+$/.test(text) ? `${currency} ${text.replace(/,/g, '')}${exponent > 0 ? '.' + '0'.repeat(exponent) : ''}` : undefined;
+  const understood = [decimalReading ? `${decimalReading} (comma as decimal point)` : undefined, groupedReading ? `${groupedReading} (comma as thousands separator)` : undefined].filter((x): x is string => x !== undefined);
+  throw new ConsoleError(
+    'AMOUNT_INVALID',
+    understood.length > 0
+      ? `"${display}" is ambiguous: it could mean ${understood.join(' or ')}.`
+      : `"${display}" uses a comma where a thousands separator cannot be.`,
+    exponent === 0
+      ? `Type the amount without commas, e.g. ${text.replace(/[.,]/g, '')}.`
+      : `Use a point for decimals and no comma, e.g. ${decimalReading ? asDecimal : '12.34'}.`,
+    { field: 'amount' },
+  );
 }
 
 /** Minor units to a display string without grouping or symbol: "1234" USD -> "12.34", JPY -> "1234". */

@@ -19,10 +19,12 @@ log() { printf '[run-tests] %s\n' "$*" >&2; }
 
 KEYRING_PID=""
 KEYRING_TMP=""
+PG_DIR=""
 
 cleanup() {
   if [[ -n "$KEYRING_PID" ]]; then kill "$KEYRING_PID" 2>/dev/null; wait "$KEYRING_PID" 2>/dev/null; fi
   if [[ -n "$KEYRING_TMP" ]]; then rm -rf "$KEYRING_TMP"; fi
+  if [[ -n "$PG_DIR" ]]; then bash "$ROOT/scripts/throwaway-postgres.sh" stop "$PG_DIR"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -124,6 +126,32 @@ start_keyring() {
   export ANTOM_KEYRING_READY=1
 }
 
+# Stage 1b: a throwaway PostgreSQL cluster for the shared-journal tests (scripts/throwaway-postgres.sh:
+# initdb + pg_ctl in a temp dir, 127.0.0.1 on a free port). Exports PG* and ANTOM_TEST_DATABASE_URL;
+# test/support/postgres.ts gives each test file its own database in it. Without the server the
+# PostgreSQL tests skip and say why (they fail instead under CI=true). ANTOM_TEST_DATABASE_URL
+# already set: that server is used and nothing is started.
+start_postgres() {
+  unset ANTOM_TEST_POSTGRES_READY
+  if [[ -n "${ANTOM_TEST_DATABASE_URL:-}" ]]; then
+    export ANTOM_TEST_POSTGRES_READY=1
+    log "Using the PostgreSQL server of ANTOM_TEST_DATABASE_URL."
+    return 0
+  fi
+  local env_lines line status
+  env_lines="$(bash "$ROOT/scripts/throwaway-postgres.sh" start)"
+  status=$?
+  if [[ $status -ne 0 ]]; then
+    if [[ "${CI:-}" == "true" ]]; then log "CI=true: the PostgreSQL tests will FAIL (not skip) without a server."
+    else log "Continuing: the PostgreSQL tests will skip and say why."; fi
+    return 0
+  fi
+  while IFS= read -r line; do export "${line?}"; done <<<"$env_lines"
+  PG_DIR="$ANTOM_TEST_PG_DIR"
+  export ANTOM_TEST_POSTGRES_READY=1
+  log "Throwaway PostgreSQL on 127.0.0.1:$PGPORT (files in $PG_DIR)."
+}
+
 # Stage 2: unit and integration tests (vitest).
 run_unit_tests() {
   npx vitest run "$@"
@@ -178,7 +206,7 @@ stage_enabled() {
 run_stages() {
   ARGC=$#
   start_keyring
-  if stage_enabled unit; then run_unit_tests "$@" || return $?; fi
+  if stage_enabled unit; then start_postgres; run_unit_tests "$@" || return $?; fi
   if stage_enabled typecheck; then log "Stage: typecheck"; run_typecheck || return $?; fi
   if stage_enabled lint; then log "Stage: lint (eslint)"; run_lint || return $?; fi
   if stage_enabled e2e; then log "Stage: e2e (playwright + chromium)"; run_e2e || return $?; fi

@@ -7,7 +7,7 @@ import type { AntomApiName } from '../../src-shared/antom-calls';
 import { ConsoleError } from '../../src-shared/errors';
 
 /** The production confirmations the CLI takes as flags (the console asks for them in a dialog). */
-export interface CallConfirmation {
+interface CallConfirmation {
   /** --confirm-amount "USD 12.34": capture and refund on a production profile. */
   amount: string | undefined;
   /** --confirm CANCEL: cancel on a production profile; --confirm DISPUTE_ID: accepting or defending a dispute there. */

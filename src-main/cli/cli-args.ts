@@ -13,10 +13,12 @@ export interface ParsedCommandArgs {
   positionals: string[];
 }
 
-export const COMMON_OPTIONS = {
+const COMMON_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   'data-dir': { type: 'string' },
+  // The shared PostgreSQL journal (cli/database-option.ts); commands without a journal ignore it.
+  database: { type: 'string' },
 } as const satisfies Options;
 
 export function parseCommandArgs(argv: string[], options: Options, usage: string): ParsedCommandArgs {

@@ -9,14 +9,15 @@ import { dispatchOperation } from '../core/dispatch-operation';
 import type { HandlerTable, OperationName, OperationOutput } from '../../src-shared/contract';
 import { ConsoleError } from '../../src-shared/errors';
 import { optionalString, type ParsedCommandArgs } from './cli-args';
+import { databaseUrlFromArgs } from './database-option';
 
-export interface CliDoor {
+interface CliDoor {
   core: Core;
   /** Run one contract operation; a refusal is thrown as the ConsoleError the console would show. */
   call<N extends OperationName>(name: N, input: unknown): Promise<OperationOutput<N>>;
 }
 
-export interface CliDoorOptions {
+interface CliDoorOptions {
   /** Act for this profile for this one command (`--profile NAME`); the persisted active profile stays. */
   profile?: string;
   core?: CoreConfig;
@@ -32,7 +33,8 @@ async function dispatchOrThrow<N extends OperationName>(handlers: HandlerTable, 
 
 function cliCoreConfig(args: ParsedCommandArgs, extra: CoreConfig): CoreConfig {
   const dataDir = optionalString(args, 'data-dir');
-  return { ...(dataDir ? { dataDir } : {}), door: 'cli', ...extra };
+  const databaseUrl = databaseUrlFromArgs(args);
+  return { ...(dataDir ? { dataDir } : {}), ...(databaseUrl ? { databaseUrl } : {}), door: 'cli', ...extra };
 }
 
 export async function withDoor<T>(args: ParsedCommandArgs, run: (door: CliDoor) => Promise<T>, options: CliDoorOptions = {}): Promise<T> {

@@ -15,10 +15,12 @@ const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'RESPONSE_NOT_JSON', 'DATA_DIR_UNUSABLE', 'INTERNAL',
   // A damaged or newer journal file is not the command's input being wrong: the command could not be done.
   'JOURNAL_UNREADABLE', 'JOURNAL_VERSION_TOO_NEW',
+  // The shared journal's server is down or refuses us: retrying later may help.
+  'JOURNAL_UNREACHABLE',
 ]);
 const NEGATIVE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['SIGNATURE_INVALID', 'RESPONSE_SIGNATURE_INVALID', 'ANTOM_FAILED', 'ANTOM_UNKNOWN']);
 
-export function exitCodeForError(error: unknown): number {
+function exitCodeForError(error: unknown): number {
   if (!(error instanceof ConsoleError)) return EXIT_UNAVAILABLE;
   if (NEGATIVE_CODES.has(error.code)) return EXIT_NEGATIVE;
   if (UNAVAILABLE_CODES.has(error.code)) return EXIT_UNAVAILABLE;

@@ -1,7 +1,9 @@
 /** CLI flags for the journal filters, shared by list and export commands. */
 import { ConsoleError } from '../../src-shared/errors';
-import type { CallFilter, NotificationFilter, NotifyType, RejectReason } from '../../src-shared/journal-views';
-import type { AntomApiName } from '../../src-shared/antom-calls';
+import type { CallFilter, NotificationFilter } from '../../src-shared/journal-views';
+import {
+  ANTOM_APIS, CALL_TRIGGERS, NOTIFICATION_VERIFICATIONS, NOTIFY_TYPES, REJECT_REASONS, RESPONSE_SIGNATURE_LABELS, RESULT_STATUS_FILTERS,
+} from '../../src-shared/vocabulary';
 import { flag, optionalString, type ParsedCommandArgs } from './cli-args';
 
 export const FILTER_OPTIONS = {
@@ -47,15 +49,11 @@ function common(args: ParsedCommandArgs): Record<string, unknown> {
   return out;
 }
 
-const NOTIFY_TYPES: readonly NotifyType[] = ['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN'];
-const REJECT_REASONS: readonly RejectReason[] = ['wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized'];
-const APIS: readonly AntomApiName[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'];
-
 export function notificationFilterFromArgs(args: ParsedCommandArgs): NotificationFilter {
   const filter = common(args) as NotificationFilter;
   const types = listArg(args, 'type', NOTIFY_TYPES);
   if (types) filter.notifyType = types;
-  const verification = listArg(args, 'verification', ['verified', 'rejected'] as const);
+  const verification = listArg(args, 'verification', NOTIFICATION_VERIFICATIONS);
   if (verification) filter.verification = verification[0]!;
   const reasons = listArg(args, 'reject-reason', REJECT_REASONS);
   if (reasons) filter.rejectReason = reasons;
@@ -68,13 +66,13 @@ export function notificationFilterFromArgs(args: ParsedCommandArgs): Notificatio
 
 export function callFilterFromArgs(args: ParsedCommandArgs): CallFilter {
   const filter = common(args) as CallFilter;
-  const apis = listArg(args, 'api', APIS);
+  const apis = listArg(args, 'api', ANTOM_APIS);
   if (apis) filter.api = apis;
-  const status = listArg(args, 'result-status', ['S', 'F', 'U', 'none'] as const);
+  const status = listArg(args, 'result-status', RESULT_STATUS_FILTERS);
   if (status) filter.resultStatus = status[0]!;
-  const signature = listArg(args, 'signature', ['verified', 'unverified', 'invalid'] as const);
+  const signature = listArg(args, 'signature', RESPONSE_SIGNATURE_LABELS);
   if (signature) filter.responseSignature = signature[0]!;
-  const trigger = listArg(args, 'trigger', ['user', 'poller', 'retry', 'cli', 'test'] as const);
+  const trigger = listArg(args, 'trigger', CALL_TRIGGERS);
   if (trigger) filter.trigger = trigger[0]!;
   return filter;
 }

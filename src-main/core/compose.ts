@@ -30,6 +30,8 @@ import { regionSignForRegion } from '../../src-shared/antom/payment-session-data
 
 export interface CoreConfig {
   dataDir?: string;
+  /** A shared PostgreSQL journal (postgres:// URL) instead of the data directory's SQLite file. */
+  databaseUrl?: string;
   /** The app's version; the Electron shell passes app.getVersion() (a bundle cannot find package.json). */
   version?: string;
   /** Keychain service name; tests pass a unique one. */
@@ -96,7 +98,8 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const secrets: SecretStore = config.secrets ?? new KeytarSecretStore({ service });
   const sessionSecrets = new SessionSecretStore();
   const profiles = new ProfileService({ dataDir, secrets, sessionSecrets });
-  const journal = await openJournal({ dataDir, onRecordError: (error) => log(`journal: a call could not be recorded: ${String(error)}`) });
+  const onRecordError = (error: unknown): void => log(`journal: a call could not be recorded: ${String(error)}`);
+  const journal = await openJournal(config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl, onRecordError } : { dataDir, onRecordError });
   const push = new PushHub((error) => log(`push: a listener failed: ${String(error)}`));
   // Every attempt goes to the journal first, then the page hears about it.
   const journalRecorder = journal.recorder();

@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { ConsoleError } from '../../src-shared/errors';
 
-export const APP_DIR_NAME = 'Antom Ops Console';
-export const DATA_DIR_ENV = 'ANTOM_OPS_DATA_DIR';
+const APP_DIR_NAME = 'Antom Ops Console';
+const DATA_DIR_ENV = 'ANTOM_OPS_DATA_DIR';
 
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   const home = homedir();
   switch (platform()) {
     case 'darwin':

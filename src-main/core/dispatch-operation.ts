@@ -12,7 +12,7 @@ export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
 }
 
-export interface ValidationIssue {
+interface ValidationIssue {
   path: string;
   message: string;
 }

@@ -6,11 +6,10 @@
  */
 import { readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConsoleError } from '../../src-shared/errors';
 
 export const RUNTIME_FILE = 'embedded-sandbox.json';
 
-export interface EmbeddedSandboxRuntime {
+interface EmbeddedSandboxRuntime {
   pid: number;
   baseUrl: string;
   antomPublicKey: string;
@@ -50,12 +49,4 @@ export function readSandboxRuntime(dataDir: string): EmbeddedSandboxRuntime | un
   }
   if (typeof parsed.pid !== 'number' || typeof parsed.baseUrl !== 'string') return undefined;
   return processAlive(parsed.pid) ? parsed : undefined;
-}
-
-export function requireSandboxRuntime(dataDir: string): EmbeddedSandboxRuntime {
-  const runtime = readSandboxRuntime(dataDir);
-  if (!runtime) {
-    throw new ConsoleError('NOT_FOUND', 'The embedded Antom sandbox is not running.', 'Open the console (npm start / npm run preview), or start it in another terminal with `antom-ops sandbox start`.', { dataDir });
-  }
-  return runtime;
 }

@@ -6,8 +6,8 @@
  */
 import type { PushPayloads } from '../../src-shared/contract';
 
-export type PushName = keyof PushPayloads;
-export type PushListener<N extends PushName> = (payload: PushPayloads[N]) => void;
+type PushName = keyof PushPayloads;
+type PushListener<N extends PushName> = (payload: PushPayloads[N]) => void;
 
 export class PushHub {
   private readonly listeners: { [N in PushName]: Set<PushListener<N>> } = {

@@ -25,7 +25,7 @@ const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 /** How much more of an oversized body is read (and dropped) so its sender can read the 413. */
 const OVERSIZED_DRAIN_BYTES = 8 * 1024 * 1024;
 
-export interface PreviewServerOptions {
+interface PreviewServerOptions {
   /** Default 0: any free port. */
   port?: number;
   dataDir?: string;

@@ -33,7 +33,7 @@ function namedProfile(name: OperationName, input: Record<string, unknown>): stri
   }
 }
 
-export async function assertSandboxOnly(profiles: ProfileService, name: OperationName, input: Record<string, unknown>): Promise<void> {
+async function assertSandboxOnly(profiles: ProfileService, name: OperationName, input: Record<string, unknown>): Promise<void> {
   if (name === 'createProfile' && input.environment === 'production') {
     throw refused('The browser preview does not create production profiles.', { operation: name });
   }

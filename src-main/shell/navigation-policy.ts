@@ -4,7 +4,7 @@
  */
 import { isAppUrl } from './app-location';
 
-export const EXTERNAL_LINK_HOSTS: readonly string[] = Object.freeze(['docs.antom.com', 'global.alipay.com', 'dashboard.antom.com']);
+const EXTERNAL_LINK_HOSTS: readonly string[] = Object.freeze(['docs.antom.com', 'global.alipay.com', 'dashboard.antom.com']);
 
 export function isAllowedExternalUrl(url: string): boolean {
   let parsed: URL;
@@ -22,7 +22,7 @@ export function isAllowedExternalUrl(url: string): boolean {
   );
 }
 
-export type NavigationDecision = { action: 'allow' } | { action: 'deny'; openExternally: boolean };
+type NavigationDecision = { action: 'allow' } | { action: 'deny'; openExternally: boolean };
 
 /** In-window navigation: stay on the app's origin; an allow-listed link goes to the browser instead. */
 export function decideNavigation(url: string, appOrigin: string): NavigationDecision {

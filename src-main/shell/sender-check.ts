@@ -6,7 +6,7 @@
 import type { ConsoleErrorShape } from '../../src-shared/errors';
 import { isAppUrl } from './app-location';
 
-export interface SenderInfo {
+interface SenderInfo {
   url: string | undefined;
   isMainFrame: boolean;
 }

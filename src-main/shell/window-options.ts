@@ -9,7 +9,7 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import type { WindowBounds } from './window-state';
 
-export interface WindowDebugOptions {
+interface WindowDebugOptions {
   /** DevTools only in a development run (build-mode.ts); a production build cannot open them. */
   devTools: boolean;
 }

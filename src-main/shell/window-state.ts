@@ -21,7 +21,7 @@ export interface WindowState {
   maximized: boolean;
 }
 
-export interface Rectangle {
+interface Rectangle {
   x: number;
   y: number;
   width: number;

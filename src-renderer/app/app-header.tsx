@@ -1,8 +1,8 @@
 import type { RefObject } from 'react';
-import type { AppStatus } from '../../src-shared/contract';
+import type { AppStatus, Environment } from '../../src-shared/contract';
 import { GlobalSearch, type GlobalSearchHandle } from './global-search';
 
-const ENVIRONMENT_WORDS: Record<string, string> = { embedded: 'embedded sandbox', sandbox: 'Antom sandbox', production: 'PRODUCTION' };
+const ENVIRONMENT_WORDS: Record<Environment, string> = { embedded: 'embedded sandbox', sandbox: 'Antom sandbox', production: 'PRODUCTION' };
 
 /** "Embedded sandbox" rather than "Embedded sandbox · embedded sandbox" when the name already says it. */
 function badgeText(name: string, environment: string): string {
@@ -16,8 +16,8 @@ export function AppHeader({ status, searchRef }: { status: AppStatus | undefined
       <h1>Antom Ops Console</h1>
       {profile ? (
         <span className="profile-badges">
-          <span className={`badge env-${profile.environment}`} title={`Active profile (${ENVIRONMENT_WORDS[profile.environment] ?? profile.environment}), client-id ${profile.clientId}`} data-testid="active-profile">
-            {badgeText(profile.name, ENVIRONMENT_WORDS[profile.environment] ?? profile.environment)}
+          <span className={`badge env-${profile.environment}`} title={`Active profile (${ENVIRONMENT_WORDS[profile.environment]}), client-id ${profile.clientId}`} data-testid="active-profile">
+            {badgeText(profile.name, ENVIRONMENT_WORDS[profile.environment])}
           </span>
           {profile.readOnly ? <span className="badge read-only" title="Money-moving actions are hidden and refused for this profile">Read-only</span> : null}
         </span>

@@ -2,7 +2,7 @@
  * One box for any ID: paymentRequestId, paymentId, captureRequestId, refundId, referenceOrderId...
  * One payment found: open it in Payments. Several (or only calls/notifications): list them.
  */
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { FindByIdResult } from '../../src-shared/journal-views';
 import { errorShapeOf, getBridge, unwrap } from '../bridge/client';
@@ -11,7 +11,7 @@ import { Time } from '../components/time';
 import { ResultBadge } from '../components/result-badge';
 import { StatusBadge } from '../components/status-badge';
 import { searchKeys } from '../queries/search';
-import { navigate, routeHref } from './router';
+import { navigate, routeHref, useRoute } from './router';
 
 export interface GlobalSearchHandle {
   focus: () => void;
@@ -29,6 +29,13 @@ export const GlobalSearch = forwardRef<GlobalSearchHandle>(function GlobalSearch
   const [text, setText] = useState('');
   const [state, setState] = useState<SearchState>({ kind: 'idle' });
   useImperativeHandle(ref, () => ({ focus: () => inputRef.current?.focus() }), []);
+  // Results belong to the page they were asked from: any navigation (a result link, the
+  // dashboard list, a shortcut, Back) closes them instead of leaving them over the next page.
+  const route = useRoute();
+  const where = `${route.key}?${route.params.toString()}`;
+  useEffect(() => {
+    setState((current) => (current.kind === 'results' || current.kind === 'error' ? { kind: 'idle' } : current));
+  }, [where]);
 
   const search = async () => {
     const id = text.trim();

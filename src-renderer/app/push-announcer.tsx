@@ -40,7 +40,8 @@ export function PushAnnouncer() {
       const id = nextId.current++;
       const about = payload.paymentRequestId ?? payload.paymentId;
       const text = `${payload.duplicate ? 'Duplicate ' : ''}${payload.notifyType} notification ${payload.verification}${about ? ` for ${about}` : ''}`;
-      setToasts((list) => [...list.slice(-3), { id, text, tone: payload.verification === 'verified' ? 'ok' : 'bad', paymentKey: payload.paymentId ?? payload.paymentRequestId ?? undefined }]);
+      // At most three at a time: they share the navigation column and must not cover its links.
+      setToasts((list) => [...list.slice(-2), { id, text, tone: payload.verification === 'verified' ? 'ok' : 'bad', paymentKey: payload.paymentId ?? payload.paymentRequestId ?? undefined }]);
       timers.push(dropLater(id));
     });
     const offCall = subscribePush('callRecorded', () => {

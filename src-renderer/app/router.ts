@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import { PREVIEW_TOKEN_PARAM } from '../../src-shared/bridge';
 
-export interface Route {
+interface Route {
   /** Dashboard key, '' when the hash names none (the shell falls back to the first dashboard). */
   key: string;
   params: URLSearchParams;

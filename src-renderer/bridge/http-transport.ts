@@ -9,7 +9,7 @@ import { buildBridge, PREVIEW_API_PREFIX, PREVIEW_EVENTS_PATH, PREVIEW_TOKEN_HEA
 import type { OperationResult } from '../../src-shared/contract';
 import { ERROR_CODES, type ConsoleErrorShape } from '../../src-shared/errors';
 
-export interface HttpBridgeOptions {
+interface HttpBridgeOptions {
   /** e.g. "http://127.0.0.1:5174"; the page's own origin in the browser. */
   origin: string;
   token: string;
@@ -19,12 +19,12 @@ export interface HttpBridgeOptions {
 }
 
 /** The part of EventSource the pushes need (declared here so this file needs no DOM types). */
-export interface EventSourceLike {
+interface EventSourceLike {
   addEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
   removeEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
   close(): void;
 }
-export type EventSourceFactory = (url: string) => EventSourceLike;
+type EventSourceFactory = (url: string) => EventSourceLike;
 
 function isErrorShape(value: unknown): value is ConsoleErrorShape {
   if (typeof value !== 'object' || value === null) return false;
@@ -63,7 +63,7 @@ function statusFailure(status: number): OperationResult<unknown> {
   });
 }
 
-export function createHttpInvoker(options: HttpBridgeOptions): OperationInvoker {
+function createHttpInvoker(options: HttpBridgeOptions): OperationInvoker {
   const fetchImpl = options.fetchImpl ?? fetch;
   const origin = options.origin.replace(/\/+$/, '');
   return async (name, input) => {
@@ -106,7 +106,7 @@ function defaultEventSource(): EventSourceFactory | undefined {
  * One EventSource for all subscriptions, opened with the first and closed with the last. The
  * browser reconnects by itself if the stream drops (the server sends `retry:`).
  */
-export function createSseSubscriber(options: HttpBridgeOptions): PushSubscriber {
+function createSseSubscriber(options: HttpBridgeOptions): PushSubscriber {
   const open = options.eventSourceImpl ?? defaultEventSource();
   if (!open) return () => () => undefined;
   const url = `${options.origin.replace(/\/+$/, '')}${PREVIEW_EVENTS_PATH}?${PREVIEW_TOKEN_PARAM}=${encodeURIComponent(options.token)}`;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
-export interface TypedConfirmation {
+interface TypedConfirmation {
   /** Shown in the label: "Type 40.00 to confirm". */
   expected: string;
   label?: string;
@@ -13,7 +13,7 @@ export interface TypedConfirmation {
   matches?: (typed: string) => boolean;
 }
 
-export interface ConfirmDialogProps {
+interface ConfirmDialogProps {
   open: boolean;
   title: string;
   children?: ReactNode;

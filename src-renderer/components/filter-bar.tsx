@@ -8,7 +8,7 @@ import type { TimeRange } from '../../src-shared/journal-views';
 import { localInputToIso, TimeRangeFields, type TimeRangeValue } from './time-range-fields';
 
 /** Draft fields (the text in the boxes) that both logs have. */
-export interface SharedFilterDraft extends TimeRangeValue {
+interface SharedFilterDraft extends TimeRangeValue {
   resultCode: string;
   anyId: string;
   text: string;

@@ -13,7 +13,7 @@ import { Loading } from './loading';
 export type ExportFormat = 'csv' | 'json';
 
 /** The part of an export mutation these pieces read. */
-export interface ExportProgress {
+interface ExportProgress {
   isPending: boolean;
   isError: boolean;
   error: unknown;
@@ -78,7 +78,7 @@ export function ListDetailSplit({ detailOpen, onCloseDetail, children }: { detai
 }
 
 /** The part of a detail query the pane reads. */
-export interface DetailQuery<T> {
+interface DetailQuery<T> {
   isPending: boolean;
   isError: boolean;
   error: unknown;

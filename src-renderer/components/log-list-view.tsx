@@ -5,7 +5,6 @@
  * alike (paging older rows in as you scroll, "Show new" scrolling back to the newest rows).
  */
 import { useCallback, useState, type ReactNode } from 'react';
-import type { PagedRows } from '../queries/paged-log';
 import { useRouteParam } from '../app/router';
 import { errorShapeOf } from '../bridge/client';
 import { EmptyState } from './empty-state';
@@ -13,19 +12,7 @@ import { ErrorPanel } from './error-panel';
 import { Loading } from './loading';
 import { ListDetailSplit, LogListToolbar } from './log-list-parts';
 import { VirtualList, type VirtualColumn } from './virtual-list';
-
-/** The part of a paged journal query the view reads. */
-export interface LogListQuery<Row> {
-  rows: PagedRows<Row>;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => unknown;
-  isPending: boolean;
-  isError: boolean;
-  isSuccess: boolean;
-  error: unknown;
-  refetch: () => unknown;
-}
+import type { WindowedPages } from './windowed-pages';
 
 /** The row a log opens on: `?id=` of the route (a link from elsewhere), else none. */
 export function useSelectedRowFromRoute(): [number | undefined, (id: number | undefined) => void] {
@@ -33,8 +20,8 @@ export function useSelectedRowFromRoute(): [number | undefined, (id: number | un
   return useState<number | undefined>(Number.isInteger(routeId) && routeId > 0 ? routeId : undefined);
 }
 
-export interface LogListViewProps<Row extends { id: number }> {
-  list: LogListQuery<Row>;
+interface LogListViewProps<Row extends { id: number }> {
+  list: WindowedPages<Row>;
   arrivals: { pending: number; refresh: () => void };
   /** Singular: "call", "notification". */
   noun: string;
@@ -59,12 +46,8 @@ export interface LogListViewProps<Row extends { id: number }> {
 
 export function LogListView<Row extends { id: number }>(props: LogListViewProps<Row>) {
   const { list, arrivals, noun, selectedId, onSelect, cell } = props;
-  const { rows, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const { rows, hasMore } = list;
   const [scrollResetKey, setScrollResetKey] = useState(0);
-
-  const onNearEnd = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const columns = selectedId !== undefined ? props.compactColumns : props.columns;
   const renderCells = useCallback((index: number) => {
@@ -76,31 +59,32 @@ export function LogListView<Row extends { id: number }>(props: LogListViewProps<
   return (
     <>
       <LogListToolbar
-        loading={list.isPending}
+        loading={list.status === 'pending'}
         count={rows.count}
-        hasMore={Boolean(hasNextPage)}
+        hasMore={hasMore}
         noun={noun}
         arrivalsPending={arrivals.pending}
         onShowArrivals={() => { arrivals.refresh(); setScrollResetKey((k) => k + 1); }}
       />
 
-      {list.isPending ? <Loading what={props.loadingText} /> : null}
-      {list.isError ? <ErrorPanel title={props.errorTitle} error={errorShapeOf(list.error)} onRetry={() => void list.refetch()} /> : null}
-      {list.isSuccess && rows.count === 0 ? <EmptyState title={props.empty.title}>{props.empty.hint}</EmptyState> : null}
+      {list.status === 'pending' ? <Loading what={props.loadingText} /> : null}
+      {list.status === 'error' ? <ErrorPanel title={props.errorTitle} error={errorShapeOf(list.error)} onRetry={list.refetch} /> : null}
+      {list.status === 'success' && rows.count === 0 ? <EmptyState title={props.empty.title}>{props.empty.hint}</EmptyState> : null}
 
-      {list.isSuccess && rows.count > 0 ? (
+      {rows.count > 0 ? (
         <ListDetailSplit detailOpen={selectedId !== undefined} onCloseDetail={() => onSelect(undefined)}>
           <VirtualList
             label={props.label}
             idPrefix={props.idPrefix}
             columns={columns}
             rowCount={rows.count}
-            hasMore={Boolean(hasNextPage)}
+            hasMore={hasMore}
             renderCells={renderCells}
+            isLoaded={(index) => rows.at(index) !== undefined}
             rowKey={(index) => rows.at(index)?.id ?? `missing-${index}`}
             isSelected={(index) => rows.at(index)?.id === selectedId}
             onSelect={(index) => onSelect(rows.at(index)?.id)}
-            onNearEnd={onNearEnd}
+            onRangeChange={list.setRange}
             onAtTopChange={props.onAtTopChange}
             scrollResetKey={scrollResetKey}
             {...(rowClassName ? { rowClassName: (index: number) => { const row = rows.at(index); return row ? rowClassName(row) : undefined; } } : {})}

@@ -7,7 +7,7 @@ import { CodeBlock } from './code-block';
 import { Time } from './time';
 import { prettyJson } from '../format/json';
 
-export interface SignedRequest {
+interface SignedRequest {
   url: string;
   path: string;
   requestTime: string;

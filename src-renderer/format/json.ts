@@ -7,8 +7,3 @@ export function prettyJson(text: string | null | undefined): string {
     return text;
   }
 }
-
-export function prettyValue(value: unknown): string {
-  if (value === undefined) return '';
-  return typeof value === 'string' ? prettyJson(value) : JSON.stringify(value, null, 2);
-}

@@ -2,7 +2,7 @@
  * Money display for the renderer: wraps src-shared/money so a currency the console does not
  * know (or a malformed value from a log) still shows something honest instead of throwing.
  */
-import { formatMinorUnits, isKnownCurrency, minorToDisplayUnits } from '../../src-shared/money';
+import { formatMinorUnits, isKnownCurrency } from '../../src-shared/money';
 
 export interface WireAmount {
   currency: string;
@@ -13,10 +13,4 @@ export function formatAmount(amount: WireAmount | null | undefined): string {
   if (!amount) return '—';
   if (!isKnownCurrency(amount.currency) || !/^-?\d+$/.test(amount.value)) return `${amount.currency} ${amount.value} (minor units)`;
   return formatMinorUnits(amount.value, amount.currency);
-}
-
-/** Display units without the currency ("40.00"): what a confirmation asks the operator to type. */
-export function displayValue(amount: WireAmount): string {
-  if (!isKnownCurrency(amount.currency) || !/^-?\d+$/.test(amount.value)) return amount.value;
-  return minorToDisplayUnits(amount.value, amount.currency);
 }

@@ -1,5 +1,5 @@
 /** React Query hooks for the app's own status (profile, keychain, sandbox, data dir). */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Environment } from '../../src-shared/contract';
 import { getBridge, unwrap } from '../bridge/client';
 
@@ -8,14 +8,19 @@ export const appStatusKeys = {
   profiles: ['app', 'profiles'] as const,
 };
 
-export function useAppStatus() {
-  return useQuery({
+/** Shared by the hook and the first-screen prefetch (queries/first-screen.ts). */
+export function appStatusQuery() {
+  return queryOptions({
     queryKey: appStatusKeys.status,
     queryFn: async () => unwrap(await getBridge().getAppStatus()),
   });
 }
 
-export interface ProfileMode {
+export function useAppStatus() {
+  return useQuery(appStatusQuery());
+}
+
+interface ProfileMode {
   /** Money-moving dashboards and buttons are hidden (main refuses them anyway). */
   readOnly: boolean;
   /** Captures/refunds need the amount typed, cancels need CANCEL. */

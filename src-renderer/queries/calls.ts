@@ -2,38 +2,27 @@
  * React Query hooks for the API log: every signed call, newest first, paged by keyset cursors;
  * one call in full; every attempt sharing a callId; export of the filtered view.
  */
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { CallFilter, CallSummary, Page } from '../../src-shared/journal-views';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { CallFilter, CallSummary } from '../../src-shared/journal-views';
 import { getBridge, unwrap } from '../bridge/client';
-import { pagedRows, useListArrivals } from './paged-log';
+import { useJournalLog, useListArrivals } from './paged-log';
 
-export const CALL_PAGE_SIZE = 500;
+const CALL_PAGE_SIZE = 500;
 
-/** The list has its own prefix so the shell's blanket ['calls'] invalidation does not refetch every page. */
-export const callLogKeys = {
+/** The list itself is a windowed page cache (useJournalLog), not a React Query entry. */
+const callLogKeys = {
   all: ['calls'] as const,
-  lists: ['call-log'] as const,
-  list: (filter: CallFilter) => ['call-log', filter] as const,
   detail: (id: number) => ['calls', 'detail', id] as const,
   attempts: (callId: string) => ['calls', 'attempts', callId] as const,
 };
 
 export function useCallList(filter: CallFilter) {
-  const query = useInfiniteQuery({
-    queryKey: callLogKeys.list(filter),
-    queryFn: async ({ pageParam }) =>
-      unwrap(await getBridge().listCalls({ filter, page: { limit: CALL_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: Page<CallSummary>) => last.nextCursor,
-    staleTime: Infinity,
-  });
-  const rows = useMemo(() => pagedRows(query.data, CALL_PAGE_SIZE), [query.data]);
-  return { ...query, rows };
+  return useJournalLog<CallFilter, CallSummary>(filter, CALL_PAGE_SIZE, async (f, page) =>
+    unwrap(await getBridge().listCalls({ filter: f, page })));
 }
 
-export function useCallArrivals(atTop: boolean) {
-  return useListArrivals('callRecorded', callLogKeys.lists, atTop);
+export function useCallArrivals(atTop: boolean, reload: () => void) {
+  return useListArrivals('callRecorded', atTop, reload);
 }
 
 export function useCall(id: number | undefined) {

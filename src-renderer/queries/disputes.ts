@@ -2,7 +2,7 @@
  * Disputes: the journal's list (refreshed on every stored notification, see push-announcer) and
  * the three dispute calls. Accept and defend refresh disputes and payments when they settle.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OperationInput } from '../../src-shared/contract';
 import { getBridge, unwrap } from '../bridge/client';
 import { invalidatePaymentData } from './calls-outcomes';
@@ -11,13 +11,18 @@ export const disputeKeys = {
   all: ['disputes'] as const,
 };
 
-export function useDisputes() {
-  return useQuery({
+/** Shared by the hook and the first-screen prefetch (the Overview's disputes-due tile). */
+export function disputesQuery() {
+  return queryOptions({
     queryKey: disputeKeys.all,
     queryFn: async () => unwrap(await getBridge().listDisputes({})),
     // Deadlines move with the clock even when nothing arrives.
     refetchInterval: 30_000,
   });
+}
+
+export function useDisputes() {
+  return useQuery(disputesQuery());
 }
 
 function useDisputeCall<I, O>(run: (input: I) => Promise<O>) {

@@ -2,43 +2,31 @@
  * React Query hooks for the notification log: an infinite query paged by keyset cursors (newest
  * first), the detail of one notification, replay and export.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReplayResult } from '../../src-shared/contract';
-import type { NotificationFilter, NotificationSummary, Page } from '../../src-shared/journal-views';
+import type { NotificationFilter, NotificationSummary } from '../../src-shared/journal-views';
 import { getBridge, unwrap } from '../bridge/client';
-import { pagedRows, useListArrivals } from './paged-log';
+import { useJournalLog, useListArrivals } from './paged-log';
 
-export const NOTIFICATION_PAGE_SIZE = 500;
+const NOTIFICATION_PAGE_SIZE = 500;
 
 /**
- * The list lives under its own prefix: the shell invalidates ['notifications'] on every push,
- * which for an infinite query means refetching every loaded page. The log refreshes its list
- * itself (useNotificationArrivals); details stay under ['notifications'] so pushes refresh them.
+ * The list is not in React Query: its windowed page cache (useJournalLog) releases pages scrolled
+ * out of view, and it reloads itself when a notification arrives (useNotificationArrivals).
+ * Details stay under ['notifications'] so the shell's push invalidation refreshes them.
  */
-export const notificationKeys = {
+const notificationKeys = {
   all: ['notifications'] as const,
-  lists: ['notification-log'] as const,
-  list: (filter: NotificationFilter) => ['notification-log', filter] as const,
   detail: (id: number) => ['notifications', 'detail', id] as const,
 };
 
 export function useNotificationList(filter: NotificationFilter) {
-  const query = useInfiniteQuery({
-    queryKey: notificationKeys.list(filter),
-    queryFn: async ({ pageParam }) =>
-      unwrap(await getBridge().listNotifications({ filter, page: { limit: NOTIFICATION_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: Page<NotificationSummary>) => last.nextCursor,
-    // Older pages are immutable keyset slices; only the newest changes, and pushes say when.
-    staleTime: Infinity,
-  });
-  const rows = useMemo(() => pagedRows(query.data, NOTIFICATION_PAGE_SIZE), [query.data]);
-  return { ...query, rows };
+  return useJournalLog<NotificationFilter, NotificationSummary>(filter, NOTIFICATION_PAGE_SIZE, async (f, page) =>
+    unwrap(await getBridge().listNotifications({ filter: f, page })));
 }
 
-export function useNotificationArrivals(atTop: boolean) {
-  return useListArrivals('notificationStored', notificationKeys.lists, atTop);
+export function useNotificationArrivals(atTop: boolean, reload: () => void) {
+  return useListArrivals('notificationStored', atTop, reload);
 }
 
 export function useNotification(id: number | undefined) {

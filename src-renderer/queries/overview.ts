@@ -1,5 +1,5 @@
 /** Overview statistics for a time range. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getBridge, unwrap } from '../bridge/client';
 
 export type OverviewRange = '1h' | '24h' | '7d';
@@ -15,8 +15,12 @@ export const overviewKeys = {
   range: (range: OverviewRange) => ['overview', range] as const,
 };
 
-export function useOverview(range: OverviewRange) {
-  return useQuery({
+/** The range the Overview opens on. */
+export const DEFAULT_OVERVIEW_RANGE: OverviewRange = '24h';
+
+/** Shared by the hook and the first-screen prefetch (queries/first-screen.ts). */
+export function overviewQuery(range: OverviewRange) {
+  return queryOptions({
     queryKey: overviewKeys.range(range),
     queryFn: async () => {
       const spec = OVERVIEW_RANGES.find((r) => r.key === range) ?? OVERVIEW_RANGES[0]!;
@@ -28,4 +32,8 @@ export function useOverview(range: OverviewRange) {
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
   });
+}
+
+export function useOverview(range: OverviewRange) {
+  return useQuery(overviewQuery(range));
 }

@@ -1,54 +1,50 @@
 /**
- * What the two journal logs (Notifications, API log) share: random access over equal-sized
- * cursor pages, and picking up new rows announced by a push without refetching every page.
+ * What the two journal logs (Notifications, API log) share: a windowed page cache over keyset
+ * cursor pages (components/windowed-pages: pages out of view are released), and picking up new
+ * rows announced by a push without refetching every page.
  */
-import { useQueryClient, type InfiniteData, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '../../src-shared/journal-views';
+import { useWindowedPages, type WindowedPages } from '../components/windowed-pages';
 import { subscribePush, type PushName } from '../app/push';
 
-export interface PagedRows<T> {
-  count: number;
-  at: (index: number) => T | undefined;
+/**
+ * A journal log for `filter`: pages of `pageSize` rows, newest first, fetched by cursor as they
+ * come into view and released once scrolled well away.
+ */
+export function useJournalLog<Filter, Row>(
+  filter: Filter,
+  pageSize: number,
+  list: (filter: Filter, page: { limit: number; cursor?: string }) => Promise<Page<Row>>,
+): WindowedPages<Row> {
+  const listRef = useRef(list);
+  listRef.current = list;
+  const filterText = JSON.stringify(filter);
+  const fetchPage = useCallback(
+    ({ cursor }: { pageIndex: number; cursor: string | undefined }) =>
+      listRef.current(JSON.parse(filterText) as Filter, { limit: pageSize, ...(cursor ? { cursor } : {}) }),
+    [filterText, pageSize],
+  );
+  return useWindowedPages<Row>({ listKey: filterText, pageSize, fetchPage });
 }
 
 /**
- * Row i lives at pages[i / pageSize].items[i % pageSize] (every page but the last is full), so
- * 100,000 loaded rows are never copied into one array as pages arrive.
+ * New rows pushed by main. While the operator looks at the newest rows the list starts over from
+ * its newest page (a burst is coalesced into one reload); once they have scrolled away it only
+ * counts what arrived, so rows never jump under the pointer, and `refresh` brings them in.
  */
-export function pagedRows<T>(data: InfiniteData<Page<T>> | undefined, pageSize: number): PagedRows<T> {
-  const pages = data?.pages ?? [];
-  const lastPage = pages[pages.length - 1];
-  const count = pages.length === 0 || !lastPage ? 0 : (pages.length - 1) * pageSize + lastPage.items.length;
-  return {
-    count,
-    at: (index) => pages[Math.floor(index / pageSize)]?.items[index % pageSize],
-  };
-}
-
-/**
- * New rows pushed by main. While the operator looks at the newest rows the list refreshes itself
- * (a burst is coalesced into one refetch); once they have scrolled away it only counts what
- * arrived, so rows never jump under the pointer, and `refresh` brings them in.
- */
-export function useListArrivals(push: PushName, listKey: QueryKey, atTop: boolean) {
-  const client = useQueryClient();
+export function useListArrivals(push: PushName, atTop: boolean, reload: () => void) {
   const [pending, setPending] = useState(0);
   const atTopRef = useRef(atTop);
   atTopRef.current = atTop;
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
   const timer = useRef<number | undefined>(undefined);
-  const keyText = JSON.stringify(listKey);
 
-  // Keep only the newest page before refetching: an infinite query refetches every loaded page,
-  // and after a long scroll that would be hundreds of requests to pick up one new row.
   const refresh = useCallback(() => {
     setPending(0);
-    const queryKey = JSON.parse(keyText) as QueryKey;
-    client.setQueriesData<InfiniteData<Page<unknown>, string | undefined>>({ queryKey }, (data) =>
-      data && data.pages.length > 1 ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data,
-    );
-    void client.invalidateQueries({ queryKey });
-  }, [client, keyText]);
+    reloadRef.current();
+  }, []);
 
   useEffect(() => {
     const unsubscribe = subscribePush(push, () => {

@@ -3,14 +3,13 @@
  * capture. Keys all start with 'payments' so one invalidation after a push refreshes them.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { PaymentState } from '../../src-shared/journal-views';
 import { getBridge, unwrap } from '../bridge/client';
 
 /**
  * The poller has its own prefix on purpose: a push after each inquiry invalidates 'payments',
  * and if that refetched the poller too, every poll would trigger the next one at once.
  */
-export const pollKeys = {
+const pollKeys = {
   all: ['payment-poll'] as const,
   poll: (id: string) => ['payment-poll', id] as const,
 };
@@ -24,11 +23,6 @@ export const paymentKeys = {
 
 /** States after which Antom will not change its mind: polling stops there. */
 export const FINAL_PAYMENT_STATUSES = new Set(['SUCCESS', 'FAIL', 'CANCELLED']);
-const FINAL_STATES = new Set<PaymentState>(['AUTHORISED', 'PARTIALLY_CAPTURED', 'CAPTURED', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED', 'FAILED', 'EXPIRED']);
-
-export function isFinalState(state: PaymentState | undefined): boolean {
-  return state !== undefined && FINAL_STATES.has(state);
-}
 
 export function useTimeline(id: string | undefined) {
   return useQuery({
@@ -39,7 +33,7 @@ export function useTimeline(id: string | undefined) {
 }
 
 /** The paymentStatus an inquiry answered with, if it answered with one. */
-export function paymentStatusOf(response: unknown): string | undefined {
+function paymentStatusOf(response: unknown): string | undefined {
   if (typeof response !== 'object' || response === null) return undefined;
   const status = (response as Record<string, unknown>).paymentStatus;
   return typeof status === 'string' ? status : undefined;

@@ -7,7 +7,7 @@ import type { OperationInput } from '../../src-shared/contract';
 import { getBridge, unwrap } from '../bridge/client';
 import { appStatusKeys } from './app-status';
 
-export const profileKeys = {
+const profileKeys = {
   list: appStatusKeys.profiles,
 };
 

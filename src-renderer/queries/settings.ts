@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getBridge, unwrap } from '../bridge/client';
 
-export const settingsKeys = {
+const settingsKeys = {
   journal: ['settings', 'journal'] as const,
 };
 

@@ -1,3 +1,3 @@
 /** Antom wire types and pre-send validation (pure TypeScript, shared by main and renderer). */
 export * from './wire-types';
-export { assertValidRequest, validateRequest, type FieldProblem, type ValidationReport } from './validate-request';
+export { assertValidRequest, validateRequest } from './validate-request';

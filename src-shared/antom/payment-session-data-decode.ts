@@ -13,7 +13,7 @@
  */
 
 /** Region signs seen in Antom session data, with the gateway they belong to. Others may exist. */
-export const SESSION_REGION_SIGNS: Readonly<Record<string, string>> = {
+const SESSION_REGION_SIGNS: Readonly<Record<string, string>> = {
   SG: 'Asia (open-sea-global.alipay.com)',
   US: 'North America (open-na-global.alipay.com)',
   DE: 'Europe (open-de-global.alipay.com)',
@@ -33,7 +33,7 @@ export type SessionDataProblemCode =
   | 'MISSING_SCENE_VERSION'
   | 'MISSING_CLIENT_ID';
 
-export interface SessionDataProblem {
+interface SessionDataProblem {
   code: SessionDataProblemCode;
   /** 1-based part the problem is in, when it is in one. */
   part?: 1 | 2 | 3 | 4;

@@ -13,7 +13,7 @@
  * payment-session-data-decode.ts.
  */
 
-export interface PaymentSessionConfig {
+interface PaymentSessionConfig {
   /** e.g. CASHIER_PAYMENT. */
   productScene: string;
   /** CARD for card sessions, APM for the other payment methods (seed 002 shows APM). */
@@ -22,7 +22,7 @@ export interface PaymentSessionConfig {
   productSceneVersion: string;
 }
 
-export interface PaymentSessionDataInput {
+interface PaymentSessionDataInput {
   /** Part 1: the opaque session key, already text (e.g. base64 of random bytes). */
   sessionKey: string;
   /** Part 2: two upper-case letters, e.g. SG. */
@@ -33,7 +33,7 @@ export interface PaymentSessionDataInput {
   config: PaymentSessionConfig;
 }
 
-export const PAYMENT_SESSION_DATA_SEPARATOR = '&&';
+const PAYMENT_SESSION_DATA_SEPARATOR = '&&';
 
 /**
  * The region sign of a console profile's region: the gateway's own (SG = open-sea-global,

@@ -19,21 +19,22 @@
  */
 import { currencyExponent, isKnownCurrency, MAX_AMOUNT_DIGITS, parseMinorUnits } from '../money';
 import { ConsoleError } from '../errors';
-import { requestSchemas, type AntomApi } from './wire-types';
+import type { AntomApiName } from '../vocabulary';
+import { requestSchemas } from './wire-types';
 
-export interface FieldProblem {
+interface FieldProblem {
   /** Dotted path in the body, e.g. "captureAmount.value". */
   field: string;
   message: string;
 }
 
-export interface ValidationReport {
+interface ValidationReport {
   errors: FieldProblem[];
   warnings: FieldProblem[];
 }
 
 /** Fields checked for non-ASCII characters, per API. */
-const ASCII_FIELDS: Record<AntomApi, readonly string[]> = {
+const ASCII_FIELDS: Record<AntomApiName, readonly string[]> = {
   createPaymentSession: ['paymentRequestId', 'order.referenceOrderId', 'paymentRedirectUrl', 'paymentNotifyUrl'],
   inquiryPayment: ['paymentRequestId', 'paymentId', 'merchantAccountId'],
   capture: ['captureRequestId', 'paymentId'],
@@ -45,7 +46,7 @@ const ASCII_FIELDS: Record<AntomApi, readonly string[]> = {
   downloadDisputeEvidence: ['disputeId'],
 };
 
-const AMOUNT_FIELDS: Record<AntomApi, readonly string[]> = {
+const AMOUNT_FIELDS: Record<AntomApiName, readonly string[]> = {
   createPaymentSession: ['paymentAmount', 'order.orderAmount'],
   inquiryPayment: [],
   capture: ['captureAmount'],
@@ -58,7 +59,7 @@ const AMOUNT_FIELDS: Record<AntomApi, readonly string[]> = {
 };
 
 /** [one, other, which wins when both are given]: API-FACTS c.2, c.4, c.6. */
-const ONE_OF: Partial<Record<AntomApi, readonly [string, string, string]>> = {
+const ONE_OF: Partial<Record<AntomApiName, readonly [string, string, string]>> = {
   inquiryPayment: ['paymentRequestId', 'paymentId', 'paymentId'],
   cancel: ['paymentId', 'paymentRequestId', 'paymentId'],
   inquiryRefund: ['refundRequestId', 'refundId', 'refundId'],
@@ -101,7 +102,7 @@ function checkAmount(amount: unknown, field: string, report: ValidationReport): 
 }
 
 /** Validate a request body for `api`. Never throws for bad input; returns every problem found. */
-export function validateRequest(api: AntomApi, body: unknown): ValidationReport {
+export function validateRequest(api: AntomApiName, body: unknown): ValidationReport {
   const report: ValidationReport = { errors: [], warnings: [] };
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     report.errors.push({ field: '', message: `The ${api} body must be a JSON object.` });
@@ -149,7 +150,7 @@ export function validateRequest(api: AntomApi, body: unknown): ValidationReport 
 }
 
 /** Throwing form for the client: VALIDATION_FAILED with details.errors / details.warnings. */
-export function assertValidRequest(api: AntomApi, body: unknown): ValidationReport {
+export function assertValidRequest(api: AntomApiName, body: unknown): ValidationReport {
   const report = validateRequest(api, body);
   if (report.errors.length > 0) {
     const first = report.errors[0]!;

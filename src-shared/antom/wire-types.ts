@@ -8,14 +8,10 @@
  * prefixes the field path, so the UI can show them next to the field or as a sentence.
  */
 import { z } from 'zod';
-
-export type AntomApi = 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund'
-  | 'acceptDispute' | 'supplyDefenseDocument' | 'downloadDisputeEvidence';
-
-export const ANTOM_API_NAMES: readonly AntomApi[] = ['createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'];
+import { RESULT_STATUSES, type AntomApiName } from '../vocabulary';
 
 /** Field limits from the API-FACTS c tables (and the Antom Order object for order.*). */
-export const LIMITS = {
+const LIMITS = {
   requestId: 64,
   antomId: 64,
   merchantAccountId: 32,
@@ -36,7 +32,7 @@ export const LIMITS = {
 const typeError = (expected: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : `must be ${expected}`);
 
 /** A required string with a maximum length. */
-export const text = (max: number) =>
+const text = (max: number) =>
   z.string({ error: typeError('a string') }).min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 const url = (max: number) => text(max).regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL');
@@ -48,7 +44,7 @@ const isoTime = z.string({ error: typeError('an ISO-8601 time string') }).regex(
  * no decimals for JPY/KRW/VND/CLP, at most 16 digits) are checked by validateRequest through
  * money.ts, so the message names the currency's exponent.
  */
-export const amountSchema = z
+const amountSchema = z
   .object({
     currency: z.string({ error: typeError('a string') }).regex(/^[A-Z]{3}$/, 'must be a 3-letter upper-case ISO 4217 code such as USD'),
     value: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string of digits (Antom wants "1000", not 1000)') }),
@@ -58,7 +54,7 @@ export type WireAmount = z.infer<typeof amountSchema>;
 
 const booleanish = z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' });
 
-export const orderSchema = z
+const orderSchema = z
   .object({
     referenceOrderId: text(LIMITS.referenceOrderId).optional(),
     orderDescription: text(LIMITS.orderDescription).optional(),
@@ -67,11 +63,10 @@ export const orderSchema = z
   .loose();
 
 /** env.terminalType (createPaymentSession reference, API-FACTS c.1). */
-export const TERMINAL_TYPES = ['WEB', 'WAP', 'APP', 'MINI_APP'] as const;
+const TERMINAL_TYPES = ['WEB', 'WAP', 'APP', 'MINI_APP'] as const;
 
 /** paymentFactor.captureMode (createPaymentSession / pay reference; Antom's Capture page). */
-export const CAPTURE_MODES = ['AUTOMATIC', 'MANUAL'] as const;
-export type CaptureMode = (typeof CAPTURE_MODES)[number];
+const CAPTURE_MODES = ['AUTOMATIC', 'MANUAL'] as const;
 
 /**
  * createPaymentSession, field rules from the five seed pages' tables and Antom's reference:
@@ -83,7 +78,7 @@ export type CaptureMode = (typeof CAPTURE_MODES)[number];
  *   the default, or MANUAL); paymentMethod.paymentMethodMetaData in any shape (seed 004 sends a
  *   JSON string, the reference an object).
  */
-export const createPaymentSessionRequestSchema = z
+const createPaymentSessionRequestSchema = z
   .object({
     productCode: text(32).refine((v): boolean => v === 'CASHIER_PAYMENT', 'must be CASHIER_PAYMENT for createPaymentSession (Checkout Payment)'),
     paymentRequestId: text(LIMITS.requestId),
@@ -109,7 +104,7 @@ export const createPaymentSessionRequestSchema = z
   })
   .loose();
 
-export const inquiryPaymentRequestSchema = z
+const inquiryPaymentRequestSchema = z
   .object({
     paymentRequestId: text(LIMITS.requestId).optional(),
     paymentId: text(LIMITS.antomId).optional(),
@@ -117,7 +112,7 @@ export const inquiryPaymentRequestSchema = z
   })
   .loose();
 
-export const captureRequestSchema = z
+const captureRequestSchema = z
   .object({
     captureRequestId: text(LIMITS.requestId),
     paymentId: text(LIMITS.antomId),
@@ -126,7 +121,7 @@ export const captureRequestSchema = z
   })
   .loose();
 
-export const cancelRequestSchema = z
+const cancelRequestSchema = z
   .object({
     paymentId: text(LIMITS.antomId).optional(),
     paymentRequestId: text(LIMITS.requestId).optional(),
@@ -134,7 +129,7 @@ export const cancelRequestSchema = z
   })
   .loose();
 
-export const refundRequestSchema = z
+const refundRequestSchema = z
   .object({
     refundRequestId: text(LIMITS.requestId),
     paymentId: text(LIMITS.antomId),
@@ -145,7 +140,7 @@ export const refundRequestSchema = z
   })
   .loose();
 
-export const inquiryRefundRequestSchema = z
+const inquiryRefundRequestSchema = z
   .object({
     refundRequestId: text(LIMITS.requestId).optional(),
     refundId: text(LIMITS.antomId).optional(),
@@ -157,35 +152,35 @@ export const inquiryRefundRequestSchema = z
 /** disputeEvidence: Base64 of the defense document, at most 1,000,000 characters (supplyDefenseDocument). */
 export const DISPUTE_EVIDENCE_MAX_CHARS = 1_000_000;
 export const DISPUTE_EVIDENCE_TYPES = ['DISPUTE_EVIDENCE_TEMPLATE', 'DISPUTE_EVIDENCE_FILE'] as const;
-export const DISPUTE_EVIDENCE_FORMATS = ['WORD', 'PDF', 'ZIP', 'JPG'] as const;
+const DISPUTE_EVIDENCE_FORMATS = ['WORD', 'PDF', 'ZIP', 'JPG'] as const;
 const base64 = z.string({ error: typeError('a Base64 string') }).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be Base64 (A-Z, a-z, 0-9, +, / and = padding)');
 
-export const acceptDisputeRequestSchema = z.object({ disputeId: text(LIMITS.antomId) }).loose();
+const acceptDisputeRequestSchema = z.object({ disputeId: text(LIMITS.antomId) }).loose();
 
-export const supplyDefenseDocumentRequestSchema = z
+const supplyDefenseDocumentRequestSchema = z
   .object({
     disputeId: text(LIMITS.antomId),
     disputeEvidence: base64.min(1, 'must not be empty').max(DISPUTE_EVIDENCE_MAX_CHARS, `must be at most ${DISPUTE_EVIDENCE_MAX_CHARS} characters (Base64)`),
   })
   .loose();
 
-export const downloadDisputeEvidenceRequestSchema = z
+const downloadDisputeEvidenceRequestSchema = z
   .object({
     disputeId: text(LIMITS.antomId),
     disputeEvidenceType: z.enum(DISPUTE_EVIDENCE_TYPES, { error: `must be one of ${DISPUTE_EVIDENCE_TYPES.join(', ')}` }),
   })
   .loose();
 
-export type AcceptDisputeRequest = z.infer<typeof acceptDisputeRequestSchema>;
-export type SupplyDefenseDocumentRequest = z.infer<typeof supplyDefenseDocumentRequestSchema>;
-export type DownloadDisputeEvidenceRequest = z.infer<typeof downloadDisputeEvidenceRequestSchema>;
+type AcceptDisputeRequest = z.infer<typeof acceptDisputeRequestSchema>;
+type SupplyDefenseDocumentRequest = z.infer<typeof supplyDefenseDocumentRequestSchema>;
+type DownloadDisputeEvidenceRequest = z.infer<typeof downloadDisputeEvidenceRequestSchema>;
 
-export type CreatePaymentSessionRequest = z.infer<typeof createPaymentSessionRequestSchema>;
-export type InquiryPaymentRequest = z.infer<typeof inquiryPaymentRequestSchema>;
-export type CaptureRequest = z.infer<typeof captureRequestSchema>;
-export type CancelRequest = z.infer<typeof cancelRequestSchema>;
-export type RefundRequest = z.infer<typeof refundRequestSchema>;
-export type InquiryRefundRequest = z.infer<typeof inquiryRefundRequestSchema>;
+type CreatePaymentSessionRequest = z.infer<typeof createPaymentSessionRequestSchema>;
+type InquiryPaymentRequest = z.infer<typeof inquiryPaymentRequestSchema>;
+type CaptureRequest = z.infer<typeof captureRequestSchema>;
+type CancelRequest = z.infer<typeof cancelRequestSchema>;
+type RefundRequest = z.infer<typeof refundRequestSchema>;
+type InquiryRefundRequest = z.infer<typeof inquiryRefundRequestSchema>;
 
 export const requestSchemas = {
   createPaymentSession: createPaymentSessionRequestSchema,
@@ -197,7 +192,7 @@ export const requestSchemas = {
   acceptDispute: acceptDisputeRequestSchema,
   supplyDefenseDocument: supplyDefenseDocumentRequestSchema,
   downloadDisputeEvidence: downloadDisputeEvidenceRequestSchema,
-} as const;
+} as const satisfies Record<AntomApiName, z.ZodType>;
 
 export interface RequestBodies {
   createPaymentSession: CreatePaymentSessionRequest;
@@ -218,18 +213,17 @@ export interface RequestBodies {
 export const resultSchema = z
   .object({
     resultCode: z.string().min(1),
-    resultStatus: z.enum(['S', 'F', 'U']),
+    resultStatus: z.enum(RESULT_STATUSES),
     resultMessage: z.string().optional(),
   })
   .loose();
-export type AntomResult = z.infer<typeof resultSchema>;
 
 const optionalString = z.string().optional();
 const optionalAmount = amountSchema.optional();
 
 export const antomResponseSchema = z.object({ result: resultSchema }).loose();
 
-export const transactionSchema = z
+const transactionSchema = z
   .object({
     transactionType: optionalString,
     transactionStatus: optionalString,
@@ -241,14 +235,14 @@ export const transactionSchema = z
   })
   .loose();
 
-export const createPaymentSessionResponseSchema = antomResponseSchema.extend({
+const createPaymentSessionResponseSchema = antomResponseSchema.extend({
   paymentSessionId: optionalString,
   paymentSessionData: optionalString,
   paymentSessionExpiryTime: optionalString,
   normalUrl: optionalString,
 });
 
-export const inquiryPaymentResponseSchema = antomResponseSchema.extend({
+const inquiryPaymentResponseSchema = antomResponseSchema.extend({
   paymentStatus: z.enum(['SUCCESS', 'FAIL', 'PROCESSING', 'CANCELLED', 'PENDING']).or(z.string()).optional(),
   paymentResultCode: optionalString,
   paymentResultMessage: optionalString,
@@ -262,7 +256,7 @@ export const inquiryPaymentResponseSchema = antomResponseSchema.extend({
   redirectActionForm: z.object({ redirectUrl: optionalString }).loose().optional(),
 });
 
-export const captureResponseSchema = antomResponseSchema.extend({
+const captureResponseSchema = antomResponseSchema.extend({
   captureRequestId: optionalString,
   captureId: optionalString,
   paymentId: optionalString,
@@ -271,13 +265,13 @@ export const captureResponseSchema = antomResponseSchema.extend({
   acquirerReferenceNo: optionalString,
 });
 
-export const cancelResponseSchema = antomResponseSchema.extend({
+const cancelResponseSchema = antomResponseSchema.extend({
   paymentId: optionalString,
   paymentRequestId: optionalString,
   cancelTime: optionalString,
 });
 
-export const refundResponseSchema = antomResponseSchema.extend({
+const refundResponseSchema = antomResponseSchema.extend({
   refundRequestId: optionalString,
   refundId: optionalString,
   paymentId: optionalString,
@@ -285,7 +279,7 @@ export const refundResponseSchema = antomResponseSchema.extend({
   refundTime: optionalString,
 });
 
-export const inquiryRefundResponseSchema = antomResponseSchema.extend({
+const inquiryRefundResponseSchema = antomResponseSchema.extend({
   refundId: optionalString,
   refundRequestId: optionalString,
   refundAmount: optionalAmount,
@@ -294,25 +288,25 @@ export const inquiryRefundResponseSchema = antomResponseSchema.extend({
 });
 
 /** acceptDispute and supplyDefenseDocument answer the same two fields on SUCCESS. */
-export const disputeResolutionResponseSchema = antomResponseSchema.extend({
+const disputeResolutionResponseSchema = antomResponseSchema.extend({
   disputeId: optionalString,
   disputeResolutionTime: optionalString,
 });
 
-export const downloadDisputeEvidenceResponseSchema = antomResponseSchema.extend({
+const downloadDisputeEvidenceResponseSchema = antomResponseSchema.extend({
   disputeEvidence: optionalString,
   disputeEvidenceFormat: z.enum(DISPUTE_EVIDENCE_FORMATS).or(z.string()).optional(),
 });
 
-export type DisputeResolutionResponse = z.infer<typeof disputeResolutionResponseSchema>;
-export type DownloadDisputeEvidenceResponse = z.infer<typeof downloadDisputeEvidenceResponseSchema>;
+type DisputeResolutionResponse = z.infer<typeof disputeResolutionResponseSchema>;
+type DownloadDisputeEvidenceResponse = z.infer<typeof downloadDisputeEvidenceResponseSchema>;
 
-export type CreatePaymentSessionResponse = z.infer<typeof createPaymentSessionResponseSchema>;
-export type InquiryPaymentResponse = z.infer<typeof inquiryPaymentResponseSchema>;
-export type CaptureResponse = z.infer<typeof captureResponseSchema>;
-export type CancelResponse = z.infer<typeof cancelResponseSchema>;
-export type RefundResponse = z.infer<typeof refundResponseSchema>;
-export type InquiryRefundResponse = z.infer<typeof inquiryRefundResponseSchema>;
+type CreatePaymentSessionResponse = z.infer<typeof createPaymentSessionResponseSchema>;
+type InquiryPaymentResponse = z.infer<typeof inquiryPaymentResponseSchema>;
+type CaptureResponse = z.infer<typeof captureResponseSchema>;
+type CancelResponse = z.infer<typeof cancelResponseSchema>;
+type RefundResponse = z.infer<typeof refundResponseSchema>;
+type InquiryRefundResponse = z.infer<typeof inquiryRefundResponseSchema>;
 
 export const responseSchemas = {
   createPaymentSession: createPaymentSessionResponseSchema,
@@ -324,7 +318,7 @@ export const responseSchemas = {
   acceptDispute: disputeResolutionResponseSchema,
   supplyDefenseDocument: disputeResolutionResponseSchema,
   downloadDisputeEvidence: downloadDisputeEvidenceResponseSchema,
-} as const;
+} as const satisfies Record<AntomApiName, z.ZodType>;
 
 export interface ResponseBodies {
   createPaymentSession: CreatePaymentSessionResponse;

@@ -4,11 +4,12 @@
  * Where one entry serves several APIs, its `apis` lists them all.
  */
 import type { CodeEntry, KnowledgeScope } from './knowledge-types';
+import type { ResultStatus } from '../vocabulary';
 
 const api = (
   apis: readonly KnowledgeScope[],
   code: string,
-  resultStatus: 'S' | 'F' | 'U',
+  resultStatus: ResultStatus,
   meaning: string,
   nextAction: string,
   retry: CodeEntry['retry'],

@@ -3,10 +3,11 @@
  * an API has no entry of its own for a code.
  */
 import type { CodeEntry } from './knowledge-types';
+import type { ResultStatus } from '../vocabulary';
 
 const common = (
   code: string,
-  resultStatus: 'S' | 'F' | 'U',
+  resultStatus: ResultStatus,
   meaning: string,
   nextAction: string,
   retry: CodeEntry['retry'],

@@ -7,6 +7,7 @@
  * code of its own (the embedded sandbox answers PARAM_ILLEGAL for it, docs/sandbox-scenarios.md).
  */
 import type { CodeEntry, KnowledgeScope } from './knowledge-types';
+import type { ResultStatus } from '../vocabulary';
 
 const ACCEPT = 'docs.antom.com/ac/ams/accept';
 const SUPPLY = 'docs.antom.com/ac/ams/supply_evidence';
@@ -16,7 +17,7 @@ const NOTIFY = 'docs.antom.com/ac/ams/notify_dispute';
 const call = (
   apis: readonly KnowledgeScope[],
   code: string,
-  resultStatus: 'S' | 'F' | 'U',
+  resultStatus: ResultStatus,
   meaning: string,
   nextAction: string,
   retry: CodeEntry['retry'],

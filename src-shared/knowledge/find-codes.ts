@@ -4,6 +4,7 @@
  */
 import { ALL_CODE_ENTRIES, entriesForCode, explainResultCode, explainSdkEventCode } from './explain-code';
 import type { CodeExplanation, CodeField, KnowledgeApi } from './knowledge-types';
+import { ANTOM_APIS } from '../vocabulary';
 
 export interface CodeMention {
   code: string;
@@ -14,7 +15,7 @@ export interface CodeMention {
   explanation: CodeExplanation;
 }
 
-const API_IN_TEXT = /\/payments\/(createPaymentSession|inquiryPayment|capture|cancel|refund|inquiryRefund|acceptDispute|supplyDefenseDocument|downloadDisputeEvidence)\b/;
+const API_IN_TEXT = new RegExp(`/payments/(${ANTOM_APIS.join('|')})\\b`);
 const CODE_TOKEN = /[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|\bSUCCESS\b/g;
 const LABEL_BEFORE = /["']?([A-Za-z]+)["']?\s*[:=]\s*["']?$/;
 
@@ -62,7 +63,7 @@ export function findCodesInText(text: string, api?: KnowledgeApi): CodeMention[]
   return mentions;
 }
 
-export interface KnowledgeHit {
+interface KnowledgeHit {
   entry: (typeof ALL_CODE_ENTRIES)[number];
   score: number;
 }

@@ -3,23 +3,12 @@
  * what an operator should do next. Pure data types, shared by the client (to explain every
  * outcome), the troubleshoot dashboard and the CLI.
  */
-
-/** The server APIs an explanation can be asked for: the client's AntomApiName plus the dispute APIs. */
-export type KnowledgeApi =
-  | 'createPaymentSession'
-  | 'inquiryPayment'
-  | 'capture'
-  | 'cancel'
-  | 'refund'
-  | 'inquiryRefund'
-  | 'acceptDispute'
-  | 'supplyDefenseDocument'
-  | 'downloadDisputeEvidence';
+import type { AntomApiName, ResultStatus } from '../vocabulary';
 
 /** Where a code can appear: the APIs, the notifications, and the client SDK. */
 export type KnowledgeScope =
   | 'common'
-  | KnowledgeApi
+  | AntomApiName
   | 'notifyPayment'
   | 'notifyCapture'
   | 'notifyRefund'
@@ -27,13 +16,16 @@ export type KnowledgeScope =
   | 'notifyDefenseDocument'
   | 'client-sdk';
 
+/** The server APIs an explanation can be asked for: the vocabulary's AntomApiName (payment and dispute APIs). */
+export type KnowledgeApi = AntomApiName;
+
 /**
  * api-result: result.resultCode of a call; payment-result: a payment's or transaction's own
  * result; sdk-event: a client SDK event code; dispute-value: the enumerated values a
  * notifyDispute carries (disputeNotificationType, disputeJudgedResult), which ops staff meet
  * in the same places as codes.
  */
-export type CodeKind = 'api-result' | 'payment-result' | 'sdk-event' | 'dispute-value';
+type CodeKind = 'api-result' | 'payment-result' | 'sdk-event' | 'dispute-value';
 
 /**
  * Which field carries the code: `result.resultCode` of a call, `paymentResultCode` of an
@@ -62,7 +54,7 @@ export type RetryGuidance =
  * Source tags from API-FACTS.md section 0 (e.g. D-CAP, S-WEB), the API-FACTS section, a seed
  * page ("seed 003" = ../shared/antom/docs/003_*.txt) or an Antom reference URL.
  */
-export type SourceTag = string;
+type SourceTag = string;
 
 /** What one Antom page says about a code, kept when the pages disagree. */
 export interface PageStatement {
@@ -77,7 +69,7 @@ export interface CodeEntry {
   field: CodeField;
   /** Where this entry applies. 'common' entries are the fallback for every API. */
   apis: readonly KnowledgeScope[];
-  resultStatus: 'S' | 'F' | 'U' | undefined;
+  resultStatus: ResultStatus | undefined;
   meaning: string;
   /** What an operator should do next: concrete, paraphrased from the docs. */
   nextAction: string;

@@ -5,10 +5,11 @@
  * the common table.
  */
 import type { CodeEntry } from './knowledge-types';
+import type { ResultStatus } from '../vocabulary';
 
 const PAY_SOURCES = ['API-FACTS c.2', 'API-FACTS c.7', 'D-INQ', 'D-NPAY'];
 
-const pay = (code: string, resultStatus: 'S' | 'F' | 'U', meaning: string, nextAction: string, retry: CodeEntry['retry'], extra: Partial<CodeEntry> = {}): CodeEntry => ({
+const pay = (code: string, resultStatus: ResultStatus, meaning: string, nextAction: string, retry: CodeEntry['retry'], extra: Partial<CodeEntry> = {}): CodeEntry => ({
   code,
   kind: 'payment-result',
   field: 'paymentResultCode',

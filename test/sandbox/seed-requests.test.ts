@@ -5,14 +5,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateRequest, type AntomApi } from '../../src-shared/antom';
+import { validateRequest } from '../../src-shared/antom';
+import type { AntomApiName } from '../../src-shared/vocabulary';
 import type { RunningSandbox } from '../../src-main/core/sandbox/start-sandbox';
 import { fixtureMerchant, SandboxCaller } from './support/sandbox-caller';
 import { startSandboxFor } from './support/sandbox-for-merchant';
 
 interface Sample {
   file: string;
-  api: AntomApi;
+  api: AntomApiName;
   source: string;
   section: string;
   note?: string;

@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The fixtures copy, and the shared originals when the clone sits beside ../shared (CI does). */
-export const fixtureDocsDir = resolve(here, '../fixtures/antom-docs');
+const fixtureDocsDir = resolve(here, '../fixtures/antom-docs');
 export const sharedDocsDir = resolve(here, '../../../shared/antom/docs');
 
-export type SeedGroup = 'status' | 'error' | 'payment-result';
+type SeedGroup = 'status' | 'error' | 'payment-result';
 
 export interface SeedCodeRow {
   /** "000" ... "004": the file's number. */
@@ -24,7 +24,7 @@ export interface SeedCodeRow {
   description: string;
 }
 
-export interface SeedPage {
+interface SeedPage {
   page: string;
   file: string;
   text: string;

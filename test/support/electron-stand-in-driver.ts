@@ -20,7 +20,7 @@ import { keyringReady, uniqueService } from './keyring-env';
 const REGISTER = fileURLToPath(new URL('./electron-stand-in-register.mjs', import.meta.url));
 
 /** What the stand-in reports unasked (see electron-stand-in.mjs). */
-export interface StandInEvent {
+interface StandInEvent {
   event: string;
   [key: string]: unknown;
 }
@@ -32,12 +32,12 @@ interface StandInAnswer {
   error?: string;
 }
 
-export interface StandInExit {
+interface StandInExit {
   code: number | null;
   signal: NodeJS.Signals | null;
 }
 
-export interface StandInShellOptions {
+interface StandInShellOptions {
   /** The built main bundle, e.g. out/main/index.js. */
   mainBundle: string;
   /** Extra environment for the shell (ELECTRON_RENDERER_URL, ANTOM_OPS_EMBEDDED_SANDBOX...). */
@@ -169,7 +169,7 @@ export class StandInShell {
 }
 
 /** One thing the shell asked of "Electron", in order (electron-stand-in.mjs `note`). */
-export interface StandInCall {
+interface StandInCall {
   call: string;
   /** Whether app 'ready' had fired when the shell made the call. */
   ready: boolean;

@@ -11,14 +11,15 @@ import type { KeyObject } from 'node:crypto';
 import { parsePrivateKey, parsePublicKey } from '../../src-main/core/keys/parse-keys';
 import { signRequest } from '../../src-main/core/signing/sign-request';
 import { verifySignature } from '../../src-main/core/signing/verify-signature';
+import type { ResultStatus } from '../../src-shared/vocabulary';
 import { vectors } from './signature-vectors';
 
 export const merchantPrivateKey: KeyObject = parsePrivateKey(vectors.keys.merchant.privateKeyPkcs8Base64).keyObject;
 export const merchantPublicKey: KeyObject = parsePublicKey(vectors.keys.merchant.publicKeyX509Base64).keyObject;
-export const antomPrivateKey: KeyObject = parsePrivateKey(vectors.keys.antom.privateKeyPkcs8Base64).keyObject;
+const antomPrivateKey: KeyObject = parsePrivateKey(vectors.keys.antom.privateKeyPkcs8Base64).keyObject;
 export const antomPublicKey: KeyObject = parsePublicKey(vectors.keys.antom.publicKeyX509Base64).keyObject;
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   method: string;
   path: string;
   api: string;
@@ -30,7 +31,7 @@ export interface ReceivedRequest {
   contentToSign: string;
 }
 
-export interface Reply {
+interface Reply {
   status?: number;
   /** Object: JSON.stringify'd; string: sent as-is. */
   body?: unknown;
@@ -41,9 +42,9 @@ export interface Reply {
   omitResponseTime?: boolean;
 }
 
-export type ScriptStep = Reply | ((req: ReceivedRequest, server: FakeAntomServer) => Reply);
+type ScriptStep = Reply | ((req: ReceivedRequest, server: FakeAntomServer) => Reply);
 
-const result = (resultStatus: 'S' | 'F' | 'U', resultCode: string, resultMessage = resultCode.toLowerCase()) => ({ result: { resultCode, resultStatus, resultMessage } });
+const result = (resultStatus: ResultStatus, resultCode: string, resultMessage = resultCode.toLowerCase()) => ({ result: { resultCode, resultStatus, resultMessage } });
 export const antomResult = result;
 
 export class FakeAntomServer {

@@ -22,11 +22,6 @@ export function antomTestPublicKey(): KeyObject {
   return createPublicKey({ key: Buffer.from(vectors.keys.antom.publicKeyX509Base64 as string, 'base64'), format: 'der', type: 'spki' });
 }
 
-/** A different key pair's public half (the merchant's), for "wrong key" cases. */
-export function merchantTestPublicKey(): KeyObject {
-  return createPublicKey({ key: Buffer.from(vectors.keys.merchant.publicKeyX509Base64 as string, 'base64'), format: 'der', type: 'spki' });
-}
-
 export function paymentResultBody(paymentId: string, opts: { status?: 'S' | 'F'; value?: string; currency?: string; paymentRequestId?: string } = {}): string {
   const status = opts.status ?? 'S';
   return JSON.stringify({

@@ -2,7 +2,7 @@
  * A notification receiver in its own process, for the crash-safety test: it can be SIGKILLed
  * mid-burst like a real crash (no handlers, no flush), and the test then reopens the database.
  *
- *   node --import tsx test/support/receiver-child.ts --data-dir DIR [--group-commit=false]
+ *   node --import tsx test/support/receiver-child.ts (--data-dir DIR | --database URL) [--group-commit=false]
  *
  * First stdout line: {"url": "..."} once the receiver listens.
  */
@@ -11,13 +11,14 @@ import { openJournal } from '../../src-main/core/journal/open-journal';
 import { startNotificationReceiver } from '../../src-main/core/receiver/notification-receiver';
 import { TEST_CLIENT_ID, antomTestPublicKey } from './notification-sender';
 
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'group-commit': { type: 'string', default: 'true' } } });
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, database: { type: 'string' }, 'group-commit': { type: 'string', default: 'true' } } });
 const dataDir = values['data-dir'];
-if (!dataDir) {
-  process.stderr.write('receiver-child: --data-dir is required\n');
+const database = values.database;
+if (!dataDir && !database) {
+  process.stderr.write('receiver-child: --data-dir or --database is required\n');
   process.exit(2);
 }
-const journal = await openJournal({ dataDir });
+const journal = await openJournal(database ? { engine: 'postgres', url: database } : { dataDir });
 const key = antomTestPublicKey();
 const receiver = await startNotificationReceiver({
   sink: journal,

@@ -10,7 +10,7 @@ const candidates = [
   resolve(here, '../../../shared/antom/signature-vectors.json'),
 ].filter((p): p is string => typeof p === 'string');
 
-export const vectorsPath = candidates.find((p) => existsSync(p)) ?? candidates[candidates.length - 1]!;
+const vectorsPath = candidates.find((p) => existsSync(p)) ?? candidates[candidates.length - 1]!;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const vectors: any = JSON.parse(readFileSync(vectorsPath, 'utf8'));

@@ -12,13 +12,14 @@ import { performance } from 'node:perf_hooks';
 import { ConsoleError } from '../../../src-shared/errors';
 import { antomResponseSchema, assertValidRequest, responseSchemas, type RequestBodies, type ResponseBodies, type WireAmount } from '../../../src-shared/antom';
 import { explainResultCode } from '../../../src-shared/knowledge';
+import { newRequestId } from '../../../src-shared/request-ids';
+import type { ResultStatus } from '../../../src-shared/vocabulary';
 import { buildSignedRequest, serialiseBody, type SignedRequest } from './build-signed-request';
 import type { AntomApiName, CallIds, CallRecord, CallRecorder, CallTrigger, ResponseSignatureLabel } from './call-record';
 import type { CallOutcome, FollowUpInquiry } from './call-outcome';
 import { DEFAULT_TIMEOUT_MS, normaliseBaseUrl, type ClientProfile } from './client-profile';
 import { postBytes, TransportFailure, type HttpAnswer } from './http-post';
 import { InMemoryRequestIdLedger, type MoneyIntent, type RequestIdLedger } from './request-id-ledger';
-import { newRequestId } from './request-ids';
 import {
   backoffDelayMs,
   DEFAULT_ORDER_NOT_EXIST_POLICY,
@@ -34,7 +35,7 @@ import { InMemorySessionLookup, type SessionLookup } from './session-lookup';
 import { verifyResponse } from './verify-response';
 import { journalCopy } from './dispute-evidence-journal';
 
-export interface CallOptions {
+interface CallOptions {
   trigger?: CallTrigger;
 }
 
@@ -63,8 +64,8 @@ type WithOptionalId<T, K extends keyof KnownFields<T>> = Omit<KnownFields<T>, K>
 
 /** Request bodies as callers pass them: the console mints request IDs that are left out. */
 export type CreatePaymentSessionInput = WithOptionalId<RequestBodies['createPaymentSession'], 'paymentRequestId'>;
-export type CaptureInput = WithOptionalId<RequestBodies['capture'], 'captureRequestId'>;
-export type RefundInput = WithOptionalId<RequestBodies['refund'], 'refundRequestId'>;
+type CaptureInput = WithOptionalId<RequestBodies['capture'], 'captureRequestId'>;
+type RefundInput = WithOptionalId<RequestBodies['refund'], 'refundRequestId'>;
 
 /** The idempotency key of each API, if it has one (cancel and the inquiries are keyed on IDs Antom already knows). */
 const REQUEST_ID_FIELD: Partial<Record<AntomApiName, 'paymentRequestId' | 'captureRequestId' | 'refundRequestId'>> = {
@@ -288,25 +289,6 @@ export class AntomClient {
     }
   }
 
-  /**
-   * Any of the six APIs by name, for the CLI's `call <api>` and the lab. Goes through the typed
-   * methods, so request IDs are minted (or reused from the ledger) exactly as for the UI.
-   */
-  call<A extends AntomApiName>(api: A, body: Record<string, unknown>, opts: CallOptions = {}): Promise<CallOutcome<ResponseBodies[A]>> {
-    const methods: { [K in AntomApiName]: (b: never, o: CallOptions) => Promise<CallOutcome<ResponseBodies[K]>> } = {
-      createPaymentSession: (b, o) => this.createPaymentSession(b, o),
-      inquiryPayment: (b, o) => this.inquiryPayment(b, o),
-      capture: (b, o) => this.capture(b, o),
-      cancel: (b, o) => this.cancel(b, o),
-      refund: (b, o) => this.refund(b, o),
-      inquiryRefund: (b, o) => this.inquiryRefund(b, o),
-      acceptDispute: (b, o) => this.acceptDispute(b, o),
-      supplyDefenseDocument: (b, o) => this.supplyDefenseDocument(b, o),
-      downloadDisputeEvidence: (b, o) => this.downloadDisputeEvidence(b, o),
-    };
-    return (methods[api] as (b: unknown, o: CallOptions) => Promise<CallOutcome<ResponseBodies[A]>>)(body, opts);
-  }
-
   /** One logical call with a complete body: validate, then attempts with retries. */
   private async execute<A extends AntomApiName>(
     api: A,
@@ -481,7 +463,7 @@ export class AntomClient {
       answer?: HttpAnswer;
       responseBody?: string;
       label?: ResponseSignatureLabel;
-      resultStatus?: 'S' | 'F' | 'U';
+      resultStatus?: ResultStatus;
       resultCode?: string;
       resultMessage?: string | undefined;
       errorCode?: string;

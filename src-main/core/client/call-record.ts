@@ -8,6 +8,7 @@
  */
 export { ANTOM_APIS, type AntomApiName, type CallIds, type CallTrigger, type ResponseSignatureLabel } from '../../../src-shared/antom-calls';
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from '../../../src-shared/antom-calls';
+import type { Environment, ResultStatus } from '../../../src-shared/vocabulary';
 
 export interface CallRecord {
   /** Unique per attempt (UUID). */
@@ -17,7 +18,7 @@ export interface CallRecord {
   attempt: number;
   startedAt: string; // ISO-8601 UTC
   profile: string;
-  environment: 'embedded' | 'sandbox' | 'production';
+  environment: Environment;
   api: AntomApiName;
   url: string;
   path: string;
@@ -31,7 +32,7 @@ export interface CallRecord {
   responseBody: string | undefined;
   responseSignature: ResponseSignatureLabel | undefined;
   latencyMs: number;
-  resultStatus: 'S' | 'F' | 'U' | undefined;
+  resultStatus: ResultStatus | undefined;
   resultCode: string | undefined;
   resultMessage: string | undefined;
   /** Transport failure, if any: 'NETWORK_ERROR' | 'TIMEOUT' | 'HTTP_ERROR' | 'RESPONSE_NOT_JSON' | 'RESPONSE_SIGNATURE_INVALID'. */

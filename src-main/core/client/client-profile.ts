@@ -5,10 +5,11 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { ConsoleError } from '../../../src-shared/errors';
+import type { Environment } from '../../../src-shared/vocabulary';
 
 export interface ClientProfile {
   name: string;
-  environment: 'embedded' | 'sandbox' | 'production';
+  environment: Environment;
   /** Gateway origin, e.g. https://open-sea-global.alipay.com or http://127.0.0.1:PORT. */
   baseUrl: string;
   clientId: string;

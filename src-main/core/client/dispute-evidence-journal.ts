@@ -11,9 +11,9 @@
 import { createHash } from 'node:crypto';
 import type { AntomApiName } from './call-record';
 
-export const EVIDENCE_FIELD = 'disputeEvidence';
+const EVIDENCE_FIELD = 'disputeEvidence';
 
-export function evidenceStandIn(base64: string): string {
+function evidenceStandIn(base64: string): string {
   const bytes = Buffer.from(base64, 'base64');
   const sha = createHash('sha256').update(bytes).digest('hex');
   return `[document: ${bytes.length} bytes, sha256 ${sha}; not stored in the journal]`;

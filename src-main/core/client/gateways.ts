@@ -6,7 +6,7 @@ import type { Region } from '../../../src-shared/contract';
 import type { AntomApiName } from './call-record';
 
 /** Recommended (accelerated) domains per region, API-FACTS b.1. */
-export const REGION_GATEWAYS: Readonly<Record<'SG' | 'NA' | 'EU' | 'US', string>> = {
+const REGION_GATEWAYS: Readonly<Record<'SG' | 'NA' | 'EU' | 'US', string>> = {
   SG: 'https://open-sea-global.alipay.com',
   NA: 'https://open-na-global.alipay.com',
   EU: 'https://open-de-global.alipay.com',

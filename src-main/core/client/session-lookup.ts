@@ -27,7 +27,7 @@ export class InMemorySessionLookup implements SessionLookup {
 }
 
 /** The part of the journal this needs. */
-export interface CallListing {
+interface CallListing {
   listCalls(filter?: CallFilter, page?: PageRequest): Promise<Page<CallSummary>>;
 }
 

@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { verifySignature } from '../signing/verify-signature';
 import type { ResponseSignatureLabel } from './call-record';
 
-export interface ResponseVerification {
+interface ResponseVerification {
   label: ResponseSignatureLabel;
   /** Why it is unverified or invalid, for the outcome's warnings and the error message. */
   reason: string | undefined;

@@ -4,13 +4,13 @@
 import type { ExportFile } from '../../../src-shared/contract';
 
 /** notifications-2026-11-22T0815.csv: sortable, no characters a file system refuses. */
-export function exportFilename(kind: 'notifications' | 'calls', format: 'csv' | 'json', now: Date = new Date()): string {
+function exportFilename(kind: 'notifications' | 'calls', format: 'csv' | 'json', now: Date = new Date()): string {
   const iso = now.toISOString();
   return `${kind}-${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}.${format}`;
 }
 
 /** Records in CSV text, header excluded; quoted fields may hold line breaks, so count outside quotes only. */
-export function csvRecordCount(csv: string): number {
+function csvRecordCount(csv: string): number {
   let records = 0;
   let quoted = false;
   let sawContent = false;

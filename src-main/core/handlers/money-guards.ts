@@ -6,10 +6,11 @@
  */
 import { MONEY_MOVING_OPERATIONS, type OperationName, type ProfileSummary } from '../../../src-shared/contract';
 import { ConsoleError } from '../../../src-shared/errors';
-import { displayToMinorUnits, minorToDisplayUnits, parseMinorUnits, type Amount } from '../../../src-shared/money';
+import { minorToDisplayUnits, parseMinorUnits, type Amount } from '../../../src-shared/money';
+import { CANCEL_CONFIRMATION, typedAmountConfirms, typedCancelConfirms } from '../../../src-shared/typed-confirmation';
 import type { HandlerContext } from './handler-context';
 
-export function isMoneyMoving(name: OperationName): boolean {
+function isMoneyMoving(name: OperationName): boolean {
   return (MONEY_MOVING_OPERATIONS as readonly string[]).includes(name);
 }
 
@@ -45,32 +46,14 @@ export function assertWritable(profile: ProfileSummary, operation: OperationName
   );
 }
 
-/** "12.34", "USD 12.34", "12.34 USD", "USD 1,234.50" -> "1234.50"-style text, or undefined. */
-function normaliseTypedAmount(typed: string, currency: string): string | undefined {
-  let text = typed.trim().toUpperCase();
-  if (text.startsWith(currency)) text = text.slice(currency.length);
-  else if (text.endsWith(currency)) text = text.slice(0, -currency.length);
-  text = text.trim().replace(/[,_\s]/g, '');
-  return /^\d+(\.\d+)?$/.test(text) ? text : undefined;
-}
-
 /** Production only: the typed confirmation must equal the amount about to move, in display units. */
 export function assertAmountConfirmed(profile: ProfileSummary, amount: Amount, confirmation: string | undefined): void {
   // Never trust the door's validation for money: check the wire amount again.
   const minor = parseMinorUnits(amount, 'amount');
   if (profile.environment !== 'production') return;
   const expected = minorToDisplayUnits(minor, amount.currency);
-  const typed = confirmation === undefined ? undefined : normaliseTypedAmount(confirmation, amount.currency);
-  // Compare as minor units so "12.3" and "12.30" both confirm USD 12.30; too many decimals never match.
-  let matches = false;
-  if (typed !== undefined) {
-    try {
-      matches = displayToMinorUnits(typed, amount.currency) === minor.toString();
-    } catch {
-      matches = false;
-    }
-  }
-  if (!matches) {
+  // The page checks the same rule (src-shared/typed-confirmation.ts) before it lets the operator confirm.
+  if (!typedAmountConfirms(confirmation, { currency: amount.currency, value: minor.toString() })) {
     throw new ConsoleError(
       'VALIDATION_FAILED',
       confirmation === undefined
@@ -83,12 +66,12 @@ export function assertAmountConfirmed(profile: ProfileSummary, amount: Amount, c
 }
 
 export function assertCancelConfirmed(profile: ProfileSummary, confirmation: string | undefined): void {
-  if (profile.environment !== 'production' || confirmation === 'CANCEL') return;
+  if (profile.environment !== 'production' || typedCancelConfirms(confirmation)) return;
   throw new ConsoleError(
     'VALIDATION_FAILED',
     `Profile "${profile.name}" is a production profile: cancelling a real payment must be confirmed.`,
-    'Type CANCEL to confirm.',
-    { field: 'confirmation', expected: 'CANCEL' },
+    `Type ${CANCEL_CONFIRMATION} to confirm.`,
+    { field: 'confirmation', expected: CANCEL_CONFIRMATION },
   );
 }
 

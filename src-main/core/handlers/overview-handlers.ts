@@ -8,7 +8,7 @@ import type { HandlerContext } from './handler-context';
 
 type OverviewHandlers = Pick<HandlerTable, 'getOverview' | 'listAwaitingCapture'>;
 
-export async function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): Promise<AwaitingCapture[]> {
+async function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): Promise<AwaitingCapture[]> {
   const seen = new Set<string>();
   const out: AwaitingCapture[] = [];
   for (const candidate of await ctx.journal.awaitingCaptureCandidates()) {

@@ -15,7 +15,7 @@ function withRuntimeUrl(ctx: HandlerContext, profile: ProfileSummary): ProfileSu
   return profile.environment === 'embedded' ? { ...profile, baseUrl: ctx.sandboxBaseUrl() } : profile;
 }
 
-export async function journalInfo(ctx: HandlerContext): Promise<JournalInfo> {
+async function journalInfo(ctx: HandlerContext): Promise<JournalInfo> {
   // `file` is where the journal is, as the journal describes itself (a path, or a URL without its password).
   return { ...(await ctx.journal.settings()), file: ctx.journal.describe(), fileBytes: await ctx.journal.sizeBytes(), counts: await ctx.journal.counts() };
 }

@@ -9,7 +9,7 @@ import { verifySignature } from '../signing/verify-signature';
 import { parseSignatureHeader, urlEncodeSignature } from '../signing/signature-header';
 import type { SignedParts } from '../signing/content-to-sign';
 
-export interface LabInput {
+interface LabInput {
   method: string | undefined;
   path: string;
   clientId: string;

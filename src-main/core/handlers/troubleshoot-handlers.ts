@@ -15,7 +15,7 @@ type TroubleshootHandlers = Pick<HandlerTable, 'explainLog' | 'verifySignatureLa
 const ID_TOKEN = /[A-Za-z0-9][A-Za-z0-9_-]{7,63}/g;
 const MAX_IDS_LOOKED_UP = 50;
 
-export function idCandidates(text: string): string[] {
+function idCandidates(text: string): string[] {
   const out = new Set<string>();
   for (const match of text.matchAll(ID_TOKEN)) {
     const token = match[0];

@@ -6,8 +6,8 @@
  */
 import { amountOf, parseBody, type AmountFact } from './payment-facts';
 
-export const DISPUTE_NOTIFICATION_TYPES = ['DISPUTE_CREATED', 'DISPUTE_JUDGED', 'DISPUTE_CANCELLED', 'DEFENSE_SUPPLIED', 'DEFENSE_DUE_ALERT', 'RDR_RESOLVED'] as const;
-export type DisputeNotificationType = (typeof DISPUTE_NOTIFICATION_TYPES)[number];
+const DISPUTE_NOTIFICATION_TYPES = ['DISPUTE_CREATED', 'DISPUTE_JUDGED', 'DISPUTE_CANCELLED', 'DEFENSE_SUPPLIED', 'DEFENSE_DUE_ALERT', 'RDR_RESOLVED'] as const;
+type DisputeNotificationType = (typeof DISPUTE_NOTIFICATION_TYPES)[number];
 
 export interface DisputeNotificationFields {
   disputeId: string;

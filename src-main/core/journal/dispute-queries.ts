@@ -11,12 +11,12 @@
 import type Database from 'better-sqlite3';
 import type { DisputeHistoryEntry, DisputeStatus, DisputeView } from '../../../src-shared/dispute-views';
 import { isKnownCurrency } from '../../../src-shared/money';
+import { DISPUTE_APIS, PAYMENT_NOTIFY_TYPES } from '../../../src-shared/vocabulary';
 import { readDisputeNotification, type DisputeNotificationFields } from './dispute-notification-fields';
 import type { MoneyAmount, MoneySummary } from './journal-types';
 import { parseBody, type AmountFact } from './payment-facts';
 import { moneyAmount } from './payment-state';
 
-const DISPUTE_APIS = ['acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence'] as const;
 /**
  * Upper bound of rows read per query; a console's journal holds far fewer disputes. The payment,
  * capture and refund types are excluded first: that test reads only the row's small columns, so
@@ -24,7 +24,7 @@ const DISPUTE_APIS = ['acceptDispute', 'supplyDefenseDocument', 'downloadDispute
  */
 const ROW_CAP = 20_000;
 
-interface NoteRow {
+export interface DisputeNoteRow {
   id: number;
   first_seen_at: string;
   verification: string;
@@ -32,8 +32,9 @@ interface NoteRow {
   profile: string | null;
   body: Buffer;
 }
+type NoteRow = DisputeNoteRow;
 
-interface CallRow {
+export interface DisputeCallRow {
   id: number;
   call_id: string;
   started_at: string;
@@ -45,6 +46,7 @@ interface CallRow {
   result_code: string | null;
   error_code: string | null;
 }
+type CallRow = DisputeCallRow;
 
 interface Acc {
   view: DisputeView;
@@ -67,7 +69,7 @@ const STATUS_OF_NOTE: Record<DisputeNotificationFields['disputeNotificationType'
 };
 
 /** A notification whose signature verified: stored as verified, or rejected only for its (unknown) type. */
-function trusted(row: NoteRow): boolean {
+function trusted(row: DisputeNoteRow): boolean {
   return row.verification === 'verified' || row.reject_reason === 'not-a-notification';
 }
 
@@ -79,14 +81,30 @@ function emptyView(disputeId: string): DisputeView {
   };
 }
 
+/** The rows a dispute list is folded from, as either engine's SQL returns them. */
+interface DisputeSourceRows {
+  notes: DisputeNoteRow[];
+  calls: DisputeCallRow[];
+}
+
+/** Which notifications may hold dispute bodies: not the payment types, verified (or verified but unreadable), mentioning disputeNotificationType. */
+export const DISPUTE_NOTE_WHERE = `notify_type NOT IN (${PAYMENT_NOTIFY_TYPES.map((t) => `'${t}'`).join(', ')})
+      AND (verification = 'verified' OR reject_reason = 'not-a-notification')`;
+export const DISPUTE_ROW_CAP = ROW_CAP;
+/** The dispute APIs whose calls belong in a dispute's history. */
+export const DISPUTE_CALL_APIS: readonly string[] = DISPUTE_APIS;
+
 export function listDisputes(db: Database.Database, now: Date = new Date()): DisputeView[] {
   const notes = db.prepare(`SELECT id, first_seen_at, verification, reject_reason, profile, body FROM notifications
-    WHERE notify_type NOT IN ('PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT')
-      AND (verification = 'verified' OR reject_reason = 'not-a-notification') AND instr(CAST(body AS TEXT), '"disputeNotificationType"') > 0
+    WHERE ${DISPUTE_NOTE_WHERE} AND instr(CAST(body AS TEXT), '"disputeNotificationType"') > 0
     ORDER BY id LIMIT ${ROW_CAP}`).all() as NoteRow[];
   const calls = db.prepare(`SELECT id, call_id, started_at, api, profile, request_body, response_body, result_status, result_code, error_code FROM calls
     WHERE api IN (${DISPUTE_APIS.map(() => '?').join(', ')}) ORDER BY id LIMIT ${ROW_CAP}`).all(...DISPUTE_APIS) as CallRow[];
+  return foldDisputes({ notes, calls }, now);
+}
 
+/** Engine-free: folds notifyDispute notifications and dispute calls into one view per dispute. */
+export function foldDisputes({ notes, calls }: DisputeSourceRows, now: Date = new Date()): DisputeView[] {
   const byId = new Map<string, Acc>();
   const accFor = (disputeId: string): Acc => {
     let acc = byId.get(disputeId);
@@ -175,7 +193,7 @@ export function listDisputes(db: Database.Database, now: Date = new Date()): Dis
 }
 
 /** Open disputes first, soonest deadline first; then the rest, newest first. */
-export function compareByDeadline(a: DisputeView, b: DisputeView): number {
+function compareByDeadline(a: DisputeView, b: DisputeView): number {
   if (a.actionable !== b.actionable) return a.actionable ? -1 : 1;
   if (a.actionable) {
     const da = a.defenseDueTime ? Date.parse(a.defenseDueTime) : Infinity;

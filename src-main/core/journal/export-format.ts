@@ -18,7 +18,7 @@ export function csvCell(value: ExportCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: readonly ExportCell[]): string {
+function csvLine(cells: readonly ExportCell[]): string {
   return cells.map(csvCell).join(',') + '\r\n';
 }
 

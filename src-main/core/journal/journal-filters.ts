@@ -48,7 +48,7 @@ function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined
 }
 
 /** The columns through which related IDs reach a row (referenceOrderId is shared, so it is no link). */
-const PAYMENT_ID_LINKS = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'dispute_id'] as const;
+export const PAYMENT_ID_LINKS = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'dispute_id'] as const;
 
 /**
  * Free text becomes a conjunction of quoted FTS5 phrases, so a user typing an ID with dashes or a
@@ -144,7 +144,7 @@ export function callWhere(filter: CallFilter, relatedIds?: readonly string[]): S
   return where;
 }
 
-export interface PageSql {
+interface PageSql {
   sql: string;
   params: unknown[];
   limit: number;

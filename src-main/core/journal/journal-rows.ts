@@ -3,6 +3,7 @@
  * Columns are snake_case in SQL and camelCase outside; the mapping lives only here.
  */
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from '../client/call-record';
+import type { ResultStatus } from '../../../src-shared/vocabulary';
 import type {
   CallDetail, CallSummary, NotificationAttemptRecord, NotificationSummary, NotificationVerification, NotifyType, RejectReason,
 } from './journal-types';
@@ -97,7 +98,7 @@ export interface CallRow extends IdRow {
   response_body: string | null;
   response_signature: ResponseSignatureLabel | null;
   latency_ms: number;
-  result_status: 'S' | 'F' | 'U' | null;
+  result_status: ResultStatus | null;
   result_code: string | null;
   result_message: string | null;
   error_code: string | null;
@@ -111,7 +112,7 @@ export const CALL_SUMMARY_COLUMNS = [
   'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id', 'dispute_id',
 ].join(', ');
 
-export function idsOf(row: IdRow): Required<{ [K in keyof CallIds]: string | null }> {
+function idsOf(row: IdRow): Required<{ [K in keyof CallIds]: string | null }> {
   return {
     paymentRequestId: row.payment_request_id,
     paymentId: row.payment_id,

@@ -27,7 +27,7 @@ import type {
 } from './journal-types';
 import type { AwaitingCaptureCandidate, OverviewRange } from './overview-queries';
 
-export type JournalEngine = 'sqlite' | 'postgres';
+type JournalEngine = 'sqlite' | 'postgres';
 
 /** An answer recorded against a stored notification (and the attempt it answered, when known). */
 export interface NotificationAnswerItem {

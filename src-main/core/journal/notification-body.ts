@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { redactJsonText } from '../redaction/redact-json';
 
-export interface PreparedBody {
+interface PreparedBody {
   stored: Buffer;
   exact: boolean;
   sha256: string;

@@ -55,7 +55,7 @@ export function listReplays(db: Database.Database, notificationId: number): Noti
 }
 
 /** The part of a replay's outcome worth keeping (the shape replay.ts returns). */
-export interface ReplayOutcome {
+interface ReplayOutcome {
   sentAt: string;
   toUrl: string;
   mode: 'as-received' | 're-signed';

@@ -9,6 +9,7 @@ import type { OverviewStats } from '../../../src-shared/contract';
 import { normaliseTime } from './journal-filters';
 import type { PaymentSummary } from '../../../src-shared/payment-summary';
 import { listDisputes } from './dispute-queries';
+import type { DisputeView } from '../../../src-shared/dispute-views';
 import type { CallRow, NotificationRow } from './journal-rows';
 import { summariseRows } from './payment-groups';
 import { parseBody } from './payment-facts';
@@ -22,7 +23,7 @@ export interface OverviewRange {
 }
 
 /** Nearest-rank percentile of sorted numbers. */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.max(Math.ceil((p / 100) * sorted.length), 1);
   return sorted[Math.min(rank, sorted.length) - 1]!;
@@ -36,7 +37,7 @@ const IN_CHUNK = 400;
  * same payments' rows outside it (a capture today of yesterday's authorisation needs the
  * authorisation to be summarised right).
  */
-export function paymentRowsTouching(db: Database.Database, since: string, until: string): { calls: CallRow[]; notes: NotificationRow[] } {
+function paymentRowsTouching(db: Database.Database, since: string, until: string): { calls: CallRow[]; notes: NotificationRow[] } {
   const calls = new Map<number, CallRow>();
   const notes = new Map<number, NotificationRow>();
   for (const r of db.prepare('SELECT * FROM calls WHERE started_at >= ? AND started_at < ?').iterate(since, until) as IterableIterator<CallRow>) calls.set(r.id, r);
@@ -63,7 +64,7 @@ export function paymentRowsTouching(db: Database.Database, since: string, until:
 }
 
 /** Status mix and money per currency from the derived summaries (the only place they are added up). */
-export function paymentTotals(summaries: readonly PaymentSummary[]): Pick<OverviewStats, 'paymentsByStatus' | 'moneyByCurrency' | 'captureRate' | 'authorisations' | 'capturedAuthorisations'> {
+function paymentTotals(summaries: readonly PaymentSummary[]): Pick<OverviewStats, 'paymentsByStatus' | 'moneyByCurrency' | 'captureRate' | 'authorisations' | 'capturedAuthorisations'> {
   const byStatus = new Map<string, number>();
   const byCurrency = new Map<string, { payments: number; authorised: bigint; captured: bigint; refunded: bigint; released: bigint; chargedBack: bigint }>();
   let authorisations = 0;
@@ -104,20 +105,64 @@ export function paymentTotals(summaries: readonly PaymentSummary[]): Pick<Overvi
   };
 }
 
-export function overviewStats(db: Database.Database, range: OverviewRange, now: Date = new Date()): OverviewStats {
-  const since = normaliseTime(range.since, 'since');
-  const until = normaliseTime(range.until, 'until');
-  const buckets = Math.min(Math.max(Math.trunc(range.buckets ?? 24), 1), 200);
+/** The normalised window and bucket count of a range (both engines query with these). */
+interface OverviewWindow {
+  since: string;
+  until: string;
+  buckets: number;
+}
 
-  const rows = paymentRowsTouching(db, since, until);
-  const totals = paymentTotals(summariseRows(rows.calls, rows.notes, listDisputes(db, now), now));
+export function overviewWindow(range: OverviewRange): OverviewWindow {
+  return {
+    since: normaliseTime(range.since, 'since'),
+    until: normaliseTime(range.until, 'until'),
+    buckets: Math.min(Math.max(Math.trunc(range.buckets ?? 24), 1), 200),
+  };
+}
+
+/** What an engine reads for the Overview; overviewFromRows turns it into the dashboard's figures. */
+interface OverviewRows {
+  /** Every row of every payment with activity in the window (paymentRowsTouching). */
+  calls: CallRow[];
+  notes: NotificationRow[];
+  /** Every dispute, with its money (listDisputes). */
+  disputes: DisputeView[];
+  /** Every call attempt started in the window. */
+  latencies: Iterable<{ started_at: string; latency_ms: number }>;
+  topResultCodes: Array<{ resultCode: string; resultStatus: string | null; count: number }>;
+  noteCounts: { verified: number; rejected: number; duplicates: number };
+  callsTotal: number;
+}
+
+export function overviewStats(db: Database.Database, range: OverviewRange, now: Date = new Date()): OverviewStats {
+  const window = overviewWindow(range);
+  const { since, until } = window;
+  const { calls, notes } = paymentRowsTouching(db, since, until);
+  const disputes = listDisputes(db, now);
+  const topResultCodes = db.prepare(`SELECT result_code AS resultCode, result_status AS resultStatus, count(*) AS count FROM calls
+    WHERE started_at >= ? AND started_at < ? AND result_code IS NOT NULL GROUP BY result_code, result_status ORDER BY count DESC, result_code LIMIT 10`)
+    .all(since, until) as Array<{ resultCode: string; resultStatus: string | null; count: number }>;
+  const noteCounts = db.prepare(`SELECT
+      coalesce(sum(verification = 'verified'), 0) AS verified,
+      coalesce(sum(verification = 'rejected'), 0) AS rejected,
+      coalesce(sum(attempts - 1), 0) AS duplicates
+    FROM notifications WHERE first_seen_at >= ? AND first_seen_at < ?`).get(since, until) as { verified: number; rejected: number; duplicates: number };
+  const callsTotal = (db.prepare('SELECT count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ?').get(since, until) as { n: number }).n;
+  // Last: an open iterator keeps the connection busy until it is drained (overviewFromRows does).
+  const latencies = db.prepare('SELECT started_at, latency_ms FROM calls WHERE started_at >= ? AND started_at < ?').iterate(since, until) as IterableIterator<{ started_at: string; latency_ms: number }>;
+  return overviewFromRows(window, { calls, notes, disputes, latencies, topResultCodes, noteCounts, callsTotal }, now);
+}
+
+export function overviewFromRows(window: OverviewWindow, rows: OverviewRows, now: Date = new Date()): OverviewStats {
+  const { since, until, buckets } = window;
+  const totals = paymentTotals(summariseRows(rows.calls, rows.notes, rows.disputes, now));
 
   // Latency per time bucket over every attempt that started in the range.
   const startMs = Date.parse(since);
   const spanMs = Math.max(Date.parse(until) - startMs, 1);
   const width = spanMs / buckets;
   const latencies: number[][] = Array.from({ length: buckets }, () => []);
-  for (const row of db.prepare('SELECT started_at, latency_ms FROM calls WHERE started_at >= ? AND started_at < ?').iterate(since, until) as IterableIterator<{ started_at: string; latency_ms: number }>) {
+  for (const row of rows.latencies) {
     const index = Math.min(Math.floor((Date.parse(row.started_at) - startMs) / width), buckets - 1);
     latencies[Math.max(index, 0)]!.push(row.latency_ms);
   }
@@ -126,17 +171,8 @@ export function overviewStats(db: Database.Database, range: OverviewRange, now: 
     return { bucketStart: new Date(startMs + Math.round(i * width)).toISOString(), p50: percentile(values, 50), p95: percentile(values, 95), calls: values.length };
   });
 
-  const topResultCodes = (db.prepare(`SELECT result_code AS resultCode, result_status AS resultStatus, count(*) AS count FROM calls
-    WHERE started_at >= ? AND started_at < ? AND result_code IS NOT NULL GROUP BY result_code, result_status ORDER BY count DESC, result_code LIMIT 10`)
-    .all(since, until) as Array<{ resultCode: string; resultStatus: string | null; count: number }>)
-    .map((r) => ({ resultCode: r.resultCode, resultStatus: r.resultStatus ?? '', count: r.count }));
-
-  const noteCounts = db.prepare(`SELECT
-      coalesce(sum(verification = 'verified'), 0) AS verified,
-      coalesce(sum(verification = 'rejected'), 0) AS rejected,
-      coalesce(sum(attempts - 1), 0) AS duplicates
-    FROM notifications WHERE first_seen_at >= ? AND first_seen_at < ?`).get(since, until) as { verified: number; rejected: number; duplicates: number };
-  const callsTotal = (db.prepare('SELECT count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ?').get(since, until) as { n: number }).n;
+  const topResultCodes = rows.topResultCodes.map((r) => ({ resultCode: r.resultCode, resultStatus: r.resultStatus ?? '', count: r.count }));
+  const { noteCounts, callsTotal } = rows;
 
   return {
     since,
@@ -172,7 +208,19 @@ export function awaitingCaptureCandidates(db: Database.Database, limit = 1000): 
       UNION ALL
       SELECT coalesce(payment_id, payment_request_id) AS k, profile, first_seen_at AS at, CAST(body AS TEXT) AS body FROM notifications
         WHERE verification = 'verified' AND notify_type = 'PAYMENT_RESULT' AND CAST(body AS TEXT) LIKE '%"authExpiryTime"%'
-    ) WHERE k IS NOT NULL ORDER BY at DESC LIMIT ?`).all(limit * 4) as Array<{ k: string; profile: string | null; at: string; body: string | null }>;
+    ) WHERE k IS NOT NULL ORDER BY at DESC LIMIT ?`).all(limit * 4) as CandidateRow[];
+  return candidatesFromRows(rows, limit);
+}
+
+/** One record that may show an authorisation (newest first); the engines fetch up to limit * 4 of them. */
+export interface CandidateRow {
+  k: string;
+  profile: string | null;
+  at: string;
+  body: string | null;
+}
+
+export function candidatesFromRows(rows: readonly CandidateRow[], limit = 1000): AwaitingCaptureCandidate[] {
   const byKey = new Map<string, AwaitingCaptureCandidate>();
   for (const row of rows) {
     let candidate = byKey.get(row.k);

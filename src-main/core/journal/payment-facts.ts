@@ -21,7 +21,7 @@ export interface PaymentStatusFact {
   ref: number;
 }
 
-export interface MovementFact {
+interface MovementFact {
   key: string;
   amount: AmountFact | undefined;
   ok: boolean | undefined; // undefined: still in process / unknown
@@ -236,7 +236,7 @@ export function settledTotal(movements: MovementFact[]): bigint {
   return total;
 }
 
-export const FINAL_PAYMENT_STATUSES = new Set(['SUCCESS', 'FAIL', 'CANCELLED']);
+const FINAL_PAYMENT_STATUSES = new Set(['SUCCESS', 'FAIL', 'CANCELLED']);
 
 /** The payment's status: the latest final word from an inquiry or a verified notification, else the latest word. */
 export function currentPaymentStatus(facts: PaymentFacts): PaymentStatusFact | undefined {

@@ -41,7 +41,7 @@ export interface DerivedPayment {
 /** Antom's result code for a session that closed before the buyer paid. */
 const SESSION_CLOSED_CODE = 'ORDER_IS_CLOSED';
 
-export function paymentAmountOf(facts: PaymentFacts): AmountFact | undefined {
+function paymentAmountOf(facts: PaymentFacts): AmountFact | undefined {
   const fromStatus = [...facts.inquiries, ...facts.notifications].reverse().find((f) => f.amount)?.amount;
   return fromStatus ?? facts.sessionAmount;
 }

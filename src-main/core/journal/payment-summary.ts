@@ -12,18 +12,16 @@ import type { MoneyAmount } from './journal-types';
 import { collectFacts, type PaymentFacts } from './payment-facts';
 import { derivePayment, moneyAmount, type DerivedPayment } from './payment-state';
 
-export type { PaymentSummary } from '../../../src-shared/payment-summary';
-
 const OPEN_DISPUTE_STATUSES = new Set(['OPEN', 'DEADLINE_PASSED', 'DEFENDED']);
 
-export interface SummaryInput {
+interface SummaryInput {
   calls: CallRow[];
   notes: NotificationRow[];
   /** Disputes of this payment (dispute-queries.ts listDisputes, filtered). */
   disputes: readonly DisputeView[];
 }
 
-export interface SummaryResult {
+interface SummaryResult {
   summary: PaymentSummary;
   facts: PaymentFacts;
   derived: DerivedPayment;

@@ -8,7 +8,7 @@ import type { NotificationRetryInfo } from './journal-types';
 
 const MIN = 60_000;
 export const ANTOM_RETRY_INTERVALS_MS: readonly number[] = [0, 2 * MIN, 10 * MIN, 10 * MIN, 60 * MIN, 120 * MIN, 360 * MIN, 900 * MIN];
-export const ANTOM_MAX_ATTEMPTS = ANTOM_RETRY_INTERVALS_MS.length;
+const ANTOM_MAX_ATTEMPTS = ANTOM_RETRY_INTERVALS_MS.length;
 
 export function retryInfo(input: { attempts: number; firstSeenAt: string; lastSeenAt: string; acknowledged: boolean }, now: Date): NotificationRetryInfo {
   const retriesLeft = Math.max(ANTOM_MAX_ATTEMPTS - input.attempts, 0);

@@ -40,7 +40,7 @@ import type {
   ReceivedNotification, StoredNotificationRef, TimeRange,
 } from './journal-types';
 import { assertKnownVersion, migrate } from './migrations';
-import { ACKNOWLEDGEMENT_BODY } from '../receiver/notification-answers';
+import { ACKNOWLEDGEMENT_BODY, isAcknowledgement } from '../../../src-shared/acknowledgement';
 import { findMismatches } from './mismatches';
 import { awaitingCaptureCandidates, overviewStats, type AwaitingCaptureCandidate, type OverviewRange } from './overview-queries';
 import type { OverviewStats } from '../../../src-shared/contract';
@@ -69,18 +69,6 @@ const TIMELINE_ROW_CAP = 5_000;
 const RESOLVE_PAYMENT_CAP = 50;
 /** At most this many related IDs expand an "any ID" filter. */
 const RELATED_ID_CAP = 500;
-
-function isAcknowledgement(answer: NotificationAnswerRecord): boolean {
-  if (answer.httpStatus !== 200) return false;
-  // The receiver only ever sends these exact bytes; parsing is for answers recorded by other callers.
-  if (answer.body === ACKNOWLEDGEMENT_BODY) return true;
-  try {
-    const result = (JSON.parse(answer.body) as { result?: { resultStatus?: unknown; resultCode?: unknown } }).result;
-    return result?.resultStatus === 'S' && result.resultCode === 'SUCCESS';
-  } catch {
-    return false;
-  }
-}
 
 function whereSql(where: SqlWhere): string {
   return where.clauses.length ? ` WHERE ${where.clauses.join(' AND ')}` : '';
@@ -231,7 +219,7 @@ export class SqliteJournal implements Journal {
    * never weakens "stored before acknowledged": the row and its answer commit together, and the
    * answer only goes out after the commit. If the answer then cannot be sent, the caller
    * withdraws it with markAnswersUndelivered. Its `sentAt` is when the answer was decided (the
-   * receiver writes it to the socket in the same event-loop turn, right after this returns).
+   * receiver writes it to the socket right after this resolves: here, in the same event-loop turn).
    */
   async storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]> {
     return this.storeBatch(batch, answers);
@@ -270,7 +258,7 @@ export class SqliteJournal implements Journal {
 
   private storeOne(n: ReceivedNotification, answer: NotificationAnswerRecord | undefined): StoredNotificationRef {
     const answeredAt = answer ? (answer.sentAt ?? new Date().toISOString()) : null;
-    const acknowledged = answer !== undefined && isAcknowledgement(answer);
+    const acknowledged = answer !== undefined && isAcknowledgement(answer.httpStatus, answer.body);
     const body = prepareNotificationBody(n.rawBody, n.contentVerified, n.bodyWhole);
     const storedText = body.stored.toString('utf8');
     const headers = headersJson(n.headers);
@@ -335,7 +323,7 @@ export class SqliteJournal implements Journal {
         const at = answer.sentAt ?? new Date().toISOString();
         const target = attemptId ?? this.stmts.latestAttempt.get(id)?.id;
         if (target !== undefined) this.stmts.answerAttempt.run(answer.httpStatus, answer.body, at, target, id);
-        if (isAcknowledgement(answer)) this.stmts.acknowledge.run(at, id);
+        if (isAcknowledgement(answer.httpStatus, answer.body)) this.stmts.acknowledge.run(at, id);
       }
     })();
   }

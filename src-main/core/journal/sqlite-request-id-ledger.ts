@@ -10,8 +10,6 @@
 import type Database from 'better-sqlite3';
 import { intentKey, type IntentEnd, type MoneyIntent, type RequestIdLedger } from '../client/request-id-ledger';
 
-export type RequestIdState = 'open' | 'unknown' | 'final';
-
 export function sqliteRequestIdLedger(db: Database.Database, now: () => Date = () => new Date()): RequestIdLedger {
   const pendingStmt = db.prepare<[string, string], { request_id: string }>(
     "SELECT request_id FROM request_ids WHERE scope = ? AND operation_key = ? AND state IN ('open', 'unknown') ORDER BY created_at DESC, rowid DESC LIMIT 1",

@@ -8,6 +8,7 @@ import type { MoneyAmount, TimelineEvent, TimelineEventKind } from './journal-ty
 import { amountOf, parseBody } from './payment-facts';
 import { moneyAmount } from './payment-state';
 import { describeDisputeNotification, readDisputeNotification } from '../receiver/dispute-notification';
+import { DISPUTE_NOTIFY_TYPES } from '../../../src-shared/vocabulary';
 
 const KIND: Record<AntomApiName, TimelineEventKind> = {
   createPaymentSession: 'session',
@@ -20,6 +21,8 @@ const KIND: Record<AntomApiName, TimelineEventKind> = {
   supplyDefenseDocument: 'dispute',
   downloadDisputeEvidence: 'dispute',
 };
+
+const DISPUTE_NOTIFY: ReadonlySet<string> = new Set(DISPUTE_NOTIFY_TYPES);
 
 const REQUEST_AMOUNT: Partial<Record<AntomApiName, string>> = { createPaymentSession: 'paymentAmount', capture: 'captureAmount', refund: 'refundAmount' };
 const RESPONSE_AMOUNT: Partial<Record<AntomApiName, string>> = { inquiryPayment: 'paymentAmount', inquiryRefund: 'refundAmount', capture: 'captureAmount', refund: 'refundAmount' };
@@ -57,7 +60,7 @@ export function notificationEvent(note: NotificationRow, attempts: AttemptRow[])
   const amount = note.amount_value && note.amount_currency && /^\d+$/.test(note.amount_value) ? moneyAmount(BigInt(note.amount_value), note.amount_currency) : null;
   const verdict = note.verification === 'verified' ? 'verified' : `REJECTED (${note.reject_reason ?? 'unknown'})`;
   // A dispute's own words (type, judged result, reason, defense deadline) say more than its status.
-  const dispute = note.notify_type === 'NOTIFY_DISPUTE' || note.notify_type === 'NOTIFY_DEFENSE_DOCUMENT' ? readDisputeNotification(note.body) : undefined;
+  const dispute = DISPUTE_NOTIFY.has(note.notify_type) ? readDisputeNotification(note.body) : undefined;
   const what = dispute ? describeDisputeNotification(dispute) : note.status ?? note.result_code ?? undefined;
   const parts = [
     `notification ${note.notify_type}`, amount?.display, what, verdict,

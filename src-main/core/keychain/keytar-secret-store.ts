@@ -19,14 +19,14 @@ import { keychainUnavailableModule, mapKeytarError } from './keytar-errors';
 import { DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './secret-store';
 
 /** The part of keytar we use; also what a custom loader must return. */
-export interface KeytarApi {
+interface KeytarApi {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
-export interface KeytarSecretStoreOptions {
+interface KeytarSecretStoreOptions {
   /** Keychain service name; tests use a unique one per run. */
   service?: string;
   /** How to load keytar (default: dynamic import of the installed module). */
@@ -39,7 +39,7 @@ export const PROBE_ACCOUNT = '__antom-ops-probe__';
 /** Appended to the profiles' service name for the write probe's items. */
 const PROBE_SERVICE_SUFFIX = '.probe';
 
-export function keychainDescription(platform: NodeJS.Platform): string {
+function keychainDescription(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'macOS Keychain';
   if (platform === 'win32') return 'Windows Credential Manager';
   return 'Secret Service via keytar (libsecret)';

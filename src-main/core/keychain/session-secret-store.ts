@@ -6,7 +6,7 @@
 import type { KeychainStatus } from '../../../src-shared/contract';
 import type { SecretStore } from './secret-store';
 
-export const SESSION_STORE_DESCRIPTION = 'Session memory only: keys kept here vanish when the app exits and are never written to disk.';
+const SESSION_STORE_DESCRIPTION = 'Session memory only: keys kept here vanish when the app exits and are never written to disk.';
 
 export class SessionSecretStore implements SecretStore {
   readonly kind = 'session-memory' as const;

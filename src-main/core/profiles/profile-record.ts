@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import { environmentSchema, profileNameSchema, regionSchema } from '../../../src-shared/contract';
 
-export const keyStorageSchema = z.enum(['keychain', 'session']);
+const keyStorageSchema = z.enum(['keychain', 'session']);
 export type KeyStorage = z.infer<typeof keyStorageSchema>;
 
-export const profileRecordSchema = z
+const profileRecordSchema = z
   .object({
     name: profileNameSchema,
     environment: environmentSchema,
@@ -29,7 +29,7 @@ export const profileRecordSchema = z
   .strict();
 export type ProfileRecord = z.infer<typeof profileRecordSchema>;
 
-export const PROFILES_FILE_VERSION = 1;
+const PROFILES_FILE_VERSION = 1;
 
 export const profilesFileSchema = z
   .object({

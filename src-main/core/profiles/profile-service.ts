@@ -19,7 +19,7 @@ import type { KeyStorage, ProfileRecord, ProfilesFile } from './profile-record';
 import { validateCreateProfile, type CreateProfileInput } from './profile-input';
 import { EMBEDDED_CLIENT_ID, EMBEDDED_PROFILE_NAME } from './embedded-profile';
 
-export interface ProfileServiceOptions {
+interface ProfileServiceOptions {
   dataDir: string;
   /** The OS keychain (KeytarSecretStore in the app). */
   secrets: SecretStore;
@@ -27,12 +27,12 @@ export interface ProfileServiceOptions {
   sessionSecrets: SessionSecretStore;
 }
 
-export interface KeyStorageOptions {
+interface KeyStorageOptions {
   /** Keep the key in memory until the app exits instead of the OS keychain. */
   sessionOnly?: boolean;
 }
 
-export interface ImportKeyOptions extends KeyStorageOptions {
+interface ImportKeyOptions extends KeyStorageOptions {
   /**
    * Replace a key whose public half is already on record (key rotation). Without it, a key
    * that does not match the recorded merchant public key is refused.
@@ -40,7 +40,7 @@ export interface ImportKeyOptions extends KeyStorageOptions {
   replaceExisting?: boolean;
 }
 
-export interface CreateProfileResult {
+interface CreateProfileResult {
   profile: ProfileSummary;
   /** Probable mistakes that were allowed (e.g. a sandbox client-id without SANDBOX_). */
   warnings: string[];

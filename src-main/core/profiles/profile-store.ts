@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { ConsoleError } from '../../../src-shared/errors';
 import { emptyProfilesFile, profilesFileSchema, type ProfilesFile } from './profile-record';
 
-export const PROFILES_FILE_NAME = 'profiles.json';
+const PROFILES_FILE_NAME = 'profiles.json';
 
 export class ProfileStore {
   readonly path: string;

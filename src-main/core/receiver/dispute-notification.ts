@@ -29,19 +29,17 @@ export const DISPUTE_NOTIFICATION_TYPES = [
   'DISPUTE_ACCEPTED', // the merchant accepted the dispute (the Python SDK's enum)
   'RDR_RESOLVED', // resolved through Rapid Dispute Resolution
 ] as const;
-export type DisputeNotificationType = (typeof DISPUTE_NOTIFICATION_TYPES)[number];
+type DisputeNotificationType = (typeof DISPUTE_NOTIFICATION_TYPES)[number];
 
-/** disputeJudgedResult values in Antom's reference. */
-export const DISPUTE_JUDGED_RESULTS = ['ACCEPT_BY_CUSTOMER', 'ACCEPT_BY_MERCHANT', 'VALIDATE_SUCCESS', 'VALIDATE_FAIL'] as const;
-export type DisputeJudgedResult = (typeof DISPUTE_JUDGED_RESULTS)[number];
+// disputeJudgedResult values: DISPUTE_JUDGED_RESULTS in src-shared/vocabulary.ts.
 
 /** Money as Antom sends it: value in minor units (a string), ISO currency. */
-export interface DisputeAmount {
+interface DisputeAmount {
   value: string;
   currency: string;
 }
 
-export interface DisputeNotificationView {
+interface DisputeNotificationView {
   kind: 'dispute';
   disputeId: string;
   paymentId: string | undefined;
@@ -69,13 +67,13 @@ export interface DisputeNotificationView {
   autoDefendReason: string | undefined;
 }
 
-export interface DefenseFileView {
+interface DefenseFileView {
   fileName: string | undefined;
   fileMd5: string | undefined;
   fileFormat: string | undefined;
 }
 
-export interface DefenseDocumentNotificationView {
+interface DefenseDocumentNotificationView {
   kind: 'defense-document';
   disputeId: string;
   notifyTime: string | undefined;
@@ -86,7 +84,7 @@ export interface DefenseDocumentNotificationView {
   suggestionsForImprovement: string | undefined;
 }
 
-export type AnyDisputeNotificationView = DisputeNotificationView | DefenseDocumentNotificationView;
+type AnyDisputeNotificationView = DisputeNotificationView | DefenseDocumentNotificationView;
 
 type JsonObject = Record<string, unknown>;
 
@@ -114,7 +112,7 @@ function bool(obj: JsonObject, key: string): boolean | undefined {
   return undefined;
 }
 
-export function isKnownDisputeNotificationType(value: string): value is DisputeNotificationType {
+function isKnownDisputeNotificationType(value: string): value is DisputeNotificationType {
   return (DISPUTE_NOTIFICATION_TYPES as readonly string[]).includes(value);
 }
 
@@ -172,7 +170,7 @@ export function parseDefenseDocumentNotification(body: unknown): DefenseDocument
 }
 
 /** Either dispute notification from parsed JSON (notifyDispute is tried first). */
-export function disputeNotificationOf(body: unknown): AnyDisputeNotificationView | undefined {
+function disputeNotificationOf(body: unknown): AnyDisputeNotificationView | undefined {
   return parseDisputeNotification(body) ?? parseDefenseDocumentNotification(body);
 }
 

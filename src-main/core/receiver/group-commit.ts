@@ -28,7 +28,7 @@ import type { ReceivedNotification, StoredNotificationRef } from '../journal/jou
 import { STORE_FAILED, type Answer } from './notification-answers';
 import type { NotificationAnswer, NotificationSink } from './notification-sink';
 
-export const NOTIFICATION_ID_HEADER = 'x-antom-ops-notification-id';
+const NOTIFICATION_ID_HEADER = 'x-antom-ops-notification-id';
 const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
 /** A classified POST waiting to be stored and answered. */
@@ -38,7 +38,7 @@ export interface PendingAnswer {
   answer: Answer;
 }
 
-export interface GroupCommitOptions {
+interface GroupCommitOptions {
   sink: NotificationSink;
   /** false = commit each notification on its own (the benchmark's baseline). */
   groupCommit: boolean;
@@ -47,7 +47,7 @@ export interface GroupCommitOptions {
   reportError: (error: unknown) => void;
 }
 
-export interface GroupCommit {
+interface GroupCommit {
   /** Store (in this turn's batch) and answer once committed. */
   enqueue(p: PendingAnswer): void;
   /** Store and answer everything queued now, after the batch in flight (the receiver's close). Never rejects. */

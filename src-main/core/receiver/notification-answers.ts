@@ -4,9 +4,9 @@
  * deliberate "please resend": resultStatus F, a non-2xx status, and a message that says why.
  */
 import type { RejectReason } from '../journal/journal-types';
+import { ACKNOWLEDGEMENT_BODY } from '../../../src-shared/acknowledgement';
 
-/** Byte for byte what the Java SDK's PayNotifyListener sends. Never signed (a.6). */
-export const ACKNOWLEDGEMENT_BODY = '{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}';
+export { ACKNOWLEDGEMENT_BODY };
 
 export interface Answer {
   httpStatus: number;

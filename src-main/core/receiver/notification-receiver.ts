@@ -39,12 +39,10 @@ import { createRequestClassifier, type IncomingPost } from './request-classifica
 import { createGroupCommit, sendAnswer, type PendingAnswer } from './group-commit';
 import { REJECTED_BODY_PREFIX_BYTES, createRejectedBudget } from './rejected-body-budget';
 
-export { NOTIFICATION_ID_HEADER } from './group-commit';
-
-export const DEFAULT_NOTIFY_PATH = '/antom/notify';
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_NOTIFY_PATH = '/antom/notify';
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /** How much of an oversized body is kept, enough to see what it was (the same as any rejected body). */
-export const OVERSIZED_PREFIX_BYTES = REJECTED_BODY_PREFIX_BYTES;
+const OVERSIZED_PREFIX_BYTES = REJECTED_BODY_PREFIX_BYTES;
 /** An oversized sender is drained (so it can read our 413) up to this much, then cut off. */
 const OVERSIZED_DRAIN_LIMIT = 4 * 1024 * 1024;
 
@@ -78,7 +76,7 @@ export interface NotificationReceiver {
   close(): Promise<void>;
 }
 
-export function isLoopbackHost(host: string): boolean {
+function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost' || h === '::1') return true;
   const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;

@@ -15,12 +15,12 @@ import type { NotificationVerification, ReceivedNotification, StoredNotification
 export interface NotificationAnswer {
   httpStatus: number;
   body: string;
-  /** ISO-8601 UTC: when the answer was decided; its bytes go to the socket in the same event-loop turn. */
+  /** ISO-8601 UTC: when the answer was decided; its bytes go to the socket as soon as the store's commit resolves. */
   sentAt: string;
 }
 
 /** The fields replay needs from a stored notification (the journal's record has more). */
-export interface StoredNotificationForReplay {
+interface StoredNotificationForReplay {
   id: number;
   receiverPath: string;
   headers: Record<string, string>;

@@ -14,9 +14,10 @@
 import { createHash } from 'node:crypto';
 import type { CallIds } from '../client/call-record';
 import type { NotifyType, RejectReason } from '../journal/journal-types';
+import type { PAYMENT_NOTIFY_TYPES } from '../../../src-shared/vocabulary';
 import { parseDefenseDocumentNotification, parseDisputeNotification } from './dispute-notification';
 
-export interface ParsedNotification {
+interface ParsedNotification {
   notifyType: NotifyType;
   ids: CallIds;
   resultStatus: string | undefined;
@@ -34,7 +35,7 @@ export interface ParsedNotification {
   unrecognised: string | undefined;
 }
 
-export type ParseOutcome =
+type ParseOutcome =
   | { ok: true; notification: ParsedNotification }
   | { ok: false; reason: Extract<RejectReason, 'not-json' | 'not-a-notification'>; detail: string; partial: Partial<ParsedNotification> };
 
@@ -81,7 +82,7 @@ interface Shape {
   status(body: JsonObject, resultStatus: string | undefined): string | undefined;
 }
 
-type PaymentNotifyType = 'PAYMENT_RESULT' | 'PAYMENT_PENDING' | 'CAPTURE_RESULT' | 'REFUND_RESULT';
+type PaymentNotifyType = (typeof PAYMENT_NOTIFY_TYPES)[number];
 
 const SHAPES: Record<PaymentNotifyType, Shape> = {
   PAYMENT_RESULT: { amountField: 'paymentAmount', mainIdFields: ['paymentId', 'paymentRequestId'], status: (_b, rs) => statusFromResult(rs) },

@@ -24,7 +24,7 @@ import type { ReceivedNotification } from '../journal/journal-types';
 export const REJECTED_BODY_PREFIX_BYTES = 4096;
 
 /** One limit: at most `max` rejected records stored per `ms`. */
-export interface RejectedWindow {
+interface RejectedWindow {
   ms: number;
   max: number;
 }
@@ -33,7 +33,7 @@ export interface RejectedWindow {
  * 100 a minute lets a misconfigured profile's real notifications (each resent by Antom) be seen;
  * 2,000 a day caps what a sustained flood can add (about 16 MB a day at most).
  */
-export const REJECTED_WINDOWS: readonly RejectedWindow[] = [
+const REJECTED_WINDOWS: readonly RejectedWindow[] = [
   { ms: 60_000, max: 100 },
   { ms: 86_400_000, max: 2_000 },
 ];
@@ -62,7 +62,7 @@ export function boundRejectedBody(record: ReceivedNotification): ReceivedNotific
   };
 }
 
-export interface RejectedBudget {
+interface RejectedBudget {
   /**
    * May this rejected record be stored? When it may, returns the record to store (with a note of
    * how many were not stored since the last one); when not, undefined and the POST is counted.

@@ -15,10 +15,11 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { KeyObject } from 'node:crypto';
 import { ConsoleError, type ConsoleErrorShape } from '../../../src-shared/errors';
+import { isAcknowledgement } from '../../../src-shared/acknowledgement';
 import { signRequest } from '../signing/sign-request';
 import type { NotificationSink } from './notification-sink';
 
-export type ReplayMode = 'as-received' | 're-signed';
+type ReplayMode = 'as-received' | 're-signed';
 
 export interface ReplaySigner {
   clientId: string;
@@ -26,7 +27,7 @@ export interface ReplaySigner {
   keyVersion?: string;
 }
 
-export interface ReplayOptions {
+interface ReplayOptions {
   sink: Pick<NotificationSink, 'getNotification'>;
   id: number;
   toUrl: string;
@@ -39,7 +40,7 @@ export interface ReplayOptions {
   now?: () => Date;
 }
 
-export interface ReplayResult {
+interface ReplayResult {
   notificationId: number;
   mode: ReplayMode;
   toUrl: string;
@@ -75,16 +76,6 @@ function parseTarget(toUrl: string): URL {
     throw new ConsoleError('VALIDATION_FAILED', 'The replay URL contains a user name or password.', 'Remove the credentials from the URL; notifications carry no credentials.');
   }
   return url;
-}
-
-function isAcknowledgement(body: string): boolean {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    const result = (parsed as { result?: { resultCode?: unknown; resultStatus?: unknown } } | null)?.result;
-    return result?.resultCode === 'SUCCESS' && result?.resultStatus === 'S';
-  } catch {
-    return false;
-  }
 }
 
 export async function replayNotification(options: ReplayOptions): Promise<ReplayResult> {
@@ -146,7 +137,7 @@ export async function replayNotification(options: ReplayOptions): Promise<Replay
   const base = { notificationId: options.id, mode: options.mode, toUrl: target.toString(), signedPath: options.mode === 'as-received' ? stored.receiverPath : targetPath, sentAt, requestHeaders: headers, warnings };
   try {
     const { status, body } = await post(target, headers, stored.rawBody, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    return { ...base, httpStatus: status, responseBody: body, latencyMs: performance.now() - started, acknowledged: status === 200 && isAcknowledgement(body), error: undefined };
+    return { ...base, httpStatus: status, responseBody: body, latencyMs: performance.now() - started, acknowledged: isAcknowledgement(status, body), error: undefined };
   } catch (error) {
     const shape = error instanceof ConsoleError ? error.toShape() : new ConsoleError('NETWORK_ERROR', `Could not reach ${target.origin}: ${(error as Error).message}`, 'Check that your server is running and listening on that address and port.').toShape();
     return { ...base, httpStatus: undefined, responseBody: undefined, latencyMs: performance.now() - started, acknowledged: false, error: shape };

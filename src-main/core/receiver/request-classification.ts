@@ -26,12 +26,12 @@ export interface IncomingPost {
   rawBody: Buffer;
 }
 
-export interface Classified {
+interface Classified {
   record: ReceivedNotification;
   answer: Answer;
 }
 
-export interface ClassifierOptions {
+interface ClassifierOptions {
   /** The receiver's own base path (a wrong-path diagnosis tries it). */
   basePath: string;
   resolveVerifier: ResolveVerifier;
@@ -40,7 +40,7 @@ export interface ClassifierOptions {
   now: () => Date;
 }
 
-export interface RequestClassifier {
+interface RequestClassifier {
   /** Verify and parse a complete POST. */
   classify(post: IncomingPost): Classified;
   /** A POST as it arrived, before verification and parsing fill in what it is (rejected until proven). */

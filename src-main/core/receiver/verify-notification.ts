@@ -30,7 +30,7 @@ export interface Verifier {
 
 export type ResolveVerifier = (clientId: string) => Verifier | undefined;
 
-export interface VerifyInput {
+interface VerifyInput {
   requestPath: string;
   basePath: string;
   headers: Record<string, string>;
@@ -41,7 +41,7 @@ export interface VerifyInput {
   keyProvenFor(clientId: string, key: KeyObject): boolean;
 }
 
-export type VerifyOutcome =
+type VerifyOutcome =
   | { verified: true; profile: string; contentVerified: string; clientId: string; key: KeyObject }
   | { verified: false; profile: string | undefined; reason: RejectReason; detail: string; contentVerified: string | undefined };
 

@@ -10,7 +10,7 @@
  */
 import { ConsoleError } from '../../../src-shared/errors';
 
-export const KEY_MATERIAL_REMOVED = '[key material removed]';
+const KEY_MATERIAL_REMOVED = '[key material removed]';
 
 // PEM block, complete or cut off: BEGIN line up to the END line, or to the end of the base64 run.
 const PEM = /-----BEGIN [A-Z0-9 ]*KEY-----(?:[\s\S]*?-----END [A-Z0-9 ]*KEY-----|[A-Za-z0-9+/=\s\\nr]*)/g;

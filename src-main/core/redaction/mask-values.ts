@@ -7,7 +7,7 @@
 export type MaskKind = 'name' | 'email' | 'phone' | 'card-number' | 'secret' | 'address' | 'ip';
 
 /** "John Doe" -> "J*** D**": first letter of each word, the rest starred. */
-export function maskName(value: string): string {
+function maskName(value: string): string {
   return value.replace(/\S+/gu, (word) => {
     const chars = Array.from(word);
     return (chars[0] ?? '') + '*'.repeat(Math.max(chars.length - 1, 1));
@@ -15,26 +15,26 @@ export function maskName(value: string): string {
 }
 
 /** "jane.doe@example.com" -> "***@example.com"; without an "@" the whole value is starred. */
-export function maskEmail(value: string): string {
+function maskEmail(value: string): string {
   const at = value.lastIndexOf('@');
   return at > 0 ? `***${value.slice(at)}` : '***';
 }
 
 /** Keep the last two digits only: "+81 90 1234 5678" -> "********78". */
-export function maskPhone(value: string): string {
+function maskPhone(value: string): string {
   const digits = value.replace(/\D/g, '');
   if (digits.length <= 2) return '***';
   return '*'.repeat(digits.length - 2) + digits.slice(-2);
 }
 
 /** Keep the last four digits, as every card receipt does: "4111111111111111" -> "****1111". */
-export function maskCardNumber(value: string): string {
+function maskCardNumber(value: string): string {
   const digits = value.replace(/\D/g, '');
   return digits.length >= 8 ? `****${digits.slice(-4)}` : '****';
 }
 
 /** "192.168.10.23" -> "192.168.10.*"; IPv6 keeps its first two groups. */
-export function maskIp(value: string): string {
+function maskIp(value: string): string {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return value.replace(/\.\d{1,3}$/, '.*');
   if (value.includes(':')) return `${value.split(':').slice(0, 2).join(':')}:*`;
   return '***';

@@ -38,7 +38,7 @@ export function maskKindForKey(key: string): MaskKind | undefined {
   return undefined;
 }
 
-export const PII_FIELD_NAMES: readonly string[] = Object.keys(FIELD_KINDS);
+const PII_FIELD_NAMES: readonly string[] = Object.keys(FIELD_KINDS);
 
 /**
  * A quick pre-check: could this JSON text hold any personal key at all? Most Antom bodies

@@ -14,7 +14,7 @@ import { looksMasked, maskValue, type MaskKind } from './mask-values';
 import { mayContainPiiKey, maskKindForKey } from './pii-fields';
 import { scrubKeyMaterial } from './key-material-guard';
 
-export interface RedactionResult {
+interface RedactionResult {
   text: string;
   /** True when anything was masked or scrubbed. */
   changed: boolean;

@@ -3,7 +3,7 @@
  * the JSON body, and whether Antom would sign it (it does not sign rejections of the caller's
  * own credentials, API-FACTS a.5).
  */
-export type ResultStatus = 'S' | 'F' | 'U';
+import type { ResultStatus } from '../../../src-shared/vocabulary';
 
 export interface AntomResult {
   resultCode: string;

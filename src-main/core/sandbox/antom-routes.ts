@@ -10,7 +10,7 @@ import { capture, inquiryRefund, refund } from './state/captures-refunds';
 import { acceptDispute, downloadDisputeEvidence, supplyDefenseDocument } from './state/disputes';
 import type { SandboxContext } from './state/store';
 
-export type ApiHandler = (ctx: SandboxContext, clientId: string, fields: Fields) => AntomAnswer;
+type ApiHandler = (ctx: SandboxContext, clientId: string, fields: Fields) => AntomAnswer;
 
 export const API_HANDLERS: Record<AntomApiName, ApiHandler> = {
   createPaymentSession,

@@ -28,7 +28,7 @@ const paySchema = z.object({
 const merchantSchema = z.object({ clientId: z.string().min(1).max(128), merchantPublicKeyBase64: z.string().min(1).max(4096), regionSign: z.string().regex(/^[A-Z]{2}$/).optional() });
 const notifyUrlSchema = z.object({ url: z.string().min(1).nullable() });
 /** One jump of the sandbox clock: at most a year, so the clock stays a valid date. */
-export const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000;
+const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000;
 const advanceSchema = z.object({ ms: z.number().int().nonnegative().max(MAX_ADVANCE_MS, `must be at most ${MAX_ADVANCE_MS} (366 days)`) });
 const judgedResultSchema = z.enum(DISPUTE_JUDGED_RESULTS);
 const raiseDisputeSchema = z.object({
@@ -43,7 +43,7 @@ const judgeSchema = z.object({ judgedResult: judgedResultSchema.optional() }).st
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export interface ControlGuard {
+interface ControlGuard {
   /** The port this server listens on: the only one a genuine Host or Origin names. */
   port: number;
 }
@@ -54,7 +54,7 @@ function headerText(req: IncomingMessage, name: string): string | undefined {
 }
 
 /** Why a control request must be refused, or undefined when it may proceed. */
-export function controlRefusal(req: IncomingMessage, guard: ControlGuard): { status: number; message: string; hint: string } | undefined {
+function controlRefusal(req: IncomingMessage, guard: ControlGuard): { status: number; message: string; hint: string } | undefined {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
     return { status: 403, message: 'The sandbox control surface only answers loopback callers.', hint: 'Call it from the machine the sandbox runs on.' };
   }

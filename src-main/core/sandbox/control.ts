@@ -13,7 +13,7 @@ import type { BuyerOutcome } from './scenarios';
 import { deductedMinor, disputesOf, frozenMinor, judgeNow, raiseDispute, snapshotDispute, type DisputeSnapshot, type RaiseDisputeOptions } from './state/disputes';
 import type { DisputeJudgedResult } from './dispute-scenarios';
 
-export interface OperationSnapshot {
+interface OperationSnapshot {
   requestId: string;
   id: string;
   amount: Amount;
@@ -55,7 +55,7 @@ export interface PaymentSnapshot {
   disputes: DisputeSnapshot[];
 }
 
-export interface SandboxInfo {
+interface SandboxInfo {
   baseUrl: string;
   antomPublicKey: string;
   timeScale: number;
@@ -92,7 +92,7 @@ export interface SandboxControl {
   judgeDispute(disputeId: string, judgedResult?: DisputeJudgedResult): DisputeSnapshot;
 }
 
-export interface ControlDeps {
+interface ControlDeps {
   ctx: SandboxContext;
   faults: FaultBox;
   notifier: Notifier;
@@ -105,7 +105,7 @@ function notFound(what: string, id: string, hint: string): ConsoleError {
   return new ConsoleError('NOT_FOUND', `No ${what} "${id}" in this sandbox.`, hint, { id });
 }
 
-export function snapshotPayment(p: PaymentRecord, ctx: SandboxContext): PaymentSnapshot {
+function snapshotPayment(p: PaymentRecord, ctx: SandboxContext): PaymentSnapshot {
   const disputes = disputesOf(ctx, p.paymentId);
   const op = (requestId: string, id: string, r: { amount: Amount; status: OperationSnapshot['status']; result: { resultCode: string }; createdAt: number; finishedAt: number | undefined }): OperationSnapshot => ({
     requestId, id, amount: r.amount, status: r.status, resultCode: r.result.resultCode,

@@ -5,8 +5,9 @@
  * be raised on any captured payment with `POST /__sandbox/payments/<id>/dispute`.
  * Rendered in docs/sandbox-scenarios.md; a test checks the page lists every row.
  */
-export const DISPUTE_JUDGED_RESULTS = ['ACCEPT_BY_CUSTOMER', 'ACCEPT_BY_MERCHANT', 'VALIDATE_SUCCESS', 'VALIDATE_FAIL'] as const;
-export type DisputeJudgedResult = (typeof DISPUTE_JUDGED_RESULTS)[number];
+import type { DisputeJudgedResult } from '../../../src-shared/vocabulary';
+
+export { DISPUTE_JUDGED_RESULTS, type DisputeJudgedResult } from '../../../src-shared/vocabulary';
 
 /** disputeType values of Antom's SDK (DisputeType); the sandbox raises the first and the last. */
 export type DisputeType = 'CHARGEBACK' | 'RETRIEVAL_REQUEST' | 'COMPLIANCE_REQUEST';

@@ -8,12 +8,12 @@ import { ANTOM_APIS, type AntomApiName } from '../client/call-record';
 
 const base = {
   /** Only this API; every API when absent. */
-  api: z.enum(ANTOM_APIS as [AntomApiName, ...AntomApiName[]]).optional(),
+  api: z.enum(ANTOM_APIS).optional(),
   /** The next N matching requests; unlimited when absent. */
   count: z.number().int().positive().max(1_000_000).optional(),
 };
 
-export const faultSchema = z.discriminatedUnion('kind', [
+const faultSchema = z.discriminatedUnion('kind', [
   /** Wait before handling (real milliseconds, not scaled). */
   z.object({ kind: z.literal('latency'), latencyMs: z.number().int().min(0).max(120_000), ...base }),
   /** Answer an HTTP error without touching state. body: "empty", "html" (a proxy's error page) or "text". */
@@ -30,9 +30,9 @@ export const faultSchema = z.discriminatedUnion('kind', [
 
 export type FaultSpec = z.infer<typeof faultSchema>;
 export type FaultInput = z.input<typeof faultSchema>;
-export type FaultKind = FaultSpec['kind'];
+type FaultKind = FaultSpec['kind'];
 
-export const faultListSchema = z.union([faultSchema, z.array(faultSchema), z.object({ faults: z.array(faultSchema) })]);
+const faultListSchema = z.union([faultSchema, z.array(faultSchema), z.object({ faults: z.array(faultSchema) })]);
 
 export function normaliseFaults(input: unknown): FaultSpec[] {
   const parsed = faultListSchema.parse(input);
@@ -47,7 +47,7 @@ interface ActiveFault {
 }
 
 /** The faults that fire for one request, at most one of each kind. */
-export type FiredFaults = Partial<{ [K in FaultKind]: Extract<FaultSpec, { kind: K }> }>;
+type FiredFaults = Partial<{ [K in FaultKind]: Extract<FaultSpec, { kind: K }> }>;
 
 export class FaultBox {
   private active: ActiveFault[] = [];

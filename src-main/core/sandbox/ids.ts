@@ -17,7 +17,7 @@ function randomDigits(n: number): string {
   return [...randomBytes(n)].map((b) => String(b % 10)).join('');
 }
 
-export type IdKind = 'payment' | 'capture' | 'refund' | 'dispute';
+type IdKind = 'payment' | 'capture' | 'refund' | 'dispute';
 
 const KIND_DIGITS: Record<IdKind, string> = { payment: '11', capture: '12', refund: '13', dispute: '14' };
 

@@ -9,6 +9,7 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isoSeconds, type Cancel, type SandboxClock } from './sandbox-clock';
 import { newNotificationId } from './ids';
+import { isAcknowledgement } from '../../../src-shared/acknowledgement';
 
 export const RESEND_DELAYS_MS: readonly number[] = [0, 2 * 60e3, 10 * 60e3, 10 * 60e3, 60 * 60e3, 2 * 3600e3, 6 * 3600e3, 15 * 3600e3];
 
@@ -16,9 +17,9 @@ export const RESEND_DELAYS_MS: readonly number[] = [0, 2 * 60e3, 10 * 60e3, 10 *
 const ATTEMPT_TIMEOUT_MS = 10_000;
 const MAX_ANSWER_CHARS = 4096;
 
-export type NotifyApi = 'notifyPayment' | 'notifyCapture' | 'notifyRefund' | 'notifyDispute';
+type NotifyApi = 'notifyPayment' | 'notifyCapture' | 'notifyRefund' | 'notifyDispute';
 
-export interface NotificationAttempt {
+interface NotificationAttempt {
   attempt: number;
   trigger: 'schedule' | 'resend';
   at: string;
@@ -28,7 +29,7 @@ export interface NotificationAttempt {
   acknowledged: boolean;
 }
 
-export type NotificationState = 'pending' | 'acknowledged' | 'gave-up' | 'no-url';
+type NotificationState = 'pending' | 'acknowledged' | 'gave-up' | 'no-url';
 
 export interface NotificationSnapshot {
   id: string;
@@ -47,7 +48,7 @@ export interface NotificationSnapshot {
   refundId?: string;
 }
 
-export interface NotificationInput {
+interface NotificationInput {
   api: NotifyApi;
   clientId: string;
   url: string | undefined;
@@ -60,22 +61,12 @@ export interface NotificationInput {
   refundId?: string;
 }
 
-export type NotificationSigner = (path: string, clientId: string, requestTime: string, body: string) => string;
+type NotificationSigner = (path: string, clientId: string, requestTime: string, body: string) => string;
 
 interface Record_ extends NotificationSnapshot {
   scheduledCount: number;
   cancelNext: Cancel | undefined;
   sending: number;
-}
-
-export function isAcknowledgement(httpStatus: number | undefined, text: string | undefined): boolean {
-  if (httpStatus !== 200 || text === undefined) return false;
-  try {
-    const parsed = JSON.parse(text) as { result?: { resultCode?: unknown; resultStatus?: unknown } };
-    return parsed.result?.resultCode === 'SUCCESS' && parsed.result.resultStatus === 'S';
-  } catch {
-    return false;
-  }
 }
 
 export class Notifier {

@@ -11,13 +11,13 @@ import { parseSignatureHeader } from '../signing/signature-header';
 import { isConsoleError } from '../../../src-shared/errors';
 
 /** Only key version 1 (or none: "the latest") is registered per client-id. */
-export const REGISTERED_KEY_VERSION = '1';
+const REGISTERED_KEY_VERSION = '1';
 
-export type CheckOutcome =
+type CheckOutcome =
   | { ok: true; clientId: string; body: unknown }
   | { ok: false; answer: AntomAnswer; clientId: string | undefined };
 
-export interface CheckInput {
+interface CheckInput {
   method: string;
   /** Path with query, exactly as requested: the signature covers it. */
   pathAsRequested: string;

@@ -6,7 +6,7 @@
  * what Antom signs and routes on; scheme and authority are not part of the signed string.
  */
 
-export interface RequestTarget {
+interface RequestTarget {
   /** Path plus query exactly as sent (absolute-form: without scheme and authority). */
   pathAsRequested: string;
   /** Path without the query, for routing. */

@@ -4,6 +4,8 @@
  * in docs/sandbox-scenarios.md; anything not listed (e.g. amounts ending in 00) is a plain
  * success path.
  */
+import type { ResultStatus } from '../../../src-shared/vocabulary';
+
 export type BuyerOutcome = 'success' | 'fail' | 'processing' | 'cancel' | 'expire';
 
 export type ScenarioEffect =
@@ -18,9 +20,9 @@ export type ScenarioEffect =
  * Which amount is matched: createPaymentSession, pay and cancel look at the payment's amount,
  * capture at captureAmount, refund at refundAmount, inquiryRefund at the refund's amount.
  */
-export type ScenarioApi = 'createPaymentSession' | 'pay' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
+type ScenarioApi = 'createPaymentSession' | 'pay' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund';
 
-export interface AmountScenario {
+interface AmountScenario {
   api: ScenarioApi;
   /** Matched against the last two digits of the amount's value (minor units). */
   amountEndsWith: string;
@@ -137,7 +139,7 @@ export const SCENARIO_SOURCES: Record<ScenarioApi, string> = {
 export interface StateScenario {
   api: Extract<ScenarioApi, 'capture' | 'cancel' | 'refund' | 'inquiryRefund'>;
   resultCode: string;
-  resultStatus: 'S' | 'F' | 'U';
+  resultStatus: ResultStatus;
   how: string;
 }
 

@@ -18,7 +18,7 @@ export interface SignedParts {
   body: Buffer | string;
 }
 
-export function contentToSignPrefix(parts: Omit<SignedParts, 'body'>): string {
+function contentToSignPrefix(parts: Omit<SignedParts, 'body'>): string {
   return `${parts.method ?? 'POST'} ${parts.path}\n${parts.clientId}.${parts.time}.`;
 }
 
@@ -26,9 +26,4 @@ export function contentToSignBytes(parts: SignedParts): Buffer {
   const prefix = Buffer.from(contentToSignPrefix(parts), 'utf8');
   const body = typeof parts.body === 'string' ? Buffer.from(parts.body, 'utf8') : parts.body;
   return Buffer.concat([prefix, body], prefix.length + body.length);
-}
-
-/** Human-readable form for display (inspectors, CLI). Invalid UTF-8 shows as U+FFFD. */
-export function contentToSignText(parts: SignedParts): string {
-  return contentToSignBytes(parts).toString('utf8');
 }

@@ -7,7 +7,7 @@
  */
 import { ConsoleError } from '../../../src-shared/errors';
 
-export interface ParsedSignatureHeader {
+interface ParsedSignatureHeader {
   algorithm: string | undefined;
   keyVersion: string | undefined;
   /** The value exactly as it appeared after `signature=` (still URL-encoded). */
@@ -62,7 +62,7 @@ export function parseSignatureHeader(raw: string): ParsedSignatureHeader {
   return { algorithm, keyVersion, encodedSignature };
 }
 
-export type DecodedSignature =
+type DecodedSignature =
   | { ok: true; bytes: Buffer }
   | { ok: false; reason: string };
 

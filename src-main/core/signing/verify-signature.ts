@@ -8,7 +8,7 @@ import { contentToSignBytes, type SignedParts } from './content-to-sign';
 import { decodeSignatureValue, parseSignatureHeader } from './signature-header';
 import { ConsoleError } from '../../../src-shared/errors';
 
-export type VerifyResult =
+type VerifyResult =
   | { valid: true; contentToSign: string; keyVersion: string | undefined }
   | { valid: false; contentToSign: string; keyVersion: string | undefined; reason: string; malformed: boolean };
 

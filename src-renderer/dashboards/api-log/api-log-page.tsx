@@ -62,7 +62,7 @@ export default function ApiLogPage() {
   const list = useCallList(filter);
   const [selectedId, setSelectedId] = useSelectedRowFromRoute();
   const [atTop, setAtTop] = useState(true);
-  const arrivals = useCallArrivals(atTop);
+  const arrivals = useCallArrivals(atTop, list.reset);
   const exporter = useExportCalls();
 
   const exportAs = (format: ExportFormat) => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });

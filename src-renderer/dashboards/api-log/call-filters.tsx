@@ -1,12 +1,12 @@
 /** The API log's filter bar; selects apply at once, typed boxes once typing pauses. */
 import { useId } from 'react';
-import { ANTOM_APIS, type AntomApiName, type CallTrigger, type ResponseSignatureLabel } from '../../../src-shared/antom-calls';
+import { ANTOM_APIS, CALL_TRIGGERS, type AntomApiName, type CallTrigger, type ResponseSignatureLabel, type ResultStatusFilter } from '../../../src-shared/vocabulary';
 import type { CallFilter } from '../../../src-shared/journal-views';
 import { addSharedFilters, FilterBar, FilterSearch, FilterSelect } from '../../components/filter-bar';
 
 export interface CallFilterDraft {
   api: AntomApiName | '';
-  resultStatus: 'S' | 'F' | 'U' | 'none' | '';
+  resultStatus: ResultStatusFilter | '';
   resultCode: string;
   responseSignature: ResponseSignatureLabel | '';
   trigger: CallTrigger | '';
@@ -17,8 +17,6 @@ export interface CallFilterDraft {
 }
 
 export const EMPTY_CALL_FILTER: CallFilterDraft = { api: '', resultStatus: '', resultCode: '', responseSignature: '', trigger: '', anyId: '', text: '', since: '', until: '' };
-
-const TRIGGERS: readonly CallTrigger[] = ['user', 'poller', 'retry', 'cli', 'test'];
 
 export function toCallFilter(draft: CallFilterDraft): CallFilter {
   const filter: CallFilter = {};
@@ -62,7 +60,7 @@ export function CallFilters({ draft, onChange }: { draft: CallFilterDraft; onCha
       </FilterSelect>
       <FilterSelect id={`${id}-trigger`} label="Trigger" value={draft.trigger} onChange={set('trigger')}>
         <option value="">Anyone</option>
-        {TRIGGERS.map((t) => <option key={t} value={t}>{t}</option>)}
+        {CALL_TRIGGERS.map((t) => <option key={t} value={t}>{t}</option>)}
       </FilterSelect>
       <FilterSearch id={`${id}-anyid`} label="Any ID" placeholder="paymentId, captureRequestId, callId…" value={draft.anyId} onChange={set('anyId')} />
       <FilterSearch id={`${id}-text`} label="Text in request or response" value={draft.text} onChange={set('text')} />

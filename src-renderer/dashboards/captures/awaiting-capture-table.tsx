@@ -11,6 +11,8 @@ export function AwaitingCaptureTable({ rows, selected, onSelect }: { rows: Await
         <caption>Authorised payments awaiting capture ({rows.length})</caption>
         <thead>
           <tr>
+            {/* The action first: at 900 px the table scrolls sideways and the button must not be off to the right. */}
+            <th scope="col"><span className="visually-hidden">Action</span></th>
             <th scope="col">paymentRequestId</th>
             <th scope="col">paymentId</th>
             <th scope="col" className="num">Authorised</th>
@@ -18,12 +20,16 @@ export function AwaitingCaptureTable({ rows, selected, onSelect }: { rows: Await
             <th scope="col" className="num">Uncaptured</th>
             <th scope="col">Authorisation expires</th>
             <th scope="col">Last seen</th>
-            <th scope="col"><span className="visually-hidden">Action</span></th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.paymentId} aria-selected={row.paymentId === selected} className={row.paymentId === selected ? 'selected' : undefined}>
+              <td>
+                <button type="button" aria-label={`Select payment ${row.paymentRequestId ?? row.paymentId}`} onClick={() => onSelect(row.paymentId)} aria-pressed={row.paymentId === selected}>
+                  Select
+                </button>
+              </td>
               <td><code>{row.paymentRequestId ?? '—'}</code></td>
               <td><code>{row.paymentId}</code></td>
               <td className="num"><Money amount={row.authorised} /></td>
@@ -31,11 +37,6 @@ export function AwaitingCaptureTable({ rows, selected, onSelect }: { rows: Await
               <td className="num"><strong><Money amount={row.uncaptured} /></strong></td>
               <td>{row.authExpiryTime ? <><Time value={row.authExpiryTime} /> <span className="muted small">({formatRelative(row.authExpiryTime)})</span></> : <span className="muted">unknown</span>}</td>
               <td><Time value={row.lastSeenAt} /></td>
-              <td>
-                <button type="button" aria-label={`Select payment ${row.paymentRequestId ?? row.paymentId}`} onClick={() => onSelect(row.paymentId)} aria-pressed={row.paymentId === selected}>
-                  Select
-                </button>
-              </td>
             </tr>
           ))}
         </tbody>

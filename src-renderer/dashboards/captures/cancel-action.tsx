@@ -1,6 +1,7 @@
 /** Cancel an authorised (uncaptured) payment; production asks for CANCEL typed out. */
 import { useState } from 'react';
 import type { CallOutcome } from '../../../src-shared/call-outcome';
+import { CANCEL_CONFIRMATION, typedCancelConfirms } from '../../../src-shared/typed-confirmation';
 import { errorShapeOf } from '../../bridge/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorPanel } from '../../components/error-panel';
@@ -22,11 +23,11 @@ export function CancelAction({ paymentId, production }: { paymentId: string; pro
         confirmLabel="Confirm cancel"
         danger
         busy={cancel.isPending}
-        requireTyping={production ? { expected: 'CANCEL', label: 'Production: type CANCEL to confirm' } : undefined}
+        requireTyping={production ? { expected: CANCEL_CONFIRMATION, label: `Production: type ${CANCEL_CONFIRMATION} to confirm`, matches: typedCancelConfirms } : undefined}
         onCancel={() => setOpen(false)}
         onConfirm={() => {
           setOpen(false);
-          cancel.mutate({ paymentId, ...(production ? { confirmation: 'CANCEL' as const } : {}) }, { onSuccess: setOutcome });
+          cancel.mutate({ paymentId, ...(production ? { confirmation: CANCEL_CONFIRMATION } : {}) }, { onSuccess: setOutcome });
         }}
       >
         <p>Cancel payment <code>{paymentId}</code>? The buyer's authorisation is released; this cannot be undone.</p>

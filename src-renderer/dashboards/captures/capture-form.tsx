@@ -5,13 +5,13 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormField } from '../../components/form-field';
 import { formatAmount } from '../../format/money';
 import { useCapture } from '../../queries/calls-outcomes';
-import { amountTypingCheck, displayOf, useAmountEntry, useMoneyAction } from './money-action';
+import { amountTypingCheck, displayOf } from './amount-typing';
+import { useAmountEntry, useMoneyAction } from './money-action';
 import { MoneyActionResult } from './unknown-outcome';
 
 export function CaptureForm({ paymentId, money, production }: { paymentId: string; money: MoneySummary; production: boolean }) {
   const capture = useCapture();
   const [isLast, setIsLast] = useState(false);
-  const action = useMoneyAction((intent) => capture.mutateAsync({ paymentId, amount: intent.amount, captureRequestId: intent.requestId, ...(isLast ? { isLastCapture: true } : {}), ...(intent.confirmation ? { confirmation: intent.confirmation } : {}) }));
   const uncaptured = money.uncaptured;
   const entry = useAmountEntry({
     currency: money.currency,
@@ -19,6 +19,13 @@ export function CaptureForm({ paymentId, money, production }: { paymentId: strin
     overLimit: `That is more than the uncaptured ${formatAmount(uncaptured)}; Antom refuses a capture above the authorised amount.`,
     initialText: BigInt(uncaptured.value) > 0n ? displayOf(uncaptured) : '',
   });
+  const action = useMoneyAction(
+    (intent) => capture.mutateAsync({ paymentId, amount: intent.amount, captureRequestId: intent.requestId, ...(isLast ? { isLastCapture: true } : {}), ...(intent.confirmation ? { confirmation: intent.confirmation } : {}) }),
+    () => {
+      entry.clear();
+      setIsLast(false);
+    },
+  );
   const confirming = entry.confirming;
 
   return (

@@ -18,6 +18,7 @@ import { TimelineList } from '../payments/timeline-list';
 import { AwaitingCaptureTable } from './awaiting-capture-table';
 import { CancelAction } from './cancel-action';
 import { CaptureForm } from './capture-form';
+import { OpenByIdForm } from './open-by-id-form';
 import { RefundForm } from './refund-form';
 
 export default function CapturesPage() {
@@ -47,9 +48,10 @@ export default function CapturesPage() {
           </EmptyState>
         ) : null}
         {awaiting.data && awaiting.data.length > 0 ? <AwaitingCaptureTable rows={awaiting.data} selected={selected} onSelect={(id) => navigate('captures', { id })} /> : null}
+        <OpenByIdForm key={selected ?? ''} current={selected} />
       </div>
       {selected ? <SelectedPayment key={selected} id={selected} production={mode.production} /> : (
-        <p className="muted">Select a payment above (or open one from Payments) to capture, cancel or refund it.</p>
+        <p className="muted">Select a payment above, or open one by ID, to capture, cancel or refund it.</p>
       )}
     </DashboardPage>
   );

@@ -5,23 +5,22 @@
  * idempotency). A new intent (a different amount, another payment) gets a new ID.
  */
 import { useState, type FormEvent } from 'react';
-import { newRequestId } from '../../format/ids';
+import { newRequestId } from '../../../src-shared/request-ids';
 import type { CallOutcome } from '../../../src-shared/call-outcome';
-import { isConsoleError, type ConsoleErrorShape } from '../../../src-shared/errors';
-import { displayToMinorUnits, minorToDisplayUnits } from '../../../src-shared/money';
+import type { ConsoleErrorShape } from '../../../src-shared/errors';
 import { errorShapeOf } from '../../bridge/client';
-import type { TypedConfirmation } from '../../components/confirm-dialog';
+import { displayOf, parseDisplayAmount } from './amount-typing';
 
 /** Errors after which Antom may or may not have acted: only a same-ID resend or an inquiry tells. */
 const UNKNOWN_ERROR_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'ANTOM_UNKNOWN', 'HTTP_ERROR', 'RESPONSE_NOT_JSON', 'RESPONSE_SIGNATURE_INVALID']);
 
-export interface MoneyIntent {
+interface MoneyIntent {
   requestId: string;
   amount: { currency: string; value: string };
   confirmation: string | undefined;
 }
 
-export interface MoneyActionState {
+interface MoneyActionState {
   intent: MoneyIntent | undefined;
   outcome: CallOutcome<unknown> | undefined;
   error: ConsoleErrorShape | undefined;
@@ -29,12 +28,13 @@ export interface MoneyActionState {
   unknown: boolean;
 }
 
-export function isUnknownOutcome(outcome: CallOutcome<unknown> | undefined, error: ConsoleErrorShape | undefined): boolean {
+function isUnknownOutcome(outcome: CallOutcome<unknown> | undefined, error: ConsoleErrorShape | undefined): boolean {
   if (outcome) return outcome.resultStatus === 'U';
   return error !== undefined && UNKNOWN_ERROR_CODES.has(error.code);
 }
 
-export function useMoneyAction(send: (intent: MoneyIntent) => Promise<CallOutcome<unknown>>) {
+/** `onSuccess` runs once Antom answered S: the form clears its fields so the old amount cannot be sent twice by accident. */
+export function useMoneyAction(send: (intent: MoneyIntent) => Promise<CallOutcome<unknown>>, onSuccess?: () => void) {
   const [state, setState] = useState<MoneyActionState>({ intent: undefined, outcome: undefined, error: undefined, unknown: false });
   const [busy, setBusy] = useState(false);
 
@@ -44,6 +44,7 @@ export function useMoneyAction(send: (intent: MoneyIntent) => Promise<CallOutcom
     try {
       const outcome = await send(intent);
       setState({ intent, outcome, error: undefined, unknown: isUnknownOutcome(outcome, undefined) });
+      if (outcome.resultStatus === 'S') onSuccess?.();
     } catch (thrown) {
       const error = errorShapeOf(thrown);
       setState({ intent, outcome: undefined, error, unknown: isUnknownOutcome(undefined, error) });
@@ -62,35 +63,6 @@ export function useMoneyAction(send: (intent: MoneyIntent) => Promise<CallOutcom
     },
     reset: () => setState({ intent: undefined, outcome: undefined, error: undefined, unknown: false }),
   };
-}
-
-/** Parse a display-unit amount the operator typed; the message says what is wrong. */
-export function parseDisplayAmount(text: string, currency: string): { value: string } | { error: string } {
-  try {
-    return { value: displayToMinorUnits(text, currency) };
-  } catch (error) {
-    return { error: isConsoleError(error) ? `${error.message} ${error.hint}` : String(error) };
-  }
-}
-
-/** Production confirmation: "40.00", "USD 40.00" and "40" (for 40.00) all mean the same amount. */
-export function typedAmountMatches(typed: string, amount: { currency: string; value: string }): boolean {
-  const cleaned = typed.trim().toUpperCase().replace(new RegExp(`^${amount.currency}\\s*`), '');
-  try {
-    return displayToMinorUnits(cleaned, amount.currency) === amount.value;
-  } catch {
-    return false;
-  }
-}
-
-export function displayOf(amount: { currency: string; value: string }): string {
-  return minorToDisplayUnits(amount.value, amount.currency);
-}
-
-/** In production a capture or refund is confirmed by typing its amount; elsewhere one click is enough. */
-export function amountTypingCheck(production: boolean, amount: { currency: string; value: string } | undefined): TypedConfirmation | undefined {
-  if (!production || !amount) return undefined;
-  return { expected: displayOf(amount), label: `Production: type the amount ${displayOf(amount)} to confirm`, matches: (typed) => typedAmountMatches(typed, amount) };
 }
 
 type WireAmount = { currency: string; value: string };
@@ -119,6 +91,11 @@ export function useAmountEntry({ currency, limit, overLimit, initialText = '' }:
       setConfirming({ currency, value: parsed.value });
     },
     cancel: () => setConfirming(undefined),
+    /** After a successful capture or refund: an empty box and no stale problem. */
+    clear: () => {
+      setText('');
+      setProblem(undefined);
+    },
     /** Dialog confirmed: the intent to send (a fresh request ID for it), and the dialog closes. */
     confirm(prefix: 'CAP' | 'REF', production: boolean): MoneyIntent | undefined {
       if (!confirming) return undefined;

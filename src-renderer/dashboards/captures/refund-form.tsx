@@ -8,16 +8,23 @@ import { FormField } from '../../components/form-field';
 import { OutcomeView } from '../../components/outcome-view';
 import { formatAmount } from '../../format/money';
 import { useInquiryRefund, useRefund } from '../../queries/calls-outcomes';
-import { amountTypingCheck, useAmountEntry, useMoneyAction } from './money-action';
+import { amountTypingCheck } from './amount-typing';
+import { useAmountEntry, useMoneyAction } from './money-action';
 import { MoneyActionResult } from './unknown-outcome';
 
 export function RefundForm({ paymentId, money, production }: { paymentId: string; money: MoneySummary; production: boolean }) {
   const refund = useRefund();
   const inquiry = useInquiryRefund();
   const [reason, setReason] = useState('');
-  const action = useMoneyAction((intent) => refund.mutateAsync({ paymentId, amount: intent.amount, refundRequestId: intent.requestId, ...(reason.trim() ? { refundReason: reason.trim() } : {}), ...(intent.confirmation ? { confirmation: intent.confirmation } : {}) }));
   const refundable = money.remaining;
   const entry = useAmountEntry({ currency: money.currency, limit: refundable, overLimit: `That is more than the ${formatAmount(refundable)} captured and not yet refunded.` });
+  const action = useMoneyAction(
+    (intent) => refund.mutateAsync({ paymentId, amount: intent.amount, refundRequestId: intent.requestId, ...(reason.trim() ? { refundReason: reason.trim() } : {}), ...(intent.confirmation ? { confirmation: intent.confirmation } : {}) }),
+    () => {
+      entry.clear();
+      setReason('');
+    },
+  );
   const confirming = entry.confirming;
   const refundId = action.outcome?.requestIds.refundId;
 

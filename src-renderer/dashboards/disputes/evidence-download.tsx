@@ -1,13 +1,14 @@
 /** Download the pre-filled evidence template, or the defense document Antom holds (downloadDisputeEvidence). */
 import { useState } from 'react';
 import type { CallOutcome } from '../../../src-shared/call-outcome';
+import type { OperationInput } from '../../../src-shared/contract';
 import { errorShapeOf } from '../../bridge/client';
 import { ErrorPanel } from '../../components/error-panel';
 import { OutcomeView } from '../../components/outcome-view';
 import { useDownloadDisputeEvidence } from '../../queries/disputes';
 import { saveEvidence } from './evidence-file';
 
-type EvidenceType = 'DISPUTE_EVIDENCE_TEMPLATE' | 'DISPUTE_EVIDENCE_FILE';
+type EvidenceType = OperationInput<'downloadDisputeEvidence'>['disputeEvidenceType'];
 
 export function EvidenceDownload({ disputeId, defenseSupplied }: { disputeId: string; defenseSupplied: boolean }) {
   const download = useDownloadDisputeEvidence();

@@ -5,6 +5,7 @@
 import type { NotificationDetailView } from '../../../src-shared/journal-views';
 import { CALL_ID_NAMES } from '../../../src-shared/journal-views';
 import { routeHref } from '../../app/router';
+import { ClaimedBadge, VerificationBadge } from '../../components/claimed-badge';
 import { CodeBlock } from '../../components/code-block';
 import { CompactTable } from '../../components/compact-table';
 import { FieldList } from '../../components/field-list';
@@ -15,7 +16,7 @@ import { ResultBadge } from '../../components/result-badge';
 import { StatusBadge } from '../../components/status-badge';
 import { Time } from '../../components/time';
 import { useNotification } from '../../queries/notifications';
-import { REJECT_REASON_WORDS } from './notification-words';
+import { REJECT_REASON_WORDS, SIGNATURE_FAILURES } from './notification-words';
 import { ReplayForm } from './replay-form';
 import { RetrySchedule } from './retry-schedule';
 
@@ -37,9 +38,10 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
       <FieldList
         rows={[
           ['Type', n.notifyType],
-          ['Verification', <StatusBadge status={n.verification} />],
-          ['Result', <ResultBadge status={n.resultStatus} code={n.resultCode} />],
-          ['Status', <StatusBadge status={n.status} />],
+          ['Verification', <VerificationBadge verification={n.verification} />],
+          ...(n.verification === 'verified'
+            ? ([['Result', <ResultBadge status={n.resultStatus} code={n.resultCode} />], ['Status', <StatusBadge status={n.status} />]] as const)
+            : ([['Claims', <ClaimedBadge status={n.resultStatus} code={n.resultCode} paymentStatus={n.status} />]] as const)),
           ['Amount', <Money amount={n.amount} />],
           ['First received', <Time value={n.receivedAt} />],
           ['Last seen', <Time value={n.lastSeenAt} />],
@@ -66,8 +68,14 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
           ) : null}
         </>
       ) : (
-        <div className="verdict bad" role="note">
-          <p><strong>Rejected{reason ? `: ${reason.title}` : ''}.</strong> {reason?.explanation}</p>
+        <div className="verdict rejected" role="note">
+          <p><strong><span aria-hidden="true">⚠ </span>Rejected{reason ? `: ${reason.title}` : ''}.</strong></p>
+          {n.rejectReason && SIGNATURE_FAILURES.has(n.rejectReason) ? (
+            <p>
+              <strong>First suspect forgery:</strong> the signature does not prove Antom sent this, so its status and amount are claims, not facts. Do not ship or refund on it: inquire the payment to learn its real state.
+            </p>
+          ) : null}
+          {reason ? <p>{n.rejectReason && SIGNATURE_FAILURES.has(n.rejectReason) ? `If it did come from Antom: ${reason.explanation.charAt(0).toLowerCase()}${reason.explanation.slice(1)}` : reason.explanation}</p> : null}
           {n.rejectDetail ? <p>Detail: {n.rejectDetail}</p> : null}
           <p>A rejected notification is stored but not acknowledged, so Antom keeps resending it.</p>
           <p>
@@ -104,7 +112,7 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
           <Time value={a.receivedAt} />,
           a.remoteAddress ?? '—',
           <code>{a.receiverPath}</code>,
-          <StatusBadge status={a.verification} label={a.rejectReason ? `rejected: ${a.rejectReason}` : a.verification} />,
+          <VerificationBadge verification={a.verification} label={a.rejectReason ? `rejected: ${a.rejectReason}` : a.verification} />,
           a.answerStatus === null ? 'none' : `HTTP ${a.answerStatus}`,
           a.bodySha256 === n.bodySha256 ? 'yes' : 'no: the body differed',
         ]}

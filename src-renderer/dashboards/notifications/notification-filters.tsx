@@ -3,13 +3,14 @@
  * the draft into the contract's NotificationFilter with toNotificationFilter().
  */
 import { useId } from 'react';
-import type { NotificationFilter, NotifyType, RejectReason } from '../../../src-shared/journal-views';
+import type { NotificationFilter, NotificationVerification, NotifyType, RejectReason } from '../../../src-shared/journal-views';
 import { addSharedFilters, FilterBar, FilterSearch, FilterSelect } from '../../components/filter-bar';
-import { NOTIFY_TYPES, REJECT_REASONS, REJECT_REASON_WORDS } from './notification-words';
+import { NOTIFY_TYPES, REJECT_REASONS } from '../../../src-shared/vocabulary';
+import { REJECT_REASON_WORDS } from './notification-words';
 
 export interface NotificationFilterDraft {
   notifyType: NotifyType | '';
-  verification: 'verified' | 'rejected' | '';
+  verification: NotificationVerification | '';
   rejectReason: RejectReason | '';
   acknowledged: 'yes' | 'no' | '';
   resultCode: string;

@@ -3,13 +3,7 @@
  * notification that is not acknowledged is sent again after 0 s, 2 min, 10 min, 10 min, 1 h,
  * 2 h, 6 h and 15 h: eight sends in all).
  */
-import type { NotifyType, RejectReason } from '../../../src-shared/journal-views';
-
-export const NOTIFY_TYPES: readonly NotifyType[] = ['PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT', 'REFUND_RESULT', 'NOTIFY_DISPUTE', 'NOTIFY_DEFENSE_DOCUMENT', 'UNKNOWN'];
-
-export const REJECT_REASONS: readonly RejectReason[] = [
-  'wrong-key', 'wrong-path', 'body-changed', 'bad-time-header', 'malformed-signature', 'missing-client-id', 'unknown-client-id', 'not-json', 'not-a-notification', 'oversized',
-];
+import type { RejectReason } from '../../../src-shared/vocabulary';
 
 export const REJECT_REASON_WORDS: Record<RejectReason, { title: string; explanation: string }> = {
   'wrong-key': {
@@ -53,6 +47,12 @@ export const REJECT_REASON_WORDS: Record<RejectReason, { title: string; explanat
     explanation: 'The body was larger than the receiver accepts and was not read in full.',
   },
 };
+
+/**
+ * Reasons where the signature itself failed: the notification may be forged, so the detail says
+ * that first and only then the innocent explanations (a proxy, a wrong key in the profile).
+ */
+export const SIGNATURE_FAILURES: ReadonlySet<RejectReason> = new Set<RejectReason>(['wrong-key', 'wrong-path', 'body-changed', 'malformed-signature']);
 
 /** Seconds after the previous send at which Antom sends again; index 0 is the first send. */
 export const ANTOM_RETRY_DELAYS_SECONDS: readonly number[] = [0, 120, 600, 600, 3600, 7200, 21_600, 54_000];

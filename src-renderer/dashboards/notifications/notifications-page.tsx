@@ -40,10 +40,15 @@ function cell(n: NotificationSummary, key: string): ReactNode {
   switch (key) {
     case 'received': return <ListTime value={n.receivedAt} />;
     case 'type': return n.notifyType;
-    case 'verification': return n.verification === 'verified' ? 'verified' : `rejected: ${n.rejectReason ? REJECT_REASON_WORDS[n.rejectReason].title : 'unknown'}`;
+    case 'verification': return n.verification === 'verified' ? '✓ verified' : `⚠ rejected: ${n.rejectReason ? REJECT_REASON_WORDS[n.rejectReason].title : 'unknown'}`;
     case 'ack': return n.acknowledged ? 'yes' : 'no';
     case 'sends': return String(n.attempts);
-    case 'result': return [n.resultStatus, n.resultCode].filter(Boolean).join(' ') || '—';
+    case 'result': {
+      const claimed = [n.resultStatus, n.resultCode].filter(Boolean).join(' ');
+      // A rejected notification proves nothing: what it says is a claim, never a result.
+      if (n.verification !== 'verified') return claimed ? `claimed ${claimed}, not verified` : '—';
+      return claimed || '—';
+    }
     case 'amount': return n.amount ? formatAmount(n.amount) : '—';
     case 'payment': return n.paymentId ?? n.paymentRequestId ?? n.captureId ?? n.refundId ?? '—';
     default: return null;
@@ -57,7 +62,7 @@ export default function NotificationsPage() {
   const list = useNotificationList(filter);
   const [selectedId, setSelectedId] = useSelectedRowFromRoute();
   const [atTop, setAtTop] = useState(true);
-  const arrivals = useNotificationArrivals(atTop);
+  const arrivals = useNotificationArrivals(atTop, list.reset);
   const exporter = useExportNotifications();
 
   const exportAs = (format: ExportFormat) => exporter.mutate({ filter, format }, { onSuccess: (file) => downloadExport(file) });

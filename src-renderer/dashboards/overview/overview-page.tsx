@@ -1,9 +1,10 @@
 /**
  * Overview: what happened in a time range: payments by status, capture rate, API latency,
- * top result codes, notifications. recharts is imported only here, so only this chunk pays for it.
+ * top result codes, notifications. The figures and tables paint first; the charts (recharts, in
+ * overview-charts.tsx) are a lazy chunk that fills the chart boxes once it has arrived. The data
+ * requests start before this chunk loads (queries/first-screen.ts).
  */
-import { useState, type ReactElement } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { OverviewStats } from '../../../src-shared/contract';
 import { errorShapeOf } from '../../bridge/client';
 import { routeHref } from '../../app/router';
@@ -11,18 +12,42 @@ import { DashboardPage } from '../../components/dashboard-page';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
 import { Loading } from '../../components/loading';
-import { statusTone } from '../../components/status-badge';
 import { Time } from '../../components/time';
-import { formatLocalTime } from '../../format/time';
-import { OVERVIEW_RANGES, useOverview, type OverviewRange } from '../../queries/overview';
+import { DEFAULT_OVERVIEW_RANGE, OVERVIEW_RANGES, useOverview, type OverviewRange } from '../../queries/overview';
 import { useChartColors, type ChartColors } from './chart-colors';
+import { codeSeries, latencySeries, type OverviewChartKind } from './overview-series';
 import { DisputesDueTile } from '../disputes/disputes-due-tile';
-import { OverviewMoney, paymentsListHref, StatusMixLinks } from './overview-drilldown';
+import { OverviewMoney, StatusMixLinks } from './overview-drilldown';
+
+const OverviewChart = lazy(() => import('./overview-charts'));
+
+/**
+ * True once the figures have painted and the browser is idle (or 1 s has passed): only then is
+ * the recharts chunk fetched and compiled, so its ~400 KB never holds up the first usable screen.
+ */
+function useIdleAfterFirstPaint(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    let idleHandle: number | undefined;
+    // Two frames: the first paint with the figures has happened by the second.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        idleHandle = requestIdleCallback(() => setIdle(true), { timeout: 1000 });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idleHandle !== undefined) cancelIdleCallback(idleHandle);
+    };
+  }, []);
+  return idle;
+}
 
 export default function OverviewPage() {
-  const [range, setRange] = useState<OverviewRange>('24h');
+  const [range, setRange] = useState<OverviewRange>(DEFAULT_OVERVIEW_RANGE);
   const overview = useOverview(range);
   const colors = useChartColors();
+  const chartsWanted = useIdleAfterFirstPaint();
 
   return (
     <DashboardPage
@@ -40,7 +65,7 @@ export default function OverviewPage() {
       <DisputesDueTile />
       {overview.isPending ? <Loading what="Loading the overview…" /> : null}
       {overview.isError ? <ErrorPanel title="The overview could not be computed" error={errorShapeOf(overview.error)} onRetry={() => void overview.refetch()} /> : null}
-      {overview.data ? <OverviewBody stats={overview.data} colors={colors} /> : null}
+      {overview.data ? <OverviewBody stats={overview.data} colors={colors} chartsWanted={chartsWanted} /> : null}
     </DashboardPage>
   );
 }
@@ -50,7 +75,7 @@ function isEmpty(stats: OverviewStats): boolean {
   return stats.callsTotal === 0 && stats.paymentsByStatus.length === 0 && n.verified + n.rejected + n.duplicates === 0;
 }
 
-function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartColors }) {
+function OverviewBody({ stats, colors, chartsWanted }: { stats: OverviewStats; colors: ChartColors; chartsWanted: boolean }) {
   if (isEmpty(stats)) {
     return (
       <EmptyState title="Nothing happened in this range yet" action={<a href={routeHref('sessions')}>Create a payment session</a>}>
@@ -58,12 +83,9 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
       </EmptyState>
     );
   }
-  const toneColor = (status: string) => ({ ok: colors.ok, bad: colors.bad, pending: colors.pending, neutral: colors.series[0] })[statusTone(status)];
-  // Empty buckets are gaps, not 0 ms: a line dropping to zero would read as "fast".
-  const latency = stats.latency.map((b) => ({ ...b, p50: b.calls > 0 ? b.p50 : null, p95: b.calls > 0 ? b.p95 : null, label: formatLocalTime(b.bucketStart, true) }));
-  const codes = stats.topResultCodes.map((c) => ({ ...c, label: `${c.resultStatus} ${c.resultCode}` }));
+  const latency = latencySeries(stats);
+  const codes = codeSeries(stats);
   const captureRate = stats.captureRate === null ? '—' : `${(stats.captureRate * 100).toFixed(stats.captureRate === 1 || stats.captureRate === 0 ? 0 : 1)}%`;
-  const axis = { stroke: colors.text, fontSize: 12 };
 
   return (
     <>
@@ -77,52 +99,10 @@ function OverviewBody({ stats, colors }: { stats: OverviewStats; colors: ChartCo
       <OverviewMoney stats={stats} />
       <StatusMixLinks stats={stats} />
       <div className="grid-2">
-        <ChartPanel title="Payments by status" empty={stats.paymentsByStatus.length === 0 ? 'No payments in this range.' : undefined} table={[['Status', 'Payments'], ...stats.paymentsByStatus.map((s) => [s.status, String(s.count)])]}>
-          <BarChart data={stats.paymentsByStatus} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
-            <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="status" tick={axis} />
-            <YAxis allowDecimals={false} tick={axis} />
-            <Tooltip />
-            <Bar dataKey="count" name="Payments" isAnimationActive={false} cursor="pointer" onClick={(bar) => { const status = (bar.payload as { status?: unknown } | undefined)?.status; if (typeof status === 'string') window.location.hash = paymentsListHref(stats, { status }); }}>
-              {stats.paymentsByStatus.map((s) => <Cell key={s.status} fill={toneColor(s.status)} />)}
-            </Bar>
-          </BarChart>
-        </ChartPanel>
-        <ChartPanel title="API latency p50 / p95 (ms)" empty={latency.every((b) => b.calls === 0) ? 'No calls in this range.' : undefined} table={[['From', 'p50 ms', 'p95 ms', 'Calls'], ...latency.filter((b) => b.calls > 0).map((b) => [b.label, String(b.p50), String(b.p95), String(b.calls)])]}>
-          <LineChart data={latency} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
-            <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="label" tick={axis} minTickGap={24} />
-            <YAxis tick={axis} />
-            <Tooltip />
-            <Legend />
-            <Line type="monotone" dataKey="p50" name="p50" stroke={colors.series[0]} dot={{ r: 3 }} isAnimationActive={false} />
-            <Line type="monotone" dataKey="p95" name="p95" stroke={colors.series[1]} dot={{ r: 3 }} isAnimationActive={false} />
-          </LineChart>
-        </ChartPanel>
-        <ChartPanel title="Top result codes" empty={codes.length === 0 ? 'No results in this range.' : undefined} table={[['Status', 'Code', 'Count'], ...codes.map((c) => [c.resultStatus, c.resultCode, String(c.count)])]}>
-          <BarChart data={codes} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
-            <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} tick={axis} />
-            <YAxis type="category" dataKey="label" width={190} tick={axis} />
-            <Tooltip />
-            <Bar dataKey="count" name="Calls" isAnimationActive={false}>
-              {codes.map((c) => <Cell key={c.label} fill={toneColor(c.resultStatus)} />)}
-            </Bar>
-          </BarChart>
-        </ChartPanel>
-        <ChartPanel title="Notifications" table={[['Kind', 'Count'], ['Verified', String(stats.notifications.verified)], ['Rejected', String(stats.notifications.rejected)], ['Duplicates', String(stats.notifications.duplicates)]]}>
-          <BarChart data={[{ kind: 'Verified', count: stats.notifications.verified }, { kind: 'Rejected', count: stats.notifications.rejected }, { kind: 'Duplicates', count: stats.notifications.duplicates }]} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
-            <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="kind" tick={axis} />
-            <YAxis allowDecimals={false} tick={axis} />
-            <Tooltip />
-            <Bar dataKey="count" name="Notifications" isAnimationActive={false}>
-              <Cell fill={colors.ok} />
-              <Cell fill={colors.bad} />
-              <Cell fill={colors.pending} />
-            </Bar>
-          </BarChart>
-        </ChartPanel>
+        <ChartPanel chartsWanted={chartsWanted} kind="payments" stats={stats} colors={colors} title="Payments by status" empty={stats.paymentsByStatus.length === 0 ? 'No payments in this range.' : undefined} table={[['Status', 'Payments'], ...stats.paymentsByStatus.map((s) => [s.status, String(s.count)])]} />
+        <ChartPanel chartsWanted={chartsWanted} kind="latency" stats={stats} colors={colors} title="API latency p50 / p95 (ms)" empty={latency.every((b) => b.calls === 0) ? 'No calls in this range.' : undefined} table={[['From', 'p50 ms', 'p95 ms', 'Calls'], ...latency.filter((b) => b.calls > 0).map((b) => [b.label, String(b.p50), String(b.p95), String(b.calls)])]} />
+        <ChartPanel chartsWanted={chartsWanted} kind="codes" stats={stats} colors={colors} title="Top result codes" empty={codes.length === 0 ? 'No results in this range.' : undefined} table={[['Status', 'Code', 'Count'], ...codes.map((c) => [c.resultStatus, c.resultCode, String(c.count)])]} />
+        <ChartPanel chartsWanted={chartsWanted} kind="notifications" stats={stats} colors={colors} title="Notifications" table={[['Kind', 'Count'], ['Verified', String(stats.notifications.verified)], ['Rejected', String(stats.notifications.rejected)], ['Duplicates', String(stats.notifications.duplicates)]]} />
       </div>
       <p className="muted small">
         From <Time value={stats.since} /> to <Time value={stats.until} />; refreshes every 15 s and whenever a notification or call arrives.
@@ -141,7 +121,17 @@ function Figure({ label, value, detail, tone }: { label: string; value: string; 
   );
 }
 
-function ChartPanel({ title, children, empty, table }: { title: string; children: ReactElement; empty?: string; table: string[][] }) {
+interface ChartPanelProps {
+  chartsWanted: boolean;
+  kind: OverviewChartKind;
+  stats: OverviewStats;
+  colors: ChartColors;
+  title: string;
+  empty?: string | undefined;
+  table: string[][];
+}
+
+function ChartPanel({ chartsWanted, kind, stats, colors, title, empty, table }: ChartPanelProps) {
   const [head, ...rows] = table;
   return (
     <figure className="panel chart-panel" aria-label={title}>
@@ -150,7 +140,12 @@ function ChartPanel({ title, children, empty, table }: { title: string; children
         <p className="muted chart-empty">{empty}</p>
       ) : (
         <div className="chart-box" aria-hidden="true">
-          <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>
+          {/* An empty box of the chart's size while recharts loads: nothing moves when it arrives. */}
+          {chartsWanted ? (
+            <Suspense fallback={null}>
+              <OverviewChart kind={kind} stats={stats} colors={colors} />
+            </Suspense>
+          ) : null}
         </div>
       )}
       {!empty ? (

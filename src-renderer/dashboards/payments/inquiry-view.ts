@@ -9,7 +9,7 @@ export interface InquiryTransaction {
   resultCode: string | undefined;
 }
 
-export interface InquirySnapshot {
+interface InquirySnapshot {
   paymentStatus: string | undefined;
   paymentResultCode: string | undefined;
   paymentId: string | undefined;

@@ -6,11 +6,14 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CallOutcome } from '../../../src-shared/call-outcome';
 import { isCapturable } from '../../../src-shared/payment-summary';
+import type { PaymentTimeline } from '../../../src-shared/journal-views';
+import type { KnowledgeScope } from '../../../src-shared/knowledge';
 import { errorShapeOf } from '../../bridge/client';
 import { navigate, routeHref, useRouteParam } from '../../app/router';
 import { DashboardPage } from '../../components/dashboard-page';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
+import { FailureExplanation } from '../../components/failure-explanation';
 import { Loading } from '../../components/loading';
 import { OutcomeView } from '../../components/outcome-view';
 import { StatusBadge } from '../../components/status-badge';
@@ -53,6 +56,18 @@ function newest(a: CallOutcome<unknown> | undefined, b: CallOutcome<unknown> | u
   return Number(b.requestTime) > Number(a.requestTime) ? b : a;
 }
 
+/**
+ * Why a failed payment failed: the newest failure code Antom stated (the inquiry's
+ * paymentResultCode, else a verified notification or call answering F).
+ */
+function failureOf(data: PaymentTimeline | undefined, snapshot: ReturnType<typeof readInquiry> | undefined): { code: string; scope: KnowledgeScope } | undefined {
+  if (!data || data.state !== 'FAILED') return undefined;
+  if (snapshot?.paymentStatus === 'FAIL' && snapshot.paymentResultCode) return { code: snapshot.paymentResultCode, scope: 'inquiryPayment' };
+  const failed = [...data.events].reverse().find((e) => e.resultStatus === 'F' && e.resultCode && (e.source === 'call' || e.verification === 'verified'));
+  if (!failed?.resultCode) return undefined;
+  return { code: failed.resultCode, scope: failed.source === 'notification' ? 'notifyPayment' : 'inquiryPayment' };
+}
+
 function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
   const client = useQueryClient();
   const mode = useProfileMode();
@@ -80,6 +95,7 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
   if (timeline.isError) return <ErrorPanel title="The timeline could not be read" error={errorShapeOf(timeline.error)} onRetry={() => void timeline.refetch()} />;
 
   const captureKey = data?.paymentIds[0];
+  const failure = failureOf(data, snapshot);
   const capturable = data ? isCapturable(data.summary) : false;
 
   return (
@@ -113,6 +129,7 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
         </div>
         {poller.isError ? <ErrorPanel title="The last poll failed (polling continues)" error={errorShapeOf(poller.error)} /> : null}
         {inquire.isError ? <ErrorPanel title="The inquiry failed" error={errorShapeOf(inquire.error)} /> : null}
+        {failure ? <FailureExplanation code={failure.code} scope={failure.scope} lead="The payment failed." /> : null}
         {snapshot ? (
           <p className="small">
             Last inquiry <Time value={last?.requestTime} />: <StatusBadge status={snapshot.paymentStatus ?? 'UNKNOWN'} />

@@ -23,7 +23,7 @@ export interface SessionFormValues {
 
 export type SessionField = keyof SessionFormValues | 'form';
 
-export interface BuiltSession {
+interface BuiltSession {
   body: Record<string, unknown> | undefined;
   errors: Partial<Record<SessionField, string>>;
   warnings: Partial<Record<SessionField, string>>;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { currencyExponent, displayToMinorUnits, SUPPORTED_CURRENCIES } from '../../../src-shared/money';
 import { FormField } from '../../components/form-field';
 import { formatAmount } from '../../format/money';
-import { newRequestId } from '../../format/ids';
+import { newRequestId } from '../../../src-shared/request-ids';
 import { buildSessionBody, type SessionField, type SessionFormValues } from './session-body';
 
 const PAYMENT_METHODS = ['CARD', 'ALIPAY_CN', 'ALIPAY_HK', 'GCASH', 'DANA', 'KAKAOPAY', 'TRUEMONEY', 'TNG', 'GRABPAY_SG', 'PAYPAY', 'BOOST', 'RABBIT_LINE_PAY'];

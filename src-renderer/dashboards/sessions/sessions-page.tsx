@@ -12,7 +12,7 @@ import { OutcomeView } from '../../components/outcome-view';
 import { SignedRequestView } from '../../components/signed-request-view';
 import { useAppStatus, useProfileMode } from '../../queries/app-status';
 import { useCreatePaymentSession } from '../../queries/calls-outcomes';
-import { newRequestId } from '../../format/ids';
+import { newRequestId } from '../../../src-shared/request-ids';
 import { BuyerActions } from './buyer-actions';
 import { SessionForm } from './session-form';
 import type { SessionFormValues } from './session-body';

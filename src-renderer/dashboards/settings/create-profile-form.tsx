@@ -1,9 +1,10 @@
 /** Create a profile: environment, region (base URL for CUSTOM), client-id, key version, Antom public key, notify URL, read-only. */
 import { useId, useState, type FormEvent } from 'react';
-import type { Environment, OperationInput, Region } from '../../../src-shared/contract';
+import type { Environment, Region } from '../../../src-shared/contract';
 import { errorShapeOf } from '../../bridge/client';
 import { ErrorPanel } from '../../components/error-panel';
 import { useCreateProfile } from '../../queries/profiles';
+import { profileFormState } from './profile-form-state';
 
 const REGIONS: ReadonlyArray<readonly [Region, string]> = [
   ['SG', 'Asia (open-sea-global.alipay.com)'],
@@ -13,17 +14,6 @@ const REGIONS: ReadonlyArray<readonly [Region, string]> = [
   ['CUSTOM', 'Custom base URL'],
   ['LOCAL', 'Local (embedded sandbox)'],
 ];
-
-/**
- * The contract's profileNameSchema rules, checked as you type. Repeated rather than imported so
- * this page does not pull zod into the renderer; main validates again with the schema itself.
- */
-function profileNameProblem(name: string): string | undefined {
-  if (name === '') return undefined;
-  if (name.length > 64) return 'Profile names are at most 64 characters.';
-  if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/.test(name)) return 'Use letters, digits, spaces, dot, underscore or dash, starting with a letter or digit.';
-  return undefined;
-}
 
 export function CreateProfileForm() {
   const id = useId();
@@ -38,24 +28,13 @@ export function CreateProfileForm() {
   const [notifyUrl, setNotifyUrl] = useState('');
   const [readOnly, setReadOnly] = useState(false);
 
-  const nameError = profileNameProblem(name);
-  const versionError = keyVersion !== '' && !/^[0-9]{1,9}$/.test(keyVersion) ? 'A key version is a whole number, usually 1.' : undefined;
-  const baseUrlError = region === 'CUSTOM' && baseUrl.trim() !== '' && !/^https?:\/\//.test(baseUrl.trim()) ? 'Start the base URL with https://.' : undefined;
-  const sandboxHint = environment === 'sandbox' && clientId !== '' && !clientId.startsWith('SANDBOX_')
-    ? 'Antom sandbox client-ids start with SANDBOX_; the SDKs use that prefix to pick the sandbox paths.'
-    : undefined;
-  const ready = name !== '' && !nameError && clientId.trim() !== '' && !versionError && !baseUrlError && (region !== 'CUSTOM' || baseUrl.trim() !== '');
+  // The same rules main applies (src-shared/profile-rules.ts): ready only when main would accept.
+  const { input, ready, errors, warnings } = profileFormState({ name, environment, region, baseUrl, clientId, keyVersion, antomPublicKey, notifyUrl, readOnly });
+  const { name: nameError, keyVersion: versionError, baseUrl: baseUrlError, clientId: clientIdError, region: regionError, notifyUrl: notifyUrlError } = errors;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready) return;
-    const input: OperationInput<'createProfile'> = {
-      name, environment, region, clientId: clientId.trim(), readOnly,
-      ...(region === 'CUSTOM' && baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
-      ...(keyVersion ? { keyVersion } : {}),
-      ...(antomPublicKey.trim() ? { antomPublicKey: antomPublicKey.trim() } : {}),
-      ...(notifyUrl.trim() ? { notifyUrl: notifyUrl.trim() } : {}),
-    };
     create.mutate(input, {
       onSuccess: () => {
         setName('');
@@ -96,6 +75,7 @@ export function CreateProfileForm() {
             <select id={`${id}-region`} value={region} onChange={(e) => setRegion(e.target.value as Region)}>
               {REGIONS.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
             </select>
+            {regionError ? <p className="field-error">{regionError}</p> : null}
           </div>
           {region === 'CUSTOM' ? (
             <div className="field">
@@ -106,8 +86,8 @@ export function CreateProfileForm() {
           ) : null}
           <div className="field">
             <label htmlFor={`${id}-client`}>Client ID</label>
-            <input id={`${id}-client`} value={clientId} onChange={(e) => setClientId(e.target.value)} placeholder="SANDBOX_5YEZ2N2ZR0X004568" />
-            {sandboxHint ? <p className="field-warning">{sandboxHint}</p> : null}
+            <input id={`${id}-client`} value={clientId} aria-invalid={clientIdError ? true : undefined} onChange={(e) => setClientId(e.target.value)} placeholder="SANDBOX_5YEZ2N2ZR0X004568" />
+            {clientIdError ? <p className="field-error">{clientIdError}</p> : null}
           </div>
           <div className="field">
             <label htmlFor={`${id}-kv`}>Key version</label>
@@ -116,7 +96,8 @@ export function CreateProfileForm() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-notify`}>Notify URL</label>
-            <input id={`${id}-notify`} type="url" value={notifyUrl} onChange={(e) => setNotifyUrl(e.target.value)} placeholder="https://your-tunnel.example/antom/notify" />
+            <input id={`${id}-notify`} type="url" value={notifyUrl} aria-invalid={notifyUrlError ? true : undefined} onChange={(e) => setNotifyUrl(e.target.value)} placeholder="https://your-tunnel.example/antom/notify" />
+            {notifyUrlError ? <p className="field-error">{notifyUrlError}</p> : null}
             <p className="field-help">Sent as paymentNotifyUrl; its path is signed, so it must match the receiver's path.</p>
           </div>
         </div>
@@ -129,6 +110,7 @@ export function CreateProfileForm() {
           <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
           Read-only (support agents: no money-moving actions)
         </label>
+        {warnings.map((w) => <p key={w} className="field-warning">{w}</p>)}
         {environment === 'production' ? <p className="field-warning">Production profiles move real money: captures and refunds ask for the amount to be typed, cancels for CANCEL.</p> : null}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={!ready || create.isPending}>{create.isPending ? 'Creating…' : 'Create profile'}</button>

@@ -54,6 +54,15 @@ function ImportKeyForm({ profile }: { profile: ProfileSummary }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const importKey = useImportPrivateKey();
   const hasKey = profile.keyStorage !== 'missing';
+  const [confirmingReplace, setConfirmingReplace] = useState(false);
+  // Said next to the button rather than leaving it silently disabled.
+  const blockedBecause = importKey.isPending
+    ? undefined
+    : keyText.trim() === ''
+      ? 'Paste a private key or read a key file first.'
+      : hasKey && !replaceExisting
+        ? `${profile.name} already has a private key: tick "Replace the key this profile already has" to import over it.`
+        : undefined;
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
@@ -73,6 +82,17 @@ function ImportKeyForm({ profile }: { profile: ProfileSummary }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (blockedBecause) return;
+    // Replacing a key breaks every call until Antom has the new public key: ask first.
+    if (hasKey) {
+      setConfirmingReplace(true);
+      return;
+    }
+    send();
+  };
+
+  const send = () => {
+    setConfirmingReplace(false);
     const text = keyText;
     // Forget the key in the page before the answer arrives: success or not, it is not kept here.
     setKeyText('');
@@ -82,52 +102,68 @@ function ImportKeyForm({ profile }: { profile: ProfileSummary }) {
   };
 
   return (
-    <form onSubmit={submit} aria-label="Import private key" className="key-form">
-      <h4>Import your private key</h4>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>Private key (PEM or base64 PKCS#8)</label>
-        <textarea
-          id={`${id}-text`}
-          className="wide"
-          rows={4}
-          autoComplete="off"
-          spellCheck={false}
-          value={fileNote && keyText ? '' : keyText}
-          placeholder={fileNote && keyText ? 'Key read from the file (not shown).' : '-----BEGIN PRIVATE KEY-----'}
-          onChange={(e) => {
-            setFileNote(undefined);
-            setKeyText(e.target.value);
-          }}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>Or read a key file</label>
-        <input id={`${id}-file`} ref={fileInput} type="file" accept=".pem,.key,.txt" onChange={(e) => readFile(e.target.files?.[0])} />
-        {fileNote ? <p className="field-help" role="status">{fileNote}</p> : null}
-      </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.target.checked)} />
-        Session only (keep in memory, forget when the console exits)
-      </label>
-      {hasKey ? (
-        <label className="checkbox">
-          <input type="checkbox" checked={replaceExisting} onChange={(e) => setReplaceExisting(e.target.checked)} />
-          Replace the key this profile already has
-        </label>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={keyText.trim() === '' || importKey.isPending || (hasKey && !replaceExisting)}>
-          {importKey.isPending ? 'Importing…' : 'Import private key'}
-        </button>
-      </div>
-      {importKey.isError ? <ErrorPanel title="The key was not imported" error={errorShapeOf(importKey.error)} /> : null}
-      {importKey.data ? (
-        <div role="status">
-          <p className="notice">Imported into {sessionOnly ? 'this session\'s memory' : 'the keychain'}. Its public key (the one Antom must have):</p>
-          <CodeBlock label="Your public key" text={importKey.data.merchantPublicKey} copyLabel="Copy public key" />
+    <>
+      <form onSubmit={submit} aria-label="Import private key" className="key-form">
+        <h4>Import your private key</h4>
+        <div className="field">
+          <label htmlFor={`${id}-text`}>Private key (PEM or base64 PKCS#8)</label>
+          <textarea
+            id={`${id}-text`}
+            className="wide"
+            rows={4}
+            autoComplete="off"
+            spellCheck={false}
+            value={fileNote && keyText ? '' : keyText}
+            placeholder={fileNote && keyText ? 'Key read from the file (not shown).' : '-----BEGIN PRIVATE KEY-----'}
+            onChange={(e) => {
+              setFileNote(undefined);
+              setKeyText(e.target.value);
+            }}
+          />
         </div>
-      ) : null}
-    </form>
+        <div className="field">
+          <label htmlFor={`${id}-file`}>Or read a key file</label>
+          <input id={`${id}-file`} ref={fileInput} type="file" accept=".pem,.key,.txt" onChange={(e) => readFile(e.target.files?.[0])} />
+          {fileNote ? <p className="field-help" role="status">{fileNote}</p> : null}
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.target.checked)} />
+          Session only (keep in memory, forget when the console exits)
+        </label>
+        {hasKey ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={replaceExisting} onChange={(e) => setReplaceExisting(e.target.checked)} />
+            Replace the key this profile already has
+          </label>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={blockedBecause !== undefined || importKey.isPending} aria-describedby={blockedBecause ? `${id}-blocked` : undefined}>
+            {importKey.isPending ? 'Importing…' : 'Import private key'}
+          </button>
+          {blockedBecause ? <p className="field-help key-import-reason" id={`${id}-blocked`}>{blockedBecause}</p> : null}
+        </div>
+        {importKey.isError ? <ErrorPanel title="The key was not imported" error={errorShapeOf(importKey.error)} /> : null}
+        {importKey.data ? (
+          <div role="status">
+            <p className="notice">Imported into {sessionOnly ? 'this session\'s memory' : 'the keychain'}. Its public key (the one Antom must have):</p>
+            <CodeBlock label="Your public key" text={importKey.data.merchantPublicKey} copyLabel="Copy public key" />
+          </div>
+        ) : null}
+      </form>
+      <ConfirmDialog
+        open={confirmingReplace}
+        title={`Replace the private key of ${profile.name}?`}
+        confirmLabel={`Replace the key of ${profile.name}`}
+        danger
+        busy={importKey.isPending}
+        onCancel={() => setConfirmingReplace(false)}
+        onConfirm={send}
+      >
+        <p>
+          Profile <strong>{profile.name}</strong> ({profile.environment}) already has a private key. The imported key replaces it{sessionOnly ? ' for this session' : ' in the keychain'}; calls fail until Antom has the matching public key.
+        </p>
+      </ConfirmDialog>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@
  * signature lab's fields. The body is kept exactly as pasted after the blank line: the signature
  * covers those bytes, so nothing is trimmed or re-serialised.
  */
-export interface RawHttpParts {
+interface RawHttpParts {
   method: string | undefined;
   /** From a request line; responses do not carry the path (it is the request's). */
   path: string | undefined;

@@ -16,7 +16,7 @@ export function profileFor(server: FakeAntomServer, overrides: Partial<ClientPro
   };
 }
 
-export interface Kit {
+interface Kit {
   client: AntomClient;
   records: CallRecord[];
   sleeps: number[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiPath, backoffDelayMs, gatewayBaseUrl, InMemoryRequestIdLedger, newRequestId, usesSandboxPaths } from '../../../src-main/core/client';
+import { apiPath, backoffDelayMs, gatewayBaseUrl, InMemoryRequestIdLedger, usesSandboxPaths } from '../../../src-main/core/client';
+import { newRequestId } from '../../../src-shared/request-ids';
 import { ConsoleError } from '../../../src-shared/errors';
 
 describe('gateways and paths', () => {
@@ -34,6 +35,11 @@ describe('newRequestId', () => {
       expect(id.length).toBeLessThanOrEqual(64);
     }
     expect(newRequestId('a very long prefix with spaces and 中文').length).toBeLessThanOrEqual(64);
+  });
+
+  it('spreads its random tail over the whole alphabet (no stuck bits)', () => {
+    const tails = Array.from({ length: 2000 }, () => newRequestId('PAY').split('-')[2]!).join('');
+    expect(new Set(tails).size).toBe(32);
   });
 });
 

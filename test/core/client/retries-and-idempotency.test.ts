@@ -189,10 +189,10 @@ describe('validation before anything is sent', () => {
   });
 });
 
-describe('call(api, body) by name', () => {
-  it('goes through the typed methods, so a capture without an ID gets one minted', async () => {
+describe('a capture without a captureRequestId', () => {
+  it('gets one minted by the client', async () => {
     const { client } = clientFor(server);
-    const outcome = await client.call('capture', { paymentId: 'P-1', captureAmount: usd('5') }, { trigger: 'cli' });
+    const outcome = await client.capture({ paymentId: 'P-1', captureAmount: usd('5') }, { trigger: 'cli' });
     expect(outcome.requestIds.captureRequestId).toMatch(/^CAP-\d{8}-[A-Z2-7]{16}$/);
     expect(server.requests[0]?.api).toBe('capture');
   });

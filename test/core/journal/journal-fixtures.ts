@@ -7,6 +7,7 @@ import type { AntomApiName, CallRecord } from '../../../src-main/core/client/cal
 import type { ReceivedNotification } from '../../../src-main/core/journal/journal-types';
 import type { Journal } from '../../../src-main/core/journal/journal';
 import { openJournal, type SqliteJournalConfig } from '../../../src-main/core/journal/open-journal';
+import type { ResultStatus } from '../../../src-shared/vocabulary';
 
 export interface TempJournal {
   dir: string;
@@ -47,7 +48,7 @@ const PATHS: Record<AntomApiName, string> = {
 };
 
 export function call(api: AntomApiName, at: string, request: object, response: object | undefined, overrides: Partial<CallRecord> = {}): CallRecord {
-  const res = response as { result?: { resultStatus?: 'S' | 'F' | 'U'; resultCode?: string; resultMessage?: string } } | undefined;
+  const res = response as { result?: { resultStatus?: ResultStatus; resultCode?: string; resultMessage?: string } } | undefined;
   const req = request as Record<string, string | undefined>;
   const resIds = (response ?? {}) as Record<string, unknown>;
   const pick = (k: string): string | undefined => (typeof req[k] === 'string' ? req[k] : typeof resIds[k] === 'string' ? (resIds[k] as string) : undefined);

@@ -8,8 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startNotificationReceiver, type NotificationReceiver } from '../../../src-main/core/receiver/notification-receiver';
 import { ACKNOWLEDGEMENT_BODY } from '../../../src-main/core/receiver/notification-answers';
 import {
-  DISPUTE_JUDGED_RESULTS, DISPUTE_NOTIFICATION_TYPES, describeDisputeNotification, parseDefenseDocumentNotification, parseDisputeNotification, readDisputeNotification,
+  DISPUTE_NOTIFICATION_TYPES, describeDisputeNotification, parseDefenseDocumentNotification, parseDisputeNotification, readDisputeNotification,
 } from '../../../src-main/core/receiver/dispute-notification';
+import { DISPUTE_JUDGED_RESULTS } from '../../../src-shared/vocabulary';
 import { TEST_CLIENT_ID, antomTestPublicKey, paymentResultBody, sendNotification, signNotification } from '../../support/notification-sender';
 import { openTestJournal, type JournalFixture } from './journal-fixture';
 

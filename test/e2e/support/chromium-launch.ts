@@ -29,7 +29,7 @@ export function chromiumMissingReason(): string | undefined {
     : `${CHROMIUM_EXECUTABLE} does not exist: install Debian's chromium (apt-get install -y chromium) or set ANTOM_OPS_CHROMIUM.`;
 }
 
-export interface FreshBrowser {
+interface FreshBrowser {
   context: BrowserContext;
   userDataDir: string;
   close(): Promise<void>;

@@ -3,7 +3,7 @@
  * imported from the renderer (which would pull React and .tsx into the node-side test), so a
  * dashboard that disappears or is renamed fails the e2e run.
  */
-export interface ExpectedDashboard {
+interface ExpectedDashboard {
   key: string;
   title: string;
   moneyMoving: boolean;

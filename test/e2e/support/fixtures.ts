@@ -17,7 +17,7 @@ import { startPreviewRun, type PreviewRun } from './preview';
 export { expect };
 
 /** Problems the page itself reports: an uncaught error or a CSP refusal is a bug even when the flow "works". */
-export interface PageProblems {
+interface PageProblems {
   list: string[];
 }
 

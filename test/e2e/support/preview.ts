@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { startPreviewServer } from '../../../src-main/preview/preview-server';
 import { secretToolAccounts, uniqueService } from '../../support/keyring-env';
 
-export type PreviewServer = Awaited<ReturnType<typeof startPreviewServer>>;
+type PreviewServer = Awaited<ReturnType<typeof startPreviewServer>>;
 
 export interface PreviewRun {
   server: PreviewServer;
@@ -23,9 +23,9 @@ export interface PreviewRun {
   stop(): Promise<void>;
 }
 
-export const E2E_SANDBOX_TIME_SCALE = 60;
+const E2E_SANDBOX_TIME_SCALE = 60;
 
-export function pageUrlOf(server: { url: string; token: string }): string {
+function pageUrlOf(server: { url: string; token: string }): string {
   const url = new URL(server.url);
   if (!new URLSearchParams(url.hash.replace(/^#/, '')).get('token')) url.hash = `token=${encodeURIComponent(server.token)}`;
   return url.toString();

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface ReceivedNotification {
+interface ReceivedNotification {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   raw: Buffer;

@@ -21,14 +21,14 @@ export function fixtureMerchant(clientId = 'SANDBOX_TEST_MERCHANT'): TestMerchan
   return { clientId, privateKey: parsed.keyObject, publicKeyBase64: parsed.publicKeyBase64 };
 }
 
-export interface RawAnswer {
+interface RawAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
   raw: Buffer;
 }
 
-export interface CallOptions {
+interface CallOptions {
   family?: 'production' | 'sandbox';
   /** Full path with query; overrides api/family. */
   path?: string;

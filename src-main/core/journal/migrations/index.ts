@@ -9,7 +9,8 @@
  */
 import type Database from 'better-sqlite3';
 import { ConsoleError } from '../../../../src-shared/errors';
-import { SQLITE_MIGRATIONS } from './sqlite';
+import { consoleVersion } from '../../console-version';
+import { SQLITE_MIGRATION_NAMES, SQLITE_MIGRATIONS, SQLITE_SCHEMA_MIGRATIONS_SINCE } from './sqlite';
 
 export const MIGRATIONS: readonly string[] = SQLITE_MIGRATIONS;
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -31,12 +32,24 @@ export function assertKnownVersion(db: Database.Database, file: string): number 
   return version;
 }
 
-/** Bring `db` to SCHEMA_VERSION in one transaction. Returns the version the file had before. */
-export function migrate(db: Database.Database, file: string): number {
+/**
+ * Bring `db` to SCHEMA_VERSION in one transaction. Returns the version the file had before.
+ * Each step applied is recorded in schema_migrations (v6+) with the time and `version` (the
+ * console's); steps from before that table existed are listed with both unknown (NULL).
+ */
+export function migrate(db: Database.Database, file: string, version: string = consoleVersion()): number {
   const from = assertKnownVersion(db, file);
   if (from === SCHEMA_VERSION) return from;
   db.transaction(() => {
     for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    if (SCHEMA_VERSION >= SQLITE_SCHEMA_MIGRATIONS_SINCE) {
+      const record = db.prepare('INSERT OR IGNORE INTO schema_migrations (version, name, applied_at, console_version) VALUES (?, ?, ?, ?)');
+      const now = new Date().toISOString();
+      for (let v = 1; v <= SCHEMA_VERSION; v++) {
+        const ranNow = v > from;
+        record.run(v, SQLITE_MIGRATION_NAMES[v - 1]!, ranNow ? now : null, ranNow ? version : null);
+      }
+    }
     // pragma values cannot be bound; SCHEMA_VERSION is our own integer.
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   })();

@@ -24,7 +24,7 @@ import { newAntomId } from '../ids';
 import { isoSeconds } from '../sandbox-clock';
 import { sumMinor, type PaymentRecord, type SandboxContext } from './store';
 
-export type DisputeState = 'AWAITING_RESPONSE' | 'ACCEPTED' | 'DEFENDED' | 'JUDGED' | 'CANCELLED';
+type DisputeState = 'AWAITING_RESPONSE' | 'ACCEPTED' | 'DEFENDED' | 'JUDGED' | 'CANCELLED';
 
 export interface DisputeRecord {
   clientId: string;

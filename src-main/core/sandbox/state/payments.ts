@@ -241,7 +241,7 @@ export function paymentStatus(payment: PaymentRecord): 'SUCCESS' | 'FAIL' | 'PRO
   return payment.state === 'PROCESSING' ? 'PENDING' : payment.state;
 }
 
-export function inquiryFields(payment: PaymentRecord): Record<string, unknown> {
+function inquiryFields(payment: PaymentRecord): Record<string, unknown> {
   const transactions: Array<Record<string, unknown> & { at: number }> = [];
   for (const c of payment.captures) {
     transactions.push({

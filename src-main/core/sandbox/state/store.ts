@@ -10,8 +10,8 @@ import type { Notifier } from '../notifier';
 import type { DisputeRecord } from './disputes';
 
 /** SESSION = created, buyer has not acted yet; inquiryPayment reports it as PROCESSING. */
-export type PaymentState = 'SESSION' | 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CANCELLED';
-export type OperationStatus = 'SUCCESS' | 'PROCESSING' | 'FAIL';
+type PaymentState = 'SESSION' | 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CANCELLED';
+type OperationStatus = 'SUCCESS' | 'PROCESSING' | 'FAIL';
 
 export interface CaptureRecord {
   captureRequestId: string;
@@ -69,7 +69,7 @@ export interface PaymentRecord {
 }
 
 /** A request ID seen before: its key fields, and either a stored F answer or the record it made. */
-export interface Replay {
+interface Replay {
   fingerprint: string;
   answer?: AntomAnswer;
   captureId?: string;

@@ -7,6 +7,7 @@ import { V2_SEARCH_AND_FILTERS } from './0002-search-and-filters';
 import { V3_WRITE_COST } from './0003-write-cost';
 import { V4_NOTIFICATION_REPLAYS } from './0004-notification-replays';
 import { V5_DISPUTES_AND_UNRECOGNISED } from './0005-disputes-and-unrecognised';
+import { V6_SCHEMA_MIGRATIONS } from './0006-schema-migrations';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   V1_BASE_TABLES,
@@ -14,4 +15,18 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   V3_WRITE_COST,
   V4_NOTIFICATION_REPLAYS,
   V5_DISPUTES_AND_UNRECOGNISED,
+  V6_SCHEMA_MIGRATIONS,
 ];
+
+/** The step files' names, as schema_migrations records them (same order as SQLITE_MIGRATIONS). */
+export const SQLITE_MIGRATION_NAMES: readonly string[] = [
+  '0001-base-tables',
+  '0002-search-and-filters',
+  '0003-write-cost',
+  '0004-notification-replays',
+  '0005-disputes-and-unrecognised',
+  '0006-schema-migrations',
+];
+
+/** The first version whose file has the schema_migrations table. */
+export const SQLITE_SCHEMA_MIGRATIONS_SINCE = 6;

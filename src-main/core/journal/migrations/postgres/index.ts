@@ -1,0 +1,18 @@
+/**
+ * The journal's PostgreSQL migrations in the order they run: entry i brings a database from
+ * schema i to i + 1; schema_migrations records each (postgres/postgres-migrate.ts). Append-only:
+ * never edit a shipped step, add a file and list it here.
+ */
+import { PG_V1_BASE_TABLES } from './0001-base-tables';
+
+interface PostgresMigration {
+  /** The file's name without extension: what schema_migrations records. */
+  name: string;
+  sql: string;
+}
+
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  { name: '0001-base-tables', sql: PG_V1_BASE_TABLES },
+];
+
+export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

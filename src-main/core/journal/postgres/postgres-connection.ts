@@ -1,0 +1,119 @@
+/**
+ * Connecting to the shared journal's PostgreSQL server (driver: postgres.js; why: README, "Team
+ * mode", and bench/pg-driver-bench.ts).
+ *
+ * A journal URL is `postgres://` or `postgresql://`. What the URL leaves out (host, port, user,
+ * password, database) comes from the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD,
+ * PGDATABASE, as psql does: postgres.js reads them itself for the parts the URL lacks.
+ *
+ * The password is a secret: describeDatabaseUrl() is the only form of a URL that may be shown,
+ * logged or sent to the renderer.
+ */
+import postgres from 'postgres';
+import { ConsoleError } from '../../../../src-shared/errors';
+
+/** int8 (ids, count(*)) as JS numbers: journal ids stay far below 2^53, and the row mappers expect numbers. */
+const INT8_AS_NUMBER = {
+  to: 20,
+  from: [20],
+  serialize: (value: number): string => String(value),
+  parse: (raw: string): number => Number(raw),
+};
+
+export type JournalSql = postgres.Sql<{ bigint: number }>;
+/** What the journal binds as a parameter. */
+export type SqlValue = string | number | boolean | null | Buffer | readonly string[];
+export type JournalTx = postgres.TransactionSql<{ bigint: number }>;
+
+function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value.trim());
+}
+
+/** Checks a --database value: a postgres:// or postgresql:// URL that parses. */
+export function assertPostgresUrl(value: string, source = '--database'): string {
+  const url = value.trim();
+  let parsed: URL | undefined;
+  try {
+    parsed = isPostgresUrl(url) ? new URL(url) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed) {
+    throw new ConsoleError(
+      'VALIDATION_FAILED',
+      `${source} is not a PostgreSQL URL (expected postgres://... or postgresql://...).`,
+      'Pass e.g. postgresql://user@db.example.com:5432/antom_ops; PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE fill what the URL leaves out.',
+      { field: source },
+    );
+  }
+  return url;
+}
+
+/** The URL without its password (and without password-like query parameters): safe to show. */
+export function describeDatabaseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    url.password = '';
+    for (const key of [...url.searchParams.keys()]) {
+      if (/pass|secret|key/i.test(key)) url.searchParams.delete(key);
+    }
+    return url.toString();
+  } catch {
+    return 'postgresql://(unparsable URL)';
+  }
+}
+
+interface ConnectOptions {
+  /** Pool size. The receiver's group commit needs one; queries from a console run beside it. */
+  max?: number;
+  /** Seconds to wait for a connection before failing (answers Antom with a failure meanwhile). */
+  connectTimeoutSeconds?: number;
+  applicationName?: string;
+  /** The PostgreSQL schema holding the journal's tables (search_path); default: the server's (public). */
+  schema?: string;
+}
+
+/** Schema names are identifiers put in the startup packet: plain lower-case ones only. */
+function assertSchemaName(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new ConsoleError('VALIDATION_FAILED', `"${schema}" is not a usable schema name.`, 'Use lower-case letters, digits and _ (starting with a letter or _), at most 63 characters.', { field: 'schema' });
+  }
+  return schema;
+}
+
+export function connectJournalDatabase(url: string, options: ConnectOptions = {}): JournalSql {
+  return postgres(url, {
+    max: options.max ?? 4,
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
+    idle_timeout: 60,
+    types: { bigint: INT8_AS_NUMBER },
+    // Notices (e.g. "relation already exists, skipping") are not the user's business.
+    onnotice: () => undefined,
+    connection: {
+      application_name: options.applicationName ?? 'antom-ops',
+      ...(options.schema ? { search_path: assertSchemaName(options.schema) } : {}),
+    },
+  });
+}
+
+/** SQLSTATEs that mean "this server is not usable as configured", with what to do about each. */
+const CONNECT_FAILURES: Record<string, string> = {
+  '28P01': 'The server refused the password. Check the URL or PGPASSWORD.',
+  '28000': 'The server refused this user (pg_hba.conf or role). Check the user name and the server\'s access rules.',
+  '3D000': 'The database does not exist. Create it (createdb NAME) or fix the name in the URL.',
+  '42501': 'This role may not do that. Connect as the journal\'s owner for migrations.',
+  '57P03': 'The server is starting up or shutting down. Try again in a moment.',
+};
+
+/** Turn a driver/network error into a ConsoleError that names the server (never its password). */
+export function journalDatabaseError(error: unknown, url: string, doing: string): ConsoleError {
+  if (error instanceof ConsoleError) return error;
+  const where = describeDatabaseUrl(url);
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = CONNECT_FAILURES[code]
+    ?? (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|CONNECT_TIMEOUT|CONNECTION_/.test(`${code} ${message}`)
+      ? 'Check that PostgreSQL is running and reachable at that host and port (pg_isready -d URL), then retry.'
+      : 'Check the server\'s log for this error; the journal was not changed by this failed step.');
+  return new ConsoleError('JOURNAL_UNREACHABLE', `The shared journal at ${where} could not ${doing}: ${message}.`, hint, { database: where, sqlState: code || undefined }, { cause: error });
+}

@@ -1,0 +1,124 @@
+/**
+ * The journal's filters and keyset paging as PostgreSQL SQL: the same filters, the same meaning
+ * and the same validation as journal-filters.ts (SQLite), with numbered parameters ($1, $2, ...),
+ * lists bound as one array (= ANY($n)), and free text through the tsvector column (search-text.ts).
+ * Column names come only from fixed lists; every value is a bound parameter.
+ */
+import { ConsoleError } from '../../../../src-shared/errors';
+import { ID_COLUMN_NAMES, MAX_PAGE, normaliseTime, PAYMENT_ID_LINKS } from '../journal-filters';
+import type { CallFilter, NotificationFilter, PageRequest } from '../journal-types';
+import type { SqlValue } from './postgres-connection';
+import { searchPhrases } from './search-text';
+
+/** A WHERE under construction: `param(v)` binds v and returns its placeholder. */
+export class PgWhere {
+  readonly clauses: string[] = [];
+  readonly params: SqlValue[] = [];
+
+  param(value: SqlValue): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  sql(): string {
+    return this.clauses.length ? ` WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+function oneOrMany(column: string, value: string | readonly string[] | undefined, where: PgWhere): void {
+  if (value === undefined) return;
+  const list = typeof value === 'string' ? [value] : [...value];
+  if (list.length === 0) return;
+  where.clauses.push(list.length === 1 ? `${column} = ${where.param(list[0]!)}` : `${column} = ANY(${where.param(list)}::text[])`);
+}
+
+/**
+ * "Any ID": the ID itself in any ID column, or, when the engine resolved it to payments first,
+ * any ID of those payments (as journal-filters.ts: a paymentRequestId also finds that payment's
+ * capture and refund notifications, which carry only paymentId / captureId / refundId).
+ */
+function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined, where: PgWhere, relatedIds: readonly string[] = []): void {
+  if (!anyId) return;
+  const p = where.param(anyId);
+  const related = relatedIds.filter((id) => id !== anyId);
+  if (related.length === 0) {
+    where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ${p}`).join(' OR ')})`);
+    return;
+  }
+  // One indexed sub-select per column, as for SQLite: the ID indexes stay usable under ORDER BY id LIMIT.
+  const list = where.param([...related]);
+  const parts = [
+    ...ID_COLUMN_NAMES.map((c) => `SELECT id FROM ${table} WHERE ${c} = ${p}`),
+    ...PAYMENT_ID_LINKS.map((c) => `SELECT id FROM ${table} WHERE ${c} = ANY(${list}::text[])`),
+  ];
+  where.clauses.push(`id IN (${parts.join(' UNION ')})`);
+}
+
+function timeClause(column: string, since: string | undefined, until: string | undefined, where: PgWhere): void {
+  if (since) where.clauses.push(`${column} >= ${where.param(normaliseTime(since, 'since'))}`);
+  if (until) where.clauses.push(`${column} < ${where.param(normaliseTime(until, 'until'))}`);
+}
+
+function searchClause(text: string | undefined, where: PgWhere): void {
+  const phrases = searchPhrases(text);
+  if (phrases.length === 0) return;
+  where.clauses.push(`search @@ (${phrases.map((p) => `phraseto_tsquery('simple', ${where.param(p)})`).join(' && ')})`);
+}
+
+export function notificationWhere(filter: NotificationFilter, where: PgWhere = new PgWhere(), relatedIds?: readonly string[]): PgWhere {
+  oneOrMany('notify_type', filter.notifyType, where);
+  oneOrMany('verification', filter.verification, where);
+  oneOrMany('reject_reason', filter.rejectReason, where);
+  if (filter.acknowledged !== undefined) where.clauses.push(`acknowledged = ${filter.acknowledged ? 1 : 0}`);
+  oneOrMany('result_code', filter.resultCode, where);
+  oneOrMany('status', filter.status, where);
+  oneOrMany('profile', filter.profile, where);
+  timeClause('first_seen_at', filter.since, filter.until, where);
+  anyIdClause('notifications', filter.anyId, where, relatedIds);
+  searchClause(filter.text, where);
+  return where;
+}
+
+export function callWhere(filter: CallFilter, where: PgWhere = new PgWhere(), relatedIds?: readonly string[]): PgWhere {
+  oneOrMany('api', filter.api, where);
+  if (filter.resultStatus === 'none') where.clauses.push('result_status IS NULL');
+  else oneOrMany('result_status', filter.resultStatus, where);
+  oneOrMany('result_code', filter.resultCode, where);
+  oneOrMany('response_signature', filter.responseSignature, where);
+  oneOrMany('profile', filter.profile, where);
+  oneOrMany('trigger', filter.trigger, where);
+  oneOrMany('call_id', filter.callId, where);
+  timeClause('started_at', filter.since, filter.until, where);
+  anyIdClause('calls', filter.anyId, where, relatedIds);
+  searchClause(filter.text, where);
+  return where;
+}
+
+interface PgPageSql {
+  sql: string;
+  params: SqlValue[];
+  limit: number;
+}
+
+/** SELECT ... ORDER BY id DESC LIMIT n+1 (the extra row says whether a next page exists); same checks as pagedSelect. */
+export function pagedSelect(table: string, columns: string, where: PgWhere, page: PageRequest = {}): PgPageSql {
+  const limit = page.limit ?? 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw new ConsoleError('VALIDATION_FAILED', `Page size ${limit} is out of range.`, `Ask for 1 to ${MAX_PAGE} rows per page.`, { field: 'limit' });
+  }
+  if (page.cursor !== undefined) {
+    const before = Number(page.cursor);
+    if (!Number.isInteger(before) || before < 0) {
+      throw new ConsoleError('VALIDATION_FAILED', `"${page.cursor}" is not a page cursor.`, 'Pass the nextCursor value of the previous page unchanged.', { field: 'cursor' });
+    }
+    where.clauses.push(`id < ${where.param(before)}`);
+  }
+  let sql = `SELECT ${columns} FROM ${table}${where.sql()} ORDER BY id DESC LIMIT ${where.param(limit + 1)}`;
+  if (page.offset !== undefined && page.cursor === undefined) {
+    if (!Number.isInteger(page.offset) || page.offset < 0) {
+      throw new ConsoleError('VALIDATION_FAILED', `Offset ${page.offset} is not valid.`, 'Use a whole number of rows, 0 or more.', { field: 'offset' });
+    }
+    sql += ` OFFSET ${where.param(page.offset)}`;
+  }
+  return { sql, params: where.params, limit };
+}

@@ -1,0 +1,769 @@
+/**
+ * The journal on a shared PostgreSQL database (issue 7): several receivers and consoles on one
+ * database, the same observable behaviour as the SQLite file (test/core/journal/contract/ runs the
+ * same cases on both).
+ *
+ * What differs from SQLite, and why:
+ * - De-duplication is decided by the database: notifications.dedup_key is UNIQUE and every write
+ *   is one INSERT ... ON CONFLICT (dedup_key) DO UPDATE (attempts + 1) plus its attempt row, in a
+ *   single statement. Two receivers storing the same notification at the same moment serialise on
+ *   the unique key: one inserts, the other's becomes an attempt of it, exactly as on one receiver.
+ * - Group commit: a batch is one transaction whose statements postgres.js pipelines (sent without
+ *   waiting for each answer); storeNotifications resolves after COMMIT, so "stored before
+ *   acknowledged" holds. Advisory locks per dedup key, taken in one global order, keep two
+ *   receivers' overlapping batches from deadlocking; a deadlock or serialisation failure the
+ *   server reports anyway is retried (the transaction rolled back whole).
+ * - Free-text search: the tsvector `search` column (search-text.ts), written with the row.
+ * - prune: VACUUM (not VACUUM FULL, which would lock out the receivers), so the space is reused by
+ *   the database rather than handed back to the OS; bytesReclaimed is what the database size shows.
+ *
+ * Everything written passes the same redaction and key-material guard as the SQLite engine.
+ */
+import { createHash } from 'node:crypto';
+import { ConsoleError } from '../../../../src-shared/errors';
+import type { OverviewStats } from '../../../../src-shared/contract';
+import type { NotificationReplayRecord } from '../../../../src-shared/journal-views';
+import type { CallRecord, CallRecorder } from '../../client/call-record';
+import type { RequestIdLedger } from '../../client/request-id-ledger';
+import { assertNoKeyMaterial } from '../../redaction/key-material-guard';
+import { redactJsonText } from '../../redaction/redact-json';
+import { ACKNOWLEDGEMENT_BODY } from '../../receiver/notification-answers';
+import { csvColumnsFor, callExportRow, notificationExportRow } from '../export-rows';
+import { toCsv, toJsonArray } from '../export-format';
+import { ID_COLUMN_NAMES, normaliseTime } from '../journal-filters';
+import {
+  CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary, verifiedContentOf,
+  type AttemptRow, type CallRow, type IdRow, type NotificationRow,
+} from '../journal-rows';
+import type {
+  CallDetail, CallFilter, CallSummary, ExportFormat, FindByIdResult, JournalSettings, MismatchFlag, NotificationAnswerRecord, NotificationDetail,
+  NotificationFilter, NotificationRetryInfo, NotificationSummary, Page, PageRequest, PaymentTimeline, PruneResult, ReceivedNotification,
+  StoredNotificationRef, TimeRange,
+} from '../journal-types';
+import { findMismatches } from '../mismatches';
+import { headersJson, prepareNotificationBody } from '../notification-body';
+import {
+  candidatesFromRows, overviewFromRows, overviewWindow, type AwaitingCaptureCandidate, type CandidateRow, type OverviewRange,
+} from '../overview-queries';
+import { DISPUTE_CALL_APIS, DISPUTE_NOTE_WHERE, DISPUTE_ROW_CAP, disputeFunds, foldDisputes, type DisputeCallRow, type DisputeNoteRow } from '../dispute-queries';
+import type { DisputeView } from '../../../../src-shared/dispute-views';
+import { disputesOfRows, groupPaymentRows, PAYMENT_LINK_COLUMNS, type PaymentRows } from '../payment-groups';
+import { journalTransactions, summarisePayment } from '../payment-summary';
+import type { PaymentSummary } from '../../../../src-shared/payment-summary';
+import { retryInfo } from '../retry-schedule';
+import { callEvent, collapsePolls, notificationEvent, sortEvents } from '../timeline-events';
+import {
+  connectJournalDatabase, describeDatabaseUrl, journalDatabaseError, type JournalSql, type JournalTx, type SqlValue,
+} from './postgres-connection';
+import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-filters';
+import { migratePostgres, type MigrationOutcome } from './postgres-migrate';
+import type { Journal, JournalCounts, NotificationAnswerItem } from '../journal';
+import { postgresRequestIdLedger } from './postgres-request-id-ledger';
+import { searchTokens } from './search-text';
+
+interface PostgresJournalOptions {
+  /** postgres:// or postgresql:// URL; PG* variables fill what it leaves out. */
+  url: string;
+  /** Recorded in schema_migrations for the steps this console runs. */
+  consoleVersion?: string;
+  /** Pool size (default 4). */
+  maxConnections?: number;
+  /** The PostgreSQL schema holding the journal's tables; default: the server's search_path (public). */
+  schema?: string;
+  /** Called when the client's recorder could not write a call (the recorder itself never rejects). */
+  onRecordError?: (error: unknown, call: CallRecord) => void;
+}
+
+const DEFAULT_SETTINGS: JournalSettings = { retentionDays: 90, notificationExpectedMinutes: 5 };
+const TIMELINE_ROW_CAP = 5_000;
+/** At most this many payments per looked-up ID (a referenceOrderId reused without end); as SQLite. */
+const RESOLVE_PAYMENT_CAP = 50;
+/** At most this many related IDs expand an "any ID" filter; as SQLite. */
+const RELATED_ID_CAP = 500;
+/** How often a batch is retried when the server aborts it for a deadlock / serialisation failure. */
+const CONFLICT_RETRIES = 3;
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+
+/** Every column but the search vector (which can be large and is never shown). */
+const NOTIFICATION_COLUMNS = `${NOTIFICATION_SUMMARY_COLUMNS}, content_verified, content_verified_is_prefix, headers_json, body`;
+const CALL_COLUMNS = `${CALL_SUMMARY_COLUMNS}, url, client_id, request_time, request_body, request_signature_header, response_headers, response_body, error_message`;
+
+const INSERT_CALL_SQL = `INSERT INTO calls (attempt_id, call_id, attempt, started_at, profile, environment, api, url, path, client_id, request_time,
+  request_body, request_signature_header, http_status, response_headers, response_body, response_signature, latency_ms, result_status,
+  result_code, result_message, error_code, error_message, trigger, ${ID_COLUMN_NAMES.join(', ')}, search)
+  VALUES (${Array.from({ length: 24 + ID_COLUMN_NAMES.length }, (_, i) => `$${i + 1}`).join(', ')}, to_tsvector('simple', $${25 + ID_COLUMN_NAMES.length}))
+  ON CONFLICT (attempt_id) DO NOTHING RETURNING id`;
+
+/**
+ * One POST: the notification row (or, for a resend of a verified notification, attempts + 1 on the
+ * first one, decided by the unique dedup_key) and its attempt row, in ONE statement.
+ * $1..$32: the row (storeParams lists them in order); $33: the search text; $34..$36: the attempt's
+ * answer (status, body, answered at).
+ * - attempt.headers_json / body are NULL when equal to the notification's (the first POST; a resend
+ *   with the same bytes), as in the SQLite engine's schema v3.
+ * - xmax = 0 holds only for a freshly inserted row (an ON CONFLICT update sets it).
+ */
+const STORE_SQL = `
+WITH n AS (
+  INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, receiver_path, remote_address, profile, verification, reject_reason,
+    reject_detail, content_verified, content_verified_is_prefix, notify_type, result_status, result_code, status, amount_value, amount_currency,
+    headers_json, body, body_exact, body_sha256, body_bytes, acknowledged, acknowledged_at, unrecognised, ${ID_COLUMN_NAMES.join(', ')}, search)
+  VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
+    $25, $26, $27, $28, $29, $30, $31, $32, to_tsvector('simple', $33))
+  ON CONFLICT (dedup_key) DO UPDATE SET
+    attempts = notifications.attempts + 1,
+    last_seen_at = greatest(notifications.last_seen_at, excluded.last_seen_at),
+    acknowledged = CASE WHEN excluded.acknowledged = 1 THEN 1 ELSE notifications.acknowledged END,
+    acknowledged_at = CASE WHEN excluded.acknowledged = 1 THEN coalesce(notifications.acknowledged_at, excluded.acknowledged_at) ELSE notifications.acknowledged_at END
+  RETURNING id, attempts, (xmax = 0) AS inserted, (body = $18) AS same_body
+), a AS (
+  INSERT INTO notification_attempts (notification_id, received_at, remote_address, receiver_path, headers_json, body, body_exact, body_sha256,
+    verification, reject_reason, answer_status, answer_body, answered_at)
+  SELECT n.id, $2, $4, $3, CASE WHEN n.inserted THEN NULL ELSE $17 END, CASE WHEN n.same_body THEN NULL ELSE $18::bytea END, $19, $20, $6, $7, $34::integer, $35::text, $36::text
+  FROM n
+  RETURNING id
+)
+SELECT n.id, n.attempts, n.inserted, a.id AS attempt_id FROM n, a`;
+
+interface StoreResultRow {
+  id: number;
+  attempts: number;
+  inserted: boolean;
+  attempt_id: number;
+}
+
+function isAcknowledgement(answer: NotificationAnswerRecord): boolean {
+  if (answer.httpStatus !== 200) return false;
+  if (answer.body === ACKNOWLEDGEMENT_BODY) return true;
+  try {
+    const result = (JSON.parse(answer.body) as { result?: { resultStatus?: unknown; resultCode?: unknown } }).result;
+    return result?.resultStatus === 'S' && result.resultCode === 'SUCCESS';
+  } catch {
+    return false;
+  }
+}
+
+/** A dedup key's advisory lock id: the first 8 bytes of its SHA-256 as a signed bigint (decimal text). */
+function dedupLockId(key: string): string {
+  return createHash('sha256').update(`antom-ops dedup ${key}`).digest().readBigInt64BE(0).toString();
+}
+
+function sqlStateOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+function idParams(ids: ReceivedNotification['ids'] | CallRecord['ids']): SqlValue[] {
+  return [ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
+    ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null];
+}
+
+export class PostgresJournal implements Journal {
+  readonly engine = 'postgres' as const;
+  /** What open() found and did: schema version before and after. */
+  readonly migration: MigrationOutcome;
+  private readonly url: string;
+  private readonly sql: JournalSql;
+  private readonly onRecordError: PostgresJournalOptions['onRecordError'];
+  private closed = false;
+
+  private constructor(sql: JournalSql, options: PostgresJournalOptions, migration: MigrationOutcome) {
+    this.sql = sql;
+    this.url = options.url;
+    this.onRecordError = options.onRecordError;
+    this.migration = migration;
+  }
+
+  /** Connect, migrate (refusing a database from a newer console), and return the journal. */
+  static async open(options: PostgresJournalOptions): Promise<PostgresJournal> {
+    const sql = connectJournalDatabase(options.url, {
+      ...(options.maxConnections !== undefined ? { max: options.maxConnections } : {}),
+      ...(options.schema !== undefined ? { schema: options.schema } : {}),
+    });
+    try {
+      const migration = await migratePostgres(sql, options.url, options.consoleVersion ?? 'unknown');
+      return new PostgresJournal(sql, options, migration);
+    } catch (error) {
+      await sql.end({ timeout: 1 }).catch(() => undefined);
+      throw journalDatabaseError(error, options.url, 'be opened');
+    }
+  }
+
+  /** The database URL without its password. */
+  describe(): string {
+    return describeDatabaseUrl(this.url);
+  }
+
+  /** Run a query, turning driver errors into ConsoleErrors that name the server (not its password). */
+  private async query<T>(text: string, params: readonly SqlValue[] = [], on: JournalSql | JournalTx = this.sql): Promise<T[]> {
+    try {
+      return (await on.unsafe(text, params as SqlValue[], { prepare: true })) as unknown as T[];
+    } catch (error) {
+      throw journalDatabaseError(error, this.url, 'answer a query');
+    }
+  }
+
+  private async transaction<T>(work: (tx: JournalTx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.sql.begin((tx) => work(tx))) as T;
+      } catch (error) {
+        // query() wraps driver errors in a ConsoleError; the SQLSTATE is on its cause.
+        const state = sqlStateOf(error instanceof ConsoleError ? error.cause : error);
+        if (attempt <= CONFLICT_RETRIES && RETRYABLE_SQLSTATES.has(state ?? '')) continue;
+        if (error instanceof ConsoleError) throw error;
+        throw journalDatabaseError(error, this.url, 'commit a write');
+      }
+    }
+  }
+
+  // ---- writing ---------------------------------------------------------------------------
+
+  recorder(): CallRecorder {
+    return {
+      record: async (call: CallRecord) => {
+        try {
+          await this.recordCall(call);
+        } catch (error) {
+          this.onRecordError?.(error, call);
+        }
+      },
+    };
+  }
+
+  async recordCall(call: CallRecord): Promise<number | undefined> {
+    const request = redactJsonText(call.requestBody).text;
+    const response = call.responseBody === undefined ? null : redactJsonText(call.responseBody).text;
+    const responseHeaders = call.responseHeaders ? headersJson(call.responseHeaders) : null;
+    const errorMessage = call.errorMessage === undefined ? null : redactJsonText(call.errorMessage).text;
+    const resultMessage = call.resultMessage === undefined ? null : redactJsonText(call.resultMessage).text;
+    assertNoKeyMaterial(request, 'the request body');
+    assertNoKeyMaterial(response, 'the response body');
+    assertNoKeyMaterial(responseHeaders, 'the response headers');
+    assertNoKeyMaterial(call.requestSignatureHeader, 'the signature header');
+    assertNoKeyMaterial(errorMessage, 'the error message');
+    const rows = await this.query<{ id: number }>(INSERT_CALL_SQL, [
+      call.attemptId, call.callId, call.attempt, call.startedAt, call.profile, call.environment, call.api, call.url, call.path, call.clientId,
+      call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
+      Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
+      call.trigger, ...idParams(call.ids), searchTokens(`${request} ${response ?? ''}`),
+    ]);
+    return rows[0]?.id;
+  }
+
+  async storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord): Promise<StoredNotificationRef> {
+    return (await this.storeNotifications([n], answer ? [answer] : undefined))[0]!;
+  }
+
+  /**
+   * Group commit: the batch in ONE transaction, committed when the promise resolves. answers[i]
+   * is committed on batch[i]'s attempt (see the SQLite engine: same contract).
+   */
+  async storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]> {
+    if (batch.length === 0) return [];
+    // Redaction and the key-material guard run before the transaction: a refused row refuses the batch unwritten.
+    const params = batch.map((n, i) => this.storeParams(n, answers?.[i]));
+    // Rows are written in batch order (ids follow arrival, as on SQLite). Two receivers' batches
+    // sharing notifications could still lock those rows in opposite orders and deadlock, so each
+    // transaction first takes a transaction-scoped advisory lock per dedup key, in one global
+    // order (by lock id): whoever holds a key's lock is the only writer of its row until COMMIT.
+    const lockIds = [...new Set(params.map((p) => p[0]).filter((k): k is string => typeof k === 'string').map(dedupLockId))]
+      .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    const results = await this.transaction(async (tx) => {
+      // Not awaited one by one: postgres.js pipelines a transaction's queries, in order.
+      // One statement takes every lock, in the array's (sorted) order.
+      const locks = lockIds.length === 0 ? Promise.resolve() : this.query(
+        'SELECT count(pg_advisory_xact_lock(id)) FROM (SELECT id FROM unnest($1::bigint[]) WITH ORDINALITY AS l(id, n) ORDER BY n) AS ordered', [lockIds], tx);
+      const writes = params.map((p) => tx.unsafe(STORE_SQL, p as SqlValue[], { prepare: true }) as unknown as Promise<StoreResultRow[]>);
+      // Awaited together, so a failed lock never leaves the writes' rejections unhandled.
+      const [, ...stored] = await Promise.all([locks, ...writes]);
+      return stored;
+    });
+    const refs = results.map((rows): StoredNotificationRef => {
+      const row = rows[0]!;
+      return { id: row.id, duplicateOf: row.inserted ? undefined : row.id, attempts: row.attempts, attemptId: row.attempt_id };
+    });
+    return refs;
+  }
+
+  private storeParams(n: ReceivedNotification, answer: NotificationAnswerRecord | undefined): SqlValue[] {
+    const answeredAt = answer ? (answer.sentAt ?? new Date().toISOString()) : null;
+    const acknowledged = answer !== undefined && isAcknowledgement(answer);
+    const body = prepareNotificationBody(n.rawBody, n.contentVerified, n.bodyWhole);
+    const storedText = body.stored.toString('utf8');
+    const headers = headersJson(n.headers);
+    const rejectDetail = n.rejectDetail === undefined ? null : redactJsonText(n.rejectDetail).text;
+    const unrecognised = n.unrecognised === undefined ? null : redactJsonText(n.unrecognised).text;
+    // Only the part of the verified content before the body is kept when the rest IS the body.
+    const verifiedPrefix = body.contentVerified !== undefined && body.contentVerified.endsWith(storedText)
+      ? body.contentVerified.slice(0, body.contentVerified.length - storedText.length)
+      : undefined;
+    if (!body.exact) assertNoKeyMaterial(storedText, 'the notification body');
+    assertNoKeyMaterial(headers, 'the notification headers');
+    assertNoKeyMaterial(verifiedPrefix?.endsWith('.') ? verifiedPrefix : body.contentVerified, 'the verified content');
+    assertNoKeyMaterial(rejectDetail, 'the reject detail');
+    assertNoKeyMaterial(unrecognised, 'the unrecognised note');
+    // A rejected POST can claim anything; it never counts as an attempt of a verified notification.
+    const dedupKey = n.verification === 'verified' && n.dedupKey ? n.dedupKey : null;
+    return [
+      dedupKey, n.receivedAt, n.receiverPath, n.remoteAddress ?? null, n.profile ?? null, n.verification, n.rejectReason ?? null, rejectDetail,
+      verifiedPrefix ?? body.contentVerified ?? null, verifiedPrefix === undefined ? 0 : 1, n.notifyType, n.resultStatus ?? null, n.resultCode ?? null,
+      n.status ?? null, n.amountValue ?? null, n.amountCurrency ?? null, headers, body.stored, body.exact ? 1 : 0, body.sha256, body.bytes,
+      acknowledged ? 1 : 0, acknowledged ? answeredAt : null, unrecognised, ...idParams(n.ids), searchTokens(storedText),
+      answer?.httpStatus ?? null, answer?.body ?? null, answeredAt,
+    ];
+  }
+
+  async markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.transaction(async (tx) => {
+      for (const { id, attemptId } of items) {
+        if (attemptId !== undefined) {
+          await this.query('UPDATE notification_attempts SET answer_status = NULL, answer_body = NULL, answered_at = NULL WHERE id = $1 AND notification_id = $2', [attemptId, id], tx);
+        }
+        // Acknowledged again means "some attempt's acknowledgement was sent".
+        await this.query(`UPDATE notifications SET (acknowledged, acknowledged_at) = (SELECT (count(*) > 0)::int, min(answered_at) FROM notification_attempts
+          WHERE notification_id = $1 AND answer_status = 200 AND answer_body = $2) WHERE id = $1`, [id, ACKNOWLEDGEMENT_BODY], tx);
+      }
+    });
+  }
+
+  async markAcknowledged(id: number, answer: NotificationAnswerRecord, attemptId?: number): Promise<void> {
+    await this.markAcknowledgedMany([{ id, answer, attemptId }]);
+  }
+
+  async markAcknowledgedMany(items: readonly NotificationAnswerItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.transaction(async (tx) => {
+      for (const { id, answer, attemptId } of items) {
+        const at = answer.sentAt ?? new Date().toISOString();
+        // Without an attempt id: the latest unanswered attempt, else the latest one.
+        await this.query(`UPDATE notification_attempts SET answer_status = $1, answer_body = $2, answered_at = $3
+          WHERE notification_id = $4 AND id = coalesce($5::bigint,
+            (SELECT id FROM notification_attempts WHERE notification_id = $4 ORDER BY (answer_status IS NULL) DESC, id DESC LIMIT 1))`,
+        [answer.httpStatus, answer.body, at, id, attemptId ?? null], tx);
+        if (isAcknowledgement(answer)) {
+          await this.query('UPDATE notifications SET acknowledged = 1, acknowledged_at = coalesce(acknowledged_at, $1) WHERE id = $2', [at, id], tx);
+        }
+      }
+    });
+  }
+
+  async recordReplay(notificationId: number, replay: Omit<NotificationReplayRecord, 'id'>): Promise<NotificationReplayRecord> {
+    // Answers are capped like the SQLite engine's (notification-replays.ts): the first 4 KiB say what they say.
+    const answer = replay.answerBody === null ? null : redactJsonText(replay.answerBody.slice(0, 4096)).text;
+    const [row] = await this.query<{ id: number }>(
+      `INSERT INTO notification_replays (notification_id, sent_at, to_url, mode, http_status, answer_body, latency_ms, acknowledged, error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [notificationId, replay.sentAt, replay.toUrl, replay.mode, replay.httpStatus, answer, replay.latencyMs, replay.acknowledged ? 1 : 0, replay.error],
+    );
+    return (await this.replays(notificationId)).find((r) => r.id === row!.id)!;
+  }
+
+  private async replays(notificationId: number): Promise<NotificationReplayRecord[]> {
+    const rows = await this.query<{
+      id: number; sent_at: string; to_url: string; mode: 'as-received' | 're-signed'; http_status: number | null; answer_body: string | null;
+      latency_ms: number; acknowledged: number; error: string | null;
+    }>('SELECT id, sent_at, to_url, mode, http_status, answer_body, latency_ms, acknowledged, error FROM notification_replays WHERE notification_id = $1 ORDER BY id', [notificationId]);
+    return rows.map((r) => ({
+      id: r.id, sentAt: r.sent_at, toUrl: r.to_url, mode: r.mode, httpStatus: r.http_status, answerBody: r.answer_body,
+      latencyMs: r.latency_ms, acknowledged: r.acknowledged === 1, error: r.error,
+    }));
+  }
+
+  // ---- reading ---------------------------------------------------------------------------
+
+  async listNotifications(filter: NotificationFilter = {}, page: PageRequest = {}): Promise<Page<NotificationSummary>> {
+    return this.notificationPage(filter, page, await this.relatedIds(filter.anyId));
+  }
+
+  private async notificationPage(filter: NotificationFilter, page: PageRequest, related: readonly string[]): Promise<Page<NotificationSummary>> {
+    const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter, new PgWhere(), related), page);
+    return this.toPage(await this.query<NotificationRow>(q.sql, q.params), q.limit, toNotificationSummary);
+  }
+
+  async listCalls(filter: CallFilter = {}, page: PageRequest = {}): Promise<Page<CallSummary>> {
+    return this.callPage(filter, page, await this.relatedIds(filter.anyId));
+  }
+
+  private async callPage(filter: CallFilter, page: PageRequest, related: readonly string[]): Promise<Page<CallSummary>> {
+    const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter, new PgWhere(), related), page);
+    return this.toPage(await this.query<CallRow>(q.sql, q.params), q.limit, toCallSummary);
+  }
+
+  private toPage<R extends { id: number }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
+    const more = rows.length > limit;
+    const kept = more ? rows.slice(0, limit) : rows;
+    return { items: kept.map(map), nextCursor: more ? String(kept[kept.length - 1]!.id) : undefined };
+  }
+
+  private async attemptsOf(ids: readonly number[]): Promise<Map<number, AttemptRow[]>> {
+    const byNotification = new Map<number, AttemptRow[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return byNotification;
+    const rows = await this.query<AttemptRow>('SELECT * FROM notification_attempts WHERE notification_id = ANY($1::bigint[]) ORDER BY id', [ids.map(String)]);
+    for (const row of rows) byNotification.get(row.notification_id)?.push(row);
+    return byNotification;
+  }
+
+  async getNotification(id: number, now: Date = new Date()): Promise<NotificationDetail | undefined> {
+    const [row] = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE id = $1`, [id]);
+    if (!row) return undefined;
+    const attempts = (await this.attemptsOf([id])).get(id) ?? [];
+    return {
+      ...toNotificationSummary(row),
+      headers: JSON.parse(row.headers_json) as Record<string, string>,
+      rawBody: row.body,
+      body: row.body.toString('utf8'),
+      contentVerified: verifiedContentOf(row),
+      attemptList: attempts.map(toAttempt),
+      retry: this.retryOf(row, now),
+      replays: await this.replays(id),
+    };
+  }
+
+  async notificationRetryInfo(id: number, now: Date = new Date()): Promise<NotificationRetryInfo | undefined> {
+    const [row] = await this.query<NotificationRow>('SELECT attempts, first_seen_at, last_seen_at, acknowledged FROM notifications WHERE id = $1', [id]);
+    return row ? this.retryOf(row, now) : undefined;
+  }
+
+  private retryOf(row: Pick<NotificationRow, 'attempts' | 'first_seen_at' | 'last_seen_at' | 'acknowledged'>, now: Date): NotificationRetryInfo {
+    return retryInfo({ attempts: row.attempts, firstSeenAt: row.first_seen_at, lastSeenAt: row.last_seen_at, acknowledged: row.acknowledged === 1 }, now);
+  }
+
+  async getCall(id: number): Promise<CallDetail | undefined> {
+    const [row] = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE id = $1`, [id]);
+    return row ? toCallDetail(row) : undefined;
+  }
+
+  /**
+   * For the global search box: the payments `anyId` names (every one, when several share it),
+   * each summarised, and the calls and notifications of those payments (as SQLite).
+   */
+  async findById(anyId: string, now: Date = new Date()): Promise<FindByIdResult> {
+    const groups = await this.resolvePayments(anyId);
+    const related = await this.relatedIds(anyId);
+    const calls = (await this.callPage({ anyId }, { limit: 100 }, related)).items;
+    const notifications = (await this.notificationPage({ anyId }, { limit: 100 }, related)).items;
+    const summaries = await this.summariesOf(groups, now);
+    const payments = summaries.map((p) => ({ paymentRequestId: p.paymentRequestId, paymentId: p.paymentId }));
+    return { id: anyId, payments, summaries, calls, notifications };
+  }
+
+  // ---- timelines and mismatches ----------------------------------------------------------
+
+  /**
+   * The payments an ID names, each with all its rows; the same resolution as the SQLite engine:
+   * seed rows carry the ID in an ID column (or, for an ID kept in none such as a
+   * paymentSessionId, contain it as text), are split into payments first (groupPaymentRows), then
+   * each payment is closed over its link IDs. Newest payment first.
+   */
+  private async resolvePayments(id: string): Promise<PaymentRows[]> {
+    const anyIdWhere = ID_COLUMN_NAMES.map((c) => `${c} = $1`).join(' OR ');
+    let calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${anyIdWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, [id]);
+    let notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${anyIdWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, [id]);
+    if (calls.length === 0 && notes.length === 0) {
+      const callText = callWhere({ text: id });
+      const noteText = notificationWhere({ text: id });
+      if (callText.clauses.length > 0) {
+        calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls${callText.sql()} ORDER BY id LIMIT 100`, callText.params);
+        notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications${noteText.sql()} ORDER BY id LIMIT 100`, noteText.params);
+      }
+    }
+    const groups: PaymentRows[] = [];
+    for (const g of groupPaymentRows(calls, notes).slice(0, RESOLVE_PAYMENT_CAP)) groups.push(await this.closeOver(g));
+    // After the closure, two seeds of one payment hold the same rows: keep one.
+    const seen = new Set<string>();
+    const distinct = groups.filter((g) => {
+      const marker = g.calls.length ? `c${Math.min(...g.calls.map((c) => Number(c.id)))}` : `n${Math.min(...g.notes.map((n) => Number(n.id)))}`;
+      if (seen.has(marker)) return false;
+      seen.add(marker);
+      return true;
+    });
+    const newest = (g: PaymentRows): string => [...g.calls.map((c) => c.started_at), ...g.notes.map((n) => n.first_seen_at)].sort().at(-1) ?? '';
+    return distinct.sort((a, b) => newest(b).localeCompare(newest(a)));
+  }
+
+  /** Everything reachable from some rows through payment, capture, refund and dispute IDs. */
+  private async closeOver(seed: PaymentRows): Promise<PaymentRows> {
+    const linkCols = ID_COLUMN_NAMES.filter((c) => c !== 'reference_order_id');
+    let { calls, notes } = seed;
+    const sets: Record<string, Set<string>> = Object.fromEntries(linkCols.map((c) => [c, new Set<string>()]));
+    // Closure over the link IDs: a refund call links a notifyRefund (which carries no paymentId).
+    for (let round = 0; round < 4; round++) {
+      let grew = false;
+      // A rejected notification proves nothing: its IDs never join one payment to another.
+      for (const row of [...calls, ...notes.filter((n) => n.verification === 'verified')] as IdRow[]) {
+        for (const c of linkCols) {
+          const v = row[c];
+          if (v && !sets[c]!.has(v)) {
+            sets[c]!.add(v);
+            grew = true;
+          }
+        }
+      }
+      if (!grew && round > 0) break;
+      const where = new PgWhere();
+      const clauses = linkCols.filter((c) => sets[c]!.size > 0).map((c) => `${c} = ANY(${where.param([...sets[c]!])}::text[])`);
+      if (clauses.length === 0) break;
+      const sqlWhere = clauses.join(' OR ');
+      calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params);
+      notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params);
+    }
+    return { calls, notes };
+  }
+
+  /**
+   * Every link ID of the payments `anyId` resolves to (for the "any ID" filters): the same
+   * closure as resolvePayments, reading only the ID columns (a filter runs on every keystroke).
+   */
+  private async relatedIds(anyId: string | undefined): Promise<string[]> {
+    if (!anyId) return [];
+    const idCols = ID_COLUMN_NAMES.join(', ');
+    const readIds = async (where: string, params: readonly SqlValue[]): Promise<IdRow[]> => [
+      ...(await this.query<IdRow>(`SELECT ${idCols} FROM calls WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`, params)),
+      ...(await this.query<IdRow>(`SELECT ${idCols} FROM notifications WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`, params)),
+    ];
+    let rows = await readIds(ID_COLUMN_NAMES.map((c) => `${c} = $1`).join(' OR '), [anyId]);
+    const ids = new Set<string>();
+    if (rows.length === 0) {
+      // An ID kept in no column (a paymentSessionId): resolve through the full path (text search).
+      for (const g of await this.resolvePayments(anyId)) for (const row of [...g.calls, ...g.notes] as IdRow[]) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+      return [...ids].slice(0, RELATED_ID_CAP);
+    }
+    for (let round = 0; round < 4; round++) {
+      const before = ids.size;
+      for (const row of rows) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+      if (ids.size === before || ids.size > RELATED_ID_CAP) break;
+      rows = await readIds(PAYMENT_LINK_COLUMNS.map((c) => `${c} = ANY($1::text[])`).join(' OR '), [[...ids]]);
+    }
+    return [...ids].slice(0, RELATED_ID_CAP);
+  }
+
+  private async summariesOf(groups: readonly PaymentRows[], now: Date): Promise<PaymentSummary[]> {
+    if (groups.length === 0) return [];
+    const byPaymentId = new Map<string, DisputeView[]>();
+    for (const d of await this.disputes(now)) if (d.paymentId) byPaymentId.set(d.paymentId, [...(byPaymentId.get(d.paymentId) ?? []), d]);
+    return groups.map((g) => summarisePayment({ calls: g.calls, notes: g.notes, disputes: disputesOfRows(g, byPaymentId) }, now).summary);
+  }
+
+  async timeline(paymentRequestIdOrPaymentId: string, now: Date = new Date()): Promise<PaymentTimeline | undefined> {
+    const groups = await this.resolvePayments(paymentRequestIdOrPaymentId);
+    const rows = groups[0];
+    if (!rows) return undefined;
+    // The payment's own IDs: a rejected notification that names others does not make them its own.
+    const trusted = [...rows.calls, ...rows.notes.filter((n) => n.verification === 'verified')];
+    const idsOf = (column: 'payment_request_id' | 'payment_id'): string[] => [...new Set(trusted.map((r) => r[column]).filter((v): v is string => Boolean(v)))].sort();
+    const paymentRequestIds = idsOf('payment_request_id');
+    const paymentIds = idsOf('payment_id');
+    const disputes = (await this.disputes(now)).filter((d) => (d.paymentId !== null && paymentIds.includes(d.paymentId)) || (d.paymentRequestId !== null && paymentRequestIds.includes(d.paymentRequestId)));
+    const { summary, facts, derived } = summarisePayment({ calls: rows.calls, notes: rows.notes, disputes }, now);
+    const attempts = await this.attemptsOf(rows.notes.map((n) => n.id));
+    const events = collapsePolls(sortEvents([
+      ...rows.calls.map(callEvent),
+      ...rows.notes.map((n) => notificationEvent(n, attempts.get(n.id) ?? [])),
+    ]));
+    const expected = (await this.settings()).notificationExpectedMinutes;
+    const mismatches = findMismatches(facts, derived, { paymentRequestId: paymentRequestIds[0] ?? null, paymentId: paymentIds[0] ?? null }, expected, now);
+    return {
+      query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches,
+      summary, transactions: journalTransactions(facts),
+      // An ID several payments share (a reused referenceOrderId): the newest is shown, all are named.
+      ...(groups.length > 1 ? { alsoMatches: await this.summariesOf(groups, now) } : {}),
+    };
+  }
+
+  /** Disputes from notifyDispute notifications and dispute calls: the same fold as SQLite's (dispute-queries.ts). */
+  async disputes(now: Date = new Date()): Promise<DisputeView[]> {
+    const notes = await this.query<DisputeNoteRow>(`SELECT id, first_seen_at, verification, reject_reason, profile, body FROM notifications
+      WHERE ${DISPUTE_NOTE_WHERE} AND position(convert_to('"disputeNotificationType"', 'UTF8') in body) > 0
+      ORDER BY id LIMIT ${DISPUTE_ROW_CAP}`);
+    // The API names are the module's own constants, never user input.
+    const calls = await this.query<DisputeCallRow>(`SELECT id, call_id, started_at, api, profile, request_body, response_body, result_status, result_code, error_code FROM calls
+      WHERE api IN (${DISPUTE_CALL_APIS.map((api) => `'${api}'`).join(', ')}) ORDER BY id LIMIT ${DISPUTE_ROW_CAP}`);
+    return foldDisputes({ notes, calls }, now);
+  }
+
+  async mismatches(filter: TimeRange & { profile?: string; limit?: number } = {}, now: Date = new Date()): Promise<MismatchFlag[]> {
+    const limit = filter.limit ?? 200;
+    const where = new PgWhere();
+    const callW = callWhere({ since: filter.since, until: filter.until, profile: filter.profile }, where);
+    const callSql = callW.sql();
+    // The notification filter continues the same parameter list.
+    const noteW = new PgWhere();
+    noteW.params.push(...where.params);
+    notificationWhere({ since: filter.since, until: filter.until, profile: filter.profile, verification: 'verified' }, noteW);
+    const keyExpr = 'coalesce(payment_id, payment_request_id)';
+    const sql = `SELECT k FROM (
+        SELECT ${keyExpr} AS k, max(id) AS m FROM calls${callSql} GROUP BY 1
+        UNION ALL SELECT ${keyExpr} AS k, max(id) AS m FROM notifications${noteW.sql()} GROUP BY 1
+      ) AS seen WHERE k IS NOT NULL GROUP BY k ORDER BY max(m) DESC LIMIT ${noteW.param(limit)}`;
+    const keys = (await this.query<{ k: string }>(sql, noteW.params)).map((r) => r.k);
+    const seen = new Set<string>();
+    const flags: MismatchFlag[] = [];
+    for (const key of keys) {
+      const t = await this.timeline(key, now);
+      if (!t) continue;
+      const signature = `${t.paymentRequestIds.join(',')}|${t.paymentIds.join(',')}`;
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      flags.push(...t.mismatches);
+    }
+    return flags;
+  }
+
+  // ---- dashboard aggregates (the figures come from overview-queries.ts, as for SQLite) ------
+
+  async overview(range: OverviewRange, now: Date = new Date()): Promise<OverviewStats> {
+    const window = overviewWindow(range);
+    const span = [window.since, window.until];
+    const { calls, notes } = await this.paymentRowsTouching(window.since, window.until);
+    const disputes = await this.disputes(now);
+    const latencies = await this.query<{ started_at: string; latency_ms: number }>('SELECT started_at, latency_ms FROM calls WHERE started_at >= $1 AND started_at < $2', span);
+    const topResultCodes = await this.query<{ resultCode: string; resultStatus: string | null; count: number }>(`SELECT result_code AS "resultCode",
+        result_status AS "resultStatus", count(*) AS count FROM calls WHERE started_at >= $1 AND started_at < $2 AND result_code IS NOT NULL
+      GROUP BY result_code, result_status ORDER BY count DESC, result_code LIMIT 10`, span);
+    const [noteCounts] = await this.query<{ verified: number; rejected: number; duplicates: number }>(`SELECT
+        count(*) FILTER (WHERE verification = 'verified') AS verified,
+        count(*) FILTER (WHERE verification = 'rejected') AS rejected,
+        coalesce(sum(attempts - 1), 0)::bigint AS duplicates
+      FROM notifications WHERE first_seen_at >= $1 AND first_seen_at < $2`, span);
+    const [total] = await this.query<{ n: number }>('SELECT count(*) AS n FROM calls WHERE started_at >= $1 AND started_at < $2', span);
+    return overviewFromRows(window, { calls, notes, disputes, latencies, topResultCodes, noteCounts: noteCounts!, callsTotal: total!.n }, now);
+  }
+
+  /**
+   * The rows of every payment with activity in [since, until): the rows in the range plus the same
+   * payments' rows outside it (as overview-queries.ts paymentRowsTouching does for SQLite).
+   */
+  private async paymentRowsTouching(since: string, until: string): Promise<{ calls: CallRow[]; notes: NotificationRow[] }> {
+    const calls = new Map<number, CallRow>();
+    const notes = new Map<number, NotificationRow>();
+    const addCalls = (rows: readonly CallRow[]): void => { for (const r of rows) calls.set(Number(r.id), r); };
+    const addNotes = (rows: readonly NotificationRow[]): void => { for (const r of rows) notes.set(Number(r.id), r); };
+    addCalls(await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE started_at >= $1 AND started_at < $2`, [since, until]));
+    addNotes(await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE first_seen_at >= $1 AND first_seen_at < $2`, [since, until]));
+    for (const column of ['payment_id', 'payment_request_id'] as const) {
+      const ids = [...new Set([...calls.values(), ...notes.values()].map((r) => r[column]).filter((v): v is string => Boolean(v)))];
+      if (ids.length === 0) continue;
+      addCalls(await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${column} = ANY($1::text[])`, [ids]));
+      addNotes(await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${column} = ANY($1::text[])`, [ids]));
+    }
+    // Captures and refunds by their own IDs (notifyRefund may carry no paymentId).
+    for (const [reqCol, idCol] of [['capture_request_id', 'capture_id'], ['refund_request_id', 'refund_id']] as const) {
+      const ids = [...new Set([...calls.values()].flatMap((r) => [r[reqCol], r[idCol]]).filter((v): v is string => Boolean(v)))];
+      if (ids.length === 0) continue;
+      addNotes(await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${reqCol} = ANY($1::text[]) OR ${idCol} = ANY($1::text[])`, [ids]));
+    }
+    return { calls: [...calls.values()], notes: [...notes.values()] };
+  }
+
+  async awaitingCaptureCandidates(limit = 1000): Promise<AwaitingCaptureCandidate[]> {
+    const rows = await this.query<CandidateRow>(`SELECT k, profile, at, body FROM (
+        SELECT coalesce(payment_id, payment_request_id) AS k, profile, started_at AS at, response_body AS body FROM calls
+          WHERE api = 'inquiryPayment' AND result_status = 'S' AND response_body LIKE '%"authExpiryTime"%'
+        UNION ALL
+        SELECT coalesce(payment_id, payment_request_id) AS k, profile, started_at AS at, NULL AS body FROM calls
+          WHERE api = 'createPaymentSession' AND request_body LIKE '%"isAuthorization"%'
+        UNION ALL
+        SELECT coalesce(payment_id, payment_request_id) AS k, profile, first_seen_at AS at, convert_from(body, 'UTF8') AS body FROM notifications
+          WHERE verification = 'verified' AND notify_type = 'PAYMENT_RESULT' AND position('"authExpiryTime"'::bytea IN body) > 0
+      ) AS candidates WHERE k IS NOT NULL ORDER BY at DESC LIMIT $1`, [limit * 4]);
+    return candidatesFromRows(rows, limit);
+  }
+
+  // ---- export ----------------------------------------------------------------------------
+
+  async exportNotifications(filter: NotificationFilter = {}, format: ExportFormat = 'csv'): Promise<string> {
+    const where = notificationWhere(filter);
+    const rows = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications${where.sql()} ORDER BY id DESC`, where.params);
+    const mapped = rows.map(notificationExportRow);
+    return format === 'json' ? toJsonArray(mapped) : toCsv(csvColumnsFor('notifications'), mapped);
+  }
+
+  async exportCalls(filter: CallFilter = {}, format: ExportFormat = 'csv'): Promise<string> {
+    const where = callWhere(filter);
+    const rows = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls${where.sql()} ORDER BY id DESC`, where.params);
+    const mapped = rows.map(callExportRow);
+    return format === 'json' ? toJsonArray(mapped) : toCsv(csvColumnsFor('calls'), mapped);
+  }
+
+  // ---- settings, retention, status -------------------------------------------------------
+
+  async settings(): Promise<JournalSettings> {
+    const rows = await this.query<{ key: string; value: string }>("SELECT key, value FROM settings WHERE key IN ('retention_days', 'notification_expected_minutes')");
+    const value = (key: string, fallback: number): number => {
+      const v = rows.find((r) => r.key === key)?.value;
+      return v === undefined ? fallback : Number(v);
+    };
+    return {
+      retentionDays: value('retention_days', DEFAULT_SETTINGS.retentionDays),
+      notificationExpectedMinutes: value('notification_expected_minutes', DEFAULT_SETTINGS.notificationExpectedMinutes),
+    };
+  }
+
+  private async setSetting(key: string, value: string): Promise<void> {
+    await this.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  async setRetentionDays(days: number): Promise<void> {
+    if (!Number.isInteger(days) || days < 1 || days > 36_500) {
+      throw new ConsoleError('VALIDATION_FAILED', `Retention of ${days} days is not allowed.`, 'Choose a whole number of days from 1 to 36500.', { field: 'retentionDays' });
+    }
+    await this.setSetting('retention_days', String(days));
+  }
+
+  async setNotificationExpectedMinutes(minutes: number): Promise<void> {
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1_440) {
+      throw new ConsoleError('VALIDATION_FAILED', `${minutes} minutes is not allowed.`, 'Choose a whole number of minutes from 1 to 1440.', { field: 'notificationExpectedMinutes' });
+    }
+    await this.setSetting('notification_expected_minutes', String(minutes));
+  }
+
+  async prune(options: { olderThanDays?: number; now?: Date } = {}): Promise<PruneResult> {
+    const days = options.olderThanDays ?? (await this.settings()).retentionDays;
+    if (!Number.isFinite(days) || days < 0) {
+      throw new ConsoleError('VALIDATION_FAILED', `"${days}" is not a number of days.`, 'Pass 0 or more days.', { field: 'olderThanDays' });
+    }
+    const now = options.now ?? new Date();
+    const cutoff = normaliseTime(new Date(now.getTime() - days * 86_400_000).toISOString(), 'cutoff');
+    const bytesBefore = await this.sizeBytes();
+    const counts = await this.transaction(async (tx) => {
+      const [attempts] = await this.query<{ n: number }>(
+        'SELECT count(*) AS n FROM notification_attempts WHERE notification_id IN (SELECT id FROM notifications WHERE last_seen_at < $1)', [cutoff], tx);
+      const notifications = await this.query<{ id: number }>('DELETE FROM notifications WHERE last_seen_at < $1 RETURNING id', [cutoff], tx);
+      const calls = await this.query<{ id: number }>('DELETE FROM calls WHERE started_at < $1 RETURNING id', [cutoff], tx);
+      return { attempts: attempts!.n, notifications: notifications.length, calls: calls.length };
+    });
+    // Plain VACUUM: marks the space reusable without locking the receivers out (VACUUM FULL would).
+    await this.query('VACUUM (ANALYZE) notifications, notification_attempts, notification_replays, calls');
+    const bytesAfter = await this.sizeBytes();
+    return { cutoff, ...counts, bytesBefore, bytesAfter, bytesReclaimed: Math.max(bytesBefore - bytesAfter, 0) };
+  }
+
+  /** The database's size on the server. */
+  async sizeBytes(): Promise<number> {
+    const [row] = await this.query<{ n: number }>('SELECT pg_database_size(current_database()) AS n');
+    return row!.n;
+  }
+
+  async counts(): Promise<JournalCounts> {
+    const [row] = await this.query<{ calls: number; notifications: number; attempts: number }>(`SELECT
+      (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM notifications) AS notifications,
+      (SELECT count(*) FROM notification_attempts) AS attempts`);
+    return row!;
+  }
+
+  requestIdLedger(): RequestIdLedger {
+    return postgresRequestIdLedger(this.sql);
+  }
+
+  /** The open connection pool, for db status and tests (same database, same rules). */
+  connection(): JournalSql {
+    return this.sql;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.sql.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Group commit against a journal that answers later, as one across the network does: the real
+ * SQLite journal, with each storeNotifications held at a gate before it runs (observing the
+ * call, never replacing it). Nothing is acknowledged before its batch has committed; one batch
+ * is in flight at a time and what arrives meanwhile is the next batch.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Agent } from 'node:http';
+import type { Journal } from '../../../src-main/core/journal/journal';
+import type { NotificationAnswerRecord, ReceivedNotification, StoredNotificationRef } from '../../../src-main/core/journal/journal-types';
+import { startNotificationReceiver, type NotificationReceiver } from '../../../src-main/core/receiver/notification-receiver';
+import { ACKNOWLEDGEMENT_BODY } from '../../../src-main/core/receiver/notification-answers';
+import { TEST_CLIENT_ID, antomTestPublicKey, paymentResultBody, sendNotification, signNotification, type SendResult } from '../../support/notification-sender';
+import { openTestJournal, type JournalFixture } from './journal-fixture';
+
+const PATH = '/antom/notify';
+
+let receiver: NotificationReceiver | undefined;
+let fx: JournalFixture | undefined;
+const agents: Agent[] = [];
+
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+  for (const a of agents.splice(0)) a.destroy();
+  await fx?.cleanup();
+  fx = undefined;
+});
+
+/** Holds every storeNotifications call until released, and notes each batch size and how many were in flight at once. */
+function gateStores(journal: Journal) {
+  const store = journal.storeNotifications.bind(journal);
+  const waiting: Array<() => void> = [];
+  const sizes: number[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  journal.storeNotifications = async (batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]> => {
+    sizes.push(batch.length);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return await store(batch, answers);
+    } finally {
+      inFlight--;
+    }
+  };
+  return {
+    sizes,
+    maxInFlight: () => maxInFlight,
+    waiting: () => waiting.length,
+    release: () => waiting.splice(0).forEach((go) => go()),
+  };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('group commit on a journal that answers later', () => {
+  it('acknowledges nothing before its batch commits, and batches what arrives meanwhile', async () => {
+    fx = await openTestJournal();
+    const gate = gateStores(fx.journal);
+    const key = antomTestPublicKey();
+    receiver = await startNotificationReceiver({ sink: fx.journal, resolveVerifier: (id) => (id === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined) });
+    const origin = new URL(receiver.url).origin;
+    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    agents.push(agent);
+    const answered: SendResult[] = [];
+    const send = (i: number) => sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody(`PAY-G${i}`) }), agent).then((r) => (answered.push(r), r));
+
+    const first = send(0);
+    await until(() => gate.waiting() === 1, 'the first batch to reach the journal');
+    const rest = Array.from({ length: 40 }, (_, i) => send(i + 1));
+    // Let the other requests arrive while the first batch is held.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toEqual([]);
+    expect(gate.waiting()).toBe(1);
+    expect((await fx.journal.counts()).notifications).toBe(0);
+
+    gate.release();
+    expect((await first).body).toBe(ACKNOWLEDGEMENT_BODY);
+    // Everything that queued behind the first batch goes as the next batch(es), one at a time.
+    while (answered.length < 41) {
+      await until(() => gate.waiting() > 0 || answered.length === 41, 'the next batch');
+      if (gate.waiting() === 0) break;
+      // While a batch is held, what was answered is at most what was committed.
+      expect(answered.length).toBeLessThanOrEqual((await fx.journal.counts()).notifications);
+      gate.release();
+    }
+    const results = await Promise.all(rest);
+    expect(results.every((r) => r.body === ACKNOWLEDGEMENT_BODY)).toBe(true);
+    expect((await fx.journal.counts()).notifications).toBe(41);
+    expect(gate.maxInFlight()).toBe(1);
+    expect(gate.sizes[0]).toBe(1);
+    expect(Math.max(...gate.sizes.slice(1))).toBeGreaterThan(1);
+    expect(gate.sizes.reduce((a, b) => a + b, 0)).toBe(41);
+  });
+});
