@@ -74,7 +74,7 @@ export function callContract(ctx: ContractContext): void {
       expect(found.payments).toEqual([{ paymentRequestId: 'PR-A', paymentId: 'PAY-A' }]);
       expect(found.calls).toHaveLength(4);
       expect(found.summaries.map((p) => p.state)).toEqual(['AUTHORISED']); // its capture is still in process
-      expect(await ctx.journal.findById('nobody')).toEqual({ id: 'nobody', payments: [], calls: [], notifications: [] });
+      expect(await ctx.journal.findById('nobody')).toEqual({ id: 'nobody', payments: [], summaries: [], calls: [], notifications: [] });
     });
 
     it('searches request and response bodies as free text, but never the masked personal data', async () => {

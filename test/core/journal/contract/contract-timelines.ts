@@ -176,7 +176,7 @@ export function timelineContract(ctx: ContractContext): void {
       await cardFlow(ctx, 'USD', '2500', [], undefined, 'A');
       await cardFlow(ctx, 'USD', '2500', ['2500'], undefined, 'C');
       const stats = await ctx.journal.overview({ since: at(0), until: at(60), buckets: 6 });
-      expect(stats).toMatchObject({ paymentsByStatus: [{ status: 'SUCCESS', count: 2 }], authorisations: 2, capturedAuthorisations: 1, captureRate: 0.5, callsTotal: 7 });
+      expect(stats).toMatchObject({ paymentsByStatus: [{ status: 'AUTHORISED', count: 1 }, { status: 'CAPTURED', count: 1 }], authorisations: 2, capturedAuthorisations: 1, captureRate: 0.5, callsTotal: 7 });
       expect(stats.latency).toHaveLength(6);
       expect(await ctx.journal.overview({ since: at(120), until: at(180) })).toMatchObject({ paymentsByStatus: [], authorisations: 0, captureRate: null, callsTotal: 0 });
       await expect(ctx.journal.overview({ since: 'then', until: at(60) })).rejects.toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
