@@ -156,10 +156,27 @@ export interface AwaitingCapture {
   lastSeenAt: string;
 }
 
+interface OverviewCurrencyMoney {
+  currency: string;
+  payments: number;
+  /** Gross: everything Antom authorised (SUCCESS), including what was later cancelled. */
+  authorised: { currency: string; value: string; display: string };
+  captured: { currency: string; value: string; display: string };
+  refunded: { currency: string; value: string; display: string };
+  /** Authorised, then cancelled or expired without capture. */
+  released: { currency: string; value: string; display: string };
+  chargedBack: { currency: string; value: string; display: string };
+  /** captured - refunded - chargedBack. */
+  net: { currency: string; value: string; display: string };
+}
+
 export interface OverviewStats {
   since: string;
   until: string;
+  /** Payments with activity in the range, by their derived state (summarisePayment: CANCELLED, PAID, CAPTURED, ...). */
   paymentsByStatus: Array<{ status: string; count: number }>;
+  /** Money of those payments per currency, from the same derived summaries. Values are minor units. */
+  moneyByCurrency: OverviewCurrencyMoney[];
   /** Captured authorisations / all authorisations in the range (0..1), null when there are none. */
   captureRate: number | null;
   authorisations: number;

@@ -2,6 +2,7 @@
  * What the journal shows: notifications, calls, timelines, money summaries. Pure types shared by
  * the main process (which builds them from SQLite) and the renderer (which displays them).
  */
+import type { JournalTransaction, PaymentSummary } from './payment-summary';
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from './antom-calls';
 import type { NotificationVerification, NotifyType, RejectReason, ResultStatus, ResultStatusFilter } from './vocabulary';
 
@@ -178,8 +179,10 @@ export interface CallDetail extends CallSummary {
 
 export interface FindByIdResult {
   id: string;
-  /** Payments (paymentRequestId/paymentId pairs) the ID belongs to. */
+  /** Payments (paymentRequestId/paymentId pairs) the ID belongs to: every one, when several share it. */
   payments: { paymentRequestId: string | null; paymentId: string | null }[];
+  /** The same payments, summarised (state and money), in the same order (newest first). */
+  summaries: PaymentSummary[];
   calls: CallSummary[];
   notifications: NotificationSummary[];
 }
@@ -207,6 +210,8 @@ export interface TimelineEvent {
   verification?: NotificationVerification;
   acknowledged?: boolean;
   attempts?: { at: string; answerStatus: number | null }[];
+  /** A polling run folded into one event: how many inquiries it made, and when the first was (`at` is the last). */
+  polls?: { count: number; firstAt: string; statuses: string[] };
 }
 
 export interface MoneyAmount {
@@ -237,6 +242,8 @@ export interface MismatchFlag {
   paymentRequestId: string | null;
   paymentId: string | null;
   message: string;
+  /** When the contradicting statement was made (the screen formats it; never put in `message`). */
+  at?: string;
   /** Rows that show the disagreement. */
   refs: { source: 'call' | 'notification'; id: number }[];
 }
@@ -249,6 +256,12 @@ export interface PaymentTimeline {
   state: PaymentState;
   money: MoneySummary | null;
   mismatches: MismatchFlag[];
+  /** The one derived summary (state, money, disputes) every screen shows for this payment. */
+  summary: PaymentSummary;
+  /** Captures and refunds as the journal knows them (calls, notifications, inquiries), without a fresh inquiry. */
+  transactions: JournalTransaction[];
+  /** When the query names several payments (e.g. a shared referenceOrderId): all of them; the timeline is the newest's. */
+  alsoMatches?: PaymentSummary[];
 }
 
 export interface PruneResult {

@@ -9,6 +9,7 @@ import { errorShapeOf, getBridge, unwrap } from '../bridge/client';
 import { ErrorPanel } from '../components/error-panel';
 import { Time } from '../components/time';
 import { ResultBadge } from '../components/result-badge';
+import { StatusBadge } from '../components/status-badge';
 import { searchKeys } from '../queries/search';
 import { navigate, routeHref, useRoute } from './router';
 
@@ -100,13 +101,16 @@ function SearchResults({ result, onClose }: { result: FindByIdResult; onClose: (
         <>
           <h3>Payments ({result.payments.length})</h3>
           <ul className="link-list">
-            {result.payments.map((p) => {
+            {result.payments.map((p, i) => {
               const key = p.paymentId ?? p.paymentRequestId ?? result.id;
+              // summaries[i] is the same payment, derived by the one function in core.
+              const summary = result.summaries[i];
               return (
                 <li key={`${p.paymentRequestId}|${p.paymentId}`}>
                   <a href={routeHref('payments', { id: key })} onClick={onClose}>
                     {p.paymentRequestId ?? '(no request ID)'} · {p.paymentId ?? '(no payment ID yet)'}
                   </a>
+                  {summary ? <> <StatusBadge status={summary.state} /> {summary.amount?.display ?? ''} {summary.updatedAt ? <Time value={summary.updatedAt} /> : null}</> : null}
                 </li>
               );
             })}

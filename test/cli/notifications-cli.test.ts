@@ -79,7 +79,8 @@ describe('antom-ops notifications', () => {
     expect(onlyRejected).toHaveLength(1);
     expect(onlyRejected[0].rejectReason).toBeTruthy();
     const byId = JSON.parse((await runCli(['notifications', 'list', '--id', 'REQ-CLI-1', '--data-dir', dataDir, '--json'])).stdout).entries;
-    expect(byId.map((e: { paymentId: string }) => e.paymentId)).toEqual(['PAY-CLI-1']);
+    // Any ID resolves to the payment first: the paymentRequestId also finds the (tampered) capture notification of PAY-CLI-1.
+    expect(byId.map((e: { paymentId: string; notifyType: string }) => `${e.paymentId} ${e.notifyType}`).sort()).toEqual(['PAY-CLI-1 CAPTURE_RESULT', 'PAY-CLI-1 PAYMENT_RESULT']);
   });
 
   it('shows one notification with the content that was verified and the retry schedule', async () => {

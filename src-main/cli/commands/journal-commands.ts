@@ -52,7 +52,7 @@ export const callsCommand: CliCommand = {
   },
 };
 
-const timelineUsage = 'antom-ops timeline <paymentRequestId|paymentId> [--json] [--data-dir DIR]';
+const timelineUsage = 'antom-ops timeline <any ID: paymentRequestId, paymentId, referenceOrderId, captureId, refundId, disputeId, sessionId...> [--json] [--data-dir DIR]';
 
 function money(m: MoneyAmount): string {
   return m.display;
@@ -65,16 +65,24 @@ export const timelineCommand: CliCommand = {
   async run(argv, io) {
     const args = parseCommandArgs(argv, {}, timelineUsage);
     const id = args.positionals[0];
-    if (!id) throw new ConsoleError('VALIDATION_FAILED', 'Which payment? Give a paymentRequestId or paymentId.', `Usage: ${timelineUsage}`);
+    if (!id) throw new ConsoleError('VALIDATION_FAILED', 'Which payment? Give any of its IDs (paymentRequestId, paymentId, referenceOrderId, captureId, refundId, disputeId...).', `Usage: ${timelineUsage}`);
     return withJournalDoor(args, async (door) => {
       const timeline = await door.call('getTimeline', { id });
       if (!timeline) throw new ConsoleError('NOT_FOUND', `The journal knows no payment "${id}".`, 'Check the ID, or look it up with `antom-ops calls list --id ID`; only calls made through this console are journaled.');
       if (flag(args, 'json')) printJson(io, timeline);
       else {
-        printFields(io, [['payment', [...timeline.paymentRequestIds, ...timeline.paymentIds].join(' / ')], ['state', timeline.state],
-          ['money', timeline.money ? `authorised ${money(timeline.money.authorised)}, captured ${money(timeline.money.captured)}, refunded ${money(timeline.money.refunded)}, remaining ${money(timeline.money.remaining)}` : undefined]]);
+        // The same derived summary the console's Payments, Captures and Overview show.
+        const s = timeline.summary;
+        const figure = (label: string, m: MoneyAmount | null): string | undefined => (m && BigInt(m.value) !== 0n ? `${label} ${money(m)}` : undefined);
+        printFields(io, [['payment', [...timeline.paymentRequestIds, ...timeline.paymentIds].join(' / ')], ['state', s.state],
+          ['money', s.currency ? [figure('authorised', s.authorised), figure('captured', s.captured), figure('refunded', s.refunded), figure('uncaptured', s.uncaptured), figure('released', s.released), figure('charged back', s.chargedBack), `net ${s.net ? money(s.net) : '-'}`].filter(Boolean).join(', ') : undefined],
+          ['disputes', s.disputes > 0 ? `${s.disputes} (${s.openDisputes} open)` : undefined]]);
+        if (timeline.alsoMatches && timeline.alsoMatches.length > 1) {
+          io.err(`"${id}" names ${timeline.alsoMatches.length} payments; showing the newest. The others:`);
+          for (const p of timeline.alsoMatches) io.err(`  ${p.paymentRequestId ?? '-'} / ${p.paymentId ?? '-'}  ${p.state}  ${p.amount?.display ?? ''}`);
+        }
         for (const e of timeline.events) io.out(`${e.at}  ${e.kind.padEnd(14)} ${e.summary}`);
-        for (const m of timeline.mismatches) io.err(`mismatch: ${m.message}`);
+        for (const m of timeline.mismatches) io.err(`mismatch: ${m.message}${m.at ? ` (${m.at})` : ''}`);
       }
       return EXIT_OK;
     });

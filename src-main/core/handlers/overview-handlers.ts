@@ -3,48 +3,33 @@
  */
 import type { AwaitingCapture, HandlerTable } from '../../../src-shared/contract';
 import { ConsoleError } from '../../../src-shared/errors';
-import { formatMinorUnits, isKnownCurrency } from '../../../src-shared/money';
+import { isCapturable } from '../../../src-shared/payment-summary';
 import type { HandlerContext } from './handler-context';
 
 type OverviewHandlers = Pick<HandlerTable, 'getOverview' | 'listAwaitingCapture'>;
-
-function money(value: bigint, currency: string): { currency: string; value: string; display: string } {
-  return { currency, value: value.toString(), display: isKnownCurrency(currency) ? formatMinorUnits(value, currency) : `${currency} ${value}` };
-}
 
 async function listAwaitingCapture(ctx: HandlerContext, now: Date = new Date()): Promise<AwaitingCapture[]> {
   const seen = new Set<string>();
   const out: AwaitingCapture[] = [];
   for (const candidate of await ctx.journal.awaitingCaptureCandidates()) {
     const t = await ctx.journal.timeline(candidate.key, now);
-    if (!t || !t.money) continue;
+    if (!t) continue;
     // Two keys (paymentRequestId and paymentId) can reach the same payment: list it once.
     const identity = `${t.paymentRequestIds.join(',')}|${t.paymentIds.join(',')}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
-    const currency = t.money.currency;
-    const authorised = BigInt(t.money.authorised.value);
-    let captured: bigint;
-    if (t.state === 'AUTHORISED' || t.state === 'PARTIALLY_CAPTURED') {
-      captured = BigInt(t.money.captured.value);
-    } else if (t.state === 'PAID' && candidate.authExpiryTime !== null) {
-      // Authorised (Antom sent authExpiryTime) but the session was made elsewhere, so the timeline
-      // assumed auto-capture; with no capture seen at all, nothing has been captured.
-      captured = 0n;
-    } else {
-      continue;
-    }
-    const uncaptured = authorised - captured;
-    if (uncaptured <= 0n) continue;
+    // The one derived summary decides: a cancelled or expired authorisation is not capturable.
+    const s = t.summary;
+    if (!isCapturable(s) || !s.authorised || !s.captured || !s.uncaptured) continue;
     const last = t.events[t.events.length - 1];
     out.push({
       paymentId: t.paymentIds[0] ?? candidate.key,
       paymentRequestId: t.paymentRequestIds[0] ?? null,
       profile: candidate.profile,
-      authorised: money(authorised, currency),
-      captured: money(captured, currency),
-      uncaptured: money(uncaptured, currency),
-      authExpiryTime: candidate.authExpiryTime,
+      authorised: s.authorised,
+      captured: s.captured,
+      uncaptured: s.uncaptured,
+      authExpiryTime: s.authExpiryTime ?? candidate.authExpiryTime,
       lastSeenAt: last?.at ?? now.toISOString(),
     });
   }

@@ -23,17 +23,38 @@ function oneOrMany(column: string, value: string | readonly string[] | undefined
   where.params.push(...list);
 }
 
-function anyIdClause(anyId: string | undefined, where: SqlWhere): void {
+/**
+ * "Any ID": the ID itself in any ID column, or, when the engine resolved it to payments first,
+ * any ID of those payments (so a paymentRequestId also finds that payment's capture and refund
+ * notifications, which carry only paymentId / captureId / refundId).
+ */
+function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined, where: SqlWhere, relatedIds: readonly string[] = []): void {
   if (!anyId) return;
-  where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')})`);
-  where.params.push(...ID_COLUMN_NAMES.map(() => anyId));
+  const related = relatedIds.filter((id) => id !== anyId);
+  if (related.length === 0) {
+    where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')})`);
+    where.params.push(...ID_COLUMN_NAMES.map(() => anyId));
+    return;
+  }
+  // One indexed sub-select per column, so the planner never trades the ID indexes for a scan in
+  // id order (which an OR of IN-lists under ORDER BY id ... LIMIT invites).
+  const list = related.map(() => '?').join(', ');
+  const parts = [
+    ...ID_COLUMN_NAMES.map((c) => `SELECT id FROM ${table} WHERE ${c} = ?`),
+    ...PAYMENT_ID_LINKS.map((c) => `SELECT id FROM ${table} WHERE ${c} IN (${list})`),
+  ];
+  where.clauses.push(`id IN (${parts.join(' UNION ')})`);
+  where.params.push(...ID_COLUMN_NAMES.map(() => anyId), ...PAYMENT_ID_LINKS.flatMap(() => related));
 }
+
+/** The columns through which related IDs reach a row (referenceOrderId is shared, so it is no link). */
+export const PAYMENT_ID_LINKS = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'dispute_id'] as const;
 
 /**
  * Free text becomes a conjunction of quoted FTS5 phrases, so a user typing an ID with dashes or a
  * stray quote never hits FTS query syntax. Returns undefined when there is nothing to search for.
  */
-function ftsQuery(text: string | undefined): string | undefined {
+export function ftsQuery(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const terms = text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
   if (terms.length === 0) return undefined;
@@ -81,7 +102,7 @@ function notificationTimeClause(since: string | undefined, until: string | undef
   }
 }
 
-export function notificationWhere(filter: NotificationFilter): SqlWhere {
+export function notificationWhere(filter: NotificationFilter, relatedIds?: readonly string[]): SqlWhere {
   const where: SqlWhere = { clauses: [], params: [] };
   oneOrMany('notify_type', filter.notifyType, where);
   oneOrMany('verification', filter.verification, where);
@@ -94,7 +115,7 @@ export function notificationWhere(filter: NotificationFilter): SqlWhere {
   oneOrMany('status', filter.status, where);
   oneOrMany('profile', filter.profile, where);
   notificationTimeClause(filter.since, filter.until, where);
-  anyIdClause(filter.anyId, where);
+  anyIdClause('notifications', filter.anyId, where, relatedIds);
   const fts = ftsQuery(filter.text);
   if (fts) {
     where.clauses.push('id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?)');
@@ -103,7 +124,7 @@ export function notificationWhere(filter: NotificationFilter): SqlWhere {
   return where;
 }
 
-export function callWhere(filter: CallFilter): SqlWhere {
+export function callWhere(filter: CallFilter, relatedIds?: readonly string[]): SqlWhere {
   const where: SqlWhere = { clauses: [], params: [] };
   oneOrMany('api', filter.api, where);
   if (filter.resultStatus === 'none') where.clauses.push('result_status IS NULL');
@@ -114,7 +135,7 @@ export function callWhere(filter: CallFilter): SqlWhere {
   oneOrMany('trigger', filter.trigger, where);
   oneOrMany('call_id', filter.callId, where);
   timeClause('started_at', filter.since, filter.until, where);
-  anyIdClause(filter.anyId, where);
+  anyIdClause('calls', filter.anyId, where, relatedIds);
   const fts = ftsQuery(filter.text);
   if (fts) {
     where.clauses.push('id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)');

@@ -1,8 +1,13 @@
 /**
  * Mismatch flags for one payment: the places where the records disagree and a person should look.
- * - notification-disagrees-with-inquiry: the latest verified notifyPayment asserts a status or an
- *   amount that the latest successful inquiry contradicts. An inquiry older than the notification
- *   that still says PROCESSING is not a contradiction (it was just early).
+ * - notification-disagrees-with-inquiry: the latest verified notifyPayment asserts SUCCESS and the
+ *   latest successful inquiry says FAIL (or the other way round), or their amounts differ. An
+ *   inquiry older than the notification that still says PROCESSING is not a contradiction (it was
+ *   just early), and neither is CANCELLED: Antom sends no notification for a merchant's cancel,
+ *   so SUCCESS-then-CANCELLED is the payment's history, and a buyer's cancel is notified as FAIL.
+ *
+ * Messages carry no timestamps: the flag's `at` holds the time so the screen formats it like
+ * every other time in the console.
  * - notification-missing: an inquiry says the payment is final (SUCCESS/FAIL), yet no verified
  *   notifyPayment arrived within the expected time (setting, default 5 minutes) after the payment
  *   time (or the inquiry, when Antom gave no paymentTime).
@@ -30,12 +35,13 @@ export function findMismatches(
     const inquiryFinal = inquiry.status === 'SUCCESS' || inquiry.status === 'FAIL' || inquiry.status === 'CANCELLED';
     const comparable = inquiryFinal || inquiry.at >= note.at;
     const refs = [{ source: 'notification' as const, id: note.ref }, { source: 'call' as const, id: inquiry.ref }];
-    if (comparable && (note.status === 'SUCCESS') !== (inquiry.status === 'SUCCESS')) {
-      flags.push({ ...base, kind: 'notification-disagrees-with-inquiry', refs, message: `The notification says ${note.status} but the latest inquiry (${inquiry.at}) says ${inquiry.status}.` });
+    const contradicts = (note.status === 'SUCCESS' && inquiry.status === 'FAIL') || (note.status === 'FAIL' && inquiry.status === 'SUCCESS');
+    if (comparable && contradicts) {
+      flags.push({ ...base, kind: 'notification-disagrees-with-inquiry', refs, at: inquiry.at, message: `The notification says ${note.status} but the latest inquiry says ${inquiry.status}.` });
     }
     if (note.amount && inquiry.amount && (note.amount.currency !== inquiry.amount.currency || note.amount.value !== inquiry.amount.value)) {
       flags.push({
-        ...base, kind: 'notification-disagrees-with-inquiry', refs,
+        ...base, kind: 'notification-disagrees-with-inquiry', refs, at: inquiry.at,
         message: `The notification's amount ${moneyAmount(note.amount.value, note.amount.currency).display} differs from the inquiry's ${moneyAmount(inquiry.amount.value, inquiry.amount.currency).display}.`,
       });
     }
@@ -47,8 +53,8 @@ export function findMismatches(
     const waitedMs = now.getTime() - Date.parse(from);
     if (waitedMs > expectedMinutes * 60_000) {
       flags.push({
-        ...base, kind: 'notification-missing', refs: [{ source: 'call', id: firstFinalInquiry.ref }],
-        message: `An inquiry says ${firstFinalInquiry.status}, but no verified notifyPayment arrived in the ${Math.floor(waitedMs / 60_000)} minutes since ${from} (expected within ${expectedMinutes}). Check the notification URL and the receiver.`,
+        ...base, kind: 'notification-missing', refs: [{ source: 'call', id: firstFinalInquiry.ref }], at: from,
+        message: `An inquiry says ${firstFinalInquiry.status}, but no verified notifyPayment arrived in the ${Math.floor(waitedMs / 60_000)} minutes since the payment (expected within ${expectedMinutes}). Check the notification URL and the receiver.`,
       });
     }
   }

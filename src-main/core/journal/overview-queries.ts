@@ -1,47 +1,25 @@
 /**
  * Aggregates for the Overview dashboard and the candidate list for "awaiting capture", read
- * straight from SQLite. Statuses come from the latest verified word per payment (a successful
- * inquiry or a verified notification); a rejected notification proves nothing and is not counted.
- *
- * Payments are keyed by paymentId; rows that carry only a paymentRequestId are linked to their
- * paymentId through any row in the range that carries both (a notification or an inquiry).
+ * straight from SQLite. Each payment with activity in the range is summarised by the same
+ * summarisePayment the timeline uses (payment-summary.ts), so Overview's status mix and money
+ * can never disagree with a payment's own page; paymentTotals adds them up.
  */
 import type Database from 'better-sqlite3';
 import type { OverviewStats } from '../../../src-shared/contract';
 import { normaliseTime } from './journal-filters';
-import { FINAL_PAYMENT_STATUSES, parseBody } from './payment-facts';
+import type { PaymentSummary } from '../../../src-shared/payment-summary';
+import { listDisputes } from './dispute-queries';
+import type { DisputeView } from '../../../src-shared/dispute-views';
+import type { CallRow, NotificationRow } from './journal-rows';
+import { summariseRows } from './payment-groups';
+import { parseBody } from './payment-facts';
+import { moneyAmount } from './payment-state';
 
 export interface OverviewRange {
   since: string;
   until: string;
   /** Latency buckets across the range; default 24. */
   buckets?: number;
-}
-
-export interface CallStatusRow {
-  api: string;
-  started_at: string;
-  result_status: string | null;
-  payment_id: string | null;
-  payment_request_id: string | null;
-  body: string | null;
-}
-
-export interface NoteStatusRow {
-  first_seen_at: string;
-  notify_type: string;
-  status: string | null;
-  result_status: string | null;
-  payment_id: string | null;
-  payment_request_id: string | null;
-  auth: number;
-}
-
-interface PaymentAcc {
-  statuses: Array<{ at: string; status: string }>;
-  sessionOk: boolean;
-  authorisation: boolean;
-  captured: boolean;
 }
 
 /** Nearest-rank percentile of sorted numbers. */
@@ -51,9 +29,80 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
-function notificationStatus(row: NoteStatusRow): string {
-  if (row.notify_type === 'PAYMENT_PENDING') return 'PENDING';
-  return row.status ?? (row.result_status === 'S' ? 'SUCCESS' : row.result_status === 'F' ? 'FAIL' : 'PROCESSING');
+/** Largest number of IDs per IN (...) list: well under SQLite's bound-parameter limit. */
+const IN_CHUNK = 400;
+
+/**
+ * The rows of every payment with activity in [since, until): the rows in the range, plus the
+ * same payments' rows outside it (a capture today of yesterday's authorisation needs the
+ * authorisation to be summarised right).
+ */
+function paymentRowsTouching(db: Database.Database, since: string, until: string): { calls: CallRow[]; notes: NotificationRow[] } {
+  const calls = new Map<number, CallRow>();
+  const notes = new Map<number, NotificationRow>();
+  for (const r of db.prepare('SELECT * FROM calls WHERE started_at >= ? AND started_at < ?').iterate(since, until) as IterableIterator<CallRow>) calls.set(r.id, r);
+  for (const r of db.prepare('SELECT * FROM notifications WHERE first_seen_at >= ? AND first_seen_at < ?').iterate(since, until) as IterableIterator<NotificationRow>) notes.set(r.id, r);
+  for (const column of ['payment_id', 'payment_request_id'] as const) {
+    const ids = [...new Set([...calls.values(), ...notes.values()].map((r) => r[column]).filter((v): v is string => Boolean(v)))];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
+      const list = chunk.map(() => '?').join(', ');
+      for (const r of db.prepare(`SELECT * FROM calls WHERE ${column} IN (${list})`).iterate(...chunk) as IterableIterator<CallRow>) calls.set(r.id, r);
+      for (const r of db.prepare(`SELECT * FROM notifications WHERE ${column} IN (${list})`).iterate(...chunk) as IterableIterator<NotificationRow>) notes.set(r.id, r);
+    }
+  }
+  // Captures and refunds by their own IDs (notifyRefund may carry no paymentId).
+  for (const [reqCol, idCol] of [['capture_request_id', 'capture_id'], ['refund_request_id', 'refund_id']] as const) {
+    const ids = [...new Set([...calls.values()].flatMap((r) => [r[reqCol], r[idCol]]).filter((v): v is string => Boolean(v)))];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
+      const list = chunk.map(() => '?').join(', ');
+      for (const r of db.prepare(`SELECT * FROM notifications WHERE ${reqCol} IN (${list}) OR ${idCol} IN (${list})`).iterate(...chunk, ...chunk) as IterableIterator<NotificationRow>) notes.set(r.id, r);
+    }
+  }
+  return { calls: [...calls.values()], notes: [...notes.values()] };
+}
+
+/** Status mix and money per currency from the derived summaries (the only place they are added up). */
+function paymentTotals(summaries: readonly PaymentSummary[]): Pick<OverviewStats, 'paymentsByStatus' | 'moneyByCurrency' | 'captureRate' | 'authorisations' | 'capturedAuthorisations'> {
+  const byStatus = new Map<string, number>();
+  const byCurrency = new Map<string, { payments: number; authorised: bigint; captured: bigint; refunded: bigint; released: bigint; chargedBack: bigint }>();
+  let authorisations = 0;
+  let capturedAuthorisations = 0;
+  const v = (m: { value: string } | null): bigint => (m ? BigInt(m.value) : 0n);
+  for (const s of summaries) {
+    if (s.state === 'UNKNOWN' && !s.currency) continue; // rows that name no payment status or amount
+    byStatus.set(s.state, (byStatus.get(s.state) ?? 0) + 1);
+    if (s.authorisationFlow && v(s.authorised) > 0n) {
+      authorisations++;
+      if (v(s.captured) > 0n) capturedAuthorisations++;
+    }
+    if (!s.currency) continue;
+    const c = byCurrency.get(s.currency) ?? { payments: 0, authorised: 0n, captured: 0n, refunded: 0n, released: 0n, chargedBack: 0n };
+    c.payments++;
+    c.authorised += v(s.authorised);
+    c.captured += v(s.captured);
+    c.refunded += v(s.refunded);
+    c.released += v(s.released);
+    c.chargedBack += v(s.chargedBack);
+    byCurrency.set(s.currency, c);
+  }
+  return {
+    paymentsByStatus: [...byStatus].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
+    moneyByCurrency: [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, c]) => ({
+      currency,
+      payments: c.payments,
+      authorised: moneyAmount(c.authorised, currency),
+      captured: moneyAmount(c.captured, currency),
+      refunded: moneyAmount(c.refunded, currency),
+      released: moneyAmount(c.released, currency),
+      chargedBack: moneyAmount(c.chargedBack, currency),
+      net: moneyAmount(c.captured - c.refunded - c.chargedBack, currency),
+    })),
+    captureRate: authorisations === 0 ? null : capturedAuthorisations / authorisations,
+    authorisations,
+    capturedAuthorisations,
+  };
 }
 
 /** The normalised window and bucket count of a range (both engines query with these). */
@@ -73,10 +122,11 @@ export function overviewWindow(range: OverviewRange): OverviewWindow {
 
 /** What an engine reads for the Overview; overviewFromRows turns it into the dashboard's figures. */
 interface OverviewRows {
-  /** createPaymentSession / inquiryPayment / capture calls started in the window, oldest first. */
-  calls: CallStatusRow[];
-  /** Verified PAYMENT_RESULT / PAYMENT_PENDING / CAPTURE_RESULT notifications first seen in the window, oldest first. */
-  notes: NoteStatusRow[];
+  /** Every row of every payment with activity in the window (paymentRowsTouching). */
+  calls: CallRow[];
+  notes: NotificationRow[];
+  /** Every dispute, with its money (listDisputes). */
+  disputes: DisputeView[];
   /** Every call attempt started in the window. */
   latencies: Iterable<{ started_at: string; latency_ms: number }>;
   topResultCodes: Array<{ resultCode: string; resultStatus: string | null; count: number }>;
@@ -84,18 +134,11 @@ interface OverviewRows {
   callsTotal: number;
 }
 
-export function overviewStats(db: Database.Database, range: OverviewRange): OverviewStats {
+export function overviewStats(db: Database.Database, range: OverviewRange, now: Date = new Date()): OverviewStats {
   const window = overviewWindow(range);
   const { since, until } = window;
-  const calls = db.prepare(`SELECT api, started_at, result_status, payment_id, payment_request_id,
-      CASE api WHEN 'inquiryPayment' THEN response_body WHEN 'createPaymentSession' THEN request_body END AS body
-    FROM calls WHERE started_at >= ? AND started_at < ? AND api IN ('createPaymentSession', 'inquiryPayment', 'capture')
-    ORDER BY started_at, id`).all(since, until) as CallStatusRow[];
-  const notes = db.prepare(`SELECT first_seen_at, notify_type, status, result_status, payment_id, payment_request_id,
-      (CAST(body AS TEXT) LIKE '%"authExpiryTime"%') AS auth
-    FROM notifications WHERE first_seen_at >= ? AND first_seen_at < ? AND verification = 'verified'
-      AND notify_type IN ('PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT')
-    ORDER BY first_seen_at, id`).all(since, until) as NoteStatusRow[];
+  const { calls, notes } = paymentRowsTouching(db, since, until);
+  const disputes = listDisputes(db, now);
   const topResultCodes = db.prepare(`SELECT result_code AS resultCode, result_status AS resultStatus, count(*) AS count FROM calls
     WHERE started_at >= ? AND started_at < ? AND result_code IS NOT NULL GROUP BY result_code, result_status ORDER BY count DESC, result_code LIMIT 10`)
     .all(since, until) as Array<{ resultCode: string; resultStatus: string | null; count: number }>;
@@ -107,70 +150,12 @@ export function overviewStats(db: Database.Database, range: OverviewRange): Over
   const callsTotal = (db.prepare('SELECT count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ?').get(since, until) as { n: number }).n;
   // Last: an open iterator keeps the connection busy until it is drained (overviewFromRows does).
   const latencies = db.prepare('SELECT started_at, latency_ms FROM calls WHERE started_at >= ? AND started_at < ?').iterate(since, until) as IterableIterator<{ started_at: string; latency_ms: number }>;
-  return overviewFromRows(window, { calls, notes, latencies, topResultCodes, noteCounts, callsTotal });
+  return overviewFromRows(window, { calls, notes, disputes, latencies, topResultCodes, noteCounts, callsTotal }, now);
 }
 
-export function overviewFromRows(window: OverviewWindow, rows: OverviewRows): OverviewStats {
+export function overviewFromRows(window: OverviewWindow, rows: OverviewRows, now: Date = new Date()): OverviewStats {
   const { since, until, buckets } = window;
-  const { calls, notes } = rows;
-  const paymentIdOf = new Map<string, string>();
-  for (const r of [...calls, ...notes]) if (r.payment_id && r.payment_request_id) paymentIdOf.set(r.payment_request_id, r.payment_id);
-  const keyOf = (r: { payment_id: string | null; payment_request_id: string | null }): string | undefined =>
-    r.payment_id ?? (r.payment_request_id ? paymentIdOf.get(r.payment_request_id) ?? `request:${r.payment_request_id}` : undefined);
-
-  const payments = new Map<string, PaymentAcc>();
-  const acc = (key: string): PaymentAcc => {
-    let p = payments.get(key);
-    if (!p) payments.set(key, (p = { statuses: [], sessionOk: false, authorisation: false, captured: false }));
-    return p;
-  };
-
-  for (const c of calls) {
-    const key = keyOf(c);
-    if (!key) continue;
-    const p = acc(key);
-    const body = parseBody(c.body);
-    if (c.api === 'createPaymentSession') {
-      if (c.result_status === 'S') p.sessionOk = true;
-      const factor = body?.paymentFactor as Record<string, unknown> | undefined;
-      if (factor && (factor.isAuthorization === true || factor.isAuthorization === 'true')) p.authorisation = true;
-    } else if (c.api === 'inquiryPayment') {
-      const status = body?.paymentStatus;
-      if (c.result_status === 'S' && typeof status === 'string') p.statuses.push({ at: c.started_at, status });
-      if (c.result_status === 'S' && typeof body?.authExpiryTime === 'string') p.authorisation = true;
-    } else if (c.api === 'capture') {
-      p.authorisation = true;
-      if (c.result_status === 'S') p.captured = true;
-    }
-  }
-  for (const n of notes) {
-    const key = keyOf(n);
-    if (!key) continue;
-    const p = acc(key);
-    if (n.notify_type === 'CAPTURE_RESULT') {
-      p.authorisation = true;
-      if (n.result_status === 'S') p.captured = true;
-      continue;
-    }
-    p.statuses.push({ at: n.first_seen_at, status: notificationStatus(n) });
-    if (n.auth) p.authorisation = true;
-  }
-
-  const byStatus = new Map<string, number>();
-  let authorisations = 0;
-  let capturedAuthorisations = 0;
-  for (const p of payments.values()) {
-    // Same rule as the timeline: the latest final word wins over a later non-final one.
-    const sorted = [...p.statuses].sort((a, b) => a.at.localeCompare(b.at));
-    const finals = sorted.filter((s) => FINAL_PAYMENT_STATUSES.has(s.status));
-    const status = (finals[finals.length - 1] ?? sorted[sorted.length - 1])?.status ?? (p.sessionOk ? 'CREATED' : undefined);
-    if (!status) continue;
-    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-    if (status === 'SUCCESS' && p.authorisation) {
-      authorisations++;
-      if (p.captured) capturedAuthorisations++;
-    }
-  }
+  const totals = paymentTotals(summariseRows(rows.calls, rows.notes, rows.disputes, now));
 
   // Latency per time bucket over every attempt that started in the range.
   const startMs = Date.parse(since);
@@ -192,10 +177,7 @@ export function overviewFromRows(window: OverviewWindow, rows: OverviewRows): Ov
   return {
     since,
     until,
-    paymentsByStatus: [...byStatus].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
-    captureRate: authorisations === 0 ? null : capturedAuthorisations / authorisations,
-    authorisations,
-    capturedAuthorisations,
+    ...totals,
     latency,
     topResultCodes,
     notifications: { verified: noteCounts.verified, rejected: noteCounts.rejected, duplicates: noteCounts.duplicates },

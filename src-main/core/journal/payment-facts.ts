@@ -10,11 +10,13 @@ export interface AmountFact {
   value: bigint;
 }
 
-interface PaymentStatusFact {
+export interface PaymentStatusFact {
   status: string; // SUCCESS | FAIL | PROCESSING | PENDING | CANCELLED
   amount: AmountFact | undefined;
   at: string;
   paymentTime: string | undefined;
+  /** paymentResultCode (inquiry) or result.resultCode (notification): says why a FAIL failed. */
+  resultCode: string | undefined;
   source: 'call' | 'notification';
   ref: number;
 }
@@ -38,6 +40,12 @@ export interface PaymentFacts {
   cancelledAt: string | undefined;
   captures: MovementFact[];
   refunds: MovementFact[];
+  /** Latest authExpiryTime any verified record gave (card authorisations). */
+  authExpiryTime: string | undefined;
+  paymentMethodType: string | undefined;
+  profile: string | undefined;
+  firstSeenAt: string | undefined;
+  lastSeenAt: string | undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -90,6 +98,12 @@ export function collectFacts(calls: CallRow[], notes: NotificationRow[]): Paymen
   const facts: PaymentFacts = {
     sessionAmount: undefined, sessionOk: undefined, sessionExpiresAt: undefined, isAuthorization: false,
     inquiries: [], notifications: [], cancelledAt: undefined, captures: [], refunds: [],
+    authExpiryTime: undefined, paymentMethodType: undefined, profile: undefined, firstSeenAt: undefined, lastSeenAt: undefined,
+  };
+  const seen = (at: string, profile: string | null): void => {
+    if (facts.firstSeenAt === undefined || at < facts.firstSeenAt) facts.firstSeenAt = at;
+    if (facts.lastSeenAt === undefined || at > facts.lastSeenAt) facts.lastSeenAt = at;
+    if (profile) facts.profile ??= profile;
   };
   const captureAliases = aliasMap(calls, notes, 'capture_request_id', 'capture_id');
   const refundAliases = aliasMap(calls, notes, 'refund_request_id', 'refund_id');
@@ -97,9 +111,11 @@ export function collectFacts(calls: CallRow[], notes: NotificationRow[]): Paymen
   for (const call of calls) {
     const req = parseBody(call.request_body) ?? {};
     const res = parseBody(call.response_body) ?? {};
+    seen(call.started_at, call.profile);
     switch (call.api) {
       case 'createPaymentSession': {
         facts.sessionAmount ??= amountOf(req.paymentAmount);
+        facts.paymentMethodType ??= str((req.paymentMethod as Json | undefined)?.paymentMethodType);
         const factor = req.paymentFactor as Json | undefined;
         if (factor && (factor.isAuthorization === true || factor.isAuthorization === 'true')) facts.isAuthorization = true;
         if (call.result_status === 'S') {
@@ -113,7 +129,10 @@ export function collectFacts(calls: CallRow[], notes: NotificationRow[]): Paymen
       case 'inquiryPayment': {
         const status = str(res.paymentStatus);
         if (call.result_status === 'S' && status) {
-          facts.inquiries.push({ status, amount: amountOf(res.paymentAmount), at: call.started_at, paymentTime: str(res.paymentTime), source: 'call', ref: call.id });
+          facts.inquiries.push({ status, amount: amountOf(res.paymentAmount), at: call.started_at, paymentTime: str(res.paymentTime), resultCode: str(res.paymentResultCode), source: 'call', ref: call.id });
+          facts.authExpiryTime = str(res.authExpiryTime) ?? facts.authExpiryTime;
+          facts.paymentMethodType ??= str(res.paymentMethodType);
+          inquiryTransactions(res, call, captureAliases, refundAliases, facts);
         }
         break;
       }
@@ -143,12 +162,16 @@ export function collectFacts(calls: CallRow[], notes: NotificationRow[]): Paymen
 
   for (const note of notes) {
     if (note.verification !== 'verified') continue; // a rejected notification proves nothing
+    seen(note.first_seen_at, note.profile);
     const amount = note.amount_value && note.amount_currency && /^\d+$/.test(note.amount_value)
       ? { currency: note.amount_currency, value: BigInt(note.amount_value) }
       : undefined;
     if (note.notify_type === 'PAYMENT_RESULT' || note.notify_type === 'PAYMENT_PENDING') {
       const status = note.notify_type === 'PAYMENT_PENDING' ? 'PENDING' : note.status ?? (note.result_status === 'S' ? 'SUCCESS' : note.result_status === 'F' ? 'FAIL' : 'PROCESSING');
-      facts.notifications.push({ status, amount, at: note.first_seen_at, paymentTime: str(parseBody(note.body)?.paymentTime), source: 'notification', ref: note.id });
+      const body = parseBody(note.body);
+      facts.notifications.push({ status, amount, at: note.first_seen_at, paymentTime: str(body?.paymentTime), resultCode: note.result_code ?? undefined, source: 'notification', ref: note.id });
+      facts.authExpiryTime = str(body?.authExpiryTime) ?? facts.authExpiryTime;
+      facts.paymentMethodType ??= str(body?.paymentMethodType);
     } else if (note.notify_type === 'CAPTURE_RESULT') {
       const key = keyOf(captureAliases, note.capture_request_id, note.capture_id);
       if (key) facts.captures.push({ key, amount, ok: outcome(note.result_status), at: note.first_seen_at, source: 'notification', ref: note.id });
@@ -164,6 +187,31 @@ export function collectFacts(calls: CallRow[], notes: NotificationRow[]): Paymen
   facts.captures.sort(byTime);
   facts.refunds.sort(byTime);
   return facts;
+}
+
+/**
+ * inquiryPayment lists the payment's captures and refunds (transactions[]): Antom's own account
+ * of them, so a capture made elsewhere, or one whose notification never came, still counts.
+ */
+function inquiryTransactions(res: Json, call: CallRow, captureAliases: Map<string, string>, refundAliases: Map<string, string>, facts: PaymentFacts): void {
+  if (!Array.isArray(res.transactions)) return;
+  for (const item of res.transactions as unknown[]) {
+    if (item === null || typeof item !== 'object') continue;
+    const t = item as Json;
+    const type = str(t.transactionType);
+    const status = str(t.transactionStatus);
+    const ok = status === 'SUCCESS' ? true : status === 'FAIL' ? false : undefined;
+    const fact = (key: string): MovementFact => ({ key, amount: amountOf(t.transactionAmount), ok, at: call.started_at, source: 'call', ref: call.id });
+    if (type === 'CAPTURE') {
+      const key = keyOf(captureAliases, str(t.transactionRequestId), str(t.transactionId));
+      if (key) facts.captures.push(fact(key));
+    } else if (type === 'REFUND') {
+      const key = keyOf(refundAliases, str(t.transactionRequestId), str(t.transactionId));
+      if (key) facts.refunds.push(fact(key));
+    } else if (type === 'CANCEL' && status === 'SUCCESS') {
+      facts.cancelledAt ??= str(t.transactionTime) ?? call.started_at;
+    }
+  }
 }
 
 function outcome(resultStatus: string | null): boolean | undefined {
@@ -188,7 +236,7 @@ export function settledTotal(movements: MovementFact[]): bigint {
   return total;
 }
 
-export const FINAL_PAYMENT_STATUSES = new Set(['SUCCESS', 'FAIL', 'CANCELLED']);
+const FINAL_PAYMENT_STATUSES = new Set(['SUCCESS', 'FAIL', 'CANCELLED']);
 
 /** The payment's status: the latest final word from an inquiry or a verified notification, else the latest word. */
 export function currentPaymentStatus(facts: PaymentFacts): PaymentStatusFact | undefined {

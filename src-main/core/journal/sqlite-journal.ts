@@ -26,7 +26,9 @@ import { assertNoKeyMaterial } from '../redaction/key-material-guard';
 import { redactJsonText } from '../redaction/redact-json';
 import { csvColumnsFor, callExportRow, notificationExportRow } from './export-rows';
 import { toCsv, toJsonArray } from './export-format';
-import { callWhere, ID_COLUMN_NAMES, notificationWhere, pagedSelect, type SqlWhere } from './journal-filters';
+import { callWhere, ftsQuery, ID_COLUMN_NAMES, notificationWhere, pagedSelect, type SqlWhere } from './journal-filters';
+import { disputesOfRows, groupPaymentRows, PAYMENT_LINK_COLUMNS, type PaymentRows } from './payment-groups';
+import type { PaymentSummary } from '../../../src-shared/payment-summary';
 import {
   CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary, verifiedContentOf,
   type AttemptRow, type CallRow, type IdRow, type NotificationRow,
@@ -43,12 +45,11 @@ import { findMismatches } from './mismatches';
 import { awaitingCaptureCandidates, overviewStats, type AwaitingCaptureCandidate, type OverviewRange } from './overview-queries';
 import type { OverviewStats } from '../../../src-shared/contract';
 import { headersJson, prepareNotificationBody } from './notification-body';
-import { collectFacts } from './payment-facts';
-import { derivePayment } from './payment-state';
+import { journalTransactions, summarisePayment } from './payment-summary';
 import { retryInfo } from './retry-schedule';
 import { sqliteRequestIdLedger } from './sqlite-request-id-ledger';
 import type { RequestIdLedger } from '../client/request-id-ledger';
-import { callEvent, notificationEvent, sortEvents } from './timeline-events';
+import { callEvent, collapsePolls, notificationEvent, sortEvents } from './timeline-events';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite3';
 
@@ -64,6 +65,10 @@ export interface JournalOpenOptions {
 
 const DEFAULT_SETTINGS: JournalSettings = { retentionDays: 90, notificationExpectedMinutes: 5 };
 const TIMELINE_ROW_CAP = 5_000;
+/** At most this many payments per looked-up ID (a referenceOrderId reused without end). */
+const RESOLVE_PAYMENT_CAP = 50;
+/** At most this many related IDs expand an "any ID" filter. */
+const RELATED_ID_CAP = 500;
 
 function whereSql(where: SqlWhere): string {
   return where.clauses.length ? ` WHERE ${where.clauses.join(' AND ')}` : '';
@@ -329,8 +334,8 @@ export class SqliteJournal implements Journal {
     return this.notificationPage(filter, page);
   }
 
-  private notificationPage(filter: NotificationFilter, page: PageRequest): Page<NotificationSummary> {
-    const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter), page);
+  private notificationPage(filter: NotificationFilter, page: PageRequest, related: readonly string[] = this.relatedIds(filter.anyId)): Page<NotificationSummary> {
+    const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter, related), page);
     const rows = this.db.prepare(q.sql).all(...q.params) as NotificationRow[];
     return this.toPage(rows, q.limit, toNotificationSummary);
   }
@@ -339,8 +344,8 @@ export class SqliteJournal implements Journal {
     return this.callPage(filter, page);
   }
 
-  private callPage(filter: CallFilter, page: PageRequest): Page<CallSummary> {
-    const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter), page);
+  private callPage(filter: CallFilter, page: PageRequest, related: readonly string[] = this.relatedIds(filter.anyId)): Page<CallSummary> {
+    const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter, related), page);
     const rows = this.db.prepare(q.sql).all(...q.params) as CallRow[];
     return this.toPage(rows, q.limit, toCallSummary);
   }
@@ -387,42 +392,66 @@ export class SqliteJournal implements Journal {
     return row ? toCallDetail(row) : undefined;
   }
 
-  /** Everything that mentions `anyId` in any ID column: for the global search box. */
-  async findById(anyId: string): Promise<FindByIdResult> {
-    const calls = this.callPage({ anyId }, { limit: 100 }).items;
-    const notifications = this.notificationPage({ anyId }, { limit: 100 }).items;
-    const pairs = new Map<string, { paymentRequestId: string | null; paymentId: string | null }>();
-    for (const r of [...calls, ...notifications]) {
-      if (!r.paymentRequestId && !r.paymentId) continue;
-      const pair = { paymentRequestId: r.paymentRequestId ?? null, paymentId: r.paymentId ?? null };
-      const known = [...pairs.values()].find((p) => (pair.paymentId && p.paymentId === pair.paymentId) || (pair.paymentRequestId && p.paymentRequestId === pair.paymentRequestId));
-      if (known) {
-        known.paymentId ??= pair.paymentId;
-        known.paymentRequestId ??= pair.paymentRequestId;
-      } else pairs.set(`${pair.paymentRequestId}|${pair.paymentId}`, pair);
-    }
-    return { id: anyId, payments: [...pairs.values()], calls, notifications };
+  /**
+   * For the global search box: the payments `anyId` names (every one, when several share it),
+   * each summarised, and the calls and notifications of those payments.
+   */
+  async findById(anyId: string, now: Date = new Date()): Promise<FindByIdResult> {
+    const groups = this.resolvePayments(anyId);
+    const related = this.relatedIds(anyId);
+    const calls = this.callPage({ anyId }, { limit: 100 }, related).items;
+    const notifications = this.notificationPage({ anyId }, { limit: 100 }, related).items;
+    const summaries = this.summariesOf(groups, now);
+    const payments = summaries.map((p) => ({ paymentRequestId: p.paymentRequestId, paymentId: p.paymentId }));
+    return { id: anyId, payments, summaries, calls, notifications };
   }
 
   // ---- timelines and mismatches ----------------------------------------------------------
 
-  /** The rows of one payment: everything reachable from `id` through payment, capture and refund IDs. */
-  private paymentRows(id: string): { calls: CallRow[]; notes: NotificationRow[]; ids: Record<string, Set<string>> } | undefined {
-    const linkCols = ID_COLUMN_NAMES.filter((c) => c !== 'reference_order_id');
-    const sets: Record<string, Set<string>> = Object.fromEntries(ID_COLUMN_NAMES.map((c) => [c, new Set<string>()]));
+  /**
+   * The payments an ID names, each with all its rows. The seed rows are those carrying the ID in
+   * any ID column (or, for an ID kept in no column such as a paymentSessionId, those whose text
+   * contains it); seeds are split into payments first, so a referenceOrderId shared by several
+   * payments yields each of them. Newest payment first.
+   */
+  private resolvePayments(id: string): PaymentRows[] {
     const anyIdWhere = `${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')}`;
     let calls = this.db.prepare(`SELECT * FROM calls WHERE ${anyIdWhere} LIMIT ${TIMELINE_ROW_CAP}`).all(...ID_COLUMN_NAMES.map(() => id)) as CallRow[];
     let notes = this.db.prepare(`SELECT * FROM notifications WHERE ${anyIdWhere} LIMIT ${TIMELINE_ROW_CAP}`).all(...ID_COLUMN_NAMES.map(() => id)) as NotificationRow[];
-    if (calls.length === 0 && notes.length === 0) return undefined;
+    const phrase = ftsQuery(id);
+    if (calls.length === 0 && notes.length === 0 && phrase) {
+      calls = this.db.prepare(`SELECT * FROM calls WHERE id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?) LIMIT 100`).all(phrase) as CallRow[];
+      notes = this.db.prepare(`SELECT * FROM notifications WHERE id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?) LIMIT 100`).all(phrase) as NotificationRow[];
+    }
+    const groups = groupPaymentRows(calls, notes).slice(0, RESOLVE_PAYMENT_CAP).map((g) => this.closeOver(g));
+    // Seeds of one payment can reach each other only through the closure: merge what became equal.
+    const seen = new Set<string>();
+    const distinct = groups.filter((g) => {
+      // After the closure, two seeds of one payment hold the same rows: keep one.
+      const marker = g.calls.length ? `c${Math.min(...g.calls.map((c) => c.id))}` : `n${Math.min(...g.notes.map((n) => n.id))}`;
+      if (seen.has(marker)) return false;
+      seen.add(marker);
+      return true;
+    });
+    const newest = (g: PaymentRows): string => [...g.calls.map((c) => c.started_at), ...g.notes.map((n) => n.first_seen_at)].sort().at(-1) ?? '';
+    return distinct.sort((a, b) => newest(b).localeCompare(newest(a)));
+  }
+
+  /** Everything reachable from some rows through payment, capture, refund and dispute IDs. */
+  private closeOver(seed: PaymentRows): PaymentRows {
+    const linkCols = ID_COLUMN_NAMES.filter((c) => c !== 'reference_order_id');
+    let { calls, notes } = seed;
+    const sets: Record<string, Set<string>> = Object.fromEntries(linkCols.map((c) => [c, new Set<string>()]));
     // Closure over the link IDs: a refund call links a notifyRefund (which carries no paymentId).
     for (let round = 0; round < 4; round++) {
       let grew = false;
-      for (const row of [...calls, ...notes] as IdRow[]) {
-        for (const c of ID_COLUMN_NAMES) {
+      // A rejected notification proves nothing: its IDs never join one payment to another.
+      for (const row of [...calls, ...notes.filter((n) => n.verification === 'verified')] as IdRow[]) {
+        for (const c of linkCols) {
           const v = row[c];
           if (v && !sets[c]!.has(v)) {
             sets[c]!.add(v);
-            if (c !== 'reference_order_id') grew = true;
+            grew = true;
           }
         }
       }
@@ -441,7 +470,46 @@ export class SqliteJournal implements Journal {
       calls = this.db.prepare(`SELECT * FROM calls WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as CallRow[];
       notes = this.db.prepare(`SELECT * FROM notifications WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as NotificationRow[];
     }
-    return { calls, notes, ids: sets };
+    return { calls, notes };
+  }
+
+  /**
+   * Every link ID of the payments `anyId` resolves to (for the "any ID" filters). The same
+   * closure as resolvePayments, but reading only the ID columns: a filter runs on every keystroke.
+   */
+  private relatedIds(anyId: string | undefined): string[] {
+    if (!anyId) return [];
+    const idCols = ID_COLUMN_NAMES.join(', ');
+    const anyIdWhere = ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ');
+    const readIds = (where: string, params: readonly string[]): IdRow[] => [
+      ...(this.db.prepare(`SELECT ${idCols} FROM calls WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
+      ...(this.db.prepare(`SELECT ${idCols} FROM notifications WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
+    ];
+    let rows = readIds(anyIdWhere, ID_COLUMN_NAMES.map(() => anyId));
+    if (rows.length === 0) {
+      // An ID kept in no column (a paymentSessionId): resolve through the full path (text search).
+      const ids = new Set<string>();
+      for (const g of this.resolvePayments(anyId)) for (const row of [...g.calls, ...g.notes] as IdRow[]) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+      return [...ids].slice(0, RELATED_ID_CAP);
+    }
+    const ids = new Set<string>();
+    for (let round = 0; round < 4; round++) {
+      const before = ids.size;
+      for (const row of rows) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+      if (ids.size === before || ids.size > RELATED_ID_CAP) break;
+      const list = [...ids];
+      const where = PAYMENT_LINK_COLUMNS.map((c) => `${c} IN (${list.map(() => '?').join(', ')})`).join(' OR ');
+      rows = readIds(where, PAYMENT_LINK_COLUMNS.flatMap(() => list));
+    }
+    return [...ids].slice(0, RELATED_ID_CAP);
+  }
+
+  private summariesOf(groups: readonly PaymentRows[], now: Date): PaymentSummary[] {
+    if (groups.length === 0) return [];
+    const disputes = listDisputes(this.db, now);
+    const byPaymentId = new Map<string, DisputeView[]>();
+    for (const d of disputes) if (d.paymentId) byPaymentId.set(d.paymentId, [...(byPaymentId.get(d.paymentId) ?? []), d]);
+    return groups.map((g) => summarisePayment({ calls: g.calls, notes: g.notes, disputes: disputesOfRows(g, byPaymentId) }, now).summary);
   }
 
   async timeline(paymentRequestIdOrPaymentId: string, now: Date = new Date()): Promise<PaymentTimeline | undefined> {
@@ -449,19 +517,27 @@ export class SqliteJournal implements Journal {
   }
 
   private paymentTimeline(paymentRequestIdOrPaymentId: string, now: Date): PaymentTimeline | undefined {
-    const rows = this.paymentRows(paymentRequestIdOrPaymentId);
+    const groups = this.resolvePayments(paymentRequestIdOrPaymentId);
+    const rows = groups[0];
     if (!rows) return undefined;
-    const facts = collectFacts(rows.calls, rows.notes);
-    const derived = derivePayment(facts, now);
-    const paymentRequestIds = [...rows.ids.payment_request_id!].sort();
-    const paymentIds = [...rows.ids.payment_id!].sort();
-    const events = sortEvents([
+    // The payment's own IDs: a rejected notification that names others does not make them its own.
+    const trusted = [...rows.calls, ...rows.notes.filter((n) => n.verification === 'verified')];
+    const idsOf = (column: 'payment_request_id' | 'payment_id'): string[] => [...new Set(trusted.map((r) => r[column]).filter((v): v is string => Boolean(v)))].sort();
+    const paymentRequestIds = idsOf('payment_request_id');
+    const paymentIds = idsOf('payment_id');
+    const disputes = listDisputes(this.db, now).filter((d) => (d.paymentId !== null && paymentIds.includes(d.paymentId)) || (d.paymentRequestId !== null && paymentRequestIds.includes(d.paymentRequestId)));
+    const { summary, facts, derived } = summarisePayment({ calls: rows.calls, notes: rows.notes, disputes }, now);
+    const events = collapsePolls(sortEvents([
       ...rows.calls.map(callEvent),
       ...rows.notes.map((n) => notificationEvent(n, this.stmts.attempts.all(n.id))),
-    ]);
+    ]));
     const mismatches = findMismatches(facts, derived, { paymentRequestId: paymentRequestIds[0] ?? null, paymentId: paymentIds[0] ?? null }, this.currentSettings().notificationExpectedMinutes, now);
-    const disputes = listDisputes(this.db, now).filter((d) => (d.paymentId !== null && rows.ids.payment_id!.has(d.paymentId)) || (d.paymentRequestId !== null && rows.ids.payment_request_id!.has(d.paymentRequestId)));
-    return { query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches };
+    return {
+      query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches,
+      summary, transactions: journalTransactions(facts),
+      // An ID several payments share (a reused referenceOrderId): the newest is shown, all are named.
+      ...(groups.length > 1 ? { alsoMatches: this.summariesOf(groups, now) } : {}),
+    };
   }
 
   /** Mismatch flags across payments seen in the time range (newest payments first, up to `limit`, default 200). */

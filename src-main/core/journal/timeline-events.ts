@@ -86,3 +86,25 @@ export function notificationEvent(note: NotificationRow, attempts: AttemptRow[])
 export function sortEvents(events: TimelineEvent[]): TimelineEvent[] {
   return events.sort((a, b) => a.at.localeCompare(b.at) || (a.source === b.source ? a.ref - b.ref : a.source === 'call' ? -1 : 1));
 }
+
+/** Two inquiries further apart than this belong to different polling runs (the poller asks every 2 s). */
+const POLL_RUN_GAP_MS = 15_000;
+
+/**
+ * Fold each polling run into one event: consecutive inquiryPayment calls with nothing else in
+ * between and no gap above POLL_RUN_GAP_MS. The folded event keeps the LAST inquiry's ref and
+ * summary (the answer that ended the run) and says how many polls it stands for.
+ */
+export function collapsePolls(events: TimelineEvent[]): TimelineEvent[] {
+  const out: TimelineEvent[] = [];
+  for (const e of events) {
+    const prev = out[out.length - 1];
+    if (e.kind === 'inquiry' && prev?.kind === 'inquiry' && Date.parse(e.at) - Date.parse(prev.at) <= POLL_RUN_GAP_MS) {
+      const polls = prev.polls ?? { count: 1, firstAt: prev.at, statuses: prev.status ? [prev.status] : [] };
+      const statuses = e.status && polls.statuses[polls.statuses.length - 1] !== e.status ? [...polls.statuses, e.status] : polls.statuses;
+      const count = polls.count + 1;
+      out[out.length - 1] = { ...e, polls: { count, firstAt: polls.firstAt, statuses }, summary: `polling run: ${count} inquiries (${statuses.join(' -> ') || 'no status'}); last: ${e.summary}` };
+    } else out.push(e);
+  }
+  return out;
+}

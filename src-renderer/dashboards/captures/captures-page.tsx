@@ -3,6 +3,7 @@
  * (full or partial), cancel, refund, and the capture/refund story from notifications and
  * inquiries.
  */
+import { isCapturable } from '../../../src-shared/payment-summary';
 import { errorShapeOf } from '../../bridge/client';
 import { navigate, routeHref, useRouteParam } from '../../app/router';
 import { DashboardPage } from '../../components/dashboard-page';
@@ -43,7 +44,7 @@ export default function CapturesPage() {
         {awaiting.isError ? <ErrorPanel title="The payments awaiting capture could not be listed" error={errorShapeOf(awaiting.error)} onRetry={() => void awaiting.refetch()} /> : null}
         {awaiting.data && awaiting.data.length === 0 ? (
           <EmptyState title="No authorised payments are waiting for capture">
-            <p>Create a CARD session with “Authorise only (capture later)” in <a href={routeHref('sessions')}>Sessions</a> and pay it; it appears here once Antom reports it authorised. To refund a paid payment, open it by ID in the box below.</p>
+            <p>Create a CARD session with “Authorise only (capture later)” in <a href={routeHref('sessions')}>Sessions</a> and pay it; it appears here once Antom reports it authorised. To refund a paid payment, find it in <a href={routeHref('payments')}>Payments</a> and choose “Refund in Captures”.</p>
           </EmptyState>
         ) : null}
         {awaiting.data && awaiting.data.length > 0 ? <AwaitingCaptureTable rows={awaiting.data} selected={selected} onSelect={(id) => navigate('captures', { id })} /> : null}
@@ -67,7 +68,7 @@ function SelectedPayment({ id, production }: { id: string; production: boolean }
   const paymentId = data.paymentIds[0];
   const money = data.money;
   const moneyEvents = data.events.filter((e) => e.kind === 'capture' || e.kind === 'refund' || e.kind === 'cancel' || e.kind === 'refund-inquiry' || (e.kind === 'notification' && (e.notifyType === 'CAPTURE_RESULT' || e.notifyType === 'REFUND_RESULT')));
-  const canCapture = data.state === 'AUTHORISED' || data.state === 'PARTIALLY_CAPTURED';
+  const canCapture = isCapturable(data.summary);
   const canCancel = data.state === 'AUTHORISED' || data.state === 'PROCESSING' || data.state === 'CREATED';
   const canRefund = money !== null && BigInt(money.remaining.value) > 0n;
 
@@ -89,7 +90,7 @@ function SelectedPayment({ id, production }: { id: string; production: boolean }
           {!canCapture && !canCancel && !canRefund ? <p className="muted">Nothing to do for a payment in state {data.state.toLowerCase().replace(/_/g, ' ')}.</p> : null}
         </div>
         <div className="stack">
-          {money ? <MoneySummaryTable money={money} /> : null}
+          {money ? <MoneySummaryTable money={money} released={data.summary.released} /> : null}
           <h4>Capture and refund status</h4>
           {moneyEvents.length > 0 ? <TimelineList events={moneyEvents} /> : <p className="muted">No captures, refunds or cancels yet. notifyCapture / notifyRefund arrive here once Antom sends them.</p>}
         </div>

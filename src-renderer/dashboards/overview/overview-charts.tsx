@@ -6,6 +6,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OverviewStats } from '../../../src-shared/contract';
 import type { ChartColors } from './chart-colors';
+import { paymentsListHref } from './overview-drilldown';
 import { codeSeries, latencySeries, notificationSeries, toneColor, type OverviewChartKind } from './overview-series';
 
 export interface OverviewChartProps {
@@ -28,7 +29,7 @@ function chartFor(kind: OverviewChartKind, stats: OverviewStats, colors: ChartCo
           <XAxis dataKey="status" tick={axis} />
           <YAxis allowDecimals={false} tick={axis} />
           <Tooltip />
-          <Bar dataKey="count" name="Payments" isAnimationActive={false}>
+          <Bar dataKey="count" name="Payments" isAnimationActive={false} cursor="pointer" onClick={(bar) => { const status = (bar.payload as { status?: unknown } | undefined)?.status; if (typeof status === 'string') window.location.hash = paymentsListHref(stats, { status }); }}>
             {stats.paymentsByStatus.map((s) => <Cell key={s.status} fill={toneColor(colors, s.status)} />)}
           </Bar>
         </BarChart>

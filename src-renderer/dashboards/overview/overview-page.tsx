@@ -17,6 +17,7 @@ import { DEFAULT_OVERVIEW_RANGE, OVERVIEW_RANGES, useOverview, type OverviewRang
 import { useChartColors, type ChartColors } from './chart-colors';
 import { codeSeries, latencySeries, type OverviewChartKind } from './overview-series';
 import { DisputesDueTile } from '../disputes/disputes-due-tile';
+import { OverviewMoney, StatusMixLinks } from './overview-drilldown';
 
 const OverviewChart = lazy(() => import('./overview-charts'));
 
@@ -95,6 +96,8 @@ function OverviewBody({ stats, colors, chartsWanted }: { stats: OverviewStats; c
         <Figure label="Notifications rejected" value={String(stats.notifications.rejected)} tone={stats.notifications.rejected > 0 ? 'bad' : undefined} />
         <Figure label="Duplicate notifications" value={String(stats.notifications.duplicates)} detail="Antom resends until acknowledged" />
       </div>
+      <OverviewMoney stats={stats} />
+      <StatusMixLinks stats={stats} />
       <div className="grid-2">
         <ChartPanel chartsWanted={chartsWanted} kind="payments" stats={stats} colors={colors} title="Payments by status" empty={stats.paymentsByStatus.length === 0 ? 'No payments in this range.' : undefined} table={[['Status', 'Payments'], ...stats.paymentsByStatus.map((s) => [s.status, String(s.count)])]} />
         <ChartPanel chartsWanted={chartsWanted} kind="latency" stats={stats} colors={colors} title="API latency p50 / p95 (ms)" empty={latency.every((b) => b.calls === 0) ? 'No calls in this range.' : undefined} table={[['From', 'p50 ms', 'p95 ms', 'Calls'], ...latency.filter((b) => b.calls > 0).map((b) => [b.label, String(b.p50), String(b.p95), String(b.calls)])]} />

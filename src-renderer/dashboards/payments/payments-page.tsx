@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CallOutcome } from '../../../src-shared/call-outcome';
+import { isCapturable } from '../../../src-shared/payment-summary';
 import type { PaymentTimeline } from '../../../src-shared/journal-views';
 import type { KnowledgeScope } from '../../../src-shared/knowledge';
 import { errorShapeOf } from '../../bridge/client';
@@ -95,7 +96,7 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
 
   const captureKey = data?.paymentIds[0];
   const failure = failureOf(data, snapshot);
-  const capturable = data && (data.state === 'AUTHORISED' || data.state === 'PARTIALLY_CAPTURED');
+  const capturable = data ? isCapturable(data.summary) : false;
 
   return (
     <div className="payment-detail">
@@ -138,13 +139,27 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
         ) : null}
       </div>
 
+      {data?.alsoMatches && data.alsoMatches.length > 1 ? (
+        <div className="panel" role="region" aria-label="Payments matching this ID">
+          <p className="warning" role="note"><code>{id}</code> names {data.alsoMatches.length} payments (e.g. a reused referenceOrderId). Showing the newest; open another:</p>
+          <ul className="link-list">
+            {data.alsoMatches.map((p) => (
+              <li key={`${p.paymentRequestId ?? ''}|${p.paymentId ?? ''}`}>
+                <a href={routeHref('payments', { id: p.paymentId ?? p.paymentRequestId ?? id })}>{p.paymentRequestId ?? '(no request ID)'} · {p.paymentId ?? '(no payment ID yet)'}</a>{' '}
+                <StatusBadge status={p.state} /> {p.amount?.display ?? ''} {p.updatedAt ? <Time value={p.updatedAt} /> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       {data && data.mismatches.length > 0 ? (
         <div className="panel mismatches" role="region" aria-label="Mismatches">
           <h3>Mismatches</h3>
           <ul className="warnings">
             {data.mismatches.map((m) => (
               <li key={`${m.kind}-${m.message}`} className="warning" data-kind={m.kind}>
-                <strong>{m.kind.replace(/-/g, ' ')}:</strong> {m.message}
+                <strong>{m.kind.replace(/-/g, ' ')}:</strong> {m.message}{m.at ? <> (<Time value={m.at} />)</> : null}
               </li>
             ))}
           </ul>
@@ -164,11 +179,17 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
         </div>
         <div className="stack">
           <div className="panel">
-            {data?.money ? <MoneySummaryTable money={data.money} /> : <p className="muted">No amounts known yet: they appear once a session, inquiry or notification names them.</p>}
+            {data?.money ? <MoneySummaryTable money={data.money} released={data.summary.released} /> : <p className="muted">No amounts known yet: they appear once a session, inquiry or notification names them.</p>}
           </div>
           <div className="panel">
             <h3>Transactions</h3>
-            {snapshot ? <TransactionsTable transactions={snapshot.transactions} /> : <p className="muted">Inquire (or start polling) to list Antom's transactions for this payment.</p>}
+            {snapshot ? (
+              <TransactionsTable transactions={snapshot.transactions} />
+            ) : data && data.transactions.length > 0 ? (
+              <TransactionsTable transactions={data.transactions.map((t) => ({ ...t, resultStatus: undefined, resultCode: undefined }))} source="journal" />
+            ) : (
+              <p className="muted">No captures or refunds recorded for this payment yet. They appear here from calls, notifications and inquiries as they are journaled.</p>
+            )}
           </div>
           {last ? (
             <details className="panel">

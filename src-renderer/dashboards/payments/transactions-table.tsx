@@ -5,12 +5,12 @@ import { Time } from '../../components/time';
 import type { InquiryTransaction } from './inquiry-view';
 
 /** transactions[] of the last inquiry: captures, refunds, cancels Antom knows about. */
-export function TransactionsTable({ transactions }: { transactions: InquiryTransaction[] }) {
+export function TransactionsTable({ transactions, source = 'inquiry' }: { transactions: InquiryTransaction[]; source?: 'inquiry' | 'journal' }) {
   if (transactions.length === 0) return <p className="muted">The last inquiry listed no transactions (captures, refunds, cancels appear here once made).</p>;
   return (
     <div className="table-scroll">
       <table className="data">
-        <caption>Transactions from the last inquiry</caption>
+        <caption>{source === 'journal' ? 'Captures and refunds recorded in the journal' : 'Transactions from the last inquiry'}</caption>
         <thead>
           <tr>
             <th scope="col">Type</th>

@@ -25,7 +25,7 @@ beforeAll(async () => {
   await j.recordCall(call('inquiryPayment', '2026-01-01T00:20:00.000Z', { paymentRequestId: A.paymentRequestId }, { result: OK, ...A, paymentStatus: 'SUCCESS', paymentAmount: usd('1000') }, { latencyMs: 200 }));
   await j.recordCall(call('capture', '2026-01-01T00:30:00.000Z', { captureRequestId: 'CAP-A-1', paymentId: A.paymentId, captureAmount: usd('1000') }, { result: OK, captureId: 'C-A-1' }, { latencyMs: 300 }));
   // Hour 2: payment B known only from its notification (authorised: authExpiryTime), sent twice.
-  const notifyB = { notifyType: 'PAYMENT_RESULT', result: OK, ...B, paymentAmount: usd('1000'), paymentTime: '2026-01-01T01:09:00Z', authExpiryTime: '2026-01-08T01:09:00Z' };
+  const notifyB = { notifyType: 'PAYMENT_RESULT', result: OK, ...B, paymentAmount: usd('1000'), paymentTime: '2026-01-01T01:09:00Z', authExpiryTime: '2099-01-08T01:09:00Z' };
   await j.storeNotification(notification(notifyB, '2026-01-01T01:10:00.000Z'));
   await j.storeNotification(notification(notifyB, '2026-01-01T01:12:00.000Z'));
   // Payment C failed; D only has a session; E's session was refused.
@@ -43,7 +43,15 @@ afterAll(async () => kit.close());
 describe('getOverview', () => {
   it('counts a known dataset exactly', async () => {
     const o = await kit.ok('getOverview', { since: '2026-01-01T00:00:00Z', until: '2026-01-01T02:00:00Z', buckets: 2 });
-    expect(o.paymentsByStatus).toEqual([{ status: 'SUCCESS', count: 2 }, { status: 'CREATED', count: 1 }, { status: 'FAIL', count: 1 }]);
+    // Derived states (summarisePayment): A captured in full, B authorised (notification only),
+    // C failed, D's session expired unpaid long ago, E's session was refused.
+    expect(o.paymentsByStatus).toEqual([{ status: 'FAILED', count: 2 }, { status: 'AUTHORISED', count: 1 }, { status: 'CAPTURED', count: 1 }, { status: 'EXPIRED', count: 1 }]);
+    expect(o.moneyByCurrency).toEqual([{
+      currency: 'USD', payments: 5,
+      authorised: { currency: 'USD', value: '2000', display: 'USD 20.00' }, captured: { currency: 'USD', value: '1000', display: 'USD 10.00' },
+      refunded: { currency: 'USD', value: '0', display: 'USD 0.00' }, released: { currency: 'USD', value: '0', display: 'USD 0.00' },
+      chargedBack: { currency: 'USD', value: '0', display: 'USD 0.00' }, net: { currency: 'USD', value: '1000', display: 'USD 10.00' },
+    }]);
     expect(o.authorisations).toBe(2);
     expect(o.capturedAuthorisations).toBe(1);
     expect(o.captureRate).toBe(0.5);
@@ -73,7 +81,7 @@ describe('listAwaitingCapture', () => {
   it('lists the authorisation known only from its notification, not the captured one', async () => {
     const list = await kit.ok('listAwaitingCapture', {});
     expect(list.map((a) => a.paymentId)).toEqual([B.paymentId]);
-    expect(list[0]).toMatchObject({ paymentRequestId: B.paymentRequestId, captured: { value: '0' }, uncaptured: { value: '1000', display: 'USD 10.00' }, authExpiryTime: '2026-01-08T01:09:00Z' });
+    expect(list[0]).toMatchObject({ paymentRequestId: B.paymentRequestId, captured: { value: '0' }, uncaptured: { value: '1000', display: 'USD 10.00' }, authExpiryTime: '2099-01-08T01:09:00Z' });
   });
 });
 

@@ -103,7 +103,7 @@ describe('payments on the embedded sandbox', () => {
   });
 
   it('lists notifications and shows one without its raw bytes', async () => {
-    const page = await kit.ok('listNotifications', { filter: { anyId: payment.paymentId } });
+    const page = await kit.ok('listNotifications', { filter: { anyId: payment.paymentId, notifyType: 'PAYMENT_RESULT' } });
     expect(page.items.length).toBeGreaterThan(0);
     const detail = await kit.ok('getNotification', { id: page.items[0]!.id });
     expect(detail).not.toHaveProperty('rawBody');

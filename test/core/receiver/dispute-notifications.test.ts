@@ -122,7 +122,8 @@ describe('the receiver takes dispute notifications', () => {
     expect(await journal.getNotification(doc.notificationId!)).toMatchObject({ notifyType: 'NOTIFY_DEFENSE_DOCUMENT', disputeId: 'DSP-2026-0001', acknowledged: true, unrecognised: null });
 
     const found = await journal.findById('DSP-2026-0001');
-    expect(found.notifications.map((n) => n.id).sort()).toEqual([created.notificationId, doc.notificationId].sort());
+    // The disputeId resolves to its payment, then to all of that payment's notifications.
+    expect(found.notifications.map((n) => n.id).sort()).toEqual([payment.notificationId, created.notificationId, doc.notificationId].sort());
     expect(found.payments).toEqual([{ paymentRequestId: 'req-PAY-D1', paymentId: 'PAY-D1' }]);
 
     // The payment's timeline shows the dispute in its own words, and so does the dispute's (same payment).

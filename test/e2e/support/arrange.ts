@@ -14,7 +14,7 @@ export interface ArrangedPayment {
 
 let counter = 0;
 
-function sessionBody(paymentRequestId: string, amount: { currency: string; value: string }, opts: { authorise?: boolean; method?: string } = {}): Record<string, unknown> {
+export function sessionBody(paymentRequestId: string, amount: { currency: string; value: string }, opts: { authorise?: boolean; method?: string } = {}): Record<string, unknown> {
   const method = opts.method ?? 'CARD';
   return {
     productCode: 'CASHIER_PAYMENT',

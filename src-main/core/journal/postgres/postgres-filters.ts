@@ -5,7 +5,7 @@
  * Column names come only from fixed lists; every value is a bound parameter.
  */
 import { ConsoleError } from '../../../../src-shared/errors';
-import { ID_COLUMN_NAMES, MAX_PAGE, normaliseTime } from '../journal-filters';
+import { ID_COLUMN_NAMES, MAX_PAGE, normaliseTime, PAYMENT_ID_LINKS } from '../journal-filters';
 import type { CallFilter, NotificationFilter, PageRequest } from '../journal-types';
 import type { SqlValue } from './postgres-connection';
 import { searchPhrases } from './search-text';
@@ -32,10 +32,26 @@ function oneOrMany(column: string, value: string | readonly string[] | undefined
   where.clauses.push(list.length === 1 ? `${column} = ${where.param(list[0]!)}` : `${column} = ANY(${where.param(list)}::text[])`);
 }
 
-function anyIdClause(anyId: string | undefined, where: PgWhere): void {
+/**
+ * "Any ID": the ID itself in any ID column, or, when the engine resolved it to payments first,
+ * any ID of those payments (as journal-filters.ts: a paymentRequestId also finds that payment's
+ * capture and refund notifications, which carry only paymentId / captureId / refundId).
+ */
+function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined, where: PgWhere, relatedIds: readonly string[] = []): void {
   if (!anyId) return;
   const p = where.param(anyId);
-  where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ${p}`).join(' OR ')})`);
+  const related = relatedIds.filter((id) => id !== anyId);
+  if (related.length === 0) {
+    where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ${p}`).join(' OR ')})`);
+    return;
+  }
+  // One indexed sub-select per column, as for SQLite: the ID indexes stay usable under ORDER BY id LIMIT.
+  const list = where.param([...related]);
+  const parts = [
+    ...ID_COLUMN_NAMES.map((c) => `SELECT id FROM ${table} WHERE ${c} = ${p}`),
+    ...PAYMENT_ID_LINKS.map((c) => `SELECT id FROM ${table} WHERE ${c} = ANY(${list}::text[])`),
+  ];
+  where.clauses.push(`id IN (${parts.join(' UNION ')})`);
 }
 
 function timeClause(column: string, since: string | undefined, until: string | undefined, where: PgWhere): void {
@@ -49,7 +65,7 @@ function searchClause(text: string | undefined, where: PgWhere): void {
   where.clauses.push(`search @@ (${phrases.map((p) => `phraseto_tsquery('simple', ${where.param(p)})`).join(' && ')})`);
 }
 
-export function notificationWhere(filter: NotificationFilter, where: PgWhere = new PgWhere()): PgWhere {
+export function notificationWhere(filter: NotificationFilter, where: PgWhere = new PgWhere(), relatedIds?: readonly string[]): PgWhere {
   oneOrMany('notify_type', filter.notifyType, where);
   oneOrMany('verification', filter.verification, where);
   oneOrMany('reject_reason', filter.rejectReason, where);
@@ -58,12 +74,12 @@ export function notificationWhere(filter: NotificationFilter, where: PgWhere = n
   oneOrMany('status', filter.status, where);
   oneOrMany('profile', filter.profile, where);
   timeClause('first_seen_at', filter.since, filter.until, where);
-  anyIdClause(filter.anyId, where);
+  anyIdClause('notifications', filter.anyId, where, relatedIds);
   searchClause(filter.text, where);
   return where;
 }
 
-export function callWhere(filter: CallFilter, where: PgWhere = new PgWhere()): PgWhere {
+export function callWhere(filter: CallFilter, where: PgWhere = new PgWhere(), relatedIds?: readonly string[]): PgWhere {
   oneOrMany('api', filter.api, where);
   if (filter.resultStatus === 'none') where.clauses.push('result_status IS NULL');
   else oneOrMany('result_status', filter.resultStatus, where);
@@ -73,7 +89,7 @@ export function callWhere(filter: CallFilter, where: PgWhere = new PgWhere()): P
   oneOrMany('trigger', filter.trigger, where);
   oneOrMany('call_id', filter.callId, where);
   timeClause('started_at', filter.since, filter.until, where);
-  anyIdClause(filter.anyId, where);
+  anyIdClause('calls', filter.anyId, where, relatedIds);
   searchClause(filter.text, where);
   return where;
 }

@@ -43,15 +43,15 @@ import type {
 import { findMismatches } from '../mismatches';
 import { headersJson, prepareNotificationBody } from '../notification-body';
 import {
-  candidatesFromRows, overviewFromRows, overviewWindow, type AwaitingCaptureCandidate, type CallStatusRow, type CandidateRow,
-  type NoteStatusRow, type OverviewRange,
+  candidatesFromRows, overviewFromRows, overviewWindow, type AwaitingCaptureCandidate, type CandidateRow, type OverviewRange,
 } from '../overview-queries';
-import { collectFacts } from '../payment-facts';
 import { DISPUTE_CALL_APIS, DISPUTE_NOTE_WHERE, DISPUTE_ROW_CAP, disputeFunds, foldDisputes, type DisputeCallRow, type DisputeNoteRow } from '../dispute-queries';
 import type { DisputeView } from '../../../../src-shared/dispute-views';
-import { derivePayment } from '../payment-state';
+import { disputesOfRows, groupPaymentRows, PAYMENT_LINK_COLUMNS, type PaymentRows } from '../payment-groups';
+import { journalTransactions, summarisePayment } from '../payment-summary';
+import type { PaymentSummary } from '../../../../src-shared/payment-summary';
 import { retryInfo } from '../retry-schedule';
-import { callEvent, notificationEvent, sortEvents } from '../timeline-events';
+import { callEvent, collapsePolls, notificationEvent, sortEvents } from '../timeline-events';
 import {
   connectJournalDatabase, describeDatabaseUrl, journalDatabaseError, type JournalSql, type JournalTx, type SqlValue,
 } from './postgres-connection';
@@ -76,6 +76,10 @@ interface PostgresJournalOptions {
 
 const DEFAULT_SETTINGS: JournalSettings = { retentionDays: 90, notificationExpectedMinutes: 5 };
 const TIMELINE_ROW_CAP = 5_000;
+/** At most this many payments per looked-up ID (a referenceOrderId reused without end); as SQLite. */
+const RESOLVE_PAYMENT_CAP = 50;
+/** At most this many related IDs expand an "any ID" filter; as SQLite. */
+const RELATED_ID_CAP = 500;
 /** How often a batch is retried when the server aborts it for a deadlock / serialisation failure. */
 const CONFLICT_RETRIES = 3;
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
@@ -369,12 +373,20 @@ export class PostgresJournal implements Journal {
   // ---- reading ---------------------------------------------------------------------------
 
   async listNotifications(filter: NotificationFilter = {}, page: PageRequest = {}): Promise<Page<NotificationSummary>> {
-    const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter), page);
+    return this.notificationPage(filter, page, await this.relatedIds(filter.anyId));
+  }
+
+  private async notificationPage(filter: NotificationFilter, page: PageRequest, related: readonly string[]): Promise<Page<NotificationSummary>> {
+    const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter, new PgWhere(), related), page);
     return this.toPage(await this.query<NotificationRow>(q.sql, q.params), q.limit, toNotificationSummary);
   }
 
   async listCalls(filter: CallFilter = {}, page: PageRequest = {}): Promise<Page<CallSummary>> {
-    const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter), page);
+    return this.callPage(filter, page, await this.relatedIds(filter.anyId));
+  }
+
+  private async callPage(filter: CallFilter, page: PageRequest, related: readonly string[]): Promise<Page<CallSummary>> {
+    const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter, new PgWhere(), related), page);
     return this.toPage(await this.query<CallRow>(q.sql, q.params), q.limit, toCallSummary);
   }
 
@@ -422,41 +434,69 @@ export class PostgresJournal implements Journal {
     return row ? toCallDetail(row) : undefined;
   }
 
-  async findById(anyId: string): Promise<FindByIdResult> {
-    const calls = (await this.listCalls({ anyId }, { limit: 100 })).items;
-    const notifications = (await this.listNotifications({ anyId }, { limit: 100 })).items;
-    const pairs = new Map<string, { paymentRequestId: string | null; paymentId: string | null }>();
-    for (const r of [...calls, ...notifications]) {
-      if (!r.paymentRequestId && !r.paymentId) continue;
-      const pair = { paymentRequestId: r.paymentRequestId ?? null, paymentId: r.paymentId ?? null };
-      const known = [...pairs.values()].find((p) => (pair.paymentId && p.paymentId === pair.paymentId) || (pair.paymentRequestId && p.paymentRequestId === pair.paymentRequestId));
-      if (known) {
-        known.paymentId ??= pair.paymentId;
-        known.paymentRequestId ??= pair.paymentRequestId;
-      } else pairs.set(`${pair.paymentRequestId}|${pair.paymentId}`, pair);
-    }
-    return { id: anyId, payments: [...pairs.values()], calls, notifications };
+  /**
+   * For the global search box: the payments `anyId` names (every one, when several share it),
+   * each summarised, and the calls and notifications of those payments (as SQLite).
+   */
+  async findById(anyId: string, now: Date = new Date()): Promise<FindByIdResult> {
+    const groups = await this.resolvePayments(anyId);
+    const related = await this.relatedIds(anyId);
+    const calls = (await this.callPage({ anyId }, { limit: 100 }, related)).items;
+    const notifications = (await this.notificationPage({ anyId }, { limit: 100 }, related)).items;
+    const summaries = await this.summariesOf(groups, now);
+    const payments = summaries.map((p) => ({ paymentRequestId: p.paymentRequestId, paymentId: p.paymentId }));
+    return { id: anyId, payments, summaries, calls, notifications };
   }
 
   // ---- timelines and mismatches ----------------------------------------------------------
 
-  /** The rows of one payment: everything reachable from `id` through payment, capture and refund IDs (as the SQLite engine). */
-  private async paymentRows(id: string): Promise<{ calls: CallRow[]; notes: NotificationRow[]; ids: Record<string, Set<string>> } | undefined> {
-    const linkCols = ID_COLUMN_NAMES.filter((c) => c !== 'reference_order_id');
-    const sets: Record<string, Set<string>> = Object.fromEntries(ID_COLUMN_NAMES.map((c) => [c, new Set<string>()]));
+  /**
+   * The payments an ID names, each with all its rows; the same resolution as the SQLite engine:
+   * seed rows carry the ID in an ID column (or, for an ID kept in none such as a
+   * paymentSessionId, contain it as text), are split into payments first (groupPaymentRows), then
+   * each payment is closed over its link IDs. Newest payment first.
+   */
+  private async resolvePayments(id: string): Promise<PaymentRows[]> {
     const anyIdWhere = ID_COLUMN_NAMES.map((c) => `${c} = $1`).join(' OR ');
     let calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${anyIdWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, [id]);
     let notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${anyIdWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, [id]);
-    if (calls.length === 0 && notes.length === 0) return undefined;
+    if (calls.length === 0 && notes.length === 0) {
+      const callText = callWhere({ text: id });
+      const noteText = notificationWhere({ text: id });
+      if (callText.clauses.length > 0) {
+        calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls${callText.sql()} ORDER BY id LIMIT 100`, callText.params);
+        notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications${noteText.sql()} ORDER BY id LIMIT 100`, noteText.params);
+      }
+    }
+    const groups: PaymentRows[] = [];
+    for (const g of groupPaymentRows(calls, notes).slice(0, RESOLVE_PAYMENT_CAP)) groups.push(await this.closeOver(g));
+    // After the closure, two seeds of one payment hold the same rows: keep one.
+    const seen = new Set<string>();
+    const distinct = groups.filter((g) => {
+      const marker = g.calls.length ? `c${Math.min(...g.calls.map((c) => Number(c.id)))}` : `n${Math.min(...g.notes.map((n) => Number(n.id)))}`;
+      if (seen.has(marker)) return false;
+      seen.add(marker);
+      return true;
+    });
+    const newest = (g: PaymentRows): string => [...g.calls.map((c) => c.started_at), ...g.notes.map((n) => n.first_seen_at)].sort().at(-1) ?? '';
+    return distinct.sort((a, b) => newest(b).localeCompare(newest(a)));
+  }
+
+  /** Everything reachable from some rows through payment, capture, refund and dispute IDs. */
+  private async closeOver(seed: PaymentRows): Promise<PaymentRows> {
+    const linkCols = ID_COLUMN_NAMES.filter((c) => c !== 'reference_order_id');
+    let { calls, notes } = seed;
+    const sets: Record<string, Set<string>> = Object.fromEntries(linkCols.map((c) => [c, new Set<string>()]));
     // Closure over the link IDs: a refund call links a notifyRefund (which carries no paymentId).
     for (let round = 0; round < 4; round++) {
       let grew = false;
-      for (const row of [...calls, ...notes] as IdRow[]) {
-        for (const c of ID_COLUMN_NAMES) {
+      // A rejected notification proves nothing: its IDs never join one payment to another.
+      for (const row of [...calls, ...notes.filter((n) => n.verification === 'verified')] as IdRow[]) {
+        for (const c of linkCols) {
           const v = row[c];
           if (v && !sets[c]!.has(v)) {
             sets[c]!.add(v);
-            if (c !== 'reference_order_id') grew = true;
+            grew = true;
           }
         }
       }
@@ -468,25 +508,67 @@ export class PostgresJournal implements Journal {
       calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params);
       notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params);
     }
-    return { calls, notes, ids: sets };
+    return { calls, notes };
+  }
+
+  /**
+   * Every link ID of the payments `anyId` resolves to (for the "any ID" filters): the same
+   * closure as resolvePayments, reading only the ID columns (a filter runs on every keystroke).
+   */
+  private async relatedIds(anyId: string | undefined): Promise<string[]> {
+    if (!anyId) return [];
+    const idCols = ID_COLUMN_NAMES.join(', ');
+    const readIds = async (where: string, params: readonly SqlValue[]): Promise<IdRow[]> => [
+      ...(await this.query<IdRow>(`SELECT ${idCols} FROM calls WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`, params)),
+      ...(await this.query<IdRow>(`SELECT ${idCols} FROM notifications WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`, params)),
+    ];
+    let rows = await readIds(ID_COLUMN_NAMES.map((c) => `${c} = $1`).join(' OR '), [anyId]);
+    const ids = new Set<string>();
+    if (rows.length === 0) {
+      // An ID kept in no column (a paymentSessionId): resolve through the full path (text search).
+      for (const g of await this.resolvePayments(anyId)) for (const row of [...g.calls, ...g.notes] as IdRow[]) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+      return [...ids].slice(0, RELATED_ID_CAP);
+    }
+    for (let round = 0; round < 4; round++) {
+      const before = ids.size;
+      for (const row of rows) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
+      if (ids.size === before || ids.size > RELATED_ID_CAP) break;
+      rows = await readIds(PAYMENT_LINK_COLUMNS.map((c) => `${c} = ANY($1::text[])`).join(' OR '), [[...ids]]);
+    }
+    return [...ids].slice(0, RELATED_ID_CAP);
+  }
+
+  private async summariesOf(groups: readonly PaymentRows[], now: Date): Promise<PaymentSummary[]> {
+    if (groups.length === 0) return [];
+    const byPaymentId = new Map<string, DisputeView[]>();
+    for (const d of await this.disputes(now)) if (d.paymentId) byPaymentId.set(d.paymentId, [...(byPaymentId.get(d.paymentId) ?? []), d]);
+    return groups.map((g) => summarisePayment({ calls: g.calls, notes: g.notes, disputes: disputesOfRows(g, byPaymentId) }, now).summary);
   }
 
   async timeline(paymentRequestIdOrPaymentId: string, now: Date = new Date()): Promise<PaymentTimeline | undefined> {
-    const rows = await this.paymentRows(paymentRequestIdOrPaymentId);
+    const groups = await this.resolvePayments(paymentRequestIdOrPaymentId);
+    const rows = groups[0];
     if (!rows) return undefined;
-    const facts = collectFacts(rows.calls, rows.notes);
-    const derived = derivePayment(facts, now);
-    const paymentRequestIds = [...rows.ids.payment_request_id!].sort();
-    const paymentIds = [...rows.ids.payment_id!].sort();
+    // The payment's own IDs: a rejected notification that names others does not make them its own.
+    const trusted = [...rows.calls, ...rows.notes.filter((n) => n.verification === 'verified')];
+    const idsOf = (column: 'payment_request_id' | 'payment_id'): string[] => [...new Set(trusted.map((r) => r[column]).filter((v): v is string => Boolean(v)))].sort();
+    const paymentRequestIds = idsOf('payment_request_id');
+    const paymentIds = idsOf('payment_id');
+    const disputes = (await this.disputes(now)).filter((d) => (d.paymentId !== null && paymentIds.includes(d.paymentId)) || (d.paymentRequestId !== null && paymentRequestIds.includes(d.paymentRequestId)));
+    const { summary, facts, derived } = summarisePayment({ calls: rows.calls, notes: rows.notes, disputes }, now);
     const attempts = await this.attemptsOf(rows.notes.map((n) => n.id));
-    const events = sortEvents([
+    const events = collapsePolls(sortEvents([
       ...rows.calls.map(callEvent),
       ...rows.notes.map((n) => notificationEvent(n, attempts.get(n.id) ?? [])),
-    ]);
+    ]));
     const expected = (await this.settings()).notificationExpectedMinutes;
     const mismatches = findMismatches(facts, derived, { paymentRequestId: paymentRequestIds[0] ?? null, paymentId: paymentIds[0] ?? null }, expected, now);
-    const disputes = (await this.disputes(now)).filter((d) => (d.paymentId !== null && rows.ids.payment_id!.has(d.paymentId)) || (d.paymentRequestId !== null && rows.ids.payment_request_id!.has(d.paymentRequestId)));
-    return { query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches };
+    return {
+      query: paymentRequestIdOrPaymentId, paymentRequestIds, paymentIds, events, state: derived.state, money: disputeFunds(disputes, derived.money), mismatches,
+      summary, transactions: journalTransactions(facts),
+      // An ID several payments share (a reused referenceOrderId): the newest is shown, all are named.
+      ...(groups.length > 1 ? { alsoMatches: await this.summariesOf(groups, now) } : {}),
+    };
   }
 
   /** Disputes from notifyDispute notifications and dispute calls: the same fold as SQLite's (dispute-queries.ts). */
@@ -530,18 +612,11 @@ export class PostgresJournal implements Journal {
 
   // ---- dashboard aggregates (the figures come from overview-queries.ts, as for SQLite) ------
 
-  async overview(range: OverviewRange): Promise<OverviewStats> {
+  async overview(range: OverviewRange, now: Date = new Date()): Promise<OverviewStats> {
     const window = overviewWindow(range);
     const span = [window.since, window.until];
-    const calls = await this.query<CallStatusRow>(`SELECT api, started_at, result_status, payment_id, payment_request_id,
-        CASE api WHEN 'inquiryPayment' THEN response_body WHEN 'createPaymentSession' THEN request_body END AS body
-      FROM calls WHERE started_at >= $1 AND started_at < $2 AND api IN ('createPaymentSession', 'inquiryPayment', 'capture')
-      ORDER BY started_at, id`, span);
-    const notes = await this.query<NoteStatusRow>(`SELECT first_seen_at, notify_type, status, result_status, payment_id, payment_request_id,
-        (position('"authExpiryTime"'::bytea IN body) > 0)::int AS auth
-      FROM notifications WHERE first_seen_at >= $1 AND first_seen_at < $2 AND verification = 'verified'
-        AND notify_type IN ('PAYMENT_RESULT', 'PAYMENT_PENDING', 'CAPTURE_RESULT')
-      ORDER BY first_seen_at, id`, span);
+    const { calls, notes } = await this.paymentRowsTouching(window.since, window.until);
+    const disputes = await this.disputes(now);
     const latencies = await this.query<{ started_at: string; latency_ms: number }>('SELECT started_at, latency_ms FROM calls WHERE started_at >= $1 AND started_at < $2', span);
     const topResultCodes = await this.query<{ resultCode: string; resultStatus: string | null; count: number }>(`SELECT result_code AS "resultCode",
         result_status AS "resultStatus", count(*) AS count FROM calls WHERE started_at >= $1 AND started_at < $2 AND result_code IS NOT NULL
@@ -552,7 +627,33 @@ export class PostgresJournal implements Journal {
         coalesce(sum(attempts - 1), 0)::bigint AS duplicates
       FROM notifications WHERE first_seen_at >= $1 AND first_seen_at < $2`, span);
     const [total] = await this.query<{ n: number }>('SELECT count(*) AS n FROM calls WHERE started_at >= $1 AND started_at < $2', span);
-    return overviewFromRows(window, { calls, notes, latencies, topResultCodes, noteCounts: noteCounts!, callsTotal: total!.n });
+    return overviewFromRows(window, { calls, notes, disputes, latencies, topResultCodes, noteCounts: noteCounts!, callsTotal: total!.n }, now);
+  }
+
+  /**
+   * The rows of every payment with activity in [since, until): the rows in the range plus the same
+   * payments' rows outside it (as overview-queries.ts paymentRowsTouching does for SQLite).
+   */
+  private async paymentRowsTouching(since: string, until: string): Promise<{ calls: CallRow[]; notes: NotificationRow[] }> {
+    const calls = new Map<number, CallRow>();
+    const notes = new Map<number, NotificationRow>();
+    const addCalls = (rows: readonly CallRow[]): void => { for (const r of rows) calls.set(Number(r.id), r); };
+    const addNotes = (rows: readonly NotificationRow[]): void => { for (const r of rows) notes.set(Number(r.id), r); };
+    addCalls(await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE started_at >= $1 AND started_at < $2`, [since, until]));
+    addNotes(await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE first_seen_at >= $1 AND first_seen_at < $2`, [since, until]));
+    for (const column of ['payment_id', 'payment_request_id'] as const) {
+      const ids = [...new Set([...calls.values(), ...notes.values()].map((r) => r[column]).filter((v): v is string => Boolean(v)))];
+      if (ids.length === 0) continue;
+      addCalls(await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${column} = ANY($1::text[])`, [ids]));
+      addNotes(await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${column} = ANY($1::text[])`, [ids]));
+    }
+    // Captures and refunds by their own IDs (notifyRefund may carry no paymentId).
+    for (const [reqCol, idCol] of [['capture_request_id', 'capture_id'], ['refund_request_id', 'refund_id']] as const) {
+      const ids = [...new Set([...calls.values()].flatMap((r) => [r[reqCol], r[idCol]]).filter((v): v is string => Boolean(v)))];
+      if (ids.length === 0) continue;
+      addNotes(await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${reqCol} = ANY($1::text[]) OR ${idCol} = ANY($1::text[])`, [ids]));
+    }
+    return { calls: [...calls.values()], notes: [...notes.values()] };
   }
 
   async awaitingCaptureCandidates(limit = 1000): Promise<AwaitingCaptureCandidate[]> {
