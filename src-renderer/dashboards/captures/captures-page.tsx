@@ -44,7 +44,7 @@ export default function CapturesPage() {
         {awaiting.isError ? <ErrorPanel title="The payments awaiting capture could not be listed" error={errorShapeOf(awaiting.error)} onRetry={() => void awaiting.refetch()} /> : null}
         {awaiting.data && awaiting.data.length === 0 ? (
           <EmptyState title="No authorised payments are waiting for capture">
-            <p>Create a CARD session with “Authorise only (capture later)” in <a href={routeHref('sessions')}>Sessions</a> and pay it; it appears here once Antom reports it authorised. To refund a paid payment, find it in <a href={routeHref('payments')}>Payments</a> and choose “Refund in Captures”.</p>
+            <p>Create a CARD session with “Authorise only (capture later)” in <a href={routeHref('sessions')}>Sessions</a> and pay it; it appears here once Antom reports it authorised. To refund a paid payment, find it in <a href={routeHref('payments')}>Payments</a> and choose “Refund in Captures”, or open it by ID in the box below.</p>
           </EmptyState>
         ) : null}
         {awaiting.data && awaiting.data.length > 0 ? <AwaitingCaptureTable rows={awaiting.data} selected={selected} onSelect={(id) => navigate('captures', { id })} /> : null}
