@@ -51,7 +51,9 @@ test('a read-only profile shows no money-moving dashboards or buttons, and main 
   await app.open('Settings');
   const toggle = page.getByRole('checkbox', { name: `Read-only: ${profileName}` });
   await expect(toggle).not.toBeChecked();
-  await toggle.check();
+  // The checkbox is controlled by main's answer: it turns checked once setProfileReadOnly returns,
+  // not at the click, so click and wait (Playwright's check() wants the state at once).
+  await toggle.click();
   await expect(toggle).toBeChecked();
   await expect(page.getByRole('banner').getByText('Read-only', { exact: true })).toBeVisible();
 
