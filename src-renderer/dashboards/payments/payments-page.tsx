@@ -129,7 +129,7 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
         </div>
         {poller.isError ? <ErrorPanel title="The last poll failed (polling continues)" error={errorShapeOf(poller.error)} /> : null}
         {inquire.isError ? <ErrorPanel title="The inquiry failed" error={errorShapeOf(inquire.error)} /> : null}
-        {failure ? <FailureExplanation code={failure.code} scope={failure.scope} lead="The payment failed." /> : null}
+        {failure ? <FailureExplanation code={failure.code} scope={failure.scope} field="paymentResultCode" lead="The payment failed." /> : null}
         {snapshot ? (
           <p className="small">
             Last inquiry <Time value={last?.requestTime} />: <StatusBadge status={snapshot.paymentStatus ?? 'UNKNOWN'} />

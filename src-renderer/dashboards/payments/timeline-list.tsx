@@ -1,6 +1,6 @@
 /** The payment's story in time order: calls and notifications, each with its result. */
 import type { TimelineEvent, TimelineEventKind } from '../../../src-shared/journal-views';
-import type { KnowledgeScope } from '../../../src-shared/knowledge';
+import type { CodeField, KnowledgeScope } from '../../../src-shared/knowledge';
 import type { AntomApiName } from '../../../src-shared/vocabulary';
 import { routeHref } from '../../app/router';
 import { ClaimedBadge, VerificationBadge } from '../../components/claimed-badge';
@@ -32,6 +32,12 @@ function scopeOf(event: TimelineEvent): KnowledgeScope | undefined {
   return API_FOR_KIND[event.kind];
 }
 
+/** A payment's own failure (notifyPayment, an inquiry's status) is a paymentResultCode, not an API result. */
+function paymentResultField(event: TimelineEvent): CodeField {
+  const scope = scopeOf(event);
+  return scope === 'notifyPayment' || scope === 'inquiryPayment' ? 'paymentResultCode' : 'result';
+}
+
 export function TimelineList({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="timeline" aria-label="Payment timeline">
@@ -56,7 +62,7 @@ export function TimelineList({ events }: { events: TimelineEvent[] }) {
                 {event.amount ? <Money amount={event.amount} /> : null}
               </div>
               <p className="timeline-summary">{event.summary}</p>
-              {!unverified && event.resultStatus === 'F' && event.resultCode ? <FailureExplanation code={event.resultCode} scope={scopeOf(event)} /> : null}
+              {!unverified && event.resultStatus === 'F' && event.resultCode ? <FailureExplanation code={event.resultCode} scope={scopeOf(event)} field={paymentResultField(event)} /> : null}
               {event.source === 'notification' ? (
                 <p className="timeline-meta small">
                   <VerificationBadge verification={event.verification} label={event.verification === 'verified' ? 'signature verified' : event.verification === 'rejected' ? 'signature rejected' : 'not checked'} />{' '}
