@@ -27,7 +27,8 @@ export function AppHeader({ status, searchRef }: { status: AppStatus | undefined
         <span className="badge" title="Create or pick a profile in Settings">No active profile</span>
       ) : null}
       {journal ? (
-        <span className={journal.engine === 'postgres' ? 'badge' : 'badge muted-badge'} data-testid="journal-in-use" title={journal.attachError ? `The shared journal could not be opened: ${journal.attachError.message}` : journal.where}>
+        <span className={`badge journal-badge${journal.engine === 'postgres' ? '' : ' muted-badge'}`} data-testid="journal-in-use"
+          title={journal.attachError ? `The shared journal could not be opened: ${journal.attachError.message}` : `Journal: ${journal.label} (${journal.where})`}>
           Journal: {journal.label}{journal.attachError ? ' (shared journal unavailable)' : ''}
         </span>
       ) : null}

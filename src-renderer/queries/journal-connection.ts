@@ -17,7 +17,7 @@ function useSwitched() {
   const client = useQueryClient();
   return (connection: JournalConnection) => {
     client.setQueryData(journalConnectionKey, connection);
-    void client.invalidateQueries({ predicate: (query) => query.queryKey !== journalConnectionKey && query.queryKey[1] !== 'journal-connection' });
+    void client.invalidateQueries({ predicate: (query) => query.queryKey[1] !== journalConnectionKey[1] });
   };
 }
 

@@ -19,9 +19,9 @@ const attachmentSchema = z.object({
   attachedAt: z.string(),
 }).strict();
 
-export type JournalAttachmentRecord = z.infer<typeof attachmentSchema>;
+type JournalAttachmentRecord = z.infer<typeof attachmentSchema>;
 
-export function attachmentFilePath(dataDir: string): string {
+function attachmentFilePath(dataDir: string): string {
   return join(dataDir, ATTACHMENT_FILE_NAME);
 }
 
