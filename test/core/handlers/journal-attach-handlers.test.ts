@@ -20,6 +20,7 @@ import { POSTGRES_SCHEMA_VERSION } from '../../../src-main/core/journal/migratio
 import { openJournal } from '../../../src-main/core/journal/open-journal';
 import { describeWithKeyring, secretToolAccounts, secretToolLookup, uniqueService } from '../../support/keyring-env';
 import { call } from '../journal/journal-fixtures';
+import { paymentResultBody, sendNotification, signNotification } from '../../support/notification-sender';
 import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../../support/postgres';
 
 /** Every file under dir (recursively), as bytes. */
@@ -46,7 +47,7 @@ describeWithKeyring('attaching the console to a shared journal (OS keychain)', (
     let where: { host: string; database: string } = { host: '', database: '' };
 
     const start = async (): Promise<Core> => {
-      core = await createCore({ dataDir, secretServiceName: service, ensureDefaultProfile: false, door: 'preview', log: (line) => logLines.push(line) });
+      core = await createCore({ dataDir, secretServiceName: service, ensureDefaultProfile: false, startReceiver: true, door: 'preview', log: (line) => logLines.push(line) });
       return core;
     };
     const ok = async <N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> => {
@@ -137,8 +138,18 @@ describeWithKeyring('attaching the console to a shared journal (OS keychain)', (
 
       // The console now writes to the shared journal (the row is there for every other console).
       await core!.journal.recordCall(call('inquiryPayment', new Date().toISOString(), { paymentRequestId: 'REQ-ATTACH-1' }, undefined));
-      const info = await ok('getJournalInfo', {});
+      // The receiver that was running before the attach stores into the shared journal now (a
+      // notification from an unknown client-id: kept, as rejected).
+      const receiverUrl = new URL(core!.receiver!.url);
+      const sent = await sendNotification(receiverUrl.origin, signNotification({ path: receiverUrl.pathname, body: paymentResultBody('PAY-ATTACH-1') }));
+      expect(sent.status).not.toBe(200);
+      let info = await ok('getJournalInfo', {});
+      for (let i = 0; i < 100 && info.counts.notifications === 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        info = await ok('getJournalInfo', {});
+      }
       expect(info.counts.calls).toBe(1);
+      expect(info.counts.notifications).toBe(1);
       const reader = postgres(shared.url, { max: 1, onnotice: () => undefined });
       expect((await reader`SELECT count(*)::int AS n FROM calls WHERE payment_request_id = 'REQ-ATTACH-1'`)[0]!.n).toBe(1);
       await reader.end();
