@@ -222,6 +222,22 @@ export interface JournalInfo extends JournalSettings {
   counts: { calls: number; notifications: number; attempts: number };
 }
 
+/** Which journal the console uses (the header and Settings show it). Never carries a password. */
+export interface JournalConnection {
+  engine: 'sqlite' | 'postgres';
+  /** How it was chosen: the embedded default, Settings (can be detached), or a database URL given at start. */
+  source: 'embedded' | 'settings' | 'startup';
+  /** For the header: "embedded (SQLite)" or "shared — host/db as role". */
+  label: string;
+  /** The SQLite file, or the database URL without its password. */
+  where: string;
+  host: string | undefined;
+  database: string | undefined;
+  role: string | undefined;
+  /** Settings names a shared journal that could not be opened at start: why. The console runs on the embedded file meanwhile. */
+  attachError: ConsoleErrorShape | undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The operations
 // ---------------------------------------------------------------------------------------------
@@ -251,6 +267,15 @@ export const operations = {
   getJournalInfo: { input: empty },
   setRetentionDays: { input: z.object({ days: z.number().int().min(1).max(3650) }).strict() },
   pruneJournal: { input: z.object({ olderThanDays: z.number().int().min(1).max(3650).optional() }).strict() },
+  getJournalConnection: { input: empty },
+  /** The password goes into main and straight to the keychain (in the URL or apart); it never comes back. */
+  attachJournal: {
+    input: z.object({
+      url: z.string().trim().min(1, 'is required').max(2048).regex(/^postgres(ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL'),
+      password: z.string().max(1024).optional(),
+    }).strict(),
+  },
+  detachJournal: { input: empty },
 
   // signed Antom calls (the active profile)
   createPaymentSession: { input: z.object({ body: z.record(z.string(), z.unknown()) }).strict() },
@@ -320,6 +345,9 @@ interface OperationOutputs {
   getJournalInfo: JournalInfo;
   setRetentionDays: JournalInfo;
   pruneJournal: PruneResult;
+  getJournalConnection: JournalConnection;
+  attachJournal: JournalConnection;
+  detachJournal: JournalConnection;
   createPaymentSession: CallOutcome<unknown>;
   inquiryPayment: CallOutcome<unknown>;
   capture: CallOutcome<unknown>;

@@ -55,6 +55,9 @@ export const ERROR_CODES = [
   'JOURNAL_KEY_MATERIAL',
   // shared journal (PostgreSQL): the server cannot be reached, refuses the login, or lacks the database
   'JOURNAL_UNREACHABLE',
+  // Settings: attaching a shared journal (the server refused the login; the database has not been migrated)
+  'JOURNAL_AUTH_FAILED',
+  'JOURNAL_NOT_MIGRATED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

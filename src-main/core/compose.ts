@@ -18,6 +18,8 @@ import { parsePublicKey } from './keys/parse-keys';
 import { AntomClient, gatewayBaseUrl, journalSessionLookup, type AntomClientOptions, type ClientProfile } from './client';
 import type { Journal } from './journal/journal';
 import { openJournal } from './journal/open-journal';
+import { createJournalSwitch } from './journal/journal-switch';
+import { JournalAttachments, type JournalInUse } from './journal-attachment/journal-attachments';
 import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox';
 import { startNotificationReceiver, type NotificationReceiver } from './receiver/notification-receiver';
 import type { Verifier } from './receiver/verify-notification';
@@ -61,6 +63,16 @@ export interface CoreConfig {
   log?: (line: string) => void;
   /** Which door serves this core (getAppStatus reports it). Default 'electron'. */
   door?: Door;
+  /**
+   * Push what OTHER receivers and consoles write to a shared (PostgreSQL) journal, as
+   * notificationStored / callRecorded events. Default: on, except for the CLI door.
+   */
+  liveUpdates?: boolean;
+  /**
+   * Open the shared journal Settings attached (journal-attachment/) when no databaseUrl is given.
+   * Default: on, except for the CLI door (its commands name --database / ANTOM_OPS_DATABASE_URL).
+   */
+  useJournalAttachment?: boolean;
 }
 
 export interface Core {
@@ -78,6 +90,8 @@ export interface Core {
   handlersFor(scope: DispatchScope): HandlerTable;
   /** Push events (notificationStored, callRecorded) for the doors to forward to the page. */
   push: PushHub;
+  /** Which journal is in use, and attaching / detaching a shared one (Settings). */
+  journals: JournalAttachments;
   close(): Promise<void>;
 }
 
@@ -99,20 +113,39 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const sessionSecrets = new SessionSecretStore();
   const profiles = new ProfileService({ dataDir, secrets, sessionSecrets });
   const onRecordError = (error: unknown): void => log(`journal: a call could not be recorded: ${String(error)}`);
-  const journal = await openJournal(config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl, onRecordError } : { dataDir, onRecordError });
+  const door = config.door ?? 'electron';
   const push = new PushHub((error) => log(`push: a listener failed: ${String(error)}`));
+  const journals = new JournalAttachments({ dataDir, secrets, onRecordError, log });
+  let initial: JournalInUse;
+  if (config.databaseUrl) {
+    initial = { journal: await openJournal({ engine: 'postgres', url: config.databaseUrl, onRecordError }), source: 'startup' };
+  } else {
+    initial = await journals.openAtStart({ useAttachment: config.useJournalAttachment ?? door !== 'cli' });
+  }
+  // The journal in use can be swapped (Settings: attach / detach) under everything that holds it.
+  const journalSwitch = await createJournalSwitch(initial.journal, {
+    log,
+    ...((config.liveUpdates ?? door !== 'cli') ? {
+      live: {
+        // Another receiver stored a notification, or another console recorded a call: the page refreshes as for its own.
+        onChange: (change) => (change.kind === 'notificationStored' ? push.emit('notificationStored', change.payload) : push.emit('callRecorded', change.payload)),
+        onError: (error) => log(`journal: live updates: ${String(error)}`),
+      },
+    } : {}),
+  });
+  journals.bind(journalSwitch, initial);
+  const journal = journalSwitch.journal;
   // Every attempt goes to the journal first, then the page hears about it.
-  const journalRecorder = journal.recorder();
   const recorder: CallRecorder = {
     async record(call) {
-      await journalRecorder.record(call);
+      await journal.recorder().record(call);
       push.emit('callRecorded', { api: call.api, paymentId: call.ids.paymentId ?? null, paymentRequestId: call.ids.paymentRequestId ?? null, resultStatus: call.resultStatus ?? null });
     },
   };
 
   let sandbox: RunningSandbox | undefined;
   let receiver: NotificationReceiver | undefined;
-  const closers: Array<() => Promise<void> | void> = [() => journal.close()];
+  const closers: Array<() => Promise<void> | void> = [() => journalSwitch.close()];
 
   try {
     const ownsSandbox = config.ownsEmbeddedSandbox ?? config.startEmbeddedSandbox === true;
@@ -197,9 +230,10 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const context: HandlerContext = {
     dataDir,
     version,
-    door: config.door ?? 'electron',
+    door,
     profiles,
     journal,
+    journals,
     secrets,
     sandbox,
     receiver,
@@ -222,6 +256,7 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
     handlers,
     handlersFor: (scope) => buildHandlerTable({ ...context, scope }),
     push,
+    journals,
     async close() {
       for (const close of closers) await close();
     },

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { AppStatus, Environment } from '../../src-shared/contract';
+import { useJournalConnection } from '../queries/journal-connection';
 import { GlobalSearch, type GlobalSearchHandle } from './global-search';
 
 const ENVIRONMENT_WORDS: Record<Environment, string> = { embedded: 'embedded sandbox', sandbox: 'Antom sandbox', production: 'PRODUCTION' };
@@ -11,6 +12,7 @@ function badgeText(name: string, environment: string): string {
 
 export function AppHeader({ status, searchRef }: { status: AppStatus | undefined; searchRef: RefObject<GlobalSearchHandle | null> }) {
   const profile = status?.activeProfile;
+  const journal = useJournalConnection().data;
   return (
     <header className="app-header">
       <h1>Antom Ops Console</h1>
@@ -23,6 +25,12 @@ export function AppHeader({ status, searchRef }: { status: AppStatus | undefined
         </span>
       ) : status ? (
         <span className="badge" title="Create or pick a profile in Settings">No active profile</span>
+      ) : null}
+      {journal ? (
+        <span className={`badge journal-badge${journal.engine === 'postgres' ? '' : ' muted-badge'}`} data-testid="journal-in-use"
+          title={journal.attachError ? `The shared journal could not be opened: ${journal.attachError.message}` : `Journal: ${journal.label} (${journal.where})`}>
+          Journal: {journal.label}{journal.attachError ? ' (shared journal unavailable)' : ''}
+        </span>
       ) : null}
       {status?.door === 'preview' ? <span className="badge muted-badge" title="Browser preview: sandbox profiles only">Preview</span> : null}
       <GlobalSearch ref={searchRef} />

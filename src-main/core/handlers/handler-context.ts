@@ -9,6 +9,7 @@ import type { ProfileService } from '../profiles/profile-service';
 import type { Journal } from '../journal/journal';
 import type { RunningSandbox } from '../sandbox/start-sandbox';
 import type { NotificationReceiver } from '../receiver/notification-receiver';
+import type { JournalAttachments } from '../journal-attachment/journal-attachments';
 
 export type Door = 'electron' | 'preview' | 'cli';
 
@@ -30,6 +31,8 @@ export interface HandlerContext {
   door: Door;
   profiles: ProfileService;
   journal: Journal;
+  /** Which journal is in use; attach / detach a shared one (Settings). */
+  journals: JournalAttachments;
   secrets: SecretStore;
   /** The embedded sandbox running in this process, if any. */
   sandbox: RunningSandbox | undefined;

@@ -6,6 +6,7 @@ import type { HandlerTable } from '../../../src-shared/contract';
 import type { HandlerContext } from './handler-context';
 import { disputeHandlers } from './dispute-handlers';
 import { journalHandlers } from './journal-handlers';
+import { journalConnectionHandlers } from './journal-connection-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { paymentHandlers } from './payment-handlers';
 import { profileHandlers } from './profile-handlers';
@@ -19,5 +20,6 @@ export function buildHandlerTable(ctx: HandlerContext): HandlerTable {
     ...overviewHandlers(ctx),
     ...troubleshootHandlers(ctx),
     ...disputeHandlers(ctx),
+    ...journalConnectionHandlers(ctx),
   };
 }

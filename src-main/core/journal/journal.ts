@@ -26,6 +26,7 @@ import type {
   ReceivedNotification, StoredNotificationRef, TimeRange,
 } from './journal-types';
 import type { AwaitingCaptureCandidate, OverviewRange } from './overview-queries';
+import type { JournalChangeFeed, JournalChangeOptions } from './journal-changes';
 
 type JournalEngine = 'sqlite' | 'postgres';
 
@@ -48,6 +49,11 @@ export interface Journal {
   readonly engine: JournalEngine;
   /** Where the rows are, for display: a file path, or a database URL WITHOUT its password. */
   describe(): string;
+  /**
+   * Shared engines only (PostgreSQL): deliver what OTHER processes commit from now on, as push
+   * events (journal-changes.ts). Absent on the SQLite file, which only its own console writes live.
+   */
+  watchChanges?(options: JournalChangeOptions): Promise<JournalChangeFeed>;
 
   // ---- writing ---------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 /**
  * Settings: profiles (switch, read-only, delete, create), keys (import, generate, Antom's public
- * key), keychain status, the notification receiver and the journal.
+ * key), keychain status, the notification receiver, the journal and the shared journal it may be attached to.
  */
 import { errorShapeOf } from '../../bridge/client';
 import { DashboardPage } from '../../components/dashboard-page';
@@ -12,6 +12,7 @@ import { CreateProfileForm } from './create-profile-form';
 import { KeysPanel } from './keys-panel';
 import { ProfilesTable } from './profiles-table';
 import { JournalPanel, KeychainStatusPanel, ReceiverPanel } from './status-panels';
+import { SharedJournalPanel } from './shared-journal-panel';
 import '../../components/log-layout.css';
 import './settings.css';
 
@@ -32,6 +33,7 @@ export default function SettingsPage() {
         </div>
       ) : null}
       <JournalPanel />
+      <SharedJournalPanel />
     </DashboardPage>
   );
 }

@@ -19,7 +19,7 @@
  *
  * Everything written passes the same redaction and key-material guard as the SQLite engine.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ConsoleError } from '../../../../src-shared/errors';
 import type { OverviewStats } from '../../../../src-shared/contract';
 import type { NotificationReplayRecord } from '../../../../src-shared/journal-views';
@@ -59,6 +59,8 @@ import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-f
 import { migratePostgres, type MigrationOutcome } from './postgres-migrate';
 import type { Journal, JournalCounts, NotificationAnswerItem } from '../journal';
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
+import type { JournalChangeFeed, JournalChangeOptions } from '../journal-changes';
+import { startPostgresLiveFeed } from './postgres-live-feed';
 import { searchTokens } from './search-text';
 
 interface PostgresJournalOptions {
@@ -164,10 +166,13 @@ export class PostgresJournal implements Journal {
   private readonly url: string;
   private readonly sql: JournalSql;
   private readonly onRecordError: PostgresJournalOptions['onRecordError'];
+  /** This instance's application_name: the live feed skips the rows its own pool wrote (0005-live-notify). */
+  private readonly origin: string;
   private closed = false;
 
-  private constructor(sql: JournalSql, options: PostgresJournalOptions, migration: MigrationOutcome) {
+  private constructor(sql: JournalSql, options: PostgresJournalOptions, migration: MigrationOutcome, origin: string) {
     this.sql = sql;
+    this.origin = origin;
     this.url = options.url;
     this.onRecordError = options.onRecordError;
     this.migration = migration;
@@ -175,17 +180,24 @@ export class PostgresJournal implements Journal {
 
   /** Connect, migrate (refusing a database from a newer console), and return the journal. */
   static async open(options: PostgresJournalOptions): Promise<PostgresJournal> {
+    const origin = `antom-ops ${process.pid}/${randomBytes(3).toString('hex')}`;
     const sql = connectJournalDatabase(options.url, {
+      applicationName: origin,
       ...(options.maxConnections !== undefined ? { max: options.maxConnections } : {}),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
     });
     try {
       const migration = await migratePostgres(sql, options.url, options.consoleVersion ?? 'unknown');
-      return new PostgresJournal(sql, options, migration);
+      return new PostgresJournal(sql, options, migration, origin);
     } catch (error) {
       await sql.end({ timeout: 1 }).catch(() => undefined);
       throw journalDatabaseError(error, options.url, 'be opened');
     }
+  }
+
+  /** Rows other processes commit (any receiver's notifications, any console's calls), as push events. */
+  watchChanges(options: JournalChangeOptions): Promise<JournalChangeFeed> {
+    return startPostgresLiveFeed(this.sql, this.origin, options);
   }
 
   /** The database URL without its password. */
