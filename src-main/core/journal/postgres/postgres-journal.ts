@@ -56,8 +56,9 @@ import {
   connectJournalDatabase, describeDatabaseUrl, journalDatabaseError, type JournalSql, type JournalTx, type SqlValue,
 } from './postgres-connection';
 import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-filters';
-import { migratePostgres, type MigrationOutcome } from './postgres-migrate';
-import type { Journal, JournalCounts, NotificationAnswerItem } from '../journal';
+import { migratePostgres, postgresSchemaVersion, type MigrationOutcome } from './postgres-migrate';
+import { POSTGRES_SCHEMA_VERSION } from '../migrations/postgres';
+import type { Journal, JournalCounts, JournalReadiness, NotificationAnswerItem } from '../journal';
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
 import { searchTokens } from './search-text';
 
@@ -750,6 +751,26 @@ export class PostgresJournal implements Journal {
       (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM notifications) AS notifications,
       (SELECT count(*) FROM notification_attempts) AS attempts`);
     return row!;
+  }
+
+  /**
+   * One round trip on the pool the writes use: reachable, and migrated to exactly this console's
+   * schema (behind: `db migrate` was not run; ahead: a newer console migrated it).
+   */
+  async readiness(): Promise<JournalReadiness> {
+    const known = POSTGRES_SCHEMA_VERSION;
+    if (this.closed) return { ready: false, schemaVersion: undefined, knownSchemaVersion: known, reason: 'The journal connection is closed.' };
+    let version: number;
+    try {
+      version = await postgresSchemaVersion(this.sql);
+    } catch (error) {
+      return { ready: false, schemaVersion: undefined, knownSchemaVersion: known, reason: journalDatabaseError(error, this.url, 'be reached').message };
+    }
+    if (version === known) return { ready: true, schemaVersion: version, knownSchemaVersion: known };
+    const reason = version < known
+      ? `The database ${this.describe()} is at schema ${version}; this receiver writes schema ${known}. Run \`antom-ops db migrate --database URL\`.`
+      : `The database ${this.describe()} was migrated to schema ${version} by a newer console; this receiver knows up to ${known}. Update this receiver.`;
+    return { ready: false, schemaVersion: version, knownSchemaVersion: known, reason };
   }
 
   requestIdLedger(): RequestIdLedger {
