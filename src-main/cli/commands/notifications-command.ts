@@ -15,6 +15,7 @@ import { openJournal } from '../../core/journal/open-journal';
 import { startIntakeService } from '../../core/receiver/intake-service';
 import { jsonLogLine, textLogLine, type IntakeLogEntry } from '../../core/receiver/intake-log';
 import { runUntilStopSignal } from '../service-lifecycle';
+import { isPostgresDriverWriteFault } from '../../core/journal/postgres/postgres-connection';
 import type { Verifier } from '../../core/receiver/verify-notification';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 import { profileNamed } from './profiles-command';
@@ -28,6 +29,8 @@ const usage = [
   'with --json, list prints {"entries": [...], "nextCursor": C or null}; pass --cursor C for the next page',
 ].join('\n       ');
 
+/** Node's own exit code for an uncaught exception. */
+const EXIT_CRASHED = 1;
 /** A stop that takes longer than this is forced (a second signal forces it at once). */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 /** Connections still open this long after SIGTERM are cut off (their answers are withdrawn, never counted as acknowledged). */
@@ -90,6 +93,18 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     throw error;
   }
   const { receiver } = service;
+  // The one uncaught exception a service survives: the PostgreSQL driver's write to a dropped
+  // connection (postgres-connection.ts). Anything else is a bug: logged, and the process exits
+  // as Node would (systemd's Restart= starts it again; nothing unacknowledged is lost).
+  const onUncaught = (error: Error): void => {
+    if (isPostgresDriverWriteFault(error)) {
+      void service.recoverFromDriverFault(error);
+      return;
+    }
+    log({ event: 'error', message: `uncaught: ${error.stack ?? error.message}` });
+    process.exit(EXIT_CRASHED);
+  };
+  process.on('uncaughtException', onUncaught);
   // The first line's keys are a contract (url first); signedPath is null unless --signed-path.
   if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, signedPath: receiver.signedPath ?? null, verifyingWith: describe, journal: journal.describe() });
   else {
@@ -107,6 +122,7 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
       log({ event: 'shutdown-complete', ms: performance.now() - started });
     },
   });
+  process.off('uncaughtException', onUncaught);
   return EXIT_OK;
 }
 

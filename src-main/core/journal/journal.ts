@@ -115,6 +115,8 @@ export interface Journal {
   counts(): Promise<JournalCounts>;
   /** Reachable and migrated to exactly this console's schema? Never rejects: an unreachable store is `ready: false`. */
   readiness(): Promise<JournalReadiness>;
+  /** Drop pooled connections and start afresh (PostgreSQL, after the server went away); nothing for SQLite. */
+  reconnect(): Promise<void>;
   /** The client's request-ID ledger, kept in the same store so it survives restarts. */
   requestIdLedger(): RequestIdLedger;
 

@@ -679,6 +679,11 @@ export class SqliteJournal implements Journal {
     return { calls: n('calls'), notifications: n('notifications'), attempts: n('notification_attempts') };
   }
 
+  /** One file, opened once: there is no connection to renew. */
+  async reconnect(): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** The file is open and at this console's schema (another console may have upgraded it meanwhile). */
   async readiness(): Promise<JournalReadiness> {
     try {

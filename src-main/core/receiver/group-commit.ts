@@ -31,7 +31,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ReceivedNotification, StoredNotificationRef } from '../journal/journal-types';
 import { ACKNOWLEDGEMENT, STORE_FAILED, STORE_UNAVAILABLE, type Answer } from './notification-answers';
-import type { IntakeObserver, IntakeOutcome, StoreHealth } from './intake-events';
+import { StoreTimeoutError, type IntakeObserver, type IntakeOutcome, type StoreHealth } from './intake-events';
 import type { NotificationAnswer, NotificationSink } from './notification-sink';
 
 const NOTIFICATION_ID_HEADER = 'x-antom-ops-notification-id';
@@ -61,6 +61,12 @@ interface GroupCommitOptions {
   storeHealth?: StoreHealth | undefined;
   /** Extra headers on every answer (e.g. `connection: close` while the receiver shuts down). */
   answerHeaders?: () => Record<string, string> | undefined;
+  /**
+   * A store not committed within this long is answered as failed (the intake service: a database
+   * that stopped answering must not hold every sender forever). If it commits later after all, its
+   * answers are withdrawn as undelivered: the sender was told 503, never acknowledged.
+   */
+  storeTimeoutMs?: number | undefined;
 }
 
 interface GroupCommit {
@@ -97,6 +103,23 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     } catch (error) {
       reportError(error);
     }
+  }
+  /** The store, bounded by storeTimeoutMs; a late commit's recorded answers are withdrawn. */
+  function storeWithin(store: Promise<StoredNotificationRef[]>): Promise<StoredNotificationRef[]> {
+    const limit = options.storeTimeoutMs;
+    if (limit === undefined) return store;
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new StoreTimeoutError(limit));
+      }, limit);
+    });
+    store.then((refs) => {
+      if (timedOut) for (const ref of refs) answerUndelivered(ref);
+    }, () => undefined);
+    return Promise.race([store, deadline]).finally(() => clearTimeout(timer));
   }
   const headersFor = (p: PendingAnswer, extra?: Record<string, string>): Record<string, string> | undefined => {
     const shared = options.answerHeaders?.();
@@ -157,7 +180,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
   async function storeOne(p: PendingAnswer, answer: NotificationAnswer): Promise<void> {
     let ref: StoredNotificationRef;
     try {
-      ref = await sink.storeNotification(p.record, answer);
+      [ref] = (await storeWithin(sink.storeNotification(p.record, answer).then((r) => [r]))) as [StoredNotificationRef];
     } catch (error) {
       // An unreachable database is logged once by the journal's health, not once per record.
       const unavailable = (await storeHealth?.storeFailed(error)) ?? false;
@@ -177,7 +200,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     const answers = batch.map((p) => answerRecord(p.answer, at));
     let refs: StoredNotificationRef[];
     try {
-      refs = await sink.storeNotifications(batch.map((p) => p.record), answers);
+      refs = await storeWithin(sink.storeNotifications(batch.map((p) => p.record), answers));
     } catch (error) {
       // The database unreachable: every record would fail the same way, so answer them all now.
       if (storeHealth && (await storeHealth.storeFailed(error))) {

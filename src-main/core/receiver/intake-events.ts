@@ -41,3 +41,11 @@ export interface StoreHealth {
   /** A store committed: the journal is reachable. */
   storeSucceeded(): void;
 }
+
+/** A store that did not commit in time (group-commit.ts storeTimeoutMs): its connection may be stuck. */
+export class StoreTimeoutError extends Error {
+  constructor(limitMs: number) {
+    super(`The journal did not commit within ${limitMs / 1000} s.`);
+    this.name = 'StoreTimeoutError';
+  }
+}

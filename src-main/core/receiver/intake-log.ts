@@ -18,6 +18,7 @@ export type IntakeLogEntry =
   | { event: 'database-down'; reason: string }
   | { event: 'database-up'; downForMs: number }
   | { event: 'error'; message: string }
+  | { event: 'driver-fault'; message: string; recovery: string }
   | { event: 'shutdown-started'; signal: string }
   | { event: 'shutdown-complete'; ms: number }
   | { event: 'shutdown-forced'; reason: string };
@@ -55,6 +56,7 @@ function levelOf(entry: IntakeLogEntry): LogLevel {
     case 'notification':
       return entry.answered.outcome === 'stored' || entry.answered.outcome === 'not-stored' ? 'info' : 'error';
     case 'database-down':
+    case 'driver-fault':
     case 'error':
     case 'shutdown-forced':
       return 'error';
@@ -90,6 +92,8 @@ export function textLogLine(entry: IntakeLogEntry, at: Date = new Date()): strin
       return `${time} database back after ${Math.round(entry.downForMs / 100) / 10} s; storing and acknowledging again.`;
     case 'error':
       return `${time} receiver: ${entry.message}`;
+    case 'driver-fault':
+      return `${time} database driver fault (${entry.message}): ${entry.recovery}`;
     case 'shutdown-started':
       return `${time} ${entry.signal}: not accepting new connections; finishing the requests in flight.`;
     case 'shutdown-complete':

@@ -22,7 +22,7 @@ import { createServiceEndpoints } from './service-endpoints';
 import { healthLogEntry, type IntakeLogEntry } from './intake-log';
 
 export interface IntakeServiceOptions {
-  journal: NotificationSink & Pick<Journal, 'readiness' | 'describe'>;
+  journal: NotificationSink & Pick<Journal, 'readiness' | 'reconnect' | 'describe'>;
   resolveVerifier: ResolveVerifier;
   /** What verifies (a key file, a profile), for the listening line. Never the key itself. */
   verifyingWith: string;
@@ -37,7 +37,12 @@ export interface IntakeServiceOptions {
   groupCommit?: boolean;
   /** How often a database that is down is probed again (default 2 s). */
   healthRecheckMs?: number;
+  /** A store not committed within this long is answered 503 (default 10 s). */
+  storeTimeoutMs?: number;
 }
+
+/** Longer than any healthy commit; short enough that a hung database is noticed and answered. */
+const DEFAULT_STORE_TIMEOUT_MS = 10_000;
 
 export interface IntakeService {
   receiver: NotificationReceiver;
@@ -45,6 +50,11 @@ export interface IntakeService {
   health: JournalHealth;
   /** Stop accepting; store and answer what is in flight; cut off what is still open after graceMs. */
   stop(options?: { graceMs?: number }): Promise<void>;
+  /**
+   * The process caught the database driver's uncaught write fault (isPostgresDriverWriteFault):
+   * log it, replace the journal's connections, probe again. Never rejects.
+   */
+  recoverFromDriverFault(error: Error): Promise<void>;
 }
 
 export async function startIntakeService(options: IntakeServiceOptions): Promise<IntakeService> {
@@ -58,6 +68,7 @@ export async function startIntakeService(options: IntakeServiceOptions): Promise
   };
   const health = createJournalHealth({
     readiness: () => journal.readiness(),
+    reconnect: () => journal.reconnect(),
     onChange: (change) => safeLog(healthLogEntry(change)),
     ...(options.healthRecheckMs !== undefined ? { recheckMs: options.healthRecheckMs } : {}),
   });
@@ -75,6 +86,7 @@ export async function startIntakeService(options: IntakeServiceOptions): Promise
       ...(options.groupCommit !== undefined ? { groupCommit: options.groupCommit } : {}),
       allowNonLoopback: options.allowNonLoopback ?? false,
       storeHealth: health,
+      storeTimeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
       observer: (answered) => {
         metrics.observe(answered);
         safeLog({ event: 'notification', answered });
@@ -93,6 +105,15 @@ export async function startIntakeService(options: IntakeServiceOptions): Promise
     receiver,
     metrics,
     health,
+    async recoverFromDriverFault(error) {
+      safeLog({ event: 'driver-fault', message: error.message, recovery: 'The journal\'s connections are replaced; stores still waiting on the old ones fail and are answered 503.' });
+      try {
+        await journal.reconnect();
+      } catch {
+        // the probe reports what is wrong
+      }
+      await health.check();
+    },
     stop(stopOptions) {
       stopping ??= (async () => {
         shuttingDown = true;

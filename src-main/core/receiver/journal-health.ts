@@ -8,13 +8,16 @@
  * - A store failure triggers a probe: if the journal is not ready the failure was the database's,
  *   not the records'. A committed store proves the journal is up again.
  * - While down, a probe runs every few seconds even without traffic, so "database up" is logged
- *   and /readyz turns 200 by itself. The driver (postgres.js) opens a fresh connection per query
- *   when the old ones died, so nothing has to be reopened: the next query that reaches the server
- *   succeeds.
+ *   and /readyz turns 200 by itself. postgres.js opens a fresh connection when the old one died,
+ *   but a connection that died with a write buffered can stay unable to write (postgres.js 3.4.9,
+ *   porsager/postgres#1154 and #1208): every query on it then hangs. So the journal's pool is
+ *   replaced (`reconnect`) whenever the journal is found down, before each probe while it is
+ *   down, and whenever a store timed out (even if a probe on another connection succeeds): what
+ *   serves after an outage never lived through it.
  * - Starts "up": the service only starts after opening (and migrating) the journal.
  */
 import type { JournalReadiness } from '../journal/journal';
-import type { StoreHealth } from './intake-events';
+import { StoreTimeoutError, type StoreHealth } from './intake-events';
 
 const DEFAULT_PROBE_TIMEOUT_MS = 3_000;
 const DEFAULT_RECHECK_MS = 2_000;
@@ -25,6 +28,8 @@ export type JournalHealthChange =
 
 interface JournalHealthOptions {
   readiness: () => Promise<JournalReadiness>;
+  /** Start the journal's connections afresh (before each probe while down). */
+  reconnect?: () => Promise<void>;
   /** Called on every change between up and down (for the log). */
   onChange?: (change: JournalHealthChange) => void;
   probeTimeoutMs?: number;
@@ -52,7 +57,18 @@ export function createJournalHealth(options: JournalHealthOptions): JournalHealt
   // The schema version the last answer named, for a timeout's report.
   let knownSchemaVersion = 0;
 
+  // One reconnect at a time; a request for one while it runs is served by it.
+  let reconnecting: Promise<void> | undefined;
+  function reconnect(): Promise<void> {
+    if (!options.reconnect) return Promise.resolve();
+    reconnecting ??= options.reconnect().catch(() => undefined).finally(() => {
+      reconnecting = undefined;
+    });
+    return reconnecting;
+  }
+
   function changed(ready: boolean, reason: string | undefined): void {
+    if (!ready) void reconnect();
     if (ready === up) return;
     up = ready;
     if (ready) {
@@ -76,7 +92,11 @@ export function createJournalHealth(options: JournalHealthOptions): JournalHealt
     if (closed || up || recheck) return;
     recheck = setTimeout(() => {
       recheck = undefined;
-      void check().then(() => scheduleRecheck());
+      void (async () => {
+        await reconnect();
+        await check();
+        scheduleRecheck();
+      })();
     }, recheckMs);
     recheck.unref();
   }
@@ -113,7 +133,9 @@ export function createJournalHealth(options: JournalHealthOptions): JournalHealt
   return {
     check,
     isUp: () => up,
-    async storeFailed(): Promise<boolean> {
+    async storeFailed(error: unknown): Promise<boolean> {
+      // A timed-out store may sit on a stuck connection that a probe on another would not reveal.
+      if (error instanceof StoreTimeoutError) await reconnect();
       return !(await check()).ready;
     },
     storeSucceeded(): void {

@@ -86,6 +86,8 @@ export interface NotificationReceiverOptions {
   storeHealth?: StoreHealth;
   /** /healthz, /readyz, /metrics on the same port (the intake service). */
   serviceEndpoints?: ServiceEndpoints;
+  /** A store not committed within this long is answered as failed (group-commit.ts); default: no limit. */
+  storeTimeoutMs?: number;
 }
 
 export interface NotificationReceiver {
@@ -165,7 +167,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
   const classifier = createRequestClassifier({ basePath, signedPath, resolveVerifier: options.resolveVerifier, alternatePaths: options.alternatePaths ?? [], now });
   const commits = createGroupCommit({
     sink, groupCommit, now, onStored: options.onStored, reportError,
-    observer: options.observer, storeHealth: options.storeHealth, answerHeaders: closingHeaders,
+    observer: options.observer, storeHealth: options.storeHealth, answerHeaders: closingHeaders, storeTimeoutMs: options.storeTimeoutMs,
   });
   const rejectedBudget = createRejectedBudget(now);
 

@@ -163,12 +163,15 @@ export class PostgresJournal implements Journal {
   /** What open() found and did: schema version before and after. */
   readonly migration: MigrationOutcome;
   private readonly url: string;
-  private readonly sql: JournalSql;
+  /** Replaced by reconnect(); everything reads it at query time. */
+  private sql: JournalSql;
+  private readonly options: PostgresJournalOptions;
   private readonly onRecordError: PostgresJournalOptions['onRecordError'];
   private closed = false;
 
   private constructor(sql: JournalSql, options: PostgresJournalOptions, migration: MigrationOutcome) {
     this.sql = sql;
+    this.options = options;
     this.url = options.url;
     this.onRecordError = options.onRecordError;
     this.migration = migration;
@@ -176,10 +179,7 @@ export class PostgresJournal implements Journal {
 
   /** Connect, migrate (refusing a database from a newer console), and return the journal. */
   static async open(options: PostgresJournalOptions): Promise<PostgresJournal> {
-    const sql = connectJournalDatabase(options.url, {
-      ...(options.maxConnections !== undefined ? { max: options.maxConnections } : {}),
-      ...(options.schema !== undefined ? { schema: options.schema } : {}),
-    });
+    const sql = PostgresJournal.connect(options);
     try {
       const migration = await migratePostgres(sql, options.url, options.consoleVersion ?? 'unknown');
       return new PostgresJournal(sql, options, migration);
@@ -187,6 +187,27 @@ export class PostgresJournal implements Journal {
       await sql.end({ timeout: 1 }).catch(() => undefined);
       throw journalDatabaseError(error, options.url, 'be opened');
     }
+  }
+
+  private static connect(options: PostgresJournalOptions): JournalSql {
+    return connectJournalDatabase(options.url, {
+      ...(options.maxConnections !== undefined ? { max: options.maxConnections } : {}),
+      ...(options.schema !== undefined ? { schema: options.schema } : {}),
+    });
+  }
+
+  /**
+   * A fresh connection pool; the old one is ended (what is still waiting on it fails, as it would
+   * with the server gone). postgres.js 3.4.9 can leave a pooled connection unable to write after
+   * the server dropped it mid-write (porsager/postgres#1154, #1208: a buffered write survives the
+   * close), so the intake service starts afresh once the database is found down rather than trust
+   * a pool that lived through it.
+   */
+  async reconnect(): Promise<void> {
+    if (this.closed) return;
+    const old = this.sql;
+    this.sql = PostgresJournal.connect(this.options);
+    await old.end({ timeout: 1 }).catch(() => undefined);
   }
 
   /** The database URL without its password. */
