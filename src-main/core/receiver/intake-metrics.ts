@@ -33,11 +33,10 @@ export interface IntakeMetrics {
   observe(event: NotificationAnswered): void;
   /** The exposition text. Never rejects: a failing source is reported as NaN. */
   render(state: { journalReady: boolean }): Promise<string>;
-  /** Counter values, for tests and the shutdown log line. */
-  snapshot(): IntakeCounts;
 }
 
-export interface IntakeCounts {
+/** The counters' values since start. */
+interface IntakeCounts {
   received: number;
   verified: number;
   rejected: Record<RejectReason, number>;
@@ -146,9 +145,5 @@ export function createIntakeMetrics(sources: MetricsSources = {}): IntakeMetrics
     return `${lines.join('\n')}\n`;
   }
 
-  return {
-    observe,
-    render,
-    snapshot: () => structuredClone(counts),
-  };
+  return { observe, render };
 }

@@ -17,10 +17,10 @@ import type { IntakeMetrics } from './intake-metrics';
 import { PROMETHEUS_CONTENT_TYPE } from './intake-metrics';
 import type { JournalHealth } from './journal-health';
 
-export const SERVICE_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
+const SERVICE_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
 type ServicePath = (typeof SERVICE_PATHS)[number];
 
-export interface ServiceEndpointsOptions {
+interface ServiceEndpointsOptions {
   health: JournalHealth;
   metrics: IntakeMetrics;
   /** Which journal (no password), shown by /readyz. */
