@@ -84,7 +84,8 @@ export function textLogLine(entry: IntakeLogEntry, at: Date = new Date()): strin
       const verdict = f.verdict === 'verified' ? 'verified' : `REJECTED (${String(f.rejectReason)})`;
       const stored = entry.answered.outcome === 'stored' ? `#${String(f.id)}` : entry.answered.outcome.toUpperCase();
       const attempt = f.duplicateOf !== null ? ` (attempt ${String(f.attempt)} of #${String(f.duplicateOf)})` : '';
-      return `${time} ${verdict} ${String(f.notifyType)} ${String(f.paymentId ?? f.paymentRequestId ?? '')} ${stored}${attempt} -> ${String(f.httpStatus)} in ${String(f.latencyMs)} ms from ${String(f.remoteAddress)}`;
+      const id = f.paymentId ?? f.paymentRequestId;
+      return [time, verdict, String(f.notifyType), ...(id ? [String(id)] : []), `${stored}${attempt}`, `-> ${String(f.httpStatus)} in ${String(f.latencyMs)} ms from ${String(f.remoteAddress)}`].join(' ');
     }
     case 'database-down':
       return `${time} DATABASE DOWN: ${entry.reason} Notifications are answered with 503 (Antom resends) until it is back.`;
