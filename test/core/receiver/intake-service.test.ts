@@ -18,6 +18,8 @@ import { ACKNOWLEDGEMENT_BODY } from '../../../src-main/core/receiver/notificati
 import { SCHEMA_VERSION } from '../../../src-main/core/journal/migrations';
 import { JOURNAL_FILE_NAME } from '../../../src-main/core/journal/sqlite-journal';
 import { ConsoleError } from '../../../src-shared/errors';
+import { startNotificationReceiver } from '../../../src-main/core/receiver/notification-receiver';
+import type { NotificationSink } from '../../../src-main/core/receiver/notification-sink';
 import { TEST_CLIENT_ID, antomTestPublicKey, paymentResultBody, sendNotification, sendRaw, signNotification } from '../../support/notification-sender';
 import { vectors } from '../../support/signature-vectors';
 import { openTestJournal, type JournalFixture } from './journal-fixture';
@@ -195,6 +197,46 @@ describe('intake service: health, readiness, metrics', () => {
       expect(line).not.toContain(n.headers.signature!);
       expect(line).not.toContain('paymentAmount');
       expect(line).not.toContain('BEGIN');
+    }
+  });
+});
+
+describe('intake service: a store that does not commit in time', () => {
+  it('is answered with a failure, and when it commits later after all its acknowledgement is withdrawn, not recorded', async () => {
+    fx = await openTestJournal();
+    const real = fx.journal;
+    // The real journal, reached 600 ms late (a database that hangs): the receiver gives up at 200 ms.
+    const slow: NotificationSink = {
+      storeNotification: async (n, a) => { await new Promise((r) => setTimeout(r, 600)); return real.storeNotification(n, a); },
+      storeNotifications: async (b, a) => { await new Promise((r) => setTimeout(r, 600)); return real.storeNotifications(b, a); },
+      markAnswersUndelivered: (items) => real.markAnswersUndelivered(items),
+      getNotification: (id) => real.getNotification(id),
+      close: async () => undefined,
+    };
+    const key = antomTestPublicKey();
+    const receiver = await startNotificationReceiver({
+      sink: slow,
+      storeTimeoutMs: 200,
+      resolveVerifier: (clientId) => (clientId === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined),
+    });
+    try {
+      const res = await sendNotification(new URL(receiver.url).origin, signNotification({ path: PATH, body: paymentResultBody('PAY-LATE') }));
+      // The batch timed out, then its record alone (retried: nothing says the database is down) too.
+      expect(res.status).toBe(500);
+      expect(res.body).not.toBe(ACKNOWLEDGEMENT_BODY);
+      // Both commits land after the answer; what they recorded as acknowledgements is taken back.
+      let stored;
+      for (let i = 0; i < 60; i++) {
+        stored = (await real.listNotifications({ anyId: 'PAY-LATE' })).items[0];
+        if (stored?.attempts === 2) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      const row = await real.getNotification(stored!.id);
+      expect(row).toMatchObject({ verification: 'verified', acknowledged: false, attempts: 2 });
+      expect(row!.attemptList).toMatchObject([{ answerStatus: null }, { answerStatus: null }]);
+    } finally {
+      await receiver.close();
     }
   });
 });
