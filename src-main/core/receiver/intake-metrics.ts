@@ -96,7 +96,8 @@ export function createIntakeMetrics(sources: MetricsSources = {}): IntakeMetrics
     if (event.outcome === 'store-failed') counts.storeFailed.journal++;
     if (event.outcome === 'store-unavailable') counts.storeFailed.unavailable++;
     if (event.outcome === 'not-stored') counts.rejectedNotStored++;
-    if (event.storeMs !== undefined) {
+    // Commits only: a failure answered at once would make the journal look fast while it is down.
+    if (event.outcome === 'stored' && event.storeMs !== undefined) {
       const seconds = event.storeMs / 1000;
       latencyCount++;
       latencySumSeconds += seconds;
