@@ -1,28 +1,40 @@
 /**
- * antom-ops notifications: run the verifying receiver in the foreground, list and inspect what
+ * antom-ops notifications: run the verifying receiver in the foreground (or as a service: JSON
+ * logs, /healthz /readyz /metrics, graceful SIGTERM; docs/team-mode.md), list and inspect what
  * it stored, and replay a stored notification to an integrator's server.
  */
 import type { CliCommand } from '../command';
 import { ConsoleError } from '../../../src-shared/errors';
 import { EXIT_NEGATIVE, EXIT_OK, printFields, printJson, type CliIo } from '../cli-output';
-import { flag, optionalString, parseCommandArgs, parsePort, readFileArg, requireString, type ParsedCommandArgs, unknownSubcommand, waitForStopSignal } from '../cli-args';
+import { flag, optionalString, parseCommandArgs, parsePort, readFileArg, requireString, type ParsedCommandArgs, unknownSubcommand } from '../cli-args';
 import { withDoor, withJournalDoor } from '../cli-core';
 import { FILTER_OPTIONS, FILTER_USAGE, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
 import { parsePublicKey } from '../../core/keys/parse-keys';
 import { journalConfigFromArgs } from '../database-option';
 import { openJournal } from '../../core/journal/open-journal';
-import { startNotificationReceiver } from '../../core/receiver/notification-receiver';
+import { startIntakeService } from '../../core/receiver/intake-service';
+import { jsonLogLine, textLogLine, type IntakeLogEntry } from '../../core/receiver/intake-log';
+import { runUntilStopSignal } from '../service-lifecycle';
+import { isPostgresDriverWriteFault } from '../../core/journal/postgres/postgres-connection';
 import type { Verifier } from '../../core/receiver/verify-notification';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 import { profileNamed } from './profiles-command';
 
 const usage = [
-  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--host H --allow-non-loopback] [--data-dir DIR | --database URL] [--json]',
+  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--signed-path PUBLIC_PATH] [--host H --allow-non-loopback] [--data-dir DIR | --database URL] [--json]',
+  '  (--json: the first stdout line is {"url": ...}; logs are JSON lines on stderr. Also serves GET /healthz, /readyz, /metrics. SIGTERM stops gracefully.)',
   `antom-ops notifications list [--type T,..] [--verification verified|rejected] [--reject-reason R,..] [--acknowledged|--unacknowledged] ${FILTER_USAGE} [--json]`,
   'antom-ops notifications show ID [--json]',
   'antom-ops notifications replay ID --to URL [--mode as-received|re-signed] [--json]   (re-signed: embedded sandbox profiles only)',
   'with --json, list prints {"entries": [...], "nextCursor": C or null}; pass --cursor C for the next page',
 ].join('\n       ');
+
+/** Node's own exit code for an uncaught exception. */
+const EXIT_CRASHED = 1;
+/** A stop that takes longer than this is forced (a second signal forces it at once). */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+/** Connections still open this long after SIGTERM are cut off (their answers are withdrawn, never counted as acknowledged). */
+const SHUTDOWN_CONNECTION_GRACE_MS = 5_000;
 
 /** The list entry scripts rely on (issue contract): stable keys, nulls rather than missing keys. */
 export function notificationListEntry(n: NotificationSummary) {
@@ -57,26 +69,60 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
   }
   const journal = await openJournal(journalConfigFromArgs(args));
-  const receiver = await startNotificationReceiver({
-    port: parsePort(optionalString(args, 'port')),
-    ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),
-    ...(optionalString(args, 'path') ? { path: optionalString(args, 'path')! } : {}),
-    allowNonLoopback: flag(args, 'allow-non-loopback'),
-    sink: journal,
-    resolveVerifier,
-    onStored: (ref, n) => {
-      if (!json) io.err(`${n.receivedAt} ${n.verification === 'verified' ? 'verified' : `REJECTED (${n.rejectReason})`} ${n.notifyType} ${n.ids.paymentId ?? n.ids.paymentRequestId ?? ''}${ref.duplicateOf ? ` (attempt ${ref.attempts} of #${ref.duplicateOf})` : ''}`);
-    },
-    onError: (error) => io.err(`receiver: ${String(error)}`),
-  });
-  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.describe() });
+  // --json is the service mode: one JSON object per log line. Otherwise short lines for a person
+  // (the listening line is then on stdout already).
+  const log = (entry: IntakeLogEntry): void => {
+    if (json) io.err(jsonLogLine(entry));
+    else if (entry.event !== 'listening') io.err(textLogLine(entry));
+  };
+  let service;
+  try {
+    service = await startIntakeService({
+      journal,
+      resolveVerifier,
+      verifyingWith: describe,
+      log,
+      port: parsePort(optionalString(args, 'port')),
+      ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),
+      ...(optionalString(args, 'path') ? { path: optionalString(args, 'path')! } : {}),
+      ...(optionalString(args, 'signed-path') ? { signedPath: optionalString(args, 'signed-path')! } : {}),
+      allowNonLoopback: flag(args, 'allow-non-loopback'),
+    });
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+  const { receiver } = service;
+  // The one uncaught exception a service survives: the PostgreSQL driver's write to a dropped
+  // connection (postgres-connection.ts). Anything else is a bug: logged, and the process exits
+  // as Node would (systemd's Restart= starts it again; nothing unacknowledged is lost).
+  const onUncaught = (error: Error): void => {
+    if (isPostgresDriverWriteFault(error)) {
+      void service.recoverFromDriverFault(error);
+      return;
+    }
+    log({ event: 'error', message: `uncaught: ${error.stack ?? error.message}` });
+    process.exit(EXIT_CRASHED);
+  };
+  process.on('uncaughtException', onUncaught);
+  // The first line's keys are a contract (url first); signedPath is null unless --signed-path.
+  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, signedPath: receiver.signedPath ?? null, verifyingWith: describe, journal: journal.describe() });
   else {
-    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.describe()]]);
+    printFields(io, [['listening', receiver.url], ...(receiver.signedPath ? [['verifying over', receiver.signedPath] as [string, string]] : []), ['verifying with', describe], ['journal', journal.describe()]]);
     io.out('Press Ctrl+C to stop.');
   }
-  await waitForStopSignal();
-  await receiver.close();
-  await journal.close();
+  await runUntilStopSignal({
+    timeoutMs: SHUTDOWN_TIMEOUT_MS,
+    onForced: (reason) => log({ event: 'shutdown-forced', reason }),
+    stop: async (signal) => {
+      const started = performance.now();
+      log({ event: 'shutdown-started', signal });
+      await service.stop({ graceMs: SHUTDOWN_CONNECTION_GRACE_MS });
+      await journal.close();
+      log({ event: 'shutdown-complete', ms: performance.now() - started });
+    },
+  });
+  process.off('uncaughtException', onUncaught);
   return EXIT_OK;
 }
 
@@ -87,7 +133,7 @@ export const notificationsCommand: CliCommand = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
     const args = parseCommandArgs(rest, {
-      ...FILTER_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, path: { type: 'string' }, 'allow-non-loopback': { type: 'boolean' },
+      ...FILTER_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, path: { type: 'string' }, 'signed-path': { type: 'string' }, 'allow-non-loopback': { type: 'boolean' },
       'antom-public-key': { type: 'string' }, to: { type: 'string' }, mode: { type: 'string' },
     }, usage);
     const json = flag(args, 'json');

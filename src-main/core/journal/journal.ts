@@ -37,6 +37,17 @@ export interface NotificationAnswerItem {
   attemptId?: number | undefined;
 }
 
+/** Can the store take writes now, at this console's schema? (A receiver's /readyz.) */
+export interface JournalReadiness {
+  ready: boolean;
+  /** The store's schema version; undefined when it could not be reached. */
+  schemaVersion: number | undefined;
+  /** The schema version this console writes. */
+  knownSchemaVersion: number;
+  /** Why it is not ready, in words an operator can act on (never a password). */
+  reason?: string;
+}
+
 /** Row counts, for status displays and the benchmark. */
 export interface JournalCounts {
   calls: number;
@@ -108,6 +119,10 @@ export interface Journal {
   /** Bytes the journal takes in its store (file + WAL for SQLite, the database for PostgreSQL). */
   sizeBytes(): Promise<number>;
   counts(): Promise<JournalCounts>;
+  /** Reachable and migrated to exactly this console's schema? Never rejects: an unreachable store is `ready: false`. */
+  readiness(): Promise<JournalReadiness>;
+  /** Drop pooled connections and start afresh (PostgreSQL, after the server went away); nothing for SQLite. */
+  reconnect(): Promise<void>;
   /** The client's request-ID ledger, kept in the same store so it survives restarts. */
   requestIdLedger(): RequestIdLedger;
 

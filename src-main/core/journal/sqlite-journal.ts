@@ -33,13 +33,13 @@ import {
   CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary, verifiedContentOf,
   type AttemptRow, type CallRow, type IdRow, type NotificationRow,
 } from './journal-rows';
-import type { Journal, JournalCounts, NotificationAnswerItem } from './journal';
+import type { Journal, JournalCounts, JournalReadiness, NotificationAnswerItem } from './journal';
 import type {
   CallDetail, CallFilter, CallSummary, ExportFormat, FindByIdResult, JournalSettings, MismatchFlag, NotificationAnswerRecord,
   NotificationDetail, NotificationFilter, NotificationRetryInfo, NotificationSummary, Page, PageRequest, PaymentTimeline, PruneResult,
   ReceivedNotification, StoredNotificationRef, TimeRange,
 } from './journal-types';
-import { assertKnownVersion, migrate } from './migrations';
+import { assertKnownVersion, migrate, SCHEMA_VERSION } from './migrations';
 import { ACKNOWLEDGEMENT_BODY, isAcknowledgement } from '../../../src-shared/acknowledgement';
 import { findMismatches } from './mismatches';
 import { awaitingCaptureCandidates, overviewStats, type AwaitingCaptureCandidate, type OverviewRange } from './overview-queries';
@@ -677,6 +677,22 @@ export class SqliteJournal implements Journal {
   async counts(): Promise<JournalCounts> {
     const n = (table: string): number => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { calls: n('calls'), notifications: n('notifications'), attempts: n('notification_attempts') };
+  }
+
+  /** One file, opened once: there is no connection to renew. */
+  async reconnect(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** The file is open and at this console's schema (another console may have upgraded it meanwhile). */
+  async readiness(): Promise<JournalReadiness> {
+    try {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version === SCHEMA_VERSION) return { ready: true, schemaVersion: version, knownSchemaVersion: SCHEMA_VERSION };
+      return { ready: false, schemaVersion: version, knownSchemaVersion: SCHEMA_VERSION, reason: `The journal file is at schema ${version}; this receiver writes schema ${SCHEMA_VERSION}. Run every console and receiver on this file at the same version.` };
+    } catch (error) {
+      return { ready: false, schemaVersion: undefined, knownSchemaVersion: SCHEMA_VERSION, reason: `The journal file cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 
   async close(): Promise<void> {

@@ -22,10 +22,16 @@
  *    to a stored POST (401, 400, 413) is recorded the same way, on its attempt.
  *  - Each stored record's id is returned in the X-Antom-Ops-Notification-Id header, so tools
  *    (replay, tests, the bench) can find exactly the row an answer belongs to.
+ *  - The database down (intake service, journal-health.ts): a failed batch asks the store's
+ *    health whether the journal is reachable at all. If not, the whole batch is answered 503 at
+ *    once (retrying each record against a stopped server only adds load and latency); the next
+ *    batch tries the database again, so intake recovers by itself as soon as it is back.
+ *  - Every answer is reported to the observer (intake-events.ts): outcome, latency, store time.
  */
 import type { ServerResponse } from 'node:http';
 import type { ReceivedNotification, StoredNotificationRef } from '../journal/journal-types';
-import { STORE_FAILED, type Answer } from './notification-answers';
+import { ACKNOWLEDGEMENT, STORE_FAILED, STORE_UNAVAILABLE, type Answer } from './notification-answers';
+import { StoreTimeoutError, type IntakeObserver, type IntakeOutcome, type StoreHealth } from './intake-events';
 import type { NotificationAnswer, NotificationSink } from './notification-sink';
 
 const NOTIFICATION_ID_HEADER = 'x-antom-ops-notification-id';
@@ -36,6 +42,10 @@ export interface PendingAnswer {
   record: ReceivedNotification;
   res: ServerResponse;
   answer: Answer;
+  /** performance.now() when the request arrived (for the answer's latency). */
+  startedAt: number;
+  /** performance.now() when the complete record was queued for the journal (set by enqueue). */
+  queuedAt?: number;
 }
 
 interface GroupCommitOptions {
@@ -45,6 +55,18 @@ interface GroupCommitOptions {
   now: () => Date;
   onStored?: (ref: StoredNotificationRef, notification: ReceivedNotification) => void;
   reportError: (error: unknown) => void;
+  /** Told of every answer written (outcome, latency). */
+  observer?: IntakeObserver | undefined;
+  /** Told of store failures and successes; decides whether a failed batch is retried record by record. */
+  storeHealth?: StoreHealth | undefined;
+  /** Extra headers on every answer (e.g. `connection: close` while the receiver shuts down). */
+  answerHeaders?: () => Record<string, string> | undefined;
+  /**
+   * A store not committed within this long is answered as failed (the intake service: a database
+   * that stopped answering must not hold every sender forever). If it commits later after all, its
+   * answers are withdrawn as undelivered: the sender was told 503, never acknowledged.
+   */
+  storeTimeoutMs?: number | undefined;
 }
 
 interface GroupCommit {
@@ -66,7 +88,50 @@ export function sendAnswer(res: ServerResponse, answer: Answer, extraHeaders?: R
 }
 
 export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
-  const { sink, now, reportError } = options;
+  const { sink, now, reportError, storeHealth } = options;
+
+  function observe(p: PendingAnswer, outcome: IntakeOutcome, answer: Answer, ref: StoredNotificationRef | undefined, delivered: boolean, storedAt: number): void {
+    if (!options.observer) return;
+    const at = performance.now();
+    try {
+      options.observer({
+        record: p.record, ref, outcome, httpStatus: answer.httpStatus,
+        acknowledged: delivered && answer === ACKNOWLEDGEMENT,
+        latencyMs: at - p.startedAt,
+        storeMs: p.queuedAt === undefined ? undefined : storedAt - p.queuedAt,
+      });
+    } catch (error) {
+      reportError(error);
+    }
+  }
+  /** The store, bounded by storeTimeoutMs; a late commit's recorded answers are withdrawn. */
+  function storeWithin(store: Promise<StoredNotificationRef[]>): Promise<StoredNotificationRef[]> {
+    const limit = options.storeTimeoutMs;
+    if (limit === undefined) return store;
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new StoreTimeoutError(limit));
+      }, limit);
+    });
+    store.then((refs) => {
+      if (timedOut) for (const ref of refs) answerUndelivered(ref);
+    }, () => undefined);
+    return Promise.race([store, deadline]).finally(() => clearTimeout(timer));
+  }
+  const headersFor = (p: PendingAnswer, extra?: Record<string, string>): Record<string, string> | undefined => {
+    const shared = options.answerHeaders?.();
+    const close = p.answer.httpStatus === 413 ? { connection: 'close' } : undefined;
+    return shared || close || extra ? { ...shared, ...close, ...extra } : undefined;
+  };
+  /** Nothing stored: answer the failure (never an acknowledgement). */
+  function answerFailure(p: PendingAnswer, answer: Answer, outcome: IntakeOutcome): void {
+    const failedAt = performance.now();
+    const delivered = sendAnswer(p.res, answer, headersFor(p));
+    observe(p, outcome, answer, undefined, delivered, failedAt);
+  }
 
   // Answers committed with their notification but never handed to the socket, withdrawn a turn's worth at a time.
   let undelivered: { id: number; attemptId: number | undefined }[] = [];
@@ -90,19 +155,20 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     }
   }
 
-  function answerStored(p: PendingAnswer, ref: StoredNotificationRef): void {
-    const headers: Record<string, string> = { [NOTIFICATION_ID_HEADER]: String(ref.id) };
-    if (p.answer.httpStatus === 413) headers.connection = 'close';
+  function answerStored(p: PendingAnswer, ref: StoredNotificationRef, storedAt: number): void {
+    const headers = headersFor(p, { [NOTIFICATION_ID_HEADER]: String(ref.id) })!;
     const { res } = p;
     // 'finish' = node:http handed every byte to the socket (it comes before 'close'); a 'close'
     // without it means the connection died first and the sender never got this answer. A write
     // the kernel accepted but the peer then reset is indistinguishable from an answer lost on the
     // network: node:http still reports 'finish', and Antom, having no answer, resends.
     let finished = false;
-    if (!sendAnswer(res, p.answer, headers, () => (finished = true))) answerUndelivered(ref);
+    const written = sendAnswer(res, p.answer, headers, () => (finished = true));
+    if (!written) answerUndelivered(ref);
     else res.once('close', () => {
       if (!finished) answerUndelivered(ref);
     });
+    observe(p, 'stored', p.answer, ref, written, storedAt);
     try {
       options.onStored?.(ref, p.record);
     } catch (error) {
@@ -114,13 +180,16 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
   async function storeOne(p: PendingAnswer, answer: NotificationAnswer): Promise<void> {
     let ref: StoredNotificationRef;
     try {
-      ref = await sink.storeNotification(p.record, answer);
+      [ref] = (await storeWithin(sink.storeNotification(p.record, answer).then((r) => [r]))) as [StoredNotificationRef];
     } catch (error) {
-      reportError(error);
-      sendAnswer(p.res, STORE_FAILED, p.answer.httpStatus === 413 ? { connection: 'close' } : undefined);
+      // An unreachable database is logged once by the journal's health, not once per record.
+      const unavailable = (await storeHealth?.storeFailed(error)) ?? false;
+      if (!unavailable) reportError(error);
+      answerFailure(p, unavailable ? STORE_UNAVAILABLE : STORE_FAILED, unavailable ? 'store-unavailable' : 'store-failed');
       return;
     }
-    answerStored(p, ref);
+    storeHealth?.storeSucceeded();
+    answerStored(p, ref, performance.now());
   }
 
   const answerRecord = (answer: Answer, at: string): NotificationAnswer => ({ httpStatus: answer.httpStatus, body: answer.body, sentAt: at });
@@ -131,16 +200,23 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     const answers = batch.map((p) => answerRecord(p.answer, at));
     let refs: StoredNotificationRef[];
     try {
-      refs = await sink.storeNotifications(batch.map((p) => p.record), answers);
+      refs = await storeWithin(sink.storeNotifications(batch.map((p) => p.record), answers));
     } catch (error) {
+      // The database unreachable: every record would fail the same way, so answer them all now.
+      if (storeHealth && (await storeHealth.storeFailed(error))) {
+        for (const p of batch) answerFailure(p, STORE_UNAVAILABLE, 'store-unavailable');
+        return;
+      }
       reportError(error);
       for (const [i, p] of batch.entries()) await storeOne(p, answers[i]!);
       return;
     }
+    storeHealth?.storeSucceeded();
+    const storedAt = performance.now();
     batch.forEach((p, i) => {
       const ref = refs[i];
-      if (ref) answerStored(p, ref);
-      else sendAnswer(p.res, STORE_FAILED);
+      if (ref) answerStored(p, ref, storedAt);
+      else answerFailure(p, STORE_FAILED, 'store-failed');
     });
   }
 
@@ -170,6 +246,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
   }
 
   function enqueue(p: PendingAnswer): void {
+    p.queuedAt = performance.now();
     if (!options.groupCommit) {
       storeOne(p, answerRecord(p.answer, now().toISOString())).catch(reportError);
       return;

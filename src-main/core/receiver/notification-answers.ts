@@ -45,5 +45,7 @@ export function rejectionAnswer(reason: RejectReason, detail: string): Answer {
 }
 
 export const STORE_FAILED: Answer = failure(500, 'SYSTEM_ERROR', 'The notification could not be stored; it was not accepted. Please resend.');
+/** The journal cannot be reached (database down): nothing was stored, and Antom's resend will be once it is back. */
+export const STORE_UNAVAILABLE: Answer = failure(503, 'SYSTEM_ERROR', 'The notification journal is unavailable; the notification was not accepted. Please resend.');
 export const METHOD_NOT_ALLOWED: Answer = failure(405, 'METHOD_NOT_SUPPORTED', 'Notifications must be sent with POST.');
 export const NOT_FOUND: Answer = failure(404, 'NO_INTERFACE_DEF', 'No notification receiver on this path.');

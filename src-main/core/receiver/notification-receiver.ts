@@ -27,6 +27,16 @@
  *  - Duplicates (same dedupKey) are acknowledged: the journal stores them as attempts of the
  *    first one, so acknowledging them again applies nothing twice.
  *  - Storing before answering, group commit and what "acknowledged" means: group-commit.ts.
+ *  - Behind a proxy that rewrites the path (signedPath): Antom signed the PUBLIC path, so the
+ *    signature is checked over signedPath + whatever follows the receiver's own path, and that
+ *    public path is what the record keeps as receiverPath (the path Antom posted to; replay
+ *    relies on it being the signed one).
+ *  - As a service (intake-service.ts): operational endpoints on the same port (service-endpoints.ts)
+ *    are answered before the notify-path match; every answered POST is reported to `observer`.
+ *  - Closing: the listening socket closes at once; requests already on a connection are stored
+ *    and answered, each answer with `Connection: close` so keep-alive senders let go; whatever is
+ *    still open after `graceMs` is cut off (its answer, if it comes later, is withdrawn as
+ *    undelivered: nothing cut off is recorded as acknowledged).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
@@ -35,6 +45,8 @@ import type { ReceivedNotification, StoredNotificationRef } from '../journal/jou
 import type { NotificationSink } from './notification-sink';
 import type { ResolveVerifier } from './verify-notification';
 import { METHOD_NOT_ALLOWED, NOT_FOUND, STORE_FAILED, rejectionAnswer } from './notification-answers';
+import type { IntakeObserver, StoreHealth } from './intake-events';
+import { assertNotServicePath, type ServiceEndpoints } from './service-endpoints';
 import { createRequestClassifier, type IncomingPost } from './request-classification';
 import { createGroupCommit, sendAnswer, type PendingAnswer } from './group-commit';
 import { REJECTED_BODY_PREFIX_BYTES, createRejectedBudget } from './rejected-body-budget';
@@ -45,6 +57,8 @@ const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 const OVERSIZED_PREFIX_BYTES = REJECTED_BODY_PREFIX_BYTES;
 /** An oversized sender is drained (so it can read our 413) up to this much, then cut off. */
 const OVERSIZED_DRAIN_LIMIT = 4 * 1024 * 1024;
+/** How long close() lets open connections finish before cutting them off. */
+const DEFAULT_CLOSE_GRACE_MS = 2000;
 
 export interface NotificationReceiverOptions {
   host?: string;
@@ -64,6 +78,16 @@ export interface NotificationReceiverOptions {
   alternatePaths?: readonly string[];
   /** false = commit each notification on its own (the benchmark's baseline). Default true. */
   groupCommit?: boolean;
+  /** The public path Antom signs when a proxy rewrites it to `path` (--signed-path). */
+  signedPath?: string;
+  /** Told of every answered notification POST (the intake service's log and metrics). */
+  observer?: IntakeObserver;
+  /** The journal's health (the intake service): store failures ask it whether the database is down. */
+  storeHealth?: StoreHealth;
+  /** /healthz, /readyz, /metrics on the same port (the intake service). */
+  serviceEndpoints?: ServiceEndpoints;
+  /** A store not committed within this long is answered as failed (group-commit.ts); default: no limit. */
+  storeTimeoutMs?: number;
 }
 
 export interface NotificationReceiver {
@@ -71,9 +95,12 @@ export interface NotificationReceiver {
   host: string;
   port: number;
   path: string;
+  /** The public path signatures are checked over, when a proxy rewrites it (signedPath). */
+  signedPath: string | undefined;
   /** Rejected POSTs answered but not stored because the budget for rejected records was spent. */
   rejectedNotStored(): number;
-  close(): Promise<void>;
+  /** Stop accepting, store and answer what is in flight; connections still open after graceMs (default 2 s) are cut off. */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 function isLoopbackHost(host: string): boolean {
@@ -114,7 +141,12 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const now = options.now ?? (() => new Date());
   const groupCommit = options.groupCommit ?? true;
+  const signedPath = options.signedPath === undefined ? undefined : normalisePath(options.signedPath);
   const { sink } = options;
+  if (options.serviceEndpoints) assertNotServicePath(basePath);
+  // Once closing, every answer asks the sender to close its connection, so keep-alive ends.
+  let closingDown = false;
+  const closingHeaders = (): Record<string, string> | undefined => (closingDown ? { connection: 'close' } : undefined);
   const reportError = (error: unknown) => {
     try {
       options.onError?.(error);
@@ -132,8 +164,11 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
     );
   }
 
-  const classifier = createRequestClassifier({ basePath, resolveVerifier: options.resolveVerifier, alternatePaths: options.alternatePaths ?? [], now });
-  const commits = createGroupCommit({ sink, groupCommit, now, onStored: options.onStored, reportError });
+  const classifier = createRequestClassifier({ basePath, signedPath, resolveVerifier: options.resolveVerifier, alternatePaths: options.alternatePaths ?? [], now });
+  const commits = createGroupCommit({
+    sink, groupCommit, now, onStored: options.onStored, reportError,
+    observer: options.observer, storeHealth: options.storeHealth, answerHeaders: closingHeaders, storeTimeoutMs: options.storeTimeoutMs,
+  });
   const rejectedBudget = createRejectedBudget(now);
 
   /** Verified records are stored as they are; rejected ones within the budget, bounded; the rest only answered. */
@@ -143,13 +178,24 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
       return;
     }
     const record = rejectedBudget.admit(p.record);
-    if (record) commits.enqueue({ ...p, record });
-    else sendAnswer(p.res, p.answer, p.answer.httpStatus === 413 ? { connection: 'close' } : undefined);
+    if (record) {
+      commits.enqueue({ ...p, record });
+      return;
+    }
+    sendAnswer(p.res, p.answer, p.answer.httpStatus === 413 || closingDown ? { connection: 'close' } : undefined);
+    try {
+      options.observer?.({ record: p.record, ref: undefined, outcome: 'not-stored', httpStatus: p.answer.httpStatus, acknowledged: false, latencyMs: performance.now() - p.startedAt, storeMs: undefined });
+    } catch (error) {
+      reportError(error);
+    }
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const startedAt = performance.now();
     req.on('error', () => undefined);
     res.on('error', () => undefined);
+    if (closingDown) res.setHeader('connection', 'close');
+    if (options.serviceEndpoints?.handle(req, res)) return;
     const requestPath = req.url ?? '/';
     if (!pathServed(requestPath, basePath)) {
       req.resume();
@@ -177,7 +223,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
       const detail = `The body is ${sizes}; the receiver accepts at most ${maxBodyBytes} bytes. Only the first ${prefix.length} bytes are kept.`;
       const record: ReceivedNotification = { ...classifier.unclassifiedRecord(post(prefix)), rejectReason: 'oversized', rejectDetail: detail };
       // Answer now (the sender may still be writing) and keep draining so it can read the 413.
-      storeAndAnswer({ record, res, answer: rejectionAnswer('oversized', detail) });
+      storeAndAnswer({ record, res, answer: rejectionAnswer('oversized', detail), startedAt });
     };
 
     if (Number.isFinite(declared) && declared > maxBodyBytes) rejectOversized();
@@ -201,7 +247,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
         sendAnswer(res, STORE_FAILED);
         return;
       }
-      storeAndAnswer({ record: classified.record, res, answer: classified.answer });
+      storeAndAnswer({ record: classified.record, res, answer: classified.answer, startedAt });
     });
   }
 
@@ -237,8 +283,10 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
     host: address.address,
     port: address.port,
     path: basePath,
+    signedPath,
     rejectedNotStored: () => rejectedBudget.notStored(),
-    close() {
+    close(closeOptions) {
+      closingDown = true;
       closing ??= new Promise<void>((resolve) => {
         let force: NodeJS.Timeout | undefined;
         server.close(() => {
@@ -253,7 +301,7 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
         });
         server.closeIdleConnections();
         // A client holding a request open must not keep the receiver alive forever.
-        force = setTimeout(() => server.closeAllConnections(), 2000);
+        force = setTimeout(() => server.closeAllConnections(), closeOptions?.graceMs ?? DEFAULT_CLOSE_GRACE_MS);
         force.unref();
       });
       return closing;

@@ -7,6 +7,11 @@
  * read is stored as UNKNOWN, acknowledged all the same); everything else gets a non-success
  * answer (notification-answers.ts) so Antom resends.
  *
+ * Behind a path-rewriting proxy (signedPath): the signature covers the public path Antom posted
+ * to, so the requested path's part after the receiver's base path is put after signedPath, and
+ * that public path is verified over and recorded (receiverPath). If the proxy did not rewrite,
+ * the wrong-path diagnosis finds the path as requested among its candidates.
+ *
  * It also keeps the "keys proven per client-id" memory that rule 2 of the wrong-key/body-changed
  * diagnosis needs (verify-notification.ts): state for the life of one receiver.
  */
@@ -34,6 +39,8 @@ interface Classified {
 interface ClassifierOptions {
   /** The receiver's own base path (a wrong-path diagnosis tries it). */
   basePath: string;
+  /** The public base path Antom signs, when a proxy rewrites it to basePath (normalised like basePath). */
+  signedPath?: string | undefined;
   resolveVerifier: ResolveVerifier;
   /** Extra paths a wrong-path diagnosis should try (e.g. other receivers' notify paths). */
   alternatePaths: readonly string[];
@@ -47,7 +54,21 @@ interface RequestClassifier {
   unclassifiedRecord(post: IncomingPost): ReceivedNotification;
 }
 
+/**
+ * The path Antom signed for a request that reached us on `requestPath`: the base path replaced by
+ * the public one (`/antom/notify/eu?x` with base /antom/notify and public /pub/notify is
+ * `/pub/notify/eu?x`). Both bases are normalised: start with '/', no trailing '/' unless '/'.
+ */
+export function publicPathFor(requestPath: string, basePath: string, signedPath: string): string {
+  let rest = basePath === '/' ? requestPath : requestPath.slice(basePath.length);
+  if (basePath === '/' && (rest === '/' || rest.startsWith('/?'))) rest = rest.slice(1);
+  const joined = (signedPath === '/' ? '' : signedPath) + rest;
+  return joined === '' || joined.startsWith('?') ? `/${joined}` : joined;
+}
+
 export function createRequestClassifier(options: ClassifierOptions): RequestClassifier {
+  const { signedPath } = options;
+  const signedPathFor = (requestPath: string): string => (signedPath === undefined ? requestPath : publicPathFor(requestPath, options.basePath, signedPath));
   // Rule 2 of the wrong-key/body-changed diagnosis: keys that verified something, per client-id.
   // Keys are compared by their SPKI bytes, so a resolver that re-parses the key each time still works.
   const fingerprints = new WeakMap<KeyObject, string>();
@@ -70,7 +91,7 @@ export function createRequestClassifier(options: ClassifierOptions): RequestClas
   function unclassifiedRecord(post: IncomingPost): ReceivedNotification {
     return {
       receivedAt: options.now().toISOString(),
-      receiverPath: post.requestPath,
+      receiverPath: signedPathFor(post.requestPath),
       remoteAddress: post.remoteAddress,
       headers: post.headers,
       rawBody: post.rawBody,
@@ -91,15 +112,16 @@ export function createRequestClassifier(options: ClassifierOptions): RequestClas
   }
 
   function classify(post: IncomingPost): Classified {
-    const { requestPath, headers, rawBody } = post;
+    const { headers, rawBody } = post;
     const base = unclassifiedRecord(post);
     const verdict = verifyNotification({
-      requestPath,
-      basePath: options.basePath,
+      requestPath: base.receiverPath,
+      basePath: signedPath ?? options.basePath,
       headers,
       rawBody,
       resolveVerifier: options.resolveVerifier,
-      alternatePaths: options.alternatePaths,
+      // Behind a proxy the path as requested is one more candidate: a proxy that did not rewrite.
+      alternatePaths: signedPath === undefined ? options.alternatePaths : [...options.alternatePaths, post.requestPath, options.basePath],
       keyProvenFor,
     });
     const reject = (record: ReceivedNotification, reason: RejectReason, detail: string): Classified => ({

@@ -117,3 +117,17 @@ export function journalDatabaseError(error: unknown, url: string, doing: string)
       : 'Check the server\'s log for this error; the journal was not changed by this failed step.');
   return new ConsoleError('JOURNAL_UNREACHABLE', `The shared journal at ${where} could not ${doing}: ${message}.`, hint, { database: where, sqlState: code || undefined }, { cause: error });
 }
+
+/**
+ * postgres.js 3.4.9 defers small writes to a setImmediate; when the server drops the connection
+ * before it runs, it writes to a socket that is gone and throws from the timer
+ * (porsager/postgres#1154, #1208; unfixed in 3.4.9). Nothing awaits that timer, so the TypeError
+ * is an uncaught exception: only the process owner can catch it. This tells that fault apart from
+ * every other error; the intake service survives it by replacing the pool (journal.reconnect()).
+ */
+export function isPostgresDriverWriteFault(error: unknown): boolean {
+  return error instanceof TypeError
+    && /reading 'write'/.test(error.message)
+    && /nextWrite/.test(error.stack ?? '')
+    && /[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js/.test(error.stack ?? '');
+}

@@ -56,8 +56,9 @@ import {
   connectJournalDatabase, describeDatabaseUrl, journalDatabaseError, type JournalSql, type JournalTx, type SqlValue,
 } from './postgres-connection';
 import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-filters';
-import { migratePostgres, type MigrationOutcome } from './postgres-migrate';
-import type { Journal, JournalCounts, NotificationAnswerItem } from '../journal';
+import { migratePostgres, postgresSchemaVersion, type MigrationOutcome } from './postgres-migrate';
+import { POSTGRES_SCHEMA_VERSION } from '../migrations/postgres';
+import type { Journal, JournalCounts, JournalReadiness, NotificationAnswerItem } from '../journal';
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
 import type { JournalChangeFeed, JournalChangeOptions } from '../journal-changes';
 import { startPostgresLiveFeed } from './postgres-live-feed';
@@ -164,7 +165,9 @@ export class PostgresJournal implements Journal {
   /** What open() found and did: schema version before and after. */
   readonly migration: MigrationOutcome;
   private readonly url: string;
-  private readonly sql: JournalSql;
+  /** Replaced by reconnect(); everything reads it at query time. */
+  private sql: JournalSql;
+  private readonly options: PostgresJournalOptions;
   private readonly onRecordError: PostgresJournalOptions['onRecordError'];
   /** This instance's application_name: the live feed skips the rows its own pool wrote (0005-live-notify). */
   private readonly origin: string;
@@ -173,6 +176,7 @@ export class PostgresJournal implements Journal {
   private constructor(sql: JournalSql, options: PostgresJournalOptions, migration: MigrationOutcome, origin: string) {
     this.sql = sql;
     this.origin = origin;
+    this.options = options;
     this.url = options.url;
     this.onRecordError = options.onRecordError;
     this.migration = migration;
@@ -181,11 +185,7 @@ export class PostgresJournal implements Journal {
   /** Connect, migrate (refusing a database from a newer console), and return the journal. */
   static async open(options: PostgresJournalOptions): Promise<PostgresJournal> {
     const origin = `antom-ops ${process.pid}/${randomBytes(3).toString('hex')}`;
-    const sql = connectJournalDatabase(options.url, {
-      applicationName: origin,
-      ...(options.maxConnections !== undefined ? { max: options.maxConnections } : {}),
-      ...(options.schema !== undefined ? { schema: options.schema } : {}),
-    });
+    const sql = PostgresJournal.connect(options, origin);
     try {
       const migration = await migratePostgres(sql, options.url, options.consoleVersion ?? 'unknown');
       return new PostgresJournal(sql, options, migration, origin);
@@ -198,6 +198,29 @@ export class PostgresJournal implements Journal {
   /** Rows other processes commit (any receiver's notifications, any console's calls), as push events. */
   watchChanges(options: JournalChangeOptions): Promise<JournalChangeFeed> {
     return startPostgresLiveFeed(this.sql, this.origin, options);
+  }
+
+  /** The application_name carries the origin so the live feed can tell this pool's own rows apart. */
+  private static connect(options: PostgresJournalOptions, origin: string): JournalSql {
+    return connectJournalDatabase(options.url, {
+      applicationName: origin,
+      ...(options.maxConnections !== undefined ? { max: options.maxConnections } : {}),
+      ...(options.schema !== undefined ? { schema: options.schema } : {}),
+    });
+  }
+
+  /**
+   * A fresh connection pool; the old one is ended (what is still waiting on it fails, as it would
+   * with the server gone). postgres.js 3.4.9 can leave a pooled connection unable to write after
+   * the server dropped it mid-write (porsager/postgres#1154, #1208: a buffered write survives the
+   * close), so the intake service starts afresh once the database is found down rather than trust
+   * a pool that lived through it.
+   */
+  async reconnect(): Promise<void> {
+    if (this.closed) return;
+    const old = this.sql;
+    this.sql = PostgresJournal.connect(this.options, this.origin);
+    await old.end({ timeout: 1 }).catch(() => undefined);
   }
 
   /** The database URL without its password. */
@@ -762,6 +785,26 @@ export class PostgresJournal implements Journal {
       (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM notifications) AS notifications,
       (SELECT count(*) FROM notification_attempts) AS attempts`);
     return row!;
+  }
+
+  /**
+   * One round trip on the pool the writes use: reachable, and migrated to exactly this console's
+   * schema (behind: `db migrate` was not run; ahead: a newer console migrated it).
+   */
+  async readiness(): Promise<JournalReadiness> {
+    const known = POSTGRES_SCHEMA_VERSION;
+    if (this.closed) return { ready: false, schemaVersion: undefined, knownSchemaVersion: known, reason: 'The journal connection is closed.' };
+    let version: number;
+    try {
+      version = await postgresSchemaVersion(this.sql);
+    } catch (error) {
+      return { ready: false, schemaVersion: undefined, knownSchemaVersion: known, reason: journalDatabaseError(error, this.url, 'be reached').message };
+    }
+    if (version === known) return { ready: true, schemaVersion: version, knownSchemaVersion: known };
+    const reason = version < known
+      ? `The database ${this.describe()} is at schema ${version}; this receiver writes schema ${known}. Run \`antom-ops db migrate --database URL\`.`
+      : `The database ${this.describe()} was migrated to schema ${version} by a newer console; this receiver knows up to ${known}. Update this receiver.`;
+    return { ready: false, schemaVersion: version, knownSchemaVersion: known, reason };
   }
 
   requestIdLedger(): RequestIdLedger {

@@ -1,6 +1,6 @@
 /**
  * Contract: exports (CSV that round-trips, redacted, formula text neutralised; JSON with the
- * same fields, filtered), settings, retention and prune, and the status figures.
+ * same fields, filtered), settings, retention and prune, the status figures and readiness.
  */
 import { describe, expect, it } from 'vitest';
 import { OK, call, notification } from '../journal-fixtures';
@@ -106,6 +106,25 @@ export function exportAndRetentionContract(ctx: ContractContext): void {
       expect(ctx.journal.describe()).not.toMatch(/:[^:@/]+@/); // no user:password@ in a URL
       expect(ctx.journal.describe().length).toBeGreaterThan(0);
       expect(await ctx.journal.sizeBytes()).toBeGreaterThan(0);
+    });
+
+    it('is ready at its own schema version, and still stores after reconnect() (the intake service\'s /readyz)', async () => {
+      const ready = await ctx.journal.readiness();
+      expect(ready).toMatchObject({ ready: true });
+      expect(ready.schemaVersion).toBe(ready.knownSchemaVersion);
+      expect(ready.knownSchemaVersion).toBeGreaterThan(0);
+      await ctx.journal.reconnect();
+      await ctx.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentId: 'AFTER-RECONNECT', paymentAmount: { value: '1', currency: 'USD' } }, '2026-03-20T00:00:00.000Z'));
+      expect((await ctx.journal.listNotifications({ anyId: 'AFTER-RECONNECT' })).items).toHaveLength(1);
+      expect(await ctx.journal.readiness()).toMatchObject({ ready: true });
+    });
+
+    it('is not ready once closed, and says why', async () => {
+      const journal = await ctx.open({});
+      await journal.close();
+      const closed = await journal.readiness();
+      expect(closed.ready).toBe(false);
+      expect(closed.reason).toBeTruthy();
     });
   });
 }
