@@ -4,6 +4,7 @@
  * never edit a shipped step, add a file and list it here.
  */
 import { PG_V1_BASE_TABLES } from './0001-base-tables';
+import { PG_V3_FORWARD_OUTBOX } from './0003-forward-outbox';
 
 interface PostgresMigration {
   /** The file's name without extension: what schema_migrations records. */
@@ -13,6 +14,8 @@ interface PostgresMigration {
 
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { name: '0001-base-tables', sql: PG_V1_BASE_TABLES },
+  // 0002-payments-summary comes from another branch and goes before this one.
+  { name: '0003-forward-outbox', sql: PG_V3_FORWARD_OUTBOX },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
