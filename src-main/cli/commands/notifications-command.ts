@@ -15,12 +15,18 @@ import { startNotificationReceiver } from '../../core/receiver/notification-rece
 import type { Verifier } from '../../core/receiver/verify-notification';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 import { profileNamed } from './profiles-command';
+import type { Journal } from '../../core/journal/journal';
+import type { ForwardStatusView } from '../../../src-shared/journal-views';
+import { parseForwardTarget } from '../../core/forwarding/forward-target';
+import { startForwardWorker } from '../../core/forwarding/forward-worker';
+import { forwardingSink } from '../../core/forwarding/forwarding-sink';
 
 const usage = [
-  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--host H --allow-non-loopback] [--data-dir DIR | --database URL] [--json]',
+  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--host H --allow-non-loopback] [--data-dir DIR | --database URL] [--forward-to URL] [--json]',
   `antom-ops notifications list [--type T,..] [--verification verified|rejected] [--reject-reason R,..] [--acknowledged|--unacknowledged] ${FILTER_USAGE} [--json]`,
   'antom-ops notifications show ID [--json]',
   'antom-ops notifications replay ID --to URL [--mode as-received|re-signed] [--json]   (re-signed: embedded sandbox profiles only)',
+  'antom-ops notifications forward-resend ID [--json]   (send again, from now, a forward the --forward-to backend has not accepted)',
   'with --json, list prints {"entries": [...], "nextCursor": C or null}; pass --cursor C for the next page',
 ].join('\n       ');
 
@@ -32,6 +38,7 @@ export function notificationListEntry(n: NotificationSummary) {
     paymentRequestId: n.paymentRequestId ?? null, paymentId: n.paymentId ?? null, captureId: n.captureId ?? null, refundId: n.refundId ?? null,
     refundRequestId: n.refundRequestId ?? null, captureRequestId: n.captureRequestId ?? null,
     status: n.status, resultCode: n.resultCode, amount: n.amount, profile: n.profile, receivedAt: n.receivedAt, lastSeenAt: n.lastSeenAt,
+    forwardState: n.forwardState,
   };
 }
 
@@ -57,27 +64,69 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
   }
   const journal = await openJournal(journalConfigFromArgs(args));
+  const relay = startRelay(args, journal, io, json);
   const receiver = await startNotificationReceiver({
     port: parsePort(optionalString(args, 'port')),
     ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),
     ...(optionalString(args, 'path') ? { path: optionalString(args, 'path')! } : {}),
     allowNonLoopback: flag(args, 'allow-non-loopback'),
-    sink: journal,
+    sink: relay ? relay.sink : journal,
     resolveVerifier,
     onStored: (ref, n) => {
       if (!json) io.err(`${n.receivedAt} ${n.verification === 'verified' ? 'verified' : `REJECTED (${n.rejectReason})`} ${n.notifyType} ${n.ids.paymentId ?? n.ids.paymentRequestId ?? ''}${ref.duplicateOf ? ` (attempt ${ref.attempts} of #${ref.duplicateOf})` : ''}`);
     },
     onError: (error) => io.err(`receiver: ${String(error)}`),
   });
-  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.describe() });
+  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, verifyingWith: describe, journal: journal.describe(), ...(relay ? { forwardTo: relay.target } : {}) });
   else {
-    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.describe()]]);
+    printFields(io, [['listening', receiver.url], ['verifying with', describe], ['journal', journal.describe()], ...(relay ? [['forwarding to', relay.target] as [string, string]] : [])]);
     io.out('Press Ctrl+C to stop.');
   }
   await waitForStopSignal();
   await receiver.close();
+  await relay?.worker.close();
   await journal.close();
   return EXIT_OK;
+}
+
+/**
+ * `--forward-to URL`: the durable outbox (core/forwarding). Sends are logged to stderr, one JSON
+ * line each with --json. `--forward-time-scale` shrinks Antom's schedule for tests (default 1).
+ */
+function startRelay(args: ParsedCommandArgs, journal: Journal, io: CliIo, json: boolean) {
+  const forwardTo = optionalString(args, 'forward-to');
+  if (forwardTo === undefined) return undefined;
+  const target = parseForwardTarget(forwardTo);
+  const scaleArg = optionalString(args, 'forward-time-scale');
+  const timeScale = scaleArg === undefined ? 1 : Number(scaleArg);
+  if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 1) {
+    throw new ConsoleError('VALIDATION_FAILED', `--forward-time-scale "${scaleArg}" is not a number in (0, 1].`, 'Leave it out for Antom\'s real schedule; tests pass e.g. 0.001.', { field: 'forward-time-scale' });
+  }
+  const worker = startForwardWorker({
+    journal,
+    target,
+    timeScale,
+    ...(timeScale < 1 ? { pollMs: 50 } : {}),
+    onAttempt: (job, attempt, state) => {
+      const line = { event: 'forward', notificationId: job.notificationId, round: job.round, attempt: job.attempt, httpStatus: attempt.httpStatus, error: attempt.error, latencyMs: Math.round(attempt.latencyMs), state };
+      io.err(json ? JSON.stringify(line) : `forward #${job.notificationId} send ${job.attempt}: ${attempt.httpStatus === null ? attempt.error : `HTTP ${attempt.httpStatus}`} -> ${state ?? 'unknown'}`);
+    },
+    onError: (error) => io.err(`forwarder: ${String(error)}`),
+  });
+  return { target, worker, sink: forwardingSink(journal, target, () => worker.wake()) };
+}
+
+/** The forward part of `notifications show`. */
+function forwardLines(forwards: readonly ForwardStatusView[]): string[] {
+  const lines: string[] = [];
+  for (const f of forwards) {
+    const state = f.state === 'given-up' ? 'GIVEN UP: the backend never accepted it (re-send: notifications forward-resend ID)' : f.state;
+    lines.push(`forward to ${f.target}: ${state}, round ${f.round}, ${f.attemptsMade} of ${f.maxAttempts} sends${f.nextAttemptAt ? `, next ${f.nextAttemptAt}` : ''}`);
+    for (const a of f.attempts) {
+      lines.push(`  ${a.sentAt} round ${a.round} send ${a.attempt}: ${a.httpStatus === null ? `no answer (${a.error ?? ''})` : `HTTP ${a.httpStatus}`} in ${a.latencyMs} ms${a.accepted ? ' accepted' : ''}${a.answerExcerpt ? ` ${a.answerExcerpt.slice(0, 120)}` : ''}`);
+    }
+  }
+  return lines;
 }
 
 export const notificationsCommand: CliCommand = {
@@ -88,7 +137,7 @@ export const notificationsCommand: CliCommand = {
     const [sub, ...rest] = argv;
     const args = parseCommandArgs(rest, {
       ...FILTER_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, path: { type: 'string' }, 'allow-non-loopback': { type: 'boolean' },
-      'antom-public-key': { type: 'string' }, to: { type: 'string' }, mode: { type: 'string' },
+      'antom-public-key': { type: 'string' }, to: { type: 'string' }, mode: { type: 'string' }, 'forward-to': { type: 'string' }, 'forward-time-scale': { type: 'string' },
     }, usage);
     const json = flag(args, 'json');
     const idArg = () => {
@@ -107,7 +156,7 @@ export const notificationsCommand: CliCommand = {
           if (json) printJson(io, { entries, nextCursor: page.nextCursor ?? null });
           else {
             for (const n of entries) {
-              io.out(`#${String(n.id).padEnd(6)} ${n.receivedAt} ${n.notifyType.padEnd(15)} ${(n.verification === 'verified' ? 'verified' : `rejected:${n.rejectReason}`).padEnd(28)} ${n.acknowledged ? 'acked' : 'NOT acked'} x${n.attempts} ${n.paymentId ?? n.paymentRequestId ?? ''}`);
+              io.out(`#${String(n.id).padEnd(6)} ${n.receivedAt} ${n.notifyType.padEnd(15)} ${(n.verification === 'verified' ? 'verified' : `rejected:${n.rejectReason}`).padEnd(28)} ${n.acknowledged ? 'acked' : 'NOT acked'} x${n.attempts} ${n.paymentId ?? n.paymentRequestId ?? ''}${n.forwardState === 'given-up' ? ' FORWARD NEVER ACCEPTED' : ''}`);
             }
             if (page.nextCursor) io.out(`more: --cursor ${page.nextCursor}`);
           }
@@ -121,6 +170,7 @@ export const notificationsCommand: CliCommand = {
             printFields(io, [['notification', `#${view.id} ${view.notifyType}`], ['verification', view.verification === 'verified' ? 'verified' : `REJECTED: ${view.rejectReason} (${view.rejectDetail})`],
               ['acknowledged', view.acknowledged ? `yes, ${view.acknowledgedAt}` : 'no'], ['attempts', view.attempts],
               ['next Antom retry', view.retry.nextRetryDueAt ?? (view.retry.acknowledged ? 'none (acknowledged)' : 'none (schedule exhausted)')]]);
+            for (const line of forwardLines(view.forwards)) io.out(line);
             io.out('content verified:');
             io.out(view.contentVerified ?? '(not checked)');
             io.out('body:');
@@ -128,6 +178,17 @@ export const notificationsCommand: CliCommand = {
           }
           return EXIT_OK;
         });
+      case 'forward-resend': {
+        const id = idArg();
+        const profile = optionalString(args, 'profile');
+        const forwards = await withDoor(args, (door) => door.call('resendForward', { id }), { core: { ensureDefaultProfile: false }, ...(profile ? { profile } : {}) });
+        if (json) printJson(io, { id, forwards });
+        else {
+          io.out(`#${id} queued again: the receiver forwarding to it sends it within a poll (about a second).`);
+          for (const line of forwardLines(forwards)) io.out(line);
+        }
+        return EXIT_OK;
+      }
       case 'replay': {
         const id = idArg();
         const toUrl = requireString(args, 'to', usage);
