@@ -130,8 +130,7 @@ export interface NotificationDetailView extends NotificationSummary {
  * accepted it), given-up (all 8 sends of Antom's schedule went unaccepted: "the backend never
  * accepted"; a Re-send starts a new round).
  */
-export const FORWARD_STATES = ['pending', 'delivered', 'given-up'] as const;
-export type ForwardState = (typeof FORWARD_STATES)[number];
+export type ForwardState = 'pending' | 'delivered' | 'given-up';
 
 /** One send of a forward and what the backend answered. */
 export interface ForwardAttemptView {

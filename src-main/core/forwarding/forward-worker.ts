@@ -22,7 +22,7 @@ const DEFAULT_POLL_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH = 8;
 
-export interface ForwardWorkerOptions {
+interface ForwardWorkerOptions {
   journal: Pick<Journal, 'claimDueForwards' | 'recordForwardAttempt'>;
   /** Checked with parseForwardTarget. */
   target: string;
@@ -39,7 +39,7 @@ export interface ForwardWorkerOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface ForwardWorker {
+interface ForwardWorker {
   /** Look for due forwards now (a notification was just stored). */
   wake(): void;
   /** Stop polling and wait for the sends in flight to be recorded. */

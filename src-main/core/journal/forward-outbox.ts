@@ -12,7 +12,7 @@ import { redactJsonText } from '../redaction/redact-json';
 import { FORWARD_MAX_ATTEMPTS, nextForwardAttemptAt } from './retry-schedule';
 
 /** Antom's headers the backend needs to verify the notification itself; nothing else is passed on. */
-export const FORWARDED_HEADER_NAMES = ['signature', 'client-id', 'request-time', 'content-type'] as const;
+const FORWARDED_HEADER_NAMES = ['signature', 'client-id', 'request-time', 'content-type'] as const;
 
 /** How much of the backend's answer is kept with each attempt. */
 const ANSWER_EXCERPT_CHARS = 512;

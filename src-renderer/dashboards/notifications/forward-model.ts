@@ -8,7 +8,7 @@ import { formatRelative } from '../../format/time';
 
 type Tone = 'ok' | 'bad' | 'pending';
 
-export interface ForwardAttemptLine {
+interface ForwardAttemptLine {
   key: number;
   label: string;
   sentAt: string;
@@ -19,9 +19,11 @@ export interface ForwardAttemptLine {
   accepted: boolean;
 }
 
-export interface ForwardPanelModel {
+interface ForwardPanelModel {
   target: string;
   state: ForwardState;
+  /** The state in words, for the badge. */
+  stateLabel: string;
   tone: Tone;
   /** The sentence at the top: where the forward stands and what happens next. */
   headline: string;
@@ -35,12 +37,8 @@ export interface ForwardPanelModel {
 const STATE_WORDS: Record<ForwardState, { tone: Tone; label: string }> = {
   pending: { tone: 'pending', label: 'Pending' },
   delivered: { tone: 'ok', label: 'Delivered' },
-  'given-up': { tone: 'bad', label: 'Given up: the backend never accepted it' },
+  'given-up': { tone: 'bad', label: 'Backend never accepted' },
 };
-
-export function forwardStateLabel(state: ForwardState): string {
-  return STATE_WORDS[state].label;
-}
 
 function answerOf(a: ForwardAttemptView): string {
   if (a.httpStatus === null) return `no answer: ${a.error ?? 'unknown error'} (after ${a.latencyMs} ms)`;
@@ -64,6 +62,7 @@ export function forwardPanelModel(f: ForwardStatusView, now: number = Date.now()
   return {
     target: f.target,
     state: f.state,
+    stateLabel: STATE_WORDS[f.state].label,
     tone: STATE_WORDS[f.state].tone,
     headline: headlineOf(f, now),
     nextAttemptAt: f.state === 'pending' ? f.nextAttemptAt : null,

@@ -25,7 +25,7 @@ export function ForwardStatus({ id, forwards }: { id: number; forwards: readonly
             <FieldList
               rows={[
                 ['Target', <code>{m.target}</code>],
-                ['State', <span className={`badge ${m.tone}`}>{m.state === 'given-up' ? 'Backend never accepted' : m.state === 'delivered' ? 'Delivered' : 'Pending'}</span>],
+                ['State', <span className={`badge ${m.tone}`}>{m.stateLabel}</span>],
                 ['Next send', m.nextAttemptAt ? <Time value={m.nextAttemptAt} /> : 'none'],
               ]}
             />

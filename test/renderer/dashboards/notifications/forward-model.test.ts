@@ -30,7 +30,7 @@ describe('the notification detail\'s forward panel', () => {
 
   it('given up: "the backend never accepted it", no next send, re-send offered', () => {
     const m = forwardPanelModel(forward({ state: 'given-up', attemptsMade: 8, attempts: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => attempt(n)) }), NOW);
-    expect(m).toMatchObject({ tone: 'bad', nextAttemptAt: null, canResend: true });
+    expect(m).toMatchObject({ tone: 'bad', stateLabel: 'Backend never accepted', nextAttemptAt: null, canResend: true });
     expect(m.headline).toBe('The backend never accepted it: all 8 sends of Antom\'s schedule failed. Fix the backend, then re-send.');
   });
 
