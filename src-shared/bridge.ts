@@ -18,7 +18,7 @@ export const OPERATION_NAMES = [
   'getAppStatus', 'listProfiles', 'createProfile', 'deleteProfile', 'setActiveProfile', 'setProfileReadOnly',
   'importPrivateKey', 'generateKeyPair', 'setAntomPublicKey', 'getJournalInfo', 'setRetentionDays', 'pruneJournal',
   'createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'sandboxBuyerAction',
-  'listNotifications', 'getNotification', 'replayNotification', 'exportNotifications', 'listCalls', 'getCall', 'exportCalls',
+  'listNotifications', 'getNotification', 'replayNotification', 'resendForward', 'exportNotifications', 'listCalls', 'getCall', 'exportCalls',
   'getTimeline', 'findById', 'listAwaitingCapture', 'listMismatches', 'getOverview',
   'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence', 'listDisputes',
   'explainLog', 'verifySignatureLab',

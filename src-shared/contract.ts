@@ -22,6 +22,7 @@ import {
   type Environment, type NotificationVerification, type Region,
 } from './vocabulary';
 import type { DisputeView } from './dispute-views';
+import type { ForwardStatusView } from './journal-views';
 import { DISPUTE_EVIDENCE_MAX_CHARS, DISPUTE_EVIDENCE_TYPES } from './antom/wire-types';
 
 export const environmentSchema = z.enum(ENVIRONMENTS);
@@ -305,6 +306,8 @@ export const operations = {
   listNotifications: { input: z.object({ filter: notificationFilterSchema.optional(), page: pageSchema.optional() }).strict() },
   getNotification: { input: z.object({ id: z.number().int().positive() }).strict() },
   replayNotification: { input: z.object({ id: z.number().int().positive(), toUrl: z.string().url().max(2048), mode: z.enum(['as-received', 're-signed']) }).strict() },
+  /** The relay (--forward-to): send again, from now, a forward the merchant's backend has not accepted. A write: refused for read-only profiles. */
+  resendForward: { input: z.object({ id: z.number().int().positive() }).strict() },
   exportNotifications: { input: z.object({ filter: notificationFilterSchema.optional(), format: z.enum(['csv', 'json']) }).strict() },
   listCalls: { input: z.object({ filter: callFilterSchema.optional(), page: pageSchema.optional() }).strict() },
   getCall: { input: z.object({ id: z.number().int().positive() }).strict() },
@@ -362,6 +365,7 @@ interface OperationOutputs {
   listNotifications: Page<NotificationSummary>;
   getNotification: NotificationDetailView;
   replayNotification: ReplayResult;
+  resendForward: ForwardStatusView[];
   exportNotifications: ExportFile;
   listCalls: Page<CallSummary>;
   getCall: CallDetail;

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'BIND_REFUSED',
   'PORT_IN_USE',
   'REPLAY_REFUSED',
+  // the relay (--forward-to): nothing to re-send (never forwarded, or already accepted)
+  'FORWARD_REFUSED',
   // journal (SQLite)
   'JOURNAL_VERSION_TOO_NEW',
   'JOURNAL_UNREADABLE',

@@ -94,6 +94,8 @@ export interface NotificationSummary extends CallIds {
   bodyBytes: number;
   /** Set for a verified notification the console could not read (notifyType UNKNOWN): why. It was stored and acknowledged all the same. */
   unrecognised: string | null;
+  /** The relay's forward to the merchant's backend (--forward-to): null when it was never forwarded. */
+  forwardState: ForwardState | null;
 }
 
 export interface NotificationAttemptRecord {
@@ -119,6 +121,48 @@ export interface NotificationDetailView extends NotificationSummary {
   retry: NotificationRetryInfo;
   /** Every time someone replayed this notification to a URL, with the answer. */
   replays: NotificationReplayRecord[];
+  /** The relay's forwards of this notification to the merchant's backend (one per target; usually none or one). */
+  forwards: ForwardStatusView[];
+}
+
+/**
+ * A forward's state: pending (queued or waiting for its next send), delivered (the backend
+ * accepted it), given-up (all 8 sends of Antom's schedule went unaccepted: "the backend never
+ * accepted"; a Re-send starts a new round).
+ */
+export type ForwardState = 'pending' | 'delivered' | 'given-up';
+
+/** One send of a forward and what the backend answered. */
+export interface ForwardAttemptView {
+  id: number;
+  /** 1 for the original schedule; each Re-send starts the next round. */
+  round: number;
+  /** 1..8 within its round. */
+  attempt: number;
+  sentAt: string;
+  /** null when no HTTP answer arrived (see error). */
+  httpStatus: number | null;
+  /** The start of the backend's answer, redacted. */
+  answerExcerpt: string | null;
+  /** Network error or timeout, when there was no answer. */
+  error: string | null;
+  latencyMs: number;
+  accepted: boolean;
+}
+
+/** A notification's forward to one target, with every send. */
+export interface ForwardStatusView {
+  target: string;
+  state: ForwardState;
+  round: number;
+  /** Sends made in the current round. */
+  attemptsMade: number;
+  maxAttempts: number;
+  /** When the next send is due (ISO); null once delivered or given up. */
+  nextAttemptAt: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  attempts: ForwardAttemptView[];
 }
 
 export interface NotificationReplayRecord {

@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReplayResult } from '../../src-shared/contract';
-import type { NotificationFilter, NotificationSummary } from '../../src-shared/journal-views';
+import type { ForwardStatusView, NotificationFilter, NotificationSummary } from '../../src-shared/journal-views';
 import { getBridge, unwrap } from '../bridge/client';
 import { useJournalLog, useListArrivals } from './paged-log';
 
@@ -42,6 +42,15 @@ export function useReplayNotification() {
   return useMutation<ReplayResult, Error, { id: number; toUrl: string; mode: 'as-received' | 're-signed' }>({
     mutationFn: async (input) => unwrap(await getBridge().replayNotification(input)),
     // main records every replay on the notification: show it in the detail's replay table
+    onSettled: (_result, _error, input) => client.invalidateQueries({ queryKey: notificationKeys.detail(input.id) }),
+  });
+}
+
+/** The relay: send a forward the backend has not accepted again, from now (a new round of Antom's schedule). */
+export function useResendForward() {
+  const client = useQueryClient();
+  return useMutation<ForwardStatusView[], Error, { id: number }>({
+    mutationFn: async (input) => unwrap(await getBridge().resendForward(input)),
     onSettled: (_result, _error, input) => client.invalidateQueries({ queryKey: notificationKeys.detail(input.id) }),
   });
 }

@@ -19,13 +19,19 @@ import { isPostgresDriverWriteFault } from '../../core/journal/postgres/postgres
 import type { Verifier } from '../../core/receiver/verify-notification';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 import { profileNamed } from './profiles-command';
+import type { Journal } from '../../core/journal/journal';
+import type { ForwardStatusView } from '../../../src-shared/journal-views';
+import { parseForwardTarget } from '../../core/forwarding/forward-target';
+import { startForwardWorker } from '../../core/forwarding/forward-worker';
+import { forwardingSink } from '../../core/forwarding/forwarding-sink';
 
 const usage = [
-  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--signed-path PUBLIC_PATH] [--host H --allow-non-loopback] [--data-dir DIR | --database URL] [--json]',
+  'antom-ops notifications listen [--port N] (--profile NAME | --antom-public-key FILE) [--path P] [--signed-path PUBLIC_PATH] [--host H --allow-non-loopback] [--data-dir DIR | --database URL] [--forward-to URL] [--json]',
   '  (--json: the first stdout line is {"url": ...}; logs are JSON lines on stderr. Also serves GET /healthz, /readyz, /metrics. SIGTERM stops gracefully.)',
   `antom-ops notifications list [--type T,..] [--verification verified|rejected] [--reject-reason R,..] [--acknowledged|--unacknowledged] ${FILTER_USAGE} [--json]`,
   'antom-ops notifications show ID [--json]',
   'antom-ops notifications replay ID --to URL [--mode as-received|re-signed] [--json]   (re-signed: embedded sandbox profiles only)',
+  'antom-ops notifications forward-resend ID [--json]   (send again, from now, a forward the --forward-to backend has not accepted)',
   'with --json, list prints {"entries": [...], "nextCursor": C or null}; pass --cursor C for the next page',
 ].join('\n       ');
 
@@ -44,6 +50,7 @@ export function notificationListEntry(n: NotificationSummary) {
     paymentRequestId: n.paymentRequestId ?? null, paymentId: n.paymentId ?? null, captureId: n.captureId ?? null, refundId: n.refundId ?? null,
     refundRequestId: n.refundRequestId ?? null, captureRequestId: n.captureRequestId ?? null,
     status: n.status, resultCode: n.resultCode, amount: n.amount, profile: n.profile, receivedAt: n.receivedAt, lastSeenAt: n.lastSeenAt,
+    forwardState: n.forwardState,
   };
 }
 
@@ -75,10 +82,15 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     if (json) io.err(jsonLogLine(entry));
     else if (entry.event !== 'listening') io.err(textLogLine(entry));
   };
+  const relay = startRelay(args, journal, io, json);
   let service;
   try {
     service = await startIntakeService({
-      journal,
+      // With --forward-to, every batch is stored together with its outbox rows (one transaction).
+      journal: relay
+        ? { ...relay.sink, readiness: () => journal.readiness(), reconnect: () => journal.reconnect(), describe: () => journal.describe() }
+        : journal,
+      ...(relay ? { metricsSources: { forwardQueueDepth: () => journal.outboxDepth() } } : {}),
       resolveVerifier,
       verifyingWith: describe,
       log,
@@ -89,6 +101,7 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
       allowNonLoopback: flag(args, 'allow-non-loopback'),
     });
   } catch (error) {
+    await relay?.worker.close();
     await journal.close();
     throw error;
   }
@@ -106,9 +119,9 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
   };
   process.on('uncaughtException', onUncaught);
   // The first line's keys are a contract (url first); signedPath is null unless --signed-path.
-  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, signedPath: receiver.signedPath ?? null, verifyingWith: describe, journal: journal.describe() });
+  if (json) printJson(io, { url: receiver.url, host: receiver.host, port: receiver.port, path: receiver.path, signedPath: receiver.signedPath ?? null, verifyingWith: describe, journal: journal.describe(), ...(relay ? { forwardTo: relay.target } : {}) });
   else {
-    printFields(io, [['listening', receiver.url], ...(receiver.signedPath ? [['verifying over', receiver.signedPath] as [string, string]] : []), ['verifying with', describe], ['journal', journal.describe()]]);
+    printFields(io, [['listening', receiver.url], ...(receiver.signedPath ? [['verifying over', receiver.signedPath] as [string, string]] : []), ['verifying with', describe], ['journal', journal.describe()], ...(relay ? [['forwarding to', relay.target] as [string, string]] : [])]);
     io.out('Press Ctrl+C to stop.');
   }
   await runUntilStopSignal({
@@ -118,12 +131,53 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
       const started = performance.now();
       log({ event: 'shutdown-started', signal });
       await service.stop({ graceMs: SHUTDOWN_CONNECTION_GRACE_MS });
+      await relay?.worker.close();
       await journal.close();
       log({ event: 'shutdown-complete', ms: performance.now() - started });
     },
   });
   process.off('uncaughtException', onUncaught);
   return EXIT_OK;
+}
+
+/**
+ * `--forward-to URL`: the durable outbox (core/forwarding). Sends are logged to stderr, one JSON
+ * line each with --json. `--forward-time-scale` shrinks Antom's schedule for tests (default 1).
+ */
+function startRelay(args: ParsedCommandArgs, journal: Journal, io: CliIo, json: boolean) {
+  const forwardTo = optionalString(args, 'forward-to');
+  if (forwardTo === undefined) return undefined;
+  const target = parseForwardTarget(forwardTo);
+  const scaleArg = optionalString(args, 'forward-time-scale');
+  const timeScale = scaleArg === undefined ? 1 : Number(scaleArg);
+  if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 1) {
+    throw new ConsoleError('VALIDATION_FAILED', `--forward-time-scale "${scaleArg}" is not a number in (0, 1].`, 'Leave it out for Antom\'s real schedule; tests pass e.g. 0.001.', { field: 'forward-time-scale' });
+  }
+  const worker = startForwardWorker({
+    journal,
+    target,
+    timeScale,
+    ...(timeScale < 1 ? { pollMs: 50 } : {}),
+    onAttempt: (job, attempt, state) => {
+      const line = { event: 'forward', notificationId: job.notificationId, round: job.round, attempt: job.attempt, httpStatus: attempt.httpStatus, error: attempt.error, latencyMs: Math.round(attempt.latencyMs), state };
+      io.err(json ? JSON.stringify(line) : `forward #${job.notificationId} send ${job.attempt}: ${attempt.httpStatus === null ? attempt.error : `HTTP ${attempt.httpStatus}`} -> ${state ?? 'unknown'}`);
+    },
+    onError: (error) => io.err(`forwarder: ${String(error)}`),
+  });
+  return { target, worker, sink: forwardingSink(journal, target, () => worker.wake()) };
+}
+
+/** The forward part of `notifications show`. */
+function forwardLines(forwards: readonly ForwardStatusView[]): string[] {
+  const lines: string[] = [];
+  for (const f of forwards) {
+    const state = f.state === 'given-up' ? 'GIVEN UP: the backend never accepted it (re-send: notifications forward-resend ID)' : f.state;
+    lines.push(`forward to ${f.target}: ${state}, round ${f.round}, ${f.attemptsMade} of ${f.maxAttempts} sends${f.nextAttemptAt ? `, next ${f.nextAttemptAt}` : ''}`);
+    for (const a of f.attempts) {
+      lines.push(`  ${a.sentAt} round ${a.round} send ${a.attempt}: ${a.httpStatus === null ? `no answer (${a.error ?? ''})` : `HTTP ${a.httpStatus}`} in ${a.latencyMs} ms${a.accepted ? ' accepted' : ''}${a.answerExcerpt ? ` ${a.answerExcerpt.slice(0, 120)}` : ''}`);
+    }
+  }
+  return lines;
 }
 
 export const notificationsCommand: CliCommand = {
@@ -134,7 +188,7 @@ export const notificationsCommand: CliCommand = {
     const [sub, ...rest] = argv;
     const args = parseCommandArgs(rest, {
       ...FILTER_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, path: { type: 'string' }, 'signed-path': { type: 'string' }, 'allow-non-loopback': { type: 'boolean' },
-      'antom-public-key': { type: 'string' }, to: { type: 'string' }, mode: { type: 'string' },
+      'antom-public-key': { type: 'string' }, to: { type: 'string' }, mode: { type: 'string' }, 'forward-to': { type: 'string' }, 'forward-time-scale': { type: 'string' },
     }, usage);
     const json = flag(args, 'json');
     const idArg = () => {
@@ -153,7 +207,7 @@ export const notificationsCommand: CliCommand = {
           if (json) printJson(io, { entries, nextCursor: page.nextCursor ?? null });
           else {
             for (const n of entries) {
-              io.out(`#${String(n.id).padEnd(6)} ${n.receivedAt} ${n.notifyType.padEnd(15)} ${(n.verification === 'verified' ? 'verified' : `rejected:${n.rejectReason}`).padEnd(28)} ${n.acknowledged ? 'acked' : 'NOT acked'} x${n.attempts} ${n.paymentId ?? n.paymentRequestId ?? ''}`);
+              io.out(`#${String(n.id).padEnd(6)} ${n.receivedAt} ${n.notifyType.padEnd(15)} ${(n.verification === 'verified' ? 'verified' : `rejected:${n.rejectReason}`).padEnd(28)} ${n.acknowledged ? 'acked' : 'NOT acked'} x${n.attempts} ${n.paymentId ?? n.paymentRequestId ?? ''}${n.forwardState === 'given-up' ? ' FORWARD NEVER ACCEPTED' : ''}`);
             }
             if (page.nextCursor) io.out(`more: --cursor ${page.nextCursor}`);
           }
@@ -167,6 +221,7 @@ export const notificationsCommand: CliCommand = {
             printFields(io, [['notification', `#${view.id} ${view.notifyType}`], ['verification', view.verification === 'verified' ? 'verified' : `REJECTED: ${view.rejectReason} (${view.rejectDetail})`],
               ['acknowledged', view.acknowledged ? `yes, ${view.acknowledgedAt}` : 'no'], ['attempts', view.attempts],
               ['next Antom retry', view.retry.nextRetryDueAt ?? (view.retry.acknowledged ? 'none (acknowledged)' : 'none (schedule exhausted)')]]);
+            for (const line of forwardLines(view.forwards)) io.out(line);
             io.out('content verified:');
             io.out(view.contentVerified ?? '(not checked)');
             io.out('body:');
@@ -174,6 +229,17 @@ export const notificationsCommand: CliCommand = {
           }
           return EXIT_OK;
         });
+      case 'forward-resend': {
+        const id = idArg();
+        const profile = optionalString(args, 'profile');
+        const forwards = await withDoor(args, (door) => door.call('resendForward', { id }), { core: { ensureDefaultProfile: false }, ...(profile ? { profile } : {}) });
+        if (json) printJson(io, { id, forwards });
+        else {
+          io.out(`#${id} queued again: the receiver forwarding to it sends it within a poll (about a second).`);
+          for (const line of forwardLines(forwards)) io.out(line);
+        }
+        return EXIT_OK;
+      }
       case 'replay': {
         const id = idArg();
         const toUrl = requireString(args, 'to', usage);

@@ -13,7 +13,7 @@ import type { HandlerContext } from './handler-context';
 import { exportFile } from './export-file';
 
 type JournalHandlers = Pick<HandlerTable,
-  'listNotifications' | 'getNotification' | 'replayNotification' | 'exportNotifications' | 'listCalls' | 'getCall' | 'exportCalls' |
+  'listNotifications' | 'getNotification' | 'replayNotification' | 'resendForward' | 'exportNotifications' | 'listCalls' | 'getCall' | 'exportCalls' |
   'getTimeline' | 'findById' | 'listMismatches'>;
 
 function notFound(what: string, id: number): ConsoleError {
@@ -68,6 +68,16 @@ export function journalHandlers(ctx: HandlerContext): JournalHandlers {
       });
       const { id: _replayId, ...recorded } = await ctx.journal.recordReplay(id, replayRecordOf(result));
       return { ...recorded, id, notes: result.warnings };
+    },
+    async resendForward({ id }) {
+      // A write to the shared journal: a read-only profile (support) may look, not re-send.
+      const profile = ctx.scope.profile !== undefined ? await ctx.profiles.get(ctx.scope.profile) : await ctx.profiles.getActive();
+      if (profile?.readOnly) {
+        throw new ConsoleError('READ_ONLY', `Profile "${profile.name}" is read-only, so it cannot re-send a forward.`,
+          'Switch to a profile that is not read-only, or ask an operator to re-send it.', { profile: profile.name, operation: 'resendForward' });
+      }
+      if (!(await ctx.journal.getNotification(id))) throw notFound('notification', id);
+      return ctx.journal.resendForward(id);
     },
     async exportNotifications({ filter, format }) {
       return exportFile('notifications', format, await ctx.journal.exportNotifications(filter ?? {}, format));

@@ -5,7 +5,7 @@
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from '../client/call-record';
 import type { ResultStatus } from '../../../src-shared/vocabulary';
 import type {
-  CallDetail, CallSummary, NotificationAttemptRecord, NotificationSummary, NotificationVerification, NotifyType, RejectReason,
+  CallDetail, CallSummary, ForwardState, NotificationAttemptRecord, NotificationSummary, NotificationVerification, NotifyType, RejectReason,
 } from './journal-types';
 
 export interface IdRow {
@@ -50,6 +50,8 @@ export interface NotificationRow extends IdRow {
   body_bytes: number;
   /** Schema v5: why a verified notification could not be read (notifyType UNKNOWN). */
   unrecognised: string | null;
+  /** 0008-forward-outbox: the relay outbox's state for this notification (NULL = never forwarded). */
+  forward_state?: ForwardState | null;
 }
 
 /** Everything but the body and headers: what lists need. */
@@ -57,7 +59,7 @@ export const NOTIFICATION_SUMMARY_COLUMNS = [
   'id', 'dedup_key', 'first_seen_at', 'last_seen_at', 'attempts', 'acknowledged', 'acknowledged_at', 'receiver_path', 'remote_address',
   'profile', 'verification', 'reject_reason', 'reject_detail', 'notify_type', 'result_status', 'result_code', 'status', 'amount_value',
   'amount_currency', 'body_exact', 'body_sha256', 'body_bytes', 'payment_request_id', 'payment_id', 'capture_request_id', 'capture_id',
-  'refund_request_id', 'refund_id', 'reference_order_id', 'dispute_id', 'unrecognised',
+  'refund_request_id', 'refund_id', 'reference_order_id', 'dispute_id', 'unrecognised', 'forward_state',
 ].join(', ');
 
 export interface AttemptRow {
@@ -156,6 +158,7 @@ export function toNotificationSummary(row: Omit<NotificationRow, 'headers_json' 
     bodySha256: row.body_sha256,
     bodyBytes: row.body_bytes,
     unrecognised: row.unrecognised,
+    forwardState: row.forward_state ?? null,
     ...idFields(row),
   };
 }

@@ -27,6 +27,8 @@ import type {
 } from './journal-types';
 import type { AwaitingCaptureCandidate, OverviewRange } from './overview-queries';
 import type { JournalChangeFeed, JournalChangeOptions } from './journal-changes';
+import type { ForwardState, ForwardStatusView } from '../../../src-shared/journal-views';
+import type { ClaimForwardsOptions, ForwardAttemptInput, ForwardJob, RecordForwardOptions } from './forward-outbox';
 
 type JournalEngine = 'sqlite' | 'postgres';
 
@@ -46,6 +48,15 @@ export interface JournalReadiness {
   knownSchemaVersion: number;
   /** Why it is not ready, in words an operator can act on (never a password). */
   reason?: string;
+}
+
+/** How a batch is stored (besides its answers). */
+export interface StoreOptions {
+  /**
+   * The relay (`listen --forward-to URL`): queue every verified notification of the batch for this
+   * backend in the SAME transaction (once per notification and target; a resend queues nothing).
+   */
+  forwardTo?: string | undefined;
 }
 
 /** Row counts, for status displays and the benchmark. */
@@ -73,13 +84,13 @@ export interface Journal {
   /** Write one call attempt (redacted). Rejects on failure. The row id, or undefined if this attempt was already stored. */
   recordCall(call: CallRecord): Promise<number | undefined>;
   /** Stored and COMMITTED when the promise resolves. A duplicate becomes an attempt of the first. */
-  storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord): Promise<StoredNotificationRef>;
+  storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord, options?: StoreOptions): Promise<StoredNotificationRef>;
   /**
    * Group commit: the whole batch in one transaction. answers[i], when given, is the answer the
    * caller sends for batch[i] once this resolves, committed with it (an acknowledgement marks
    * the notification acknowledged). refs come back in batch order.
    */
-  storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]>;
+  storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[], options?: StoreOptions): Promise<StoredNotificationRef[]>;
   /** Best effort: these recorded answers never reached the sender; clear them (acknowledged only if another attempt's acknowledgement went out). */
   markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): Promise<void>;
   /** Record what was answered; only Antom's fixed acknowledgement marks the notification acknowledged. */
@@ -88,6 +99,21 @@ export interface Journal {
   markAcknowledgedMany(items: readonly NotificationAnswerItem[]): Promise<void>;
   /** Keep what a replay sent where and what came back (shown in the notification's detail). */
   recordReplay(notificationId: number, replay: Omit<NotificationReplayRecord, 'id'>): Promise<NotificationReplayRecord>;
+
+  // ---- the relay's outbox (listen --forward-to URL; forward-outbox.ts) ----------------------
+
+  /** Queue a stored, verified notification for `target` once; false when it already was. */
+  enqueueForward(notificationId: number, target: string, now?: Date): Promise<boolean>;
+  /** Due forwards for `target`, each leased to the caller (several receivers never take the same row at once). */
+  claimDueForwards(options: ClaimForwardsOptions): Promise<ForwardJob[]>;
+  /** Keep one send and its answer; the row becomes delivered, due again on Antom's schedule, or given up. */
+  recordForwardAttempt(job: Pick<ForwardJob, 'outboxId' | 'leaseToken' | 'round' | 'attempt'>, input: ForwardAttemptInput, options?: RecordForwardOptions): Promise<ForwardState | undefined>;
+  /** The notification's forwards with every send (none when it was never forwarded). */
+  forwardStatus(notificationId: number): Promise<ForwardStatusView[]>;
+  /** Forwards still waiting to be accepted (the forward queue depth metric). */
+  outboxDepth(): Promise<number>;
+  /** Re-queue, from now, a forward the backend has not accepted (a new round of Antom's schedule). */
+  resendForward(notificationId: number, now?: Date): Promise<ForwardStatusView[]>;
 
   // ---- reading ---------------------------------------------------------------------------
 

@@ -27,3 +27,17 @@ export function retryInfo(input: { attempts: number; firstSeenAt: string; lastSe
     retriesLeft: input.acknowledged ? 0 : retriesLeft,
   };
 }
+
+/** The relay forwards to the merchant's backend on Antom's own schedule (issue 7 §3): the same 8 sends, the same gaps. */
+export const FORWARD_MAX_ATTEMPTS = ANTOM_MAX_ATTEMPTS;
+
+/**
+ * When the relay's next send is due after `attemptsMade` sends, the last at `lastSentAt`: the gap
+ * Antom would wait; null after the 8th (the forward is given up). `timeScale` shrinks the gaps
+ * for tests (0.001 turns 2 min into 120 ms); the default 1 is the production schedule.
+ */
+export function nextForwardAttemptAt(attemptsMade: number, lastSentAt: string, timeScale = 1): string | null {
+  if (attemptsMade >= FORWARD_MAX_ATTEMPTS) return null;
+  const gap = ANTOM_RETRY_INTERVALS_MS[Math.max(attemptsMade, 0)]! * timeScale;
+  return new Date(Date.parse(lastSentAt) + Math.round(gap)).toISOString();
+}

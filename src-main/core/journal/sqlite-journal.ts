@@ -33,7 +33,12 @@ import {
   CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary, verifiedContentOf,
   type AttemptRow, type CallRow, type IdRow, type NotificationRow,
 } from './journal-rows';
-import type { Journal, JournalCounts, JournalReadiness, NotificationAnswerItem } from './journal';
+import type { Journal, JournalCounts, JournalReadiness, NotificationAnswerItem, StoreOptions } from './journal';
+import type { ForwardState, ForwardStatusView } from '../../../src-shared/journal-views';
+import { assertForwardable, type ClaimForwardsOptions, type ForwardAttemptInput, type ForwardJob, type RecordForwardOptions } from './forward-outbox';
+import {
+  claimDueForwardRows, enqueueForwardRows, forwardStatusRows, outboxDepthRows, recordForwardAttemptRow, resendForwardRows, type ForwardEnqueueItem,
+} from './sqlite-forward-outbox';
 import type {
   CallDetail, CallFilter, CallSummary, ExportFormat, FindByIdResult, JournalSettings, MismatchFlag, NotificationAnswerRecord,
   NotificationDetail, NotificationFilter, NotificationRetryInfo, NotificationSummary, Page, PageRequest, PaymentTimeline, PruneResult,
@@ -82,7 +87,7 @@ export class SqliteJournal implements Journal {
   private readonly db: Database.Database;
   private readonly onRecordError: JournalOpenOptions['onRecordError'];
   private readonly stmts: ReturnType<SqliteJournal['prepare']>;
-  private readonly storeBatch: (batch: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined) => StoredNotificationRef[];
+  private readonly storeBatch: (batch: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined, forwardTo?: string) => StoredNotificationRef[];
 
   private constructor(db: Database.Database, file: string, upgradedFrom: number, options: JournalOpenOptions) {
     this.db = db;
@@ -90,7 +95,11 @@ export class SqliteJournal implements Journal {
     this.upgradedFrom = upgradedFrom;
     this.onRecordError = options.onRecordError;
     this.stmts = this.prepare();
-    this.storeBatch = db.transaction((items: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined) => this.storeItems(items, answers));
+    this.storeBatch = db.transaction((items: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined, forwardTo?: string) => {
+      const refs = this.storeItems(items, answers);
+      if (forwardTo !== undefined) this.enqueueStored(items, refs, forwardTo);
+      return refs;
+    });
   }
 
   /** Synchronous (better-sqlite3); callers outside src-main/core/journal go through openJournal(). */
@@ -206,8 +215,8 @@ export class SqliteJournal implements Journal {
    * Stored and COMMITTED when this returns. A duplicate becomes an attempt of the first.
    * `answer`: see storeNotifications.
    */
-  async storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord): Promise<StoredNotificationRef> {
-    return this.storeBatch([n], answer ? [answer] : undefined)[0]!;
+  async storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord, options: StoreOptions = {}): Promise<StoredNotificationRef> {
+    return this.storeBatch([n], answer ? [answer] : undefined, options.forwardTo)[0]!;
   }
 
   /**
@@ -221,8 +230,8 @@ export class SqliteJournal implements Journal {
    * withdraws it with markAnswersUndelivered. Its `sentAt` is when the answer was decided (the
    * receiver writes it to the socket right after this resolves: here, in the same event-loop turn).
    */
-  async storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]> {
-    return this.storeBatch(batch, answers);
+  async storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[], options: StoreOptions = {}): Promise<StoredNotificationRef[]> {
+    return this.storeBatch(batch, answers, options.forwardTo);
   }
 
   /**
@@ -238,6 +247,51 @@ export class SqliteJournal implements Journal {
         this.stmts.reacknowledge.run({ id, ack: ACKNOWLEDGEMENT_BODY });
       }
     })();
+  }
+
+  /**
+   * The relay's outbox rows for a batch just stored, in its transaction: one per verified
+   * notification (a resend is an attempt of a row already queued, so ON CONFLICT leaves it). Where
+   * personal data was masked in the stored body, the outbox keeps the exact bytes until the backend
+   * accepts them (it must verify Antom's signature over them).
+   */
+  private enqueueStored(items: readonly ReceivedNotification[], refs: readonly StoredNotificationRef[], target: string): void {
+    const queue: ForwardEnqueueItem[] = [];
+    items.forEach((n, i) => {
+      const ref = refs[i];
+      if (!ref || n.verification !== 'verified' || ref.duplicateOf !== undefined) return;
+      const exact = (this.db.prepare('SELECT body_exact FROM notifications WHERE id = ?').get(ref.id) as { body_exact: number }).body_exact === 1;
+      queue.push({ notificationId: ref.id, originalBody: exact ? null : Buffer.from(n.rawBody) });
+    });
+    if (queue.length > 0) enqueueForwardRows(this.db, queue, target, new Date().toISOString());
+  }
+
+  // ---- the relay's outbox (sqlite-forward-outbox.ts) ---------------------------------------
+
+  async enqueueForward(notificationId: number, target: string, now: Date = new Date()): Promise<boolean> {
+    const row = this.db.prepare('SELECT verification FROM notifications WHERE id = ?').get(notificationId) as { verification: string } | undefined;
+    assertForwardable(notificationId, row?.verification);
+    return enqueueForwardRows(this.db, [{ notificationId, originalBody: null }], target, now.toISOString()) > 0;
+  }
+
+  async claimDueForwards(options: ClaimForwardsOptions): Promise<ForwardJob[]> {
+    return claimDueForwardRows(this.db, options);
+  }
+
+  async recordForwardAttempt(job: Pick<ForwardJob, 'outboxId' | 'leaseToken' | 'round' | 'attempt'>, input: ForwardAttemptInput, options?: RecordForwardOptions): Promise<ForwardState | undefined> {
+    return recordForwardAttemptRow(this.db, job, input, options);
+  }
+
+  async forwardStatus(notificationId: number): Promise<ForwardStatusView[]> {
+    return forwardStatusRows(this.db, notificationId);
+  }
+
+  async outboxDepth(): Promise<number> {
+    return outboxDepthRows(this.db);
+  }
+
+  async resendForward(notificationId: number, now?: Date): Promise<ForwardStatusView[]> {
+    return resendForwardRows(this.db, notificationId, now);
   }
 
   /** The body of storeBatch's transaction. */
@@ -369,6 +423,7 @@ export class SqliteJournal implements Journal {
       attemptList: attempts.map(toAttempt),
       retry: this.retryOf(row, now),
       replays: listReplays(this.db, id),
+      forwards: forwardStatusRows(this.db, id),
     };
   }
 

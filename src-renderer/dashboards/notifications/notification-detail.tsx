@@ -1,6 +1,7 @@
 /**
  * One notification in full: what it said, whether it verified and why not, what we answered,
- * every attempt, Antom's resend schedule, the raw headers and body, and replay.
+ * every attempt, the relay's forward to the backend, Antom's resend schedule, the raw headers
+ * and body, and replay.
  */
 import type { NotificationDetailView } from '../../../src-shared/journal-views';
 import { CALL_ID_NAMES } from '../../../src-shared/journal-views';
@@ -17,6 +18,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { Time } from '../../components/time';
 import { useNotification } from '../../queries/notifications';
 import { REJECT_REASON_WORDS, SIGNATURE_FAILURES } from './notification-words';
+import { ForwardStatus } from './forward-status';
 import { ReplayForm } from './replay-form';
 import { RetrySchedule } from './retry-schedule';
 
@@ -98,6 +100,8 @@ function NotificationBody({ n }: { n: NotificationDetailView }) {
         ]}
       />
       {lastAnswer?.answerBody ? <CodeBlock label="Answer body" text={lastAnswer.answerBody} /> : null}
+
+      <ForwardStatus id={n.id} forwards={n.forwards} />
 
       <h4>Antom's retry schedule</h4>
       <RetrySchedule retry={n.retry} attempts={n.attemptList} />

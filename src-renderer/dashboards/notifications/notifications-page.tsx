@@ -40,7 +40,10 @@ function cell(n: NotificationSummary, key: string): ReactNode {
   switch (key) {
     case 'received': return <ListTime value={n.receivedAt} />;
     case 'type': return n.notifyType;
-    case 'verification': return n.verification === 'verified' ? '✓ verified' : `⚠ rejected: ${n.rejectReason ? REJECT_REASON_WORDS[n.rejectReason].title : 'unknown'}`;
+    case 'verification':
+      if (n.verification !== 'verified') return `⚠ rejected: ${n.rejectReason ? REJECT_REASON_WORDS[n.rejectReason].title : 'unknown'}`;
+      // The relay's backend never took it: as urgent as a rejection, in the same column.
+      return n.forwardState === 'given-up' ? '✓ verified · ⚠ backend never accepted' : '✓ verified';
     case 'ack': return n.acknowledged ? 'yes' : 'no';
     case 'sends': return String(n.attempts);
     case 'result': {
@@ -91,7 +94,7 @@ export default function NotificationsPage() {
         columns={COLUMNS}
         compactColumns={COMPACT_COLUMNS}
         cell={cell}
-        rowClassName={(n) => (n.verification === 'rejected' ? 'row-rejected' : undefined)}
+        rowClassName={(n) => (n.verification === 'rejected' ? 'row-rejected' : n.forwardState === 'given-up' ? 'row-forward-failed' : undefined)}
         selectedId={selectedId}
         onSelect={setSelectedId}
         onAtTopChange={setAtTop}

@@ -58,7 +58,12 @@ import {
 import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-filters';
 import { migratePostgres, postgresSchemaVersion, type MigrationOutcome } from './postgres-migrate';
 import { POSTGRES_SCHEMA_VERSION } from '../migrations/postgres';
-import type { Journal, JournalCounts, JournalReadiness, NotificationAnswerItem } from '../journal';
+import type { Journal, JournalCounts, JournalReadiness, NotificationAnswerItem, StoreOptions } from '../journal';
+import type { ForwardState, ForwardStatusView } from '../../../../src-shared/journal-views';
+import { assertForwardable, type ClaimForwardsOptions, type ForwardAttemptInput, type ForwardJob, type RecordForwardOptions } from '../forward-outbox';
+import {
+  claimDueForwardRowsPg, enqueueForwardRowsPg, forwardStatusRowsPg, outboxDepthRowsPg, recordForwardAttemptRowPg, resendForwardRowsPg, type RunQuery,
+} from './postgres-forward-outbox';
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
 import type { JournalChangeFeed, JournalChangeOptions } from '../journal-changes';
 import { startPostgresLiveFeed } from './postgres-live-feed';
@@ -285,15 +290,15 @@ export class PostgresJournal implements Journal {
     return rows[0]?.id;
   }
 
-  async storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord): Promise<StoredNotificationRef> {
-    return (await this.storeNotifications([n], answer ? [answer] : undefined))[0]!;
+  async storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord, options: StoreOptions = {}): Promise<StoredNotificationRef> {
+    return (await this.storeNotifications([n], answer ? [answer] : undefined, options))[0]!;
   }
 
   /**
    * Group commit: the batch in ONE transaction, committed when the promise resolves. answers[i]
    * is committed on batch[i]'s attempt (see the SQLite engine: same contract).
    */
-  async storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[]): Promise<StoredNotificationRef[]> {
+  async storeNotifications(batch: readonly ReceivedNotification[], answers?: readonly (NotificationAnswerRecord | undefined)[], options: StoreOptions = {}): Promise<StoredNotificationRef[]> {
     if (batch.length === 0) return [];
     // Redaction and the key-material guard run before the transaction: a refused row refuses the batch unwritten.
     const params = batch.map((n, i) => this.storeParams(n, answers?.[i]));
@@ -311,6 +316,7 @@ export class PostgresJournal implements Journal {
       const writes = params.map((p) => tx.unsafe(STORE_SQL, p as SqlValue[], { prepare: true }) as unknown as Promise<StoreResultRow[]>);
       // Awaited together, so a failed lock never leaves the writes' rejections unhandled.
       const [, ...stored] = await Promise.all([locks, ...writes]);
+      if (options.forwardTo !== undefined) await this.enqueueStored(tx, batch, params, stored, options.forwardTo);
       return stored;
     });
     const refs = results.map((rows): StoredNotificationRef => {
@@ -318,6 +324,57 @@ export class PostgresJournal implements Journal {
       return { id: row.id, duplicateOf: row.inserted ? undefined : row.id, attempts: row.attempts, attemptId: row.attempt_id };
     });
     return refs;
+  }
+
+  /**
+   * The relay's outbox rows for a batch just stored, in its transaction (one more statement, only
+   * when forwarding): one per newly stored verified notification; a resend is an attempt of a row
+   * already queued. Where personal data was masked in the stored body, the outbox keeps the exact
+   * bytes until the backend accepts them (it must verify Antom's signature over them).
+   */
+  private async enqueueStored(tx: JournalTx, batch: readonly ReceivedNotification[], params: readonly SqlValue[][], stored: readonly StoreResultRow[][], target: string): Promise<void> {
+    const ids: number[] = [];
+    const originals: (Buffer | null)[] = [];
+    batch.forEach((n, i) => {
+      const row = stored[i]?.[0];
+      if (!row || !row.inserted || n.verification !== 'verified' || ids.includes(row.id)) return;
+      ids.push(row.id);
+      // storeParams' 19th value is body_exact.
+      originals.push(params[i]![18] === 1 ? null : Buffer.from(n.rawBody));
+    });
+    await enqueueForwardRowsPg((text, values = []) => this.query(text, values, tx), ids, originals, target, new Date().toISOString());
+  }
+
+  // ---- the relay's outbox (postgres-forward-outbox.ts) --------------------------------------
+
+  private readonly run: RunQuery = (text, params = []) => this.query(text, params);
+  private readonly inTransaction = <T>(work: (run: RunQuery) => Promise<T>): Promise<T> =>
+    this.transaction((tx) => work((text, params = []) => this.query(text, params, tx)));
+
+  async enqueueForward(notificationId: number, target: string, now: Date = new Date()): Promise<boolean> {
+    const [row] = await this.query<{ verification: string }>('SELECT verification FROM notifications WHERE id = $1', [notificationId]);
+    assertForwardable(notificationId, row?.verification);
+    return (await enqueueForwardRowsPg(this.run, [notificationId], [null], target, now.toISOString())) > 0;
+  }
+
+  async claimDueForwards(options: ClaimForwardsOptions): Promise<ForwardJob[]> {
+    return claimDueForwardRowsPg(this.run, options);
+  }
+
+  async recordForwardAttempt(job: Pick<ForwardJob, 'outboxId' | 'leaseToken' | 'round' | 'attempt'>, input: ForwardAttemptInput, options?: RecordForwardOptions): Promise<ForwardState | undefined> {
+    return recordForwardAttemptRowPg(this.inTransaction, job, input, options);
+  }
+
+  async forwardStatus(notificationId: number): Promise<ForwardStatusView[]> {
+    return forwardStatusRowsPg(this.run, notificationId);
+  }
+
+  async outboxDepth(): Promise<number> {
+    return outboxDepthRowsPg(this.run);
+  }
+
+  async resendForward(notificationId: number, now?: Date): Promise<ForwardStatusView[]> {
+    return resendForwardRowsPg(this.inTransaction, this.run, notificationId, now);
   }
 
   private storeParams(n: ReceivedNotification, answer: NotificationAnswerRecord | undefined): SqlValue[] {
@@ -452,6 +509,7 @@ export class PostgresJournal implements Journal {
       attemptList: attempts.map(toAttempt),
       retry: this.retryOf(row, now),
       replays: await this.replays(id),
+      forwards: await forwardStatusRowsPg(this.run, id),
     };
   }
 

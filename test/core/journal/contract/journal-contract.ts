@@ -18,6 +18,7 @@ import type { Journal } from '../../../../src-main/core/journal/journal';
 import type { JournalCommonConfig } from '../../../../src-main/core/journal/open-journal';
 import { callContract } from './contract-calls';
 import { exportAndRetentionContract } from './contract-export-retention';
+import { forwardingContract } from './contract-forwarding';
 import { storingContract } from './contract-storing';
 import { timelineContract } from './contract-timelines';
 
@@ -83,5 +84,6 @@ export function describeJournalContract(name: string, makeJournal: MakeJournal, 
     callContract(ctx);
     timelineContract(ctx);
     exportAndRetentionContract(ctx);
+    forwardingContract(ctx);
   });
 }

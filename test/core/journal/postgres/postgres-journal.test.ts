@@ -36,7 +36,7 @@ describeWithPostgres('PostgresJournal on a real server', () => {
     const [a] = await Promise.all([openJournal('1.2.3'), openJournal('1.2.3'), openJournal('1.2.3')]);
     const rows = await a!.connection()<{ version: number; name: string; console_version: string; applied_at: Date }[]>`
       SELECT version, name, console_version, applied_at FROM schema_migrations ORDER BY version`;
-    expect(rows.map((r) => [r.version, r.name, r.console_version])).toEqual(POSTGRES_MIGRATIONS.map((m, i) => [i + 1, m.name, '1.2.3']));
+    expect(rows.map((r) => [r.version, r.name, r.console_version])).toEqual(POSTGRES_MIGRATIONS.map((step, i) => [i + 1, step.name, '1.2.3']));
     expect(Date.now() - rows[0]!.applied_at.getTime()).toBeLessThan(60_000);
     const again = await openJournal('2.0.0');
     expect(again.migration).toMatchObject({ from: POSTGRES_SCHEMA_VERSION, to: POSTGRES_SCHEMA_VERSION, applied: [] });
