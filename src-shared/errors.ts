@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'JOURNAL_KEY_MATERIAL',
   // shared journal (PostgreSQL): the server cannot be reached, refuses the login, or lacks the database
   'JOURNAL_UNREACHABLE',
+  // shared journal: the login's database role does not allow this (antom-ops db roles)
+  'JOURNAL_ROLE_FORBIDS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

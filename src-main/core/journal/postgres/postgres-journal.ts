@@ -59,6 +59,8 @@ import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-f
 import { migratePostgres, type MigrationOutcome } from './postgres-migrate';
 import type { Journal, JournalCounts, NotificationAnswerItem } from '../journal';
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
+import { postgresJournalAccess } from './postgres-capabilities';
+import type { JournalAccess } from '../../../../src-shared/journal-access';
 import { searchTokens } from './search-text';
 
 interface PostgresJournalOptions {
@@ -750,6 +752,15 @@ export class PostgresJournal implements Journal {
       (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM notifications) AS notifications,
       (SELECT count(*) FROM notification_attempts) AS attempts`);
     return row!;
+  }
+
+  /** From the login's privileges and the calls policies (`antom-ops db roles`). */
+  async capabilities(): Promise<JournalAccess> {
+    try {
+      return await postgresJournalAccess(this.sql);
+    } catch (error) {
+      throw journalDatabaseError(error, this.url, 'tell what this login may do');
+    }
   }
 
   requestIdLedger(): RequestIdLedger {
