@@ -5,11 +5,15 @@
  * refusals that need no database.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postgresJournalAccess } from '../../src-main/core/journal/postgres/postgres-capabilities';
 import { connectJournalDatabase } from '../../src-main/core/journal/postgres/postgres-connection';
 import { runCli } from '../support/run-cli';
+import { vectors } from '../support/signature-vectors';
 import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../support/postgres';
 
 describeWithPostgres('antom-ops db roles', () => {
@@ -60,6 +64,24 @@ describeWithPostgres('antom-ops db roles', () => {
     }
     const again = await runCli(['db', 'roles', '--database', db.url, '--login', login, '--role', 'support'], {}, `${password}\n`);
     expect(again.stdout).toContain(`login ${login}: password updated, member of support`);
+  });
+
+  it('a receiver on the support login refuses to start (it could not store notifications)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antom-roles-cli-'));
+    try {
+      const keyFile = join(dir, 'antom.pub');
+      writeFileSync(keyFile, vectors.keys.antom.publicKeyPem);
+      const url = new URL(db.url);
+      url.username = login;
+      url.password = password;
+      const listen = await runCli(['notifications', 'listen', '--port', '0', '--antom-public-key', keyFile, '--database', url.toString()]);
+      expect(listen.code).toBe(2);
+      expect(listen.stderr).toContain(`Connected to the shared journal as ${login} (support), which may not store notifications`);
+      expect(listen.stderr).toContain('--role intake');
+      expect(listen.stderr).not.toContain(password);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('db migrate re-applies the grants once the roles exist', async () => {

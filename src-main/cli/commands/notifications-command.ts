@@ -12,6 +12,7 @@ import { parsePublicKey } from '../../core/keys/parse-keys';
 import { journalConfigFromArgs } from '../database-option';
 import { openJournal } from '../../core/journal/open-journal';
 import { startNotificationReceiver } from '../../core/receiver/notification-receiver';
+import { assertJournalReceives } from '../../core/handlers/journal-role-guards';
 import type { Verifier } from '../../core/receiver/verify-notification';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 import { profileNamed } from './profiles-command';
@@ -57,6 +58,10 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
   }
   const journal = await openJournal(journalConfigFromArgs(args));
+  await assertJournalReceives(journal).catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
+  });
   const receiver = await startNotificationReceiver({
     port: parsePort(optionalString(args, 'port')),
     ...(optionalString(args, 'host') ? { host: optionalString(args, 'host')! } : {}),

@@ -9,6 +9,7 @@
 import { MONEY_MOVING_OPERATIONS, type OperationName } from '../../../src-shared/contract';
 import { ConsoleError } from '../../../src-shared/errors';
 import { describeJournalLogin, type JournalAccess, type JournalCapabilities } from '../../../src-shared/journal-access';
+import type { Journal } from '../journal/journal';
 import type { HandlerContext } from './handler-context';
 
 /** The capability each journal-writing operation needs; operations not listed only read. */
@@ -70,4 +71,25 @@ export async function assertJournalAllows(ctx: HandlerContext, operation: Operat
   if (!capability) return;
   const access = await ctx.journal.capabilities();
   if (!access.capabilities[capability]) throw journalRefusal(access, operation, capability);
+}
+
+/**
+ * A receiver on a login that cannot store notifications would answer every one of Antom's POSTs
+ * with a failure: refuse to start instead, saying which role it needs. When the database cannot
+ * be asked (down), the receiver starts anyway and answers failures until it is back.
+ */
+export async function assertJournalReceives(journal: Journal): Promise<void> {
+  let access: JournalAccess;
+  try {
+    access = await journal.capabilities();
+  } catch {
+    return;
+  }
+  if (access.capabilities.receive) return;
+  throw new ConsoleError(
+    'JOURNAL_ROLE_FORBIDS',
+    `Connected to the shared journal as ${describeJournalLogin(access)}, which may not store notifications, so this receiver would answer every notification with a failure.`,
+    'Run receivers with a login in antom_ops_intake (the journal owner creates one: antom-ops db roles --login NAME --role intake).',
+    { user: access.user, roles: access.roles },
+  );
 }
