@@ -44,9 +44,11 @@ export async function postgresJournalAccess(sql: JournalSql): Promise<JournalAcc
     FROM unnest(${tables}::text[], ${privileges}::text[]) AS t(tbl, priv)`;
   const held = new Set(rows.filter((r) => r.held).map((r) => `${r.tbl}:${r.priv}`));
   const [narrow] = await sql.unsafe<{ narrowed: boolean }[]>(CALLS_NARROWED_SQL);
+  // pg_has_role is true for a superuser and every role: a superuser is reported as no group's member.
   const [who] = await sql<{ user: string; roles: string[] }[]>`
     SELECT current_user AS user, coalesce(array_agg(rolname::text ORDER BY rolname) FILTER (WHERE rolname IS NOT NULL), '{}') AS roles
-    FROM pg_roles WHERE rolname::text = ANY(${Object.values(JOURNAL_ROLE_NAMES)}::text[]) AND pg_has_role(current_user, oid, 'MEMBER')`;
+    FROM pg_roles WHERE rolname::text = ANY(${Object.values(JOURNAL_ROLE_NAMES)}::text[]) AND pg_has_role(current_user, oid, 'MEMBER')
+      AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)`;
 
   const can = (capability: keyof JournalCapabilities): boolean =>
     CAPABILITY_NEEDS[capability].every(([table, privilege]) => held.has(`${table}:${privilege}`));

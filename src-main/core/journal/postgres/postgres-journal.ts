@@ -85,6 +85,8 @@ const RELATED_ID_CAP = 500;
 /** How often a batch is retried when the server aborts it for a deadlock / serialisation failure. */
 const CONFLICT_RETRIES = 3;
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+/** How long capabilities() answers from memory. */
+const CAPABILITIES_TTL_MS = 5_000;
 
 /** Every column but the search vector (which can be large and is never shown). */
 const NOTIFICATION_COLUMNS = `${NOTIFICATION_SUMMARY_COLUMNS}, content_verified, content_verified_is_prefix, headers_json, body`;
@@ -167,6 +169,7 @@ export class PostgresJournal implements Journal {
   private readonly sql: JournalSql;
   private readonly onRecordError: PostgresJournalOptions['onRecordError'];
   private closed = false;
+  private access: { at: number; value: JournalAccess } | undefined;
 
   private constructor(sql: JournalSql, options: PostgresJournalOptions, migration: MigrationOutcome) {
     this.sql = sql;
@@ -754,10 +757,18 @@ export class PostgresJournal implements Journal {
     return row!;
   }
 
-  /** From the login's privileges and the calls policies (`antom-ops db roles`). */
+  /**
+   * From the login's privileges and the calls policies (`antom-ops db roles`). Kept for a few
+   * seconds: the guard asks before every call (the Payments poller inquires every 2 s), and a
+   * grant changed meanwhile is still enforced by the database itself.
+   */
   async capabilities(): Promise<JournalAccess> {
+    const cached = this.access;
+    if (cached && Date.now() - cached.at < CAPABILITIES_TTL_MS) return cached.value;
     try {
-      return await postgresJournalAccess(this.sql);
+      const value = await postgresJournalAccess(this.sql);
+      this.access = { at: Date.now(), value };
+      return value;
     } catch (error) {
       throw journalDatabaseError(error, this.url, 'tell what this login may do');
     }

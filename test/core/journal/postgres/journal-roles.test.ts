@@ -179,6 +179,10 @@ describeWithPostgres('journal roles enforced by PostgreSQL', () => {
     const ownerJournal = await PostgresJournal.open({ url: ownerUrl, maxConnections: 1 });
     journals.push(ownerJournal);
     expect((await ownerJournal.capabilities()).capabilities).toMatchObject({ recordMoneyCalls: true, prune: true, receive: true, writeSettings: true });
+    // A superuser counts as a member of every role for pg_has_role; it is reported as none of them, with everything allowed.
+    const superJournal = await PostgresJournal.open({ url: db.url, maxConnections: 1 });
+    journals.push(superJournal);
+    expect(await superJournal.capabilities()).toMatchObject({ roles: [], capabilities: { recordMoneyCalls: true, prune: true } });
     await ownerJournal.connection().unsafe('CREATE TABLE later_table (id integer)');
     expect(await sqls.operator`SELECT count(*)::int AS n FROM later_table`).toEqual([{ n: 0 }]);
     expect(await sqls.support`SELECT count(*)::int AS n FROM later_table`).toEqual([{ n: 0 }]);
