@@ -23,6 +23,7 @@ import {
 } from './vocabulary';
 import type { DisputeView } from './dispute-views';
 import type { ForwardStatusView } from './journal-views';
+import type { JournalAccess } from './journal-access';
 import { DISPUTE_EVIDENCE_MAX_CHARS, DISPUTE_EVIDENCE_TYPES } from './antom/wire-types';
 
 export const environmentSchema = z.enum(ENVIRONMENTS);
@@ -74,6 +75,12 @@ export interface AppStatus {
   receiver: { running: boolean; url: string | undefined; rejectedNotStored?: number };
   /** Which door the page is behind: the Electron app, or the loopback browser preview (sandbox profiles only); 'cli' for antom-ops. */
   door: 'electron' | 'preview' | 'cli';
+  /**
+   * What the journal connection allows (a support login on a shared journal cannot record
+   * money-moving calls); activeProfile.readOnly is already true when it cannot. Absent when the
+   * journal could not be asked.
+   */
+  journalAccess?: JournalAccess;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   // Settings: attaching a shared journal (the server refused the login; the database has not been migrated)
   'JOURNAL_AUTH_FAILED',
   'JOURNAL_NOT_MIGRATED',
+  // shared journal: the login's database role does not allow this (antom-ops db roles)
+  'JOURNAL_ROLE_FORBIDS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,6 +16,7 @@ import { startIntakeService } from '../../core/receiver/intake-service';
 import { jsonLogLine, textLogLine, type IntakeLogEntry } from '../../core/receiver/intake-log';
 import { runUntilStopSignal } from '../service-lifecycle';
 import { isPostgresDriverWriteFault } from '../../core/journal/postgres/postgres-connection';
+import { assertJournalReceives } from '../../core/handlers/journal-role-guards';
 import type { Verifier } from '../../core/receiver/verify-notification';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
 import { profileNamed } from './profiles-command';
@@ -82,6 +83,11 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     if (json) io.err(jsonLogLine(entry));
     else if (entry.event !== 'listening') io.err(textLogLine(entry));
   };
+  // A login that cannot store notifications (db roles) is refused at start, not on every POST.
+  await assertJournalReceives(journal).catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
+  });
   const relay = startRelay(args, journal, io, json);
   let service;
   try {

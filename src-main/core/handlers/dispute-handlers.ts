@@ -7,6 +7,7 @@
 import type { HandlerTable } from '../../../src-shared/contract';
 import type { HandlerContext } from './handler-context';
 import { activeProfile, assertDisputeConfirmed, guardedClient } from './money-guards';
+import { assertJournalAllows } from './journal-role-guards';
 
 type DisputeHandlers = Pick<HandlerTable, 'acceptDispute' | 'supplyDefenseDocument' | 'downloadDisputeEvidence' | 'listDisputes'>;
 
@@ -25,6 +26,7 @@ export function disputeHandlers(ctx: HandlerContext): DisputeHandlers {
     },
 
     async downloadDisputeEvidence({ disputeId, disputeEvidenceType }) {
+      await assertJournalAllows(ctx, 'downloadDisputeEvidence');
       const client = await ctx.clientFor((await activeProfile(ctx)).name);
       return client.downloadDisputeEvidence({ disputeId, disputeEvidenceType }, { trigger });
     },

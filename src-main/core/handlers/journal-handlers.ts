@@ -11,6 +11,7 @@ import { replayNotification, type ReplaySigner } from '../receiver/replay';
 import { replayRecordOf } from '../journal/notification-replays';
 import type { HandlerContext } from './handler-context';
 import { exportFile } from './export-file';
+import { assertJournalAllows } from './journal-role-guards';
 
 type JournalHandlers = Pick<HandlerTable,
   'listNotifications' | 'getNotification' | 'replayNotification' | 'resendForward' | 'exportNotifications' | 'listCalls' | 'getCall' | 'exportCalls' |
@@ -58,6 +59,8 @@ export function journalHandlers(ctx: HandlerContext): JournalHandlers {
     async replayNotification({ id, toUrl, mode }): Promise<ReplayResult> {
       const stored = await ctx.journal.getNotification(id);
       if (!stored) throw notFound('notification', id);
+      // A replay that could not be recorded would leave no trace of what was sent where.
+      await assertJournalAllows(ctx, 'replayNotification');
       const signing = mode === 're-signed' ? await replaySigner(stored.profile) : undefined;
       const result = await replayNotification({
         sink: ctx.journal,

@@ -9,6 +9,7 @@ import { ConsoleError } from '../../../src-shared/errors';
 import { minorToDisplayUnits, parseMinorUnits, type Amount } from '../../../src-shared/money';
 import { CANCEL_CONFIRMATION, typedAmountConfirms, typedCancelConfirms } from '../../../src-shared/typed-confirmation';
 import type { HandlerContext } from './handler-context';
+import { assertJournalAllows } from './journal-role-guards';
 
 function isMoneyMoving(name: OperationName): boolean {
   return (MONEY_MOVING_OPERATIONS as readonly string[]).includes(name);
@@ -26,12 +27,14 @@ export async function activeProfile(ctx: HandlerContext): Promise<ProfileSummary
 
 /**
  * Every money-moving call starts the same way: the profile the table acts for, refused if
- * read-only, then `confirm` (the production confirmation of this operation), and only then its
- * client. Payments and disputes share it so no handler can skip a step.
+ * read-only, then refused if the journal connection could not record it (a support login on a
+ * shared journal), then `confirm` (the production confirmation of this operation), and only
+ * then its client. Payments and disputes share it so no handler can skip a step.
  */
 export async function guardedClient(ctx: HandlerContext, operation: OperationName, confirm: (profile: ProfileSummary) => void = () => undefined) {
   const profile = await activeProfile(ctx);
   assertWritable(profile, operation);
+  await assertJournalAllows(ctx, operation);
   confirm(profile);
   return ctx.clientFor(profile.name);
 }

@@ -10,6 +10,7 @@ import type { PaymentSnapshot } from '../sandbox/control';
 import { payOverControl } from '../sandbox/control-client';
 import type { HandlerContext } from './handler-context';
 import { activeProfile, assertAmountConfirmed, assertCancelConfirmed, assertWritable, guardedClient } from './money-guards';
+import { assertJournalAllows } from './journal-role-guards';
 
 type PaymentHandlers = Pick<HandlerTable, 'createPaymentSession' | 'inquiryPayment' | 'capture' | 'cancel' | 'refund' | 'inquiryRefund' | 'sandboxBuyerAction'>;
 
@@ -44,6 +45,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
 
     async inquiryPayment({ paymentRequestId, paymentId, trigger: asked }) {
       if (!paymentRequestId && !paymentId) throw needOneId('An inquiry', 'a paymentRequestId or a paymentId');
+      await assertJournalAllows(ctx, 'inquiryPayment');
       const client = await ctx.clientFor((await activeProfile(ctx)).name);
       const body = { ...(paymentRequestId ? { paymentRequestId } : {}), ...(paymentId ? { paymentId } : {}) };
       return client.inquiryPayment(body, { trigger: asked ?? trigger });
@@ -79,6 +81,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
 
     async inquiryRefund({ refundRequestId, refundId }) {
       if (!refundRequestId && !refundId) throw needOneId('A refund inquiry', 'a refundRequestId or a refundId');
+      await assertJournalAllows(ctx, 'inquiryRefund');
       const client = await ctx.clientFor((await activeProfile(ctx)).name);
       return client.inquiryRefund({ ...(refundRequestId ? { refundRequestId } : {}), ...(refundId ? { refundId } : {}) }, { trigger });
     },
@@ -86,6 +89,7 @@ export function paymentHandlers(ctx: HandlerContext): PaymentHandlers {
     async sandboxBuyerAction({ id, outcome, resultCode }) {
       const profile = await activeProfile(ctx);
       assertWritable(profile, 'sandboxBuyerAction');
+      await assertJournalAllows(ctx, 'sandboxBuyerAction');
       if (profile.environment !== 'embedded') {
         throw new ConsoleError('VALIDATION_FAILED', `Profile "${profile.name}" is not the embedded sandbox; only there can the console act as the buyer.`, 'Switch to the embedded sandbox profile, or pay with a real sandbox wallet/card for an Antom sandbox profile.', { profile: profile.name });
       }

@@ -5,6 +5,8 @@
 import type { AppStatus, HandlerTable, JournalInfo, ProfileSummary } from '../../../src-shared/contract';
 import { toErrorShape } from '../../../src-shared/errors';
 import type { HandlerContext } from './handler-context';
+import { assertJournalAllows } from './journal-role-guards';
+import type { JournalAccess } from '../../../src-shared/journal-access';
 
 type ProfileHandlers = Pick<HandlerTable,
   'getAppStatus' | 'listProfiles' | 'createProfile' | 'deleteProfile' | 'setActiveProfile' | 'setProfileReadOnly' |
@@ -13,6 +15,25 @@ type ProfileHandlers = Pick<HandlerTable,
 /** The embedded profile's base URL is the sandbox's URL in this run, not a stored one. */
 function withRuntimeUrl(ctx: HandlerContext, profile: ProfileSummary): ProfileSummary {
   return profile.environment === 'embedded' ? { ...profile, baseUrl: ctx.sandboxBaseUrl() } : profile;
+}
+
+/**
+ * Read-only follows from the connection too: a login that cannot record money-moving calls sees
+ * the active profile as read-only (the flag the page already hides money actions by), without
+ * changing what profiles.json says.
+ */
+function withJournalLimits(profile: ProfileSummary, access: JournalAccess | undefined): ProfileSummary {
+  return access && !access.capabilities.recordMoneyCalls ? { ...profile, readOnly: true } : profile;
+}
+
+/** The status screen renders even when the shared journal cannot be asked; it says so elsewhere. */
+async function accessOrUndefined(ctx: HandlerContext): Promise<JournalAccess | undefined> {
+  try {
+    return await ctx.journal.capabilities();
+  } catch (error) {
+    ctx.log(`status: journal capabilities unknown: ${toErrorShape(error).message}`);
+    return undefined;
+  }
 }
 
 async function journalInfo(ctx: HandlerContext): Promise<JournalInfo> {
@@ -32,14 +53,16 @@ export function profileHandlers(ctx: HandlerContext): ProfileHandlers {
         ctx.log(`status: active profile unreadable: ${toErrorShape(error).message}`);
       }
       const sandboxUrl = ctx.sandboxBaseUrl();
+      const journalAccess = await accessOrUndefined(ctx);
       return {
         version: ctx.version,
         dataDir: ctx.dataDir,
-        activeProfile: active ? withRuntimeUrl(ctx, active) : undefined,
+        activeProfile: active ? withJournalLimits(withRuntimeUrl(ctx, active), journalAccess) : undefined,
         keychain,
         sandbox: { running: sandboxUrl !== undefined, baseUrl: sandboxUrl },
         receiver: { running: ctx.receiver !== undefined, url: ctx.receiver?.url, rejectedNotStored: ctx.receiver?.rejectedNotStored() ?? 0 },
         door: ctx.door,
+        ...(journalAccess ? { journalAccess } : {}),
       };
     },
     async listProfiles() {
@@ -72,10 +95,12 @@ export function profileHandlers(ctx: HandlerContext): ProfileHandlers {
       return journalInfo(ctx);
     },
     async setRetentionDays({ days }) {
+      await assertJournalAllows(ctx, 'setRetentionDays');
       await ctx.journal.setRetentionDays(days);
       return journalInfo(ctx);
     },
     async pruneJournal({ olderThanDays }) {
+      await assertJournalAllows(ctx, 'pruneJournal');
       return ctx.journal.prune(olderThanDays !== undefined ? { olderThanDays } : {});
     },
   };

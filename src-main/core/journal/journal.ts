@@ -18,6 +18,7 @@
 import type { CallRecord, CallRecorder } from '../client/call-record';
 import type { RequestIdLedger } from '../client/request-id-ledger';
 import type { OverviewStats } from '../../../src-shared/contract';
+import type { JournalAccess } from '../../../src-shared/journal-access';
 import type { DisputeView } from '../../../src-shared/dispute-views';
 import type { NotificationReplayRecord } from '../../../src-shared/journal-views';
 import type {
@@ -149,6 +150,11 @@ export interface Journal {
   readiness(): Promise<JournalReadiness>;
   /** Drop pooled connections and start afresh (PostgreSQL, after the server went away); nothing for SQLite. */
   reconnect(): Promise<void>;
+  /**
+   * What this connection may do (record money-moving calls, inquiries, settings, ...): asked of
+   * the database on each call (privileges can change while connected). SQLite: everything.
+   */
+  capabilities(): Promise<JournalAccess>;
   /** The client's request-ID ledger, kept in the same store so it survives restarts. */
   requestIdLedger(): RequestIdLedger;
 

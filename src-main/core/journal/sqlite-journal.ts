@@ -54,6 +54,7 @@ import { journalTransactions, summarisePayment } from './payment-summary';
 import { retryInfo } from './retry-schedule';
 import { sqliteRequestIdLedger } from './sqlite-request-id-ledger';
 import type { RequestIdLedger } from '../client/request-id-ledger';
+import { FULL_JOURNAL_CAPABILITIES, type JournalAccess } from '../../../src-shared/journal-access';
 import { callEvent, collapsePolls, notificationEvent, sortEvents } from './timeline-events';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite3';
@@ -721,6 +722,11 @@ export class SqliteJournal implements Journal {
       }
     };
     return size(this.file) + size(`${this.file}-wal`);
+  }
+
+  /** The file is the user's own: no database roles, everything allowed. */
+  async capabilities(): Promise<JournalAccess> {
+    return { engine: 'sqlite', user: undefined, roles: [], capabilities: { ...FULL_JOURNAL_CAPABILITIES } };
   }
 
   /** The client's request-ID ledger, in the same file. */

@@ -111,6 +111,12 @@ export function journalDatabaseError(error: unknown, url: string, doing: string)
   const where = describeDatabaseUrl(url);
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);
+  // Privileges and row-level security (antom-ops db roles): the login's role, not the server, said no.
+  if (code === '42501' && doing !== 'be opened') {
+    return new ConsoleError('JOURNAL_ROLE_FORBIDS', `The shared journal at ${where} refused this login: ${message}.`,
+      'This login\'s role does not allow it (intake stores notifications, operator records every call, support records inquiries): use a login in the right role, or ask the journal\'s owner (antom-ops db roles).',
+      { database: where, sqlState: code }, { cause: error });
+  }
   const hint = CONNECT_FAILURES[code]
     ?? (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|CONNECT_TIMEOUT|CONNECTION_/.test(`${code} ${message}`)
       ? 'Check that PostgreSQL is running and reachable at that host and port (pg_isready -d URL), then retry.'

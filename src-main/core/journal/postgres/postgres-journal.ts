@@ -67,6 +67,8 @@ import {
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
 import type { JournalChangeFeed, JournalChangeOptions } from '../journal-changes';
 import { startPostgresLiveFeed } from './postgres-live-feed';
+import { postgresJournalAccess } from './postgres-capabilities';
+import type { JournalAccess } from '../../../../src-shared/journal-access';
 import { searchTokens } from './search-text';
 
 interface PostgresJournalOptions {
@@ -91,6 +93,8 @@ const RELATED_ID_CAP = 500;
 /** How often a batch is retried when the server aborts it for a deadlock / serialisation failure. */
 const CONFLICT_RETRIES = 3;
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+/** How long capabilities() answers from memory. */
+const CAPABILITIES_TTL_MS = 5_000;
 
 /** Every column but the search vector (which can be large and is never shown). */
 const NOTIFICATION_COLUMNS = `${NOTIFICATION_SUMMARY_COLUMNS}, content_verified, content_verified_is_prefix, headers_json, body`;
@@ -177,6 +181,7 @@ export class PostgresJournal implements Journal {
   /** This instance's application_name: the live feed skips the rows its own pool wrote (0005-live-notify). */
   private readonly origin: string;
   private closed = false;
+  private access: { at: number; value: JournalAccess } | undefined;
 
   private constructor(sql: JournalSql, options: PostgresJournalOptions, migration: MigrationOutcome, origin: string) {
     this.sql = sql;
@@ -863,6 +868,23 @@ export class PostgresJournal implements Journal {
       ? `The database ${this.describe()} is at schema ${version}; this receiver writes schema ${known}. Run \`antom-ops db migrate --database URL\`.`
       : `The database ${this.describe()} was migrated to schema ${version} by a newer console; this receiver knows up to ${known}. Update this receiver.`;
     return { ready: false, schemaVersion: version, knownSchemaVersion: known, reason };
+  }
+
+  /**
+   * From the login's privileges and the calls policies (`antom-ops db roles`). Kept for a few
+   * seconds: the guard asks before every call (the Payments poller inquires every 2 s), and a
+   * grant changed meanwhile is still enforced by the database itself.
+   */
+  async capabilities(): Promise<JournalAccess> {
+    const cached = this.access;
+    if (cached && Date.now() - cached.at < CAPABILITIES_TTL_MS) return cached.value;
+    try {
+      const value = await postgresJournalAccess(this.sql);
+      this.access = { at: Date.now(), value };
+      return value;
+    } catch (error) {
+      throw journalDatabaseError(error, this.url, 'tell what this login may do');
+    }
   }
 
   requestIdLedger(): RequestIdLedger {

@@ -136,4 +136,17 @@ export function callContract(ctx: ContractContext): void {
       expect(await ledger.pendingRequestId({ ...capture, kind: 'refund' })).toBeUndefined();
     });
   });
+
+  describe('what the connection may do', () => {
+    // The SQLite file is the user's own; the contract suite's PostgreSQL login owns its database.
+    // What a restricted login may do is test/core/journal/postgres/journal-roles.test.ts.
+    it('tells an owner every capability, with the engine', async () => {
+      const access = await ctx.journal.capabilities();
+      expect(access.engine).toBe(ctx.journal.engine);
+      expect(access.roles).toEqual([]);
+      expect(access.capabilities).toEqual({
+        readJournal: true, recordMoneyCalls: true, recordInquiries: true, recordReplays: true, writeSettings: true, prune: true, receive: true,
+      });
+    });
+  });
 }
