@@ -13,6 +13,7 @@ import type {
 } from './journal-views';
 import type { CodeMention } from './knowledge';
 import type { DisputeView } from './dispute-views';
+import { PAYMENT_SORTS, paymentListFilterSchema, paymentListPageSchema, type PaymentListPage } from './payments-list';
 
 export const environmentSchema = z.enum(['embedded', 'sandbox', 'production']);
 export type Environment = z.infer<typeof environmentSchema>;
@@ -256,6 +257,9 @@ export const operations = {
   getCall: { input: z.object({ id: z.number().int().positive() }).strict() },
   exportCalls: { input: z.object({ filter: callFilterSchema.optional(), format: z.enum(['csv', 'json']) }).strict() },
   getTimeline: { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  /** The Payments list (issue 9 §1): keyset pages of payment summaries. */
+  listPayments: { input: z.object({ filter: paymentListFilterSchema.optional(), sort: z.enum(PAYMENT_SORTS).optional(), page: paymentListPageSchema.optional() }).strict() },
+  exportPayments: { input: z.object({ filter: paymentListFilterSchema.optional(), sort: z.enum(PAYMENT_SORTS).optional(), format: z.enum(['csv', 'json']) }).strict() },
   findById: { input: z.object({ id: z.string().min(1).max(64) }).strict() },
   listAwaitingCapture: { input: empty },
   listMismatches: { input: z.object({ ...timeRange }).strict() },
@@ -310,6 +314,8 @@ export interface OperationOutputs {
   getCall: CallDetail;
   exportCalls: ExportFile;
   getTimeline: PaymentTimeline | null;
+  listPayments: PaymentListPage;
+  exportPayments: ExportFile;
   findById: FindByIdResult;
   listAwaitingCapture: AwaitingCapture[];
   listMismatches: MismatchFlag[];

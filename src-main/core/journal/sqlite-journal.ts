@@ -49,6 +49,10 @@ import { retryInfo } from './retry-schedule';
 import { sqliteRequestIdLedger } from './sqlite-request-id-ledger';
 import type { RequestIdLedger } from '../client/request-id-ledger';
 import { callEvent, notificationEvent, sortEvents } from './timeline-events';
+import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, PaymentSort } from '../../../src-shared/payments-list';
+import { paymentPage, paymentRowsInOrder, toPaymentListItem, upsertPaymentSql } from './payments-queries';
+import { paymentExportRow, PAYMENT_CSV_COLUMNS } from './payment-export';
+import { summarisePayment } from './payment-summary';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite3';
 
@@ -159,6 +163,13 @@ export class SqliteJournal implements Journal {
       call: db.prepare<[number], CallRow>('SELECT * FROM calls WHERE id = ?'),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      // The Payments list (schema v6): the write path only queues the payment a row touched.
+      queuePayment: db.prepare('INSERT OR IGNORE INTO payments_pending (ref) VALUES (?)'),
+      pendingPayments: db.prepare<[], { ref: string }>('SELECT ref FROM payments_pending'),
+      unqueuePayment: db.prepare('DELETE FROM payments_pending WHERE ref = ?'),
+      queueExpired: db.prepare('INSERT OR IGNORE INTO payments_pending (ref) SELECT key FROM payments WHERE expires_at IS NOT NULL AND expires_at < ?'),
+      upsertPayment: db.prepare(upsertPaymentSql()),
+      deletePayment: db.prepare('DELETE FROM payments WHERE key = ?'),
     };
   }
 
@@ -199,14 +210,24 @@ export class SqliteJournal implements Journal {
     assertNoKeyMaterial(call.requestSignatureHeader, 'the signature header');
     assertNoKeyMaterial(errorMessage, 'the error message');
     const ids = call.ids;
-    const info = this.stmts.insertCall.run(
+    return this.db.transaction(() => {
+      const info = this.stmts.insertCall.run(
       call.attemptId, call.callId, call.attempt, call.startedAt, call.profile, call.environment, call.api, call.url, call.path, call.clientId,
       call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
       Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
       call.trigger, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
       ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null,
-    );
-    return info.changes ? Number(info.lastInsertRowid) : undefined;
+      );
+      if (!info.changes) return undefined;
+      this.queuePaymentOf(ids);
+      return Number(info.lastInsertRowid);
+    })();
+  }
+
+  /** Note which payment a new row touched; listPayments derives it again before its next read. */
+  private queuePaymentOf(ids: { paymentRequestId?: string | undefined; paymentId?: string | undefined; captureRequestId?: string | undefined; refundRequestId?: string | undefined; captureId?: string | undefined; refundId?: string | undefined }): void {
+    const ref = ids.paymentRequestId ?? ids.paymentId ?? ids.captureRequestId ?? ids.refundRequestId ?? ids.captureId ?? ids.refundId;
+    if (ref) this.stmts.queuePayment.run(ref);
   }
 
   /**
@@ -311,6 +332,8 @@ export class SqliteJournal implements Journal {
       ids.captureId ?? null, ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null,
     ).lastInsertRowid);
     const attemptId = attemptRow(id, true, true);
+    // A rejected notification proves nothing about a payment (payment-facts.ts), so it adds none.
+    if (n.verification === 'verified') this.queuePaymentOf(ids);
     return { id, duplicateOf: undefined, attempts: 1, attemptId };
   }
 
@@ -500,6 +523,45 @@ export class SqliteJournal implements Journal {
     return flags;
   }
 
+  // ---- the Payments list (payments-queries.ts) ---------------------------------------------
+
+  async listPayments(filter: PaymentListFilter = {}, sort?: PaymentSort, page: PaymentListPageRequest = {}, now: Date = new Date()): Promise<PaymentListPage> {
+    this.foldPendingPayments(now);
+    return paymentPage(this.db, filter, sort, page);
+  }
+
+  async exportPayments(filter: PaymentListFilter = {}, sort?: PaymentSort, format: ExportFormat = 'csv', now: Date = new Date()): Promise<string> {
+    this.foldPendingPayments(now);
+    const mapped = mapIterable(paymentRowsInOrder(this.db, filter, sort ?? 'created-desc'), (row) => paymentExportRow(toPaymentListItem(row)));
+    return format === 'json' ? toJsonArray(mapped) : toCsv(PAYMENT_CSV_COLUMNS, mapped);
+  }
+
+  /**
+   * Bring the summary table up to date: every queued payment (and every CREATED payment whose
+   * session has expired since) is derived again from its rows, in one transaction. A payment
+   * first known by its paymentId and later by its paymentRequestId keeps one row.
+   */
+  private foldPendingPayments(now: Date): void {
+    this.db.transaction(() => {
+      this.stmts.queueExpired.run(now.toISOString());
+      const done = new Set<string>();
+      for (const { ref } of this.stmts.pendingPayments.all()) {
+        this.stmts.unqueuePayment.run(ref);
+        if (done.has(ref)) continue;
+        const rows = this.paymentRows(ref);
+        if (!rows) {
+          this.stmts.deletePayment.run(ref);
+          continue;
+        }
+        const names = [...rows.ids.payment_request_id!, ...rows.ids.payment_id!];
+        for (const id of [...names, ...rows.ids.capture_request_id!, ...rows.ids.refund_request_id!, ...rows.ids.capture_id!, ...rows.ids.refund_id!]) done.add(id);
+        const summary = summarisePayment(rows.calls, rows.notes, now);
+        for (const name of names) if (name !== summary?.key) this.stmts.deletePayment.run(name);
+        if (summary) this.stmts.upsertPayment.run(summary);
+      }
+    })();
+  }
+
   // ---- dashboard aggregates (overview-queries.ts) ----------------------------------------
 
   async overview(range: OverviewRange): Promise<OverviewStats> {
@@ -579,6 +641,9 @@ export class SqliteJournal implements Journal {
       const attempts = (this.db.prepare('SELECT count(*) AS n FROM notification_attempts WHERE notification_id IN (SELECT id FROM notifications WHERE last_seen_at < ?)').get(cutoff) as { n: number }).n;
       const notifications = this.db.prepare('DELETE FROM notifications WHERE last_seen_at < ?').run(cutoff).changes;
       const calls = this.db.prepare('DELETE FROM calls WHERE started_at < ?').run(cutoff).changes;
+      // Payments whose every row is gone leave the list; those that lost some rows are derived again.
+      this.db.prepare('DELETE FROM payments WHERE updated_at < ?').run(cutoff);
+      this.db.prepare('INSERT OR IGNORE INTO payments_pending (ref) SELECT key FROM payments WHERE created_at < ?').run(cutoff);
       return { attempts, notifications, calls };
     })();
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -7,6 +7,7 @@ import { V2_SEARCH_AND_FILTERS } from './0002-search-and-filters';
 import { V3_WRITE_COST } from './0003-write-cost';
 import { V4_NOTIFICATION_REPLAYS } from './0004-notification-replays';
 import { V5_DISPUTES_AND_UNRECOGNISED } from './0005-disputes-and-unrecognised';
+import { V6_PAYMENTS_SUMMARY } from './0006-payments-summary';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   V1_BASE_TABLES,
@@ -14,4 +15,5 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   V3_WRITE_COST,
   V4_NOTIFICATION_REPLAYS,
   V5_DISPUTES_AND_UNRECOGNISED,
+  V6_PAYMENTS_SUMMARY,
 ];
