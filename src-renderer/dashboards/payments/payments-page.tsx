@@ -21,6 +21,7 @@ import { readInquiry } from './inquiry-view';
 import { MoneySummaryTable } from './money-summary';
 import { TimelineList } from './timeline-list';
 import { TransactionsTable } from './transactions-table';
+import { PaymentsList } from '../payments-list/payments-list';
 
 export default function PaymentsPage() {
   const id = useRouteParam('id');
@@ -29,18 +30,19 @@ export default function PaymentsPage() {
   useEffect(() => setText(id ?? ''), [id]);
 
   return (
-    <DashboardPage title="Payments" purpose="Find a payment, follow it to a final state, read its story">
+    <DashboardPage title="Payments" purpose="Every payment the journal knows: filter, sort, share a view; open one to read its story">
       <form className="row find-form" role="search" aria-label="Find a payment" onSubmit={(e) => { e.preventDefault(); if (text.trim()) navigate('payments', { id: text.trim() }); }}>
         <label htmlFor="payment-find-input">paymentRequestId, paymentId or referenceOrderId</label>
         <input id="payment-find-input" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} maxLength={64} size={36} />
         <button type="submit" className="primary">Find payment</button>
       </form>
       {id ? (
-        <PaymentDetail key={id} id={id} autoPoll={autoPoll} />
+        <>
+          <p><a href={routeHref('payments')}>← All payments</a></p>
+          <PaymentDetail key={id} id={id} autoPoll={autoPoll} />
+        </>
       ) : (
-        <EmptyState title="No payment open">
-          <p>Type a paymentRequestId, paymentId or referenceOrderId above, use the search box at the top (any ID), or create one in <a href={routeHref('sessions')}>Sessions</a>.</p>
-        </EmptyState>
+        <PaymentsList />
       )}
     </DashboardPage>
   );
