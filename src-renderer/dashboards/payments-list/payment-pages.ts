@@ -37,6 +37,9 @@ export interface PaymentPages {
   setVisible(first: number, last: number): void;
   /** Pages held right now (the bench and the tests read it). */
   heldPages(): number;
+  /** The index of the first row on screen. */
+  firstVisible(): number;
+  /** Read the list again from its first page (after new activity). */
   reload(): void;
 }
 
@@ -129,12 +132,24 @@ export function usePaymentPages(view: PaymentListView): PaymentPages {
       ensure([first, last]);
     },
     heldPages: () => s.pages.size,
+    firstVisible: () => visible.current[0],
     reload: () => {
-      generation.current++;
-      state.current = fresh();
-      bump();
-      void fetchPage(0, generation.current);
-      ensure(visible.current);
+      // Soft: the rows on screen stay until the fresh first page and total arrive (no flicker).
+      const gen = ++generation.current;
+      void (async () => {
+        try {
+          const result = unwrap(await getBridge().listPayments({ filter: view.filter, sort: view.sort, page: { limit: PAGE_SIZE, withTotal: true } }));
+          if (gen !== generation.current) return;
+          const next = fresh();
+          next.total = result.total;
+          storePage(next, 0, result.items, result.nextCursor);
+          state.current = next;
+        } catch (error) {
+          if (gen === generation.current) state.current.error = errorShapeOf(error);
+        }
+        bump();
+        ensure(visible.current);
+      })();
     },
   };
 }

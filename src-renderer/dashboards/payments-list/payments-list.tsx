@@ -4,7 +4,7 @@
  * with saved views, CSV export and a link to share. A row opens the payment's detail
  * (#/payments?id=KEY); Back returns to the same view.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { PREVIEW_TOKEN_PARAM } from '../../../src-shared/bridge';
 import { viewFromParams, viewToParams, type PaymentListView } from '../../../src-shared/payments-list';
@@ -109,11 +109,23 @@ function ViewBar({ params, onOpen }: { params: Record<string, string>; onOpen: (
 function PaymentsBody({ view }: { view: PaymentListView }) {
   const pages = usePaymentPages(view);
   const [activity, setActivity] = useState(0);
+  // New calls or notifications: at the top of the list, refresh by itself (once a burst settles);
+  // further down, offer a refresh instead of moving the rows being read.
+  const pagesRef = useRef(pages);
+  pagesRef.current = pages;
   useEffect(() => {
-    const bumpActivity = () => setActivity((n) => n + 1);
-    const offA = subscribePush('notificationStored', bumpActivity);
-    const offB = subscribePush('callRecorded', bumpActivity);
-    return () => { offA(); offB(); };
+    let timer: number | undefined;
+    const onActivity = () => {
+      if (pagesRef.current.firstVisible() > 0) {
+        setActivity((n) => n + 1);
+        return;
+      }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => pagesRef.current.reload(), 500);
+    };
+    const offA = subscribePush('notificationStored', onActivity);
+    const offB = subscribePush('callRecorded', onActivity);
+    return () => { offA(); offB(); window.clearTimeout(timer); };
   }, []);
   const exporter = useMutation({ mutationFn: async (format: 'csv' | 'json') => unwrap(await getBridge().exportPayments({ filter: view.filter, sort: view.sort, format })) });
   const unfiltered = Object.keys(view.filter).length === 0;
