@@ -15,17 +15,17 @@ import type { PaymentPages } from './payment-pages';
 export const ROW_HEIGHT = 30;
 
 const COLUMNS: readonly { key: string; header: string; width: string }[] = [
-  { key: 'payment', header: 'Payment', width: 'minmax(150px, 1.6fr)' },
-  { key: 'status', header: 'Status', width: '150px' },
-  { key: 'amount', header: 'Amount', width: '120px' },
-  { key: 'method', header: 'Method', width: '95px' },
-  { key: 'created', header: 'Created', width: '118px' },
-  { key: 'updated', header: 'Updated', width: '118px' },
-  { key: 'captured', header: 'Captured', width: '110px' },
-  { key: 'refunded', header: 'Refunded', width: '110px' },
-  { key: 'disputes', header: 'Disputes', width: '70px' },
-  { key: 'profile', header: 'Profile', width: 'minmax(90px, 0.8fr)' },
-  { key: 'actor', header: 'Last actor', width: '80px' },
+  { key: 'payment', header: 'Payment', width: 'minmax(140px, 1.6fr)' },
+  { key: 'status', header: 'Status', width: '132px' },
+  { key: 'amount', header: 'Amount', width: '105px' },
+  { key: 'method', header: 'Method', width: '85px' },
+  { key: 'created', header: 'Created', width: '100px' },
+  { key: 'updated', header: 'Updated', width: '100px' },
+  { key: 'captured', header: 'Captured', width: '95px' },
+  { key: 'refunded', header: 'Refunded', width: '95px' },
+  { key: 'disputes', header: 'Disputes', width: '60px' },
+  { key: 'profile', header: 'Profile', width: 'minmax(80px, 0.8fr)' },
+  { key: 'actor', header: 'Last actor', width: '70px' },
 ];
 const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 
@@ -71,7 +71,8 @@ export function PaymentsGrid({ pages, label }: { pages: PaymentPages; label: str
           {COLUMNS.map((c) => <span key={c.key} className="vl-cell" role="columnheader">{c.header}</span>)}
         </div>
       </div>
-      <div ref={viewport} className="vl-viewport" role="rowgroup" data-testid="payments-viewport">
+      {/* As tall as the rows when they are few, else the room the page leaves. */}
+      <div ref={viewport} className="vl-viewport" role="rowgroup" data-testid="payments-viewport" style={{ height: `min(max(300px, calc(100vh - 420px)), ${count * ROW_HEIGHT + 2}px)` }}>
         <div className="vl-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const p = pages.row(item.index);
