@@ -89,7 +89,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await arrange(app);
       await app.open('Payments');
       await expect(page.getByTestId('payments-total')).toHaveText('3 payments');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      // Source text: the node-side tsconfig has no DOM types.
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
       expect(overflow).toBeLessThanOrEqual(0);
       await saveScreenshot(page, `payments-list-900-${scheme}`);
     });
