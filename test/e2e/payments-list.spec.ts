@@ -44,6 +44,12 @@ test('list, filter, open a row, come back, share the view, save it', async ({ ap
   await expect(page).toHaveURL(new RegExp(`id=${jpy.paymentRequestId}`));
   await expect(page.getByRole('link', { name: '← All payments' })).toBeVisible();
   await expect(page.getByText('FAILED').first()).toBeVisible();
+  // Why it failed, as text (not only a hover title), and the journal's record without pressing anything.
+  const reason = page.getByRole('region', { name: 'Why the payment failed' });
+  await expect(reason).toContainText('What it means:');
+  await expect(reason).toContainText('What to do next:');
+  await expect(page.getByRole('heading', { name: 'Transactions' })).toBeVisible();
+  await saveScreenshot(page, 'payments-detail-failed-1440-light');
   await page.goBack();
   await expect(page.getByTestId('payments-total')).toHaveText('1 payment match');
   await expect(page.getByLabel('Status')).toHaveValue('FAILED');

@@ -22,6 +22,10 @@ import { MoneySummaryTable } from './money-summary';
 import { TimelineList } from './timeline-list';
 import { TransactionsTable } from './transactions-table';
 import { PaymentsList } from '../payments-list/payments-list';
+import { FailureReason, failureCodeOf } from './failure-reason';
+import { JournalTransactions } from './journal-transactions';
+import { isStale } from './staleness';
+import { getBridge } from '../../bridge/client';
 
 export default function PaymentsPage() {
   const id = useRouteParam('id');
@@ -72,6 +76,21 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
   const pollFinal = Boolean(poller.data && FINAL_PAYMENT_STATUSES.has(readInquiry(poller.data.response).paymentStatus ?? ''));
   const pollingActive = polling && !pollFinal;
 
+  // Stale stored state (staleness.ts): ask Antom once in the background, without a button.
+  const [background, setBackground] = useState<'idle' | 'asking' | 'done' | 'failed'>('idle');
+  const newestAt = data?.events[data.events.length - 1]?.at;
+  const stale = data ? isStale(data.state, newestAt, Date.now()) : false;
+  useEffect(() => {
+    if (!stale || polling || background !== 'idle' || !ids) return;
+    setBackground('asking');
+    void getBridge()
+      .inquiryPayment({ ...(ids.paymentId ? { paymentId: ids.paymentId } : { paymentRequestId: ids.paymentRequestId ?? id }), trigger: 'poller' })
+      .then((result) => {
+        setBackground(result.ok ? 'done' : 'failed');
+        void client.invalidateQueries({ queryKey: paymentKeys.timeline(id) });
+      });
+  }, [stale, polling, background, ids, id, client]);
+
   // Each poll answer changes the story; refresh the timeline even when no push arrives.
   useEffect(() => {
     if (poller.dataUpdatedAt) void client.invalidateQueries({ queryKey: paymentKeys.timeline(id) });
@@ -112,6 +131,9 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
           {mode.readOnly || !capturable || !captureKey ? null : <a href={routeHref('captures', { id: captureKey })}>Capture, cancel or refund in Captures</a>}
           {!mode.readOnly && data && (data.state === 'PAID' || data.state === 'CAPTURED' || data.state === 'PARTIALLY_REFUNDED') && captureKey ? <a href={routeHref('captures', { id: captureKey })}>Refund in Captures</a> : null}
         </div>
+        {background === 'asking' ? <p className="small muted" role="status"><span className="spinner" aria-hidden="true" />The stored state may be out of date: asking Antom in the background…</p> : null}
+        {background === 'failed' ? <p className="small muted" role="status">The background inquiry did not answer; the state below is what the journal last recorded.</p> : null}
+        {data?.state === 'FAILED' && failureCodeOf(data.events, snapshot?.paymentResultCode) ? <FailureReason code={failureCodeOf(data.events, snapshot?.paymentResultCode)!} /> : null}
         {poller.isError ? <ErrorPanel title="The last poll failed (polling continues)" error={errorShapeOf(poller.error)} /> : null}
         {inquire.isError ? <ErrorPanel title="The inquiry failed" error={errorShapeOf(inquire.error)} /> : null}
         {snapshot ? (
@@ -153,8 +175,19 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
           </div>
           <div className="panel">
             <h3>Transactions</h3>
-            {snapshot ? <TransactionsTable transactions={snapshot.transactions} /> : <p className="muted">Inquire (or start polling) to list Antom's transactions for this payment.</p>}
+            {data ? <JournalTransactions events={data.events} /> : null}
+            {snapshot ? <TransactionsTable transactions={snapshot.transactions} /> : null}
           </div>
+          {data && data.events.some((e) => e.kind === 'dispute') ? (
+            <div className="panel">
+              <h3>Disputes</h3>
+              <ul className="plain-list">
+                {data.events.filter((e) => e.kind === 'dispute').map((e) => (
+                  <li key={`${e.source}-${e.ref}`}><Time value={e.at} /> {e.summary} <a href={routeHref('disputes')}>Open Disputes</a></li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {last ? (
             <details className="panel">
               <summary>Last inquiry in full</summary>

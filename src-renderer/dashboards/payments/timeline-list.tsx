@@ -5,6 +5,7 @@ import { Money } from '../../components/money';
 import { ResultBadge } from '../../components/result-badge';
 import { StatusBadge } from '../../components/status-badge';
 import { Time } from '../../components/time';
+import { collapsePollRuns } from './poll-runs';
 
 const KIND: Record<TimelineEventKind, { icon: string; label: string }> = {
   session: { icon: '◆', label: 'Session created' },
@@ -24,7 +25,30 @@ const API_FOR_KIND: Partial<Record<TimelineEventKind, 'createPaymentSession' | '
 export function TimelineList({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="timeline" aria-label="Payment timeline">
-      {events.map((event) => {
+      {collapsePollRuns(events).map((item) => {
+        if (item.kind === 'poll-run') {
+          return (
+            <li key={`poll-${item.from}`} className="timeline-event kind-inquiry poll-run" data-kind="poll-run">
+              <span className="timeline-icon" aria-hidden="true">?</span>
+              <div className="timeline-body">
+                <div className="timeline-line">
+                  <strong>Polling: {item.events.length} inquiries</strong>
+                  <Time value={item.from} /> to <Time value={item.to} timeOnly />
+                </div>
+                <p className="timeline-summary">Status {item.statuses.join(' → ')}</p>
+                <details className="small">
+                  <summary>Each inquiry</summary>
+                  <ul>
+                    {item.events.map((e) => (
+                      <li key={e.ref}><Time value={e.at} timeOnly /> {e.summary} <a href={routeHref('api-log', { id: String(e.ref) })}>Open call</a></li>
+                    ))}
+                  </ul>
+                </details>
+              </div>
+            </li>
+          );
+        }
+        const event = item.event;
         const kind = KIND[event.kind];
         return (
           <li key={`${event.source}-${event.ref}-${event.at}`} className={`timeline-event kind-${event.kind}`} data-kind={event.kind}>
