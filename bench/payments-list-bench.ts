@@ -143,8 +143,8 @@ export async function runPaymentsListBench(opts: BenchOptions): Promise<BenchRow
     const idle = await frames(page, 240, 0);
     const scrolling = await frames(page, opts.quick ? 300 : 1200, 3000);
     const whole = await frames(page, 100_000, 30_000, true);
-    // Let the last pages land, then measure what stays after a full GC.
-    await page.waitForTimeout(1000);
+    // Let the last pages land (the oldest payment is the last row), then measure what stays after a full GC.
+    await page.locator('[data-testid="payments-viewport"] [role="row"] a', { hasText: 'BENCH-PR-0000000' }).waitFor({ timeout: 30_000 }).catch(() => undefined);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };

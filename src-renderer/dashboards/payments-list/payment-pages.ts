@@ -18,6 +18,11 @@ export const PAGE_SIZE = 100;
 const KEEP_AROUND = 2;
 /** The contract's bound on skip, rounded down to whole pages. */
 const MAX_SKIP = 199_900;
+const FETCH_EVERY_MS = 50;
+
+function maxPageOf(total: number | undefined): number {
+  return total === undefined ? 0 : Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
+}
 
 interface PageState {
   total: number | undefined;
@@ -48,17 +53,22 @@ export function usePaymentPages(view: PaymentListView): PaymentPages {
   const generation = useRef(0);
   const visible = useRef<[number, number]>([0, 0]);
   const [, bump] = useReducer((n: number) => n + 1, 0);
+  const fetchTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(fetchTimer.current), []);
   // fetchPage and ensure call each other; the ref breaks the cycle of their dependencies.
   const ensureRef = useRef<(range: [number, number]) => void>(() => undefined);
 
   const fetchPage = useCallback(async (page: number, gen: number): Promise<void> => {
     const s = state.current;
     if (s.inFlight.has(page) || s.pages.has(page)) return;
+    // Flung past already: a page that left the neighbourhood before its turn is not fetched.
+    if (!isWanted(page)) return;
     s.inFlight.add(page);
     try {
       // Walk from the nearest page start we know, hopping at most MAX_SKIP rows per request.
       let from = nearestKnown(s.cursors, page);
       while (from < page) {
+        if (gen !== generation.current || !isWanted(page)) return;
         const hop = Math.min(page - from, MAX_SKIP / PAGE_SIZE);
         const cursor = s.cursors.get(from);
         const result = unwrap(await getBridge().listPayments({
@@ -97,11 +107,15 @@ export function usePaymentPages(view: PaymentListView): PaymentPages {
     }
   }, [view]);
 
+  const isWanted = (page: number): boolean => {
+    const [first, last] = visible.current;
+    return page >= Math.floor(first / PAGE_SIZE) - 1 - KEEP_AROUND && page <= Math.floor(last / PAGE_SIZE) + 1 + KEEP_AROUND;
+  };
+
   const ensure = useCallback(([first, last]: [number, number]): void => {
     const s = state.current;
     const firstPage = Math.max(0, Math.floor(first / PAGE_SIZE) - 1);
     const lastPage = Math.floor(last / PAGE_SIZE) + 1;
-    const maxPage = s.total === undefined ? 0 : Math.max(0, Math.ceil(s.total / PAGE_SIZE) - 1);
     let released = false;
     for (const page of [...s.pages.keys()]) {
       if (page < firstPage - KEEP_AROUND || page > lastPage + KEEP_AROUND) {
@@ -110,7 +124,16 @@ export function usePaymentPages(view: PaymentListView): PaymentPages {
       }
     }
     if (released) bump();
-    for (let page = firstPage; page <= Math.min(lastPage, maxPage); page++) void fetchPage(page, generation.current);
+    // Fetch at most every FETCH_EVERY_MS while the viewport moves: a fling crosses hundreds of
+    // pages, and only those near where it stops are worth a query.
+    if (fetchTimer.current !== undefined) return;
+    fetchTimer.current = window.setTimeout(() => {
+      fetchTimer.current = undefined;
+      const [f, l] = visible.current;
+      const from = Math.max(0, Math.floor(f / PAGE_SIZE) - 1);
+      const to = Math.min(Math.floor(l / PAGE_SIZE) + 1, maxPageOf(state.current.total));
+      for (let page = from; page <= to; page++) void fetchPage(page, generation.current);
+    }, FETCH_EVERY_MS);
   }, [fetchPage]);
   ensureRef.current = ensure;
 

@@ -9,7 +9,6 @@ import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaymentListItem } from '../../../src-shared/payments-list';
 import { routeHref, navigate } from '../../app/router';
-import { ListTime } from '../../components/list-time';
 import type { PaymentPages } from './payment-pages';
 
 export const ROW_HEIGHT = 30;
@@ -31,20 +30,62 @@ const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 
 const ACTOR_WORDS: Record<string, string> = { antom: 'Antom', user: 'you', poller: 'poller', retry: 'retry', cli: 'CLI', test: 'test' };
 
+/** Cell text, worked out once per row while its page is held (not on every scrolled frame). */
+interface RowText {
+  href: string;
+  status: string;
+  tone: string;
+  amount: string;
+  method: string;
+  created: string;
+  createdIso: string;
+  updated: string;
+  updatedIso: string;
+  captured: string;
+  refunded: string;
+  disputes: string;
+  profile: string;
+  actor: string;
+}
+
+// The same compact local time as the other logs (components/list-time.tsx), formatted once per row.
+const LIST_TIME = new Intl.DateTimeFormat(undefined, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const texts = new WeakMap<PaymentListItem, RowText>();
+
+function timeText(value: string): string {
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : LIST_TIME.format(d);
+}
+
+function textOf(p: PaymentListItem): RowText {
+  let t = texts.get(p);
+  if (!t) {
+    t = {
+      href: routeHref('payments', { id: p.key }), status: p.status.replace(/_/g, ' '), tone: toneOf(p.status), amount: p.amount?.display ?? '—', method: p.method ?? '—',
+      created: timeText(p.createdAt), createdIso: p.createdAt, updated: timeText(p.updatedAt), updatedIso: p.updatedAt, captured: p.captured?.display ?? '—',
+      refunded: p.refunded && p.refunded.value !== '0' ? p.refunded.display : '—', disputes: p.disputes ? String(p.disputes) : '—', profile: p.profile ?? '—',
+      actor: ACTOR_WORDS[p.lastActor] ?? p.lastActor,
+    };
+    texts.set(p, t);
+  }
+  return t;
+}
+
 function Row({ p }: { p: PaymentListItem }) {
+  const t = textOf(p);
   return (
     <>
-      <span className="vl-cell" role="cell"><a href={routeHref('payments', { id: p.key })} className="mono">{p.key}</a></span>
-      <span className="vl-cell" role="cell"><span className={`badge ${toneOf(p.status)}`}>{p.status.replace(/_/g, ' ')}</span></span>
-      <span className="vl-cell num" role="cell">{p.amount?.display ?? '—'}</span>
-      <span className="vl-cell" role="cell">{p.method ?? '—'}</span>
-      <span className="vl-cell" role="cell"><ListTime value={p.createdAt} /></span>
-      <span className="vl-cell" role="cell"><ListTime value={p.updatedAt} /></span>
-      <span className="vl-cell num" role="cell">{p.captured?.display ?? '—'}</span>
-      <span className="vl-cell num" role="cell">{p.refunded && p.refunded.value !== '0' ? p.refunded.display : '—'}</span>
-      <span className="vl-cell num" role="cell">{p.disputes ? String(p.disputes) : '—'}</span>
-      <span className="vl-cell" role="cell">{p.profile ?? '—'}</span>
-      <span className="vl-cell" role="cell">{ACTOR_WORDS[p.lastActor] ?? p.lastActor}</span>
+      <span className="vl-cell" role="cell"><a href={t.href} className="mono">{p.key}</a></span>
+      <span className="vl-cell" role="cell"><span className={`badge ${t.tone}`}>{t.status}</span></span>
+      <span className="vl-cell num" role="cell">{t.amount}</span>
+      <span className="vl-cell" role="cell">{t.method}</span>
+      <span className="vl-cell" role="cell"><time dateTime={t.createdIso} title={t.createdIso}>{t.created}</time></span>
+      <span className="vl-cell" role="cell"><time dateTime={t.updatedIso} title={t.updatedIso}>{t.updated}</time></span>
+      <span className="vl-cell num" role="cell">{t.captured}</span>
+      <span className="vl-cell num" role="cell">{t.refunded}</span>
+      <span className="vl-cell num" role="cell">{t.disputes}</span>
+      <span className="vl-cell" role="cell">{t.profile}</span>
+      <span className="vl-cell" role="cell">{t.actor}</span>
     </>
   );
 }
@@ -58,7 +99,7 @@ function toneOf(status: string): string {
 export function PaymentsGrid({ pages, label }: { pages: PaymentPages; label: string }) {
   const viewport = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => viewport.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => viewport.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;

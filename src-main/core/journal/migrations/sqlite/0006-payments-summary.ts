@@ -11,8 +11,10 @@
  *   IGNORE, so the receiver's throughput is unchanged); the next read of the list folds those
  *   into payments in one transaction before it queries. A read therefore always sees every
  *   committed row, and a burst of notifications for one payment is derived once.
- * - One index per sort, (sort column, key) so a keyset page is an index range scan; one per
- *   filter column led by the filter and followed by created_at, key (the default sort).
+ * - One index per sort, (sort column, key), so a keyset page is an index range scan; and one per
+ *   filter column AND sort, (filter, sort column, key), so a filtered page in any order is a range
+ *   scan too (without them SQLite took the filter's index and sorted every match: 2 s for
+ *   "USD by amount" at a million payments). Upserts touch them only when a payment changes.
  * - expires_at: a CREATED payment's session expiry; once passed, the next read derives it again
  *   (it becomes EXPIRED without any new row).
  * - Backfill: every payment an existing journal knows is queued, so the first read builds it.
@@ -41,10 +43,18 @@ CREATE TABLE payments (
 CREATE INDEX payments_created ON payments(created_at, key);
 CREATE INDEX payments_updated ON payments(updated_at, key);
 CREATE INDEX payments_amount ON payments(amount_milli, key);
-CREATE INDEX payments_status ON payments(status, created_at, key);
-CREATE INDEX payments_currency ON payments(currency, created_at, key);
-CREATE INDEX payments_method ON payments(method, created_at, key);
-CREATE INDEX payments_profile ON payments(profile, created_at, key);
+CREATE INDEX payments_status_created ON payments(status, created_at, key);
+CREATE INDEX payments_status_updated ON payments(status, updated_at, key);
+CREATE INDEX payments_status_amount ON payments(status, amount_milli, key);
+CREATE INDEX payments_currency_created ON payments(currency, created_at, key);
+CREATE INDEX payments_currency_updated ON payments(currency, updated_at, key);
+CREATE INDEX payments_currency_amount ON payments(currency, amount_milli, key);
+CREATE INDEX payments_method_created ON payments(method, created_at, key);
+CREATE INDEX payments_method_updated ON payments(method, updated_at, key);
+CREATE INDEX payments_method_amount ON payments(method, amount_milli, key);
+CREATE INDEX payments_profile_created ON payments(profile, created_at, key);
+CREATE INDEX payments_profile_updated ON payments(profile, updated_at, key);
+CREATE INDEX payments_profile_amount ON payments(profile, amount_milli, key);
 CREATE INDEX payments_payment_id ON payments(payment_id) WHERE payment_id IS NOT NULL;
 CREATE INDEX payments_expiring ON payments(expires_at) WHERE expires_at IS NOT NULL;
 
