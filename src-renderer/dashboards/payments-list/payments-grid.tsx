@@ -14,12 +14,12 @@ import type { PaymentPages } from './payment-pages';
 export const ROW_HEIGHT = 30;
 
 const COLUMNS: readonly { key: string; header: string; width: string }[] = [
-  { key: 'payment', header: 'Payment', width: 'minmax(140px, 1.6fr)' },
+  { key: 'payment', header: 'Payment', width: 'minmax(130px, 1.6fr)' },
   { key: 'status', header: 'Status', width: '132px' },
   { key: 'amount', header: 'Amount', width: '105px' },
   { key: 'method', header: 'Method', width: '85px' },
-  { key: 'created', header: 'Created', width: '100px' },
-  { key: 'updated', header: 'Updated', width: '100px' },
+  { key: 'created', header: 'Created', width: '112px' },
+  { key: 'updated', header: 'Updated', width: '112px' },
   { key: 'captured', header: 'Captured', width: '95px' },
   { key: 'refunded', header: 'Refunded', width: '95px' },
   { key: 'disputes', header: 'Disputes', width: '60px' },
