@@ -149,9 +149,10 @@ export async function runPaymentsListBench(opts: BenchOptions): Promise<BenchRow
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     const lastRowVisible = await page.locator('[data-testid="payments-viewport"] [role="row"] a', { hasText: 'BENCH-PR-0000000' }).count();
+    const shownAtEnd = (await page.locator('[data-testid="payments-viewport"] [role="row"]').allInnerTexts()).slice(-2).map((t) => t.split('\n')[0]).join(', ');
     await context.close();
     const mb = heap.usedSize / 1024 / 1024;
-    process.stderr.write(`bench: payments-list: scrolled to ${Math.round(whole.scrollTop).toLocaleString('en-US')} of ${Math.round(whole.scrollHeight).toLocaleString('en-US')} px in ${whole.deltas.length} frames; oldest payment on screen: ${lastRowVisible > 0 ? 'yes' : 'no'}\n`);
+    process.stderr.write(`bench: payments-list: scrolled to ${Math.round(whole.scrollTop).toLocaleString('en-US')} of ${Math.round(whole.scrollHeight).toLocaleString('en-US')} px in ${whole.deltas.length} frames; oldest payment on screen: ${lastRowVisible > 0 ? 'yes' : 'no'} (last rows: ${shownAtEnd})\n`);
     const scrollP95 = percentile(scrolling.deltas, 95);
     rows.push(
       {
