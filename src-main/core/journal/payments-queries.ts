@@ -145,9 +145,20 @@ export function paymentPage(db: Database.Database, filter: PaymentListFilter, so
   }
   const limit = page.limit ?? DEFAULT_LIMIT;
   const dir = desc ? 'DESC' : 'ASC';
+  if (page.skip) {
+    // A jump: find the last row passed over reading only the sort column and key (the covering
+    // index, no table lookups), then page from it as from any cursor.
+    const seekWhere = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
+    const passed = db.prepare(`SELECT ${column} AS v, key FROM payments${seekWhere} ORDER BY ${column} ${dir}, key ${dir} LIMIT 1 OFFSET ?`).get(...params, page.skip - 1) as { v: string | number; key: string } | undefined;
+    if (!passed) return { items: [], nextCursor: undefined, ...(page.withTotal ? { total: countOf(db, where) } : {}) };
+    const base = clauses.length > where.clauses.length ? clauses.slice(0, -1) : clauses;
+    const baseParams = clauses.length > where.clauses.length ? params.slice(0, -2) : params;
+    clauses.splice(0, clauses.length, ...base, `(${column}, key) ${desc ? '<' : '>'} (?, ?)`);
+    params.splice(0, params.length, ...baseParams, passed.v, passed.key);
+  }
   const whereText = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
-  const sql = `SELECT ${PAYMENT_COLUMNS} FROM payments${whereText} ORDER BY ${column} ${dir}, key ${dir} LIMIT ? OFFSET ?`;
-  const rows = db.prepare(sql).all(...params, limit + 1, page.skip ?? 0) as PaymentRowSql[];
+  const sql = `SELECT ${PAYMENT_COLUMNS} FROM payments${whereText} ORDER BY ${column} ${dir}, key ${dir} LIMIT ?`;
+  const rows = db.prepare(sql).all(...params, limit + 1) as PaymentRowSql[];
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
@@ -155,11 +166,13 @@ export function paymentPage(db: Database.Database, filter: PaymentListFilter, so
     items: kept.map(toPaymentListItem),
     nextCursor: more && last ? encodeCursor(last[column as keyof PaymentRowSql] as string | number, last.key) : undefined,
   };
-  if (page.withTotal) {
-    const countWhere = where.clauses.length ? ` WHERE ${where.clauses.join(' AND ')}` : '';
-    result.total = (db.prepare(`SELECT count(*) AS n FROM payments${countWhere}`).get(...where.params) as { n: number }).n;
-  }
+  if (page.withTotal) result.total = countOf(db, where);
   return result;
+}
+
+function countOf(db: Database.Database, where: { clauses: string[]; params: unknown[] }): number {
+  const countWhere = where.clauses.length ? ` WHERE ${where.clauses.join(' AND ')}` : '';
+  return (db.prepare(`SELECT count(*) AS n FROM payments${countWhere}`).get(...where.params) as { n: number }).n;
 }
 
 /** Every matching row in list order, for the CSV export (streamed from the database). */
