@@ -8,6 +8,7 @@ import { disputeHandlers } from './dispute-handlers';
 import { journalHandlers } from './journal-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { paymentHandlers } from './payment-handlers';
+import { paymentsListHandlers } from './payments-list-handlers';
 import { profileHandlers } from './profile-handlers';
 import { troubleshootHandlers } from './troubleshoot-handlers';
 
@@ -19,5 +20,6 @@ export function buildHandlerTable(ctx: HandlerContext): HandlerTable {
     ...overviewHandlers(ctx),
     ...troubleshootHandlers(ctx),
     ...disputeHandlers(ctx),
+    ...paymentsListHandlers(ctx),
   };
 }
