@@ -13,8 +13,8 @@ import { withJournalDoor } from '../cli-core';
 
 const FILTERS = '[--status S,..] [--since ISO] [--until ISO] [--min AMOUNT] [--max AMOUNT] [--currency CUR] [--method TYPE] [--profile NAME] [--sort ' + PAYMENT_SORTS.join('|') + ']';
 const usage = [
-  `antom-ops payments list ${FILTERS} [--limit N] [--cursor C] [--json] [--data-dir DIR]`,
-  `antom-ops payments export ${FILTERS} [--format csv|json] [--data-dir DIR]   (prints the file to stdout)`,
+  `antom-ops payments list ${FILTERS} [--limit N] [--cursor C] [--json] [--data-dir DIR | --database URL]`,
+  `antom-ops payments export ${FILTERS} [--format csv|json] [--data-dir DIR | --database URL]   (prints the file to stdout)`,
   'with --json, list prints {"entries": [...], "nextCursor": C or null, "total": N, "link": "#/payments?..."}',
 ].join('\n       ');
 
