@@ -76,7 +76,7 @@ function idsOf(rows: readonly (CallRow | NotificationRow)[], column: 'payment_re
  * The list row of one payment (all its rows, as the engine's closure over link IDs gathers them),
  * or undefined when no call or verified notification names it (e.g. only a rejected notification).
  */
-export function paymentListRow(rows: PaymentRows, now: Date): PaymentListRow | undefined {
+function paymentListRow(rows: PaymentRows, now: Date): PaymentListRow | undefined {
   const verified = rows.notes.filter((n) => n.verification === 'verified');
   const trusted = [...rows.calls, ...verified];
   const requestIds = idsOf(trusted, 'payment_request_id');

@@ -22,7 +22,7 @@ const DEFAULT_LIMIT = 100;
 /** Every column the list reads (all but expires_at, which only the refresh uses). */
 const PAYMENT_COLUMNS = PAYMENT_LIST_COLUMNS.filter((c) => c !== 'expires_at').join(', ');
 
-export type PaymentSqlValue = string | number | bigint;
+type PaymentSqlValue = string | number | bigint;
 
 /** Placeholders for one statement: `bind(v)` records v and returns its placeholder. */
 export class PaymentSqlParams {

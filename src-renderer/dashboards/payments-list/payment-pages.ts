@@ -13,7 +13,7 @@ import type { PaymentListItem, PaymentListView } from '../../../src-shared/payme
 import { getBridge, unwrap, errorShapeOf } from '../../bridge/client';
 import type { ConsoleErrorShape } from '../../../src-shared/errors';
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** Pages kept on each side of the visible ones. */
 const KEEP_AROUND = 2;
 /** The contract's bound on skip, rounded down to whole pages. */

@@ -11,7 +11,7 @@ const SORT_WORDS: Record<PaymentSort, string> = {
   'amount-desc': 'Largest amount', 'amount-asc': 'Smallest amount',
 };
 
-export interface FilterDraft {
+interface FilterDraft {
   status: string;
   since: string;
   until: string;
@@ -32,7 +32,7 @@ function toLocalInput(iso: string | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function draftOf(view: PaymentListView): FilterDraft {
+function draftOf(view: PaymentListView): FilterDraft {
   const f = view.filter;
   return {
     status: Array.isArray(f.status) ? f.status.join(',') : f.status ?? '', since: toLocalInput(f.since), until: toLocalInput(f.until),
@@ -41,7 +41,7 @@ export function draftOf(view: PaymentListView): FilterDraft {
 }
 
 /** The draft as link params (local times back to ISO). */
-export function paramsOf(d: FilterDraft): Record<string, string> {
+function paramsOf(d: FilterDraft): Record<string, string> {
   const iso = (local: string) => (local && !Number.isNaN(new Date(local).getTime()) ? new Date(local).toISOString() : '');
   const out: Record<string, string> = {
     status: d.status, since: iso(d.since), until: iso(d.until), min: d.min.trim(), max: d.max.trim(), currency: d.currency.trim().toUpperCase(),

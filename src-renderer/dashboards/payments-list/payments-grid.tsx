@@ -11,7 +11,7 @@ import type { PaymentListItem } from '../../../src-shared/payments-list';
 import { routeHref, navigate } from '../../app/router';
 import type { PaymentPages } from './payment-pages';
 
-export const ROW_HEIGHT = 30;
+const ROW_HEIGHT = 30;
 
 const COLUMNS: readonly { key: string; header: string; width: string }[] = [
   { key: 'payment', header: 'Payment', width: 'minmax(130px, 1.6fr)' },

@@ -10,8 +10,8 @@ import type { PaymentState } from '../../../src-shared/journal-views';
 
 const MOVING: ReadonlySet<PaymentState> = new Set(['CREATED', 'PROCESSING', 'UNKNOWN', 'AUTHORISED', 'PARTIALLY_CAPTURED']);
 const SETTLED: ReadonlySet<PaymentState> = new Set(['PAID', 'CAPTURED', 'PARTIALLY_REFUNDED']);
-export const MOVING_STALE_MS = 60_000;
-export const SETTLED_STALE_MS = 15 * 60_000;
+const MOVING_STALE_MS = 60_000;
+const SETTLED_STALE_MS = 15 * 60_000;
 
 export function isStale(state: PaymentState, newestRecordAt: string | undefined, now: number): boolean {
   const age = newestRecordAt ? now - Date.parse(newestRecordAt) : Number.POSITIVE_INFINITY;
