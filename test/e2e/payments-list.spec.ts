@@ -1,8 +1,9 @@
 /**
  * The Payments list, as an operator uses it (issue 9 §1): it is the first screen, it lists every
  * payment, a filter lands in the link, a row opens the detail and Back returns to the same view,
- * a shared link restores the view in a fresh page, a misread amount is refused in words, and a
- * view can be saved. Photographed light and dark, at 1440 and 900 px.
+ * a shared link restores the view in a fresh page, a misread amount is refused in words, a
+ * view can be saved, and Overview's figures open the list filtered to what they count.
+ * Photographed light and dark, at 1440 and 900 px.
  */
 import { PREVIEW_TOKEN_PARAM } from '../../src-shared/bridge';
 import { arrangePayment } from './support/arrange';
@@ -45,9 +46,9 @@ test('list, filter, open a row, come back, share the view, save it', async ({ ap
   await expect(page.getByRole('link', { name: '← All payments' })).toBeVisible();
   await expect(page.getByText('FAILED').first()).toBeVisible();
   // Why it failed, as text (not only a hover title), and the journal's record without pressing anything.
-  const reason = page.getByRole('region', { name: 'Why the payment failed' });
-  await expect(reason).toContainText('What it means:');
-  await expect(reason).toContainText('What to do next:');
+  const reason = page.getByRole('note', { name: /^What .+ means$/ }).first();
+  await expect(reason).toBeVisible();
+  await expect(reason).toContainText('Next:');
   await expect(page.getByRole('heading', { name: 'Transactions' })).toBeVisible();
   await saveScreenshot(page, 'payments-detail-failed-1440-light');
   await page.goBack();
@@ -85,6 +86,25 @@ test('list, filter, open a row, come back, share the view, save it', async ({ ap
   await page.getByLabel('Saved views').selectOption('Big ones');
   await expect(page).toHaveURL(/min=100/);
   await expect(page.getByTestId('payments-total')).toHaveText('2 payments match');
+});
+
+test('Overview drill-down: a status and a currency figure land on the list filtered to them', async ({ app }) => {
+  const { page } = app;
+  const { jpy } = await arrange(app);
+  await app.open('Overview');
+  await page.getByRole('list', { name: 'Payments by status: open the list' }).getByRole('link', { name: /FAILED/ }).click();
+  await expect(page).toHaveURL(/#\/payments\?.*status=FAILED/);
+  await expect(page).toHaveURL(/since=.*until=/);
+  await expect(page.getByLabel('Status')).toHaveValue('FAILED');
+  await expect(page.getByTestId('payments-total')).toHaveText('1 payment match');
+  await expect(page.getByRole('table', { name: 'Payments' })).toContainText(jpy.paymentRequestId);
+
+  await page.goBack();
+  await page.getByRole('region', { name: 'Money per currency' }).getByRole('link', { name: 'USD', exact: true }).click();
+  await expect(page).toHaveURL(/#\/payments\?.*currency=USD/);
+  await expect(page.getByLabel('Currency')).toHaveValue('USD');
+  await expect(page.getByTestId('payments-total')).toHaveText('1 payment match');
+  await expect(page.getByRole('table', { name: 'Payments' })).toContainText('USD 120.00');
 });
 
 for (const scheme of ['light', 'dark'] as const) {
