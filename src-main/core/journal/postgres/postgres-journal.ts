@@ -676,24 +676,27 @@ export class PostgresJournal implements Journal {
    *
    * Two receivers (or a receiver and a console) may write rows of one payment at the same moment;
    * each would derive it without the other's uncommitted row, and the later commit would leave a
-   * row missing the earlier one's. So the refresh first takes a transaction-scoped advisory lock
-   * per payment name it found (in one global order), then reads the payment's rows AGAIN: whoever
-   * held a lock before has committed, so the second read sees its rows. Names the second read
-   * adds are locked in turn (a payment that just gained a paymentId).
+   * row missing the earlier one's. So the refresh takes a transaction-scoped advisory lock per
+   * payment name (paymentRequestId, paymentId) BEFORE it reads the payment's rows: whoever held
+   * the lock before has committed, so the read sees its rows. The seeds' own names are locked
+   * first (in one global order); names the read turns up that were not locked yet (a refund
+   * notification carries no paymentId) are locked in turn and the rows read again.
    */
   private async refreshPayments(tx: JournalTx, seeds: readonly IdRow[], now: Date): Promise<void> {
     const named = seeds.filter(seedsAPayment);
     for (let i = 0; i < named.length; i += REFRESH_CHUNK) {
       const chunk = named.slice(i, i + REFRESH_CHUNK);
-      let rows = await this.closeOver({ calls: [], notes: [] }, chunk, tx);
       const locked = new Set<string>();
-      for (let round = 0; round < 3; round++) {
-        const fresh = paymentNames(rows, chunk).filter((name) => !locked.has(name));
-        if (fresh.length === 0) break;
-        for (const name of fresh) locked.add(name);
-        const ids = fresh.map(paymentLockId).sort(byLockId);
-        await this.query('SELECT count(pg_advisory_xact_lock(id)) FROM (SELECT id FROM unnest($1::bigint[]) WITH ORDINALITY AS l(id, n) ORDER BY n) AS ordered', [ids], tx);
+      let fresh = paymentNames({ calls: [], notes: [] }, chunk);
+      let rows: PaymentRows = { calls: [], notes: [] };
+      for (let round = 0; round < 4; round++) {
+        if (fresh.length > 0) {
+          for (const name of fresh) locked.add(name);
+          const ids = fresh.map(paymentLockId).sort(byLockId);
+          await this.query('SELECT count(pg_advisory_xact_lock(id)) FROM (SELECT id FROM unnest($1::bigint[]) WITH ORDINALITY AS l(id, n) ORDER BY n) AS ordered', [ids], tx);
+        } else if (round > 0) break;
         rows = await this.closeOver({ calls: [], notes: [] }, chunk, tx);
+        fresh = paymentNames(rows, chunk).filter((name) => !locked.has(name));
       }
       const plan = refreshPlan(rows, chunk, now);
       // Pipelined: postgres.js sends a transaction's queries without waiting for each answer.
