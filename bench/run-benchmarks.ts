@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance goal of the project, measured in one run, each next to a
  * baseline measured in the same run. Prints a table and writes .bench/results.json.
- * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,...,cli-startup picks sections.
+ * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,...,cli-startup,payments-list picks sections.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchOptions, BenchRow } from './bench-types';
@@ -13,6 +13,7 @@ import { runUiBench } from './ui-bench';
 import { runCliStartupBench } from './cli-startup-bench';
 import { runPgDriverBench } from './pg-driver-bench';
 import { runPgJournalBench } from './pg-journal-bench';
+import { runPaymentsListBench } from './payments-list-bench';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
@@ -25,6 +26,7 @@ const SECTIONS: Section[] = [
   { name: 'cli-startup', run: runCliStartupBench },
   { name: 'pg-driver', run: runPgDriverBench },
   { name: 'pg-journal', run: runPgJournalBench },
+  { name: 'payments-list', run: runPaymentsListBench },
 ];
 
 function fmt(n: number): string {

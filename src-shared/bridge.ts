@@ -19,7 +19,7 @@ export const OPERATION_NAMES = [
   'importPrivateKey', 'generateKeyPair', 'setAntomPublicKey', 'getJournalInfo', 'setRetentionDays', 'pruneJournal',
   'createPaymentSession', 'inquiryPayment', 'capture', 'cancel', 'refund', 'inquiryRefund', 'sandboxBuyerAction',
   'listNotifications', 'getNotification', 'replayNotification', 'resendForward', 'exportNotifications', 'listCalls', 'getCall', 'exportCalls',
-  'getTimeline', 'findById', 'listAwaitingCapture', 'listMismatches', 'getOverview',
+  'getTimeline', 'listPayments', 'exportPayments', 'findById', 'listAwaitingCapture', 'listMismatches', 'getOverview',
   'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence', 'listDisputes',
   'explainLog', 'verifySignatureLab',
   'getJournalConnection', 'attachJournal', 'detachJournal',

@@ -25,6 +25,7 @@ import type { DisputeView } from './dispute-views';
 import type { ForwardStatusView } from './journal-views';
 import type { JournalAccess } from './journal-access';
 import { DISPUTE_EVIDENCE_MAX_CHARS, DISPUTE_EVIDENCE_TYPES } from './antom/wire-types';
+import { PAYMENT_SORTS, paymentListFilterSchema, paymentListPageSchema, type PaymentListPage } from './payments-list';
 
 export const environmentSchema = z.enum(ENVIRONMENTS);
 export type { Environment };
@@ -320,6 +321,9 @@ export const operations = {
   getCall: { input: z.object({ id: z.number().int().positive() }).strict() },
   exportCalls: { input: z.object({ filter: callFilterSchema.optional(), format: z.enum(['csv', 'json']) }).strict() },
   getTimeline: { input: z.object({ id: z.string().min(1).max(64) }).strict() },
+  /** The Payments list (issue 9 §1): keyset pages of payment summaries. */
+  listPayments: { input: z.object({ filter: paymentListFilterSchema.optional(), sort: z.enum(PAYMENT_SORTS).optional(), page: paymentListPageSchema.optional() }).strict() },
+  exportPayments: { input: z.object({ filter: paymentListFilterSchema.optional(), sort: z.enum(PAYMENT_SORTS).optional(), format: z.enum(['csv', 'json']) }).strict() },
   findById: { input: z.object({ id: z.string().min(1).max(64) }).strict() },
   listAwaitingCapture: { input: empty },
   listMismatches: { input: z.object({ ...timeRange }).strict() },
@@ -378,6 +382,8 @@ interface OperationOutputs {
   getCall: CallDetail;
   exportCalls: ExportFile;
   getTimeline: PaymentTimeline | null;
+  listPayments: PaymentListPage;
+  exportPayments: ExportFile;
   findById: FindByIdResult;
   listAwaitingCapture: AwaitingCapture[];
   listMismatches: MismatchFlag[];

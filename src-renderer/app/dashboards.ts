@@ -16,9 +16,10 @@ export interface DashboardRoute {
 }
 
 export const DASHBOARDS: readonly DashboardRoute[] = [
+  // First: the main screen (issue 9 §1), as in other payment consoles.
+  { key: 'payments', title: 'Payments', purpose: 'Every payment the journal knows: filter, sort, share a view; open one to read its story', component: lazy(() => import('../dashboards/payments/payments-page')) },
   { key: 'overview', title: 'Overview', purpose: 'Payments, captures, latency and notifications over time', component: lazy(() => import('../dashboards/overview/overview-page')) },
   { key: 'sessions', title: 'Sessions', purpose: 'Create payment sessions and drive the sandbox buyer', component: lazy(() => import('../dashboards/sessions/sessions-page')), moneyMoving: true },
-  { key: 'payments', title: 'Payments', purpose: 'Find a payment, follow it to a final state, read its story', component: lazy(() => import('../dashboards/payments/payments-page')) },
   { key: 'captures', title: 'Captures', purpose: 'Capture authorised card payments; cancel and refund', component: lazy(() => import('../dashboards/captures/captures-page')), moneyMoving: true },
   { key: 'disputes', title: 'Disputes', purpose: 'Chargebacks with defense deadlines: accept, defend, download evidence', component: lazy(() => import('../dashboards/disputes/disputes-page')) },
   { key: 'notifications', title: 'Notifications', purpose: 'Every notification received, verified and acknowledged', component: lazy(() => import('../dashboards/notifications/notifications-page')) },

@@ -102,6 +102,22 @@ describeWithPostgres('antom-ops on a shared PostgreSQL journal', () => {
     expect(typeof pgEntries[0]!.receivedAt).toBe('string');
   });
 
+  it('payments list on the shared journal shows the payment the receivers stored, as the SQLite journal does', async () => {
+    const pg = await runCli(['payments', 'list', '--database', db.url, '--json']);
+    expect(pg.code, pg.stderr).toBe(0);
+    const sqlite = await runCli(['payments', 'list', '--data-dir', join(dir, 'sqlite'), '--json']);
+    expect(sqlite.code, sqlite.stderr).toBe(0);
+    const [pgList, sqliteList] = [JSON.parse(pg.stdout), JSON.parse(sqlite.stdout)] as { total: number; entries: Entry[] }[];
+    expect(pgList!.total).toBe(1);
+    expect(pgList!.entries[0]).toMatchObject({ key: 'REQ-PG-CLI-1', paymentId: 'PAY-PG-CLI-1', amount: { currency: 'USD', value: '1250' }, lastActor: 'antom' });
+    // Same row on both engines; only the arrival times differ.
+    const comparable = (e: Entry): Entry => {
+      const { createdAt: _c, updatedAt: _u, ...rest } = e;
+      return rest;
+    };
+    expect(comparable(pgList!.entries[0]!)).toEqual(comparable(sqliteList!.entries[0]!));
+  });
+
   it('ANTOM_OPS_DATABASE_URL sets the default; the PG* variables fill what the URL leaves out', async () => {
     const byEnv = await runCli(['notifications', 'list', '--json'], { ANTOM_OPS_DATABASE_URL: db.url });
     expect(byEnv.code, byEnv.stderr).toBe(0);

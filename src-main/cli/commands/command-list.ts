@@ -13,6 +13,7 @@ export const COMMANDS: readonly CliCommandEntry[] = [
   { name: 'call', summary: 'Make one signed Antom call with a profile (the embedded sandbox by default) and show the verified answer', load: async () => (await import('./call-command')).callCommand },
   { name: 'sandbox', summary: 'Run the embedded Antom sandbox, act as the buyer, and inject faults', load: async () => (await import('./sandbox-command')).sandboxCommand },
   { name: 'notifications', summary: 'Receive and verify Antom notifications, list and inspect them, replay one to a URL', load: async () => (await import('./notifications-command')).notificationsCommand },
+  { name: 'payments', summary: 'The Payments list from the journal: filter, sort, page, export as CSV or JSON', load: async () => (await import('./payments-command')).paymentsCommand },
   { name: 'calls', summary: 'Every Antom call the console made: list with filters, show one with request and response', load: async () => (await import('./journal-commands')).callsCommand },
   { name: 'timeline', summary: "A payment's whole story in time order, with its state and money summary", load: async () => (await import('./journal-commands')).timelineCommand },
   { name: 'export', summary: 'Export notifications or calls (filtered, redacted) as CSV or JSON', load: async () => (await import('./journal-commands')).exportCommand },

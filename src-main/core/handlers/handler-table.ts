@@ -9,6 +9,7 @@ import { journalHandlers } from './journal-handlers';
 import { journalConnectionHandlers } from './journal-connection-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { paymentHandlers } from './payment-handlers';
+import { paymentsListHandlers } from './payments-list-handlers';
 import { profileHandlers } from './profile-handlers';
 import { troubleshootHandlers } from './troubleshoot-handlers';
 
@@ -21,5 +22,6 @@ export function buildHandlerTable(ctx: HandlerContext): HandlerTable {
     ...troubleshootHandlers(ctx),
     ...disputeHandlers(ctx),
     ...journalConnectionHandlers(ctx),
+    ...paymentsListHandlers(ctx),
   };
 }

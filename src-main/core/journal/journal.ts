@@ -30,6 +30,7 @@ import type { AwaitingCaptureCandidate, OverviewRange } from './overview-queries
 import type { JournalChangeFeed, JournalChangeOptions } from './journal-changes';
 import type { ForwardState, ForwardStatusView } from '../../../src-shared/journal-views';
 import type { ClaimForwardsOptions, ForwardAttemptInput, ForwardJob, RecordForwardOptions } from './forward-outbox';
+import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, PaymentSort } from '../../../src-shared/payments-list';
 
 type JournalEngine = 'sqlite' | 'postgres';
 
@@ -133,6 +134,13 @@ export interface Journal {
   awaitingCaptureCandidates(limit?: number): Promise<AwaitingCaptureCandidate[]>;
   /** Disputes from notifyDispute notifications and dispute calls, open ones first. */
   disputes(now?: Date): Promise<DisputeView[]>;
+  /**
+   * The Payments list: one keyset page of payment summaries (schema v6 `payments`), brought up
+   * to date with every committed row first. Default sort created-desc, 100 rows a page.
+   */
+  listPayments(filter?: PaymentListFilter, sort?: PaymentSort, page?: PaymentListPageRequest, now?: Date): Promise<PaymentListPage>;
+  /** Every payment matching the filter, in list order, as CSV (or a JSON array). */
+  exportPayments(filter?: PaymentListFilter, sort?: PaymentSort, format?: ExportFormat, now?: Date): Promise<string>;
   exportNotifications(filter?: NotificationFilter, format?: ExportFormat): Promise<string>;
   exportCalls(filter?: CallFilter, format?: ExportFormat): Promise<string>;
 

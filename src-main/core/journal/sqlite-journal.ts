@@ -56,6 +56,10 @@ import { sqliteRequestIdLedger } from './sqlite-request-id-ledger';
 import type { RequestIdLedger } from '../client/request-id-ledger';
 import { FULL_JOURNAL_CAPABILITIES, type JournalAccess } from '../../../src-shared/journal-access';
 import { callEvent, collapsePolls, notificationEvent, sortEvents } from './timeline-events';
+import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, PaymentSort } from '../../../src-shared/payments-list';
+import { paymentExportQuery, paymentPage, PaymentSqlParams, toPaymentListItem, upsertPaymentSql, type PaymentRowSql, type PaymentSqlRunner } from './payments-queries';
+import { paymentExportRow, PAYMENT_CSV_COLUMNS } from './payment-export';
+import { derivedAt, idRowOf, idRowOfKey, refreshPlan, REFRESH_CHUNK, seedsAPayment } from './payment-list-row';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite3';
 
@@ -162,6 +166,12 @@ export class SqliteJournal implements Journal {
       call: db.prepare<[number], CallRow>('SELECT * FROM calls WHERE id = ?'),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      // The Payments list (schema v7): each write refreshes the rows of the payments it touched.
+      pendingPayments: db.prepare<[], { ref: string }>('SELECT ref FROM payments_pending'),
+      unqueuePayment: db.prepare('DELETE FROM payments_pending WHERE ref = ?'),
+      expiredPayments: db.prepare<[string], { key: string }>('SELECT key FROM payments WHERE expires_at IS NOT NULL AND expires_at <= ?'),
+      upsertPayment: db.prepare(upsertPaymentSql('sqlite')),
+      deletePayment: db.prepare('DELETE FROM payments WHERE key = ?'),
     };
   }
 
@@ -202,14 +212,18 @@ export class SqliteJournal implements Journal {
     assertNoKeyMaterial(call.requestSignatureHeader, 'the signature header');
     assertNoKeyMaterial(errorMessage, 'the error message');
     const ids = call.ids;
-    const info = this.stmts.insertCall.run(
+    return this.db.transaction(() => {
+      const info = this.stmts.insertCall.run(
       call.attemptId, call.callId, call.attempt, call.startedAt, call.profile, call.environment, call.api, call.url, call.path, call.clientId,
       call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
       Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
       call.trigger, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
       ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null,
-    );
-    return info.changes ? Number(info.lastInsertRowid) : undefined;
+      );
+      if (!info.changes) return undefined;
+      this.refreshPayments([idRowOf(ids)], derivedAt([call.startedAt]));
+      return Number(info.lastInsertRowid);
+    })();
   }
 
   /**
@@ -308,6 +322,10 @@ export class SqliteJournal implements Journal {
       if (last - first + 1 === created.length) this.stmts.indexRange.run(first, last);
       else for (const id of created) this.stmts.indexRange.run(id, id);
     }
+    // The list rows of the payments new verified notifications name, in this same transaction (a
+    // resend adds an attempt, which changes no payment; a rejected one proves nothing).
+    const seeds = items.filter((n, i) => refs[i]!.duplicateOf === undefined && n.verification === 'verified').map((n) => idRowOf(n.ids));
+    if (seeds.length > 0) this.refreshPayments(seeds, derivedAt(items.map((n) => n.receivedAt)));
     return refs;
   }
 
@@ -494,7 +512,7 @@ export class SqliteJournal implements Journal {
   }
 
   /** Everything reachable from some rows through payment, capture, refund and dispute IDs. */
-  private closeOver(seed: PaymentRows): PaymentRows {
+  private closeOver(seed: PaymentRows, extra: readonly IdRow[] = []): PaymentRows {
     const linkCols = ID_COLUMN_NAMES.filter((c) => c !== 'reference_order_id');
     let { calls, notes } = seed;
     const sets: Record<string, Set<string>> = Object.fromEntries(linkCols.map((c) => [c, new Set<string>()]));
@@ -502,7 +520,7 @@ export class SqliteJournal implements Journal {
     for (let round = 0; round < 4; round++) {
       let grew = false;
       // A rejected notification proves nothing: its IDs never join one payment to another.
-      for (const row of [...calls, ...notes.filter((n) => n.verification === 'verified')] as IdRow[]) {
+      for (const row of [...extra, ...calls, ...notes.filter((n) => n.verification === 'verified')] as IdRow[]) {
         for (const c of linkCols) {
           const v = row[c];
           if (v && !sets[c]!.has(v)) {
@@ -620,6 +638,60 @@ export class SqliteJournal implements Journal {
     return flags;
   }
 
+  // ---- the Payments list (payments-queries.ts, payment-list-row.ts) ----------------------
+
+  async listPayments(filter: PaymentListFilter = {}, sort?: PaymentSort, page: PaymentListPageRequest = {}, now: Date = new Date()): Promise<PaymentListPage> {
+    this.refreshDuePayments(now);
+    return paymentPage(this.paymentRunner(), filter, sort, page);
+  }
+
+  async exportPayments(filter: PaymentListFilter = {}, sort?: PaymentSort, format: ExportFormat = 'csv', now: Date = new Date()): Promise<string> {
+    this.refreshDuePayments(now);
+    const p = new PaymentSqlParams('sqlite');
+    const sql = paymentExportQuery(filter, sort ?? 'created-desc', p);
+    const rows = this.db.prepare(sql).iterate(...p.values) as IterableIterator<PaymentRowSql>;
+    const mapped = mapIterable(rows, (row) => paymentExportRow(toPaymentListItem(row)));
+    return format === 'json' ? toJsonArray(mapped) : toCsv(PAYMENT_CSV_COLUMNS, mapped);
+  }
+
+  private paymentRunner(): PaymentSqlRunner {
+    return {
+      params: () => new PaymentSqlParams('sqlite'),
+      all: async <T>(sql: string, p: PaymentSqlParams) => this.db.prepare(sql).all(...p.values) as T[],
+    };
+  }
+
+  /**
+   * Derive again, from their rows, the payments `seeds` name (the IDs of rows just written, or a
+   * list row's key), and write their list rows. Runs inside the caller's transaction, so a
+   * payment's row commits with the write that changed it. A payment first known by its paymentId
+   * and later by its paymentRequestId keeps one row.
+   */
+  private refreshPayments(seeds: readonly IdRow[], now: Date): void {
+    const named = seeds.filter(seedsAPayment);
+    for (let i = 0; i < named.length; i += REFRESH_CHUNK) {
+      const chunk = named.slice(i, i + REFRESH_CHUNK);
+      const plan = refreshPlan(this.closeOver({ calls: [], notes: [] }, chunk), chunk, now);
+      for (const key of plan.deleteKeys) this.stmts.deletePayment.run(key);
+      for (const row of plan.upserts) this.stmts.upsertPayment.run(row);
+    }
+  }
+
+  /**
+   * Before a read: payments whose derivation changed with time alone (a session or an
+   * authorisation expired since their row was written), and any a migration queued for its
+   * backfill (payments_pending, filled by 0007-payments-summary from an older journal).
+   */
+  private refreshDuePayments(now: Date): void {
+    const due = this.stmts.expiredPayments.all(now.toISOString()).map((r) => r.key);
+    const queued = this.stmts.pendingPayments.all().map((r) => r.ref);
+    if (due.length === 0 && queued.length === 0) return;
+    this.db.transaction(() => {
+      for (const ref of queued) this.stmts.unqueuePayment.run(ref);
+      this.refreshPayments([...due, ...queued].map(idRowOfKey), now);
+    })();
+  }
+
   // ---- dashboard aggregates (overview-queries.ts) ----------------------------------------
 
   async overview(range: OverviewRange): Promise<OverviewStats> {
@@ -699,6 +771,9 @@ export class SqliteJournal implements Journal {
       const attempts = (this.db.prepare('SELECT count(*) AS n FROM notification_attempts WHERE notification_id IN (SELECT id FROM notifications WHERE last_seen_at < ?)').get(cutoff) as { n: number }).n;
       const notifications = this.db.prepare('DELETE FROM notifications WHERE last_seen_at < ?').run(cutoff).changes;
       const calls = this.db.prepare('DELETE FROM calls WHERE started_at < ?').run(cutoff).changes;
+      // Payments that lost rows are derived again from what is left (those left with none leave the list).
+      const touched = (this.db.prepare('SELECT key FROM payments WHERE created_at < ?').all(cutoff) as { key: string }[]).map((r) => idRowOfKey(r.key));
+      this.refreshPayments(touched, now);
       return { attempts, notifications, calls };
     })();
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -25,6 +25,9 @@ import { readInquiry } from './inquiry-view';
 import { MoneySummaryTable } from './money-summary';
 import { TimelineList } from './timeline-list';
 import { TransactionsTable } from './transactions-table';
+import { PaymentsList } from '../payments-list/payments-list';
+import { isStale } from './staleness';
+import { getBridge } from '../../bridge/client';
 
 export default function PaymentsPage() {
   const id = useRouteParam('id');
@@ -33,18 +36,19 @@ export default function PaymentsPage() {
   useEffect(() => setText(id ?? ''), [id]);
 
   return (
-    <DashboardPage title="Payments" purpose="Find a payment, follow it to a final state, read its story">
+    <DashboardPage title="Payments" purpose="Every payment the journal knows: filter, sort, share a view; open one to read its story">
       <form className="row find-form" role="search" aria-label="Find a payment" onSubmit={(e) => { e.preventDefault(); if (text.trim()) navigate('payments', { id: text.trim() }); }}>
         <label htmlFor="payment-find-input">paymentRequestId, paymentId or referenceOrderId</label>
         <input id="payment-find-input" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} maxLength={64} size={36} />
         <button type="submit" className="primary">Find payment</button>
       </form>
       {id ? (
-        <PaymentDetail key={id} id={id} autoPoll={autoPoll} />
+        <>
+          <p><a href={routeHref('payments')}>← All payments</a></p>
+          <PaymentDetail key={id} id={id} autoPoll={autoPoll} />
+        </>
       ) : (
-        <EmptyState title="No payment open">
-          <p>Type a paymentRequestId, paymentId or referenceOrderId above, use the search box at the top (any ID), or create one in <a href={routeHref('sessions')}>Sessions</a>.</p>
-        </EmptyState>
+        <PaymentsList />
       )}
     </DashboardPage>
   );
@@ -85,6 +89,21 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
   const snapshot = last ? readInquiry(last.response) : undefined;
   const pollFinal = Boolean(poller.data && FINAL_PAYMENT_STATUSES.has(readInquiry(poller.data.response).paymentStatus ?? ''));
   const pollingActive = polling && !pollFinal;
+
+  // Stale stored state (staleness.ts): ask Antom once in the background, without a button.
+  const [background, setBackground] = useState<'idle' | 'asking' | 'done' | 'failed'>('idle');
+  const newestAt = data?.events[data.events.length - 1]?.at;
+  const stale = data ? isStale(data.state, newestAt, Date.now()) : false;
+  useEffect(() => {
+    if (!stale || polling || background !== 'idle' || !ids) return;
+    setBackground('asking');
+    void getBridge()
+      .inquiryPayment({ ...(ids.paymentId ? { paymentId: ids.paymentId } : { paymentRequestId: ids.paymentRequestId ?? id }), trigger: 'poller' })
+      .then((result) => {
+        setBackground(result.ok ? 'done' : 'failed');
+        void client.invalidateQueries({ queryKey: paymentKeys.timeline(id) });
+      });
+  }, [stale, polling, background, ids, id, client]);
 
   // Each poll answer changes the story; refresh the timeline even when no push arrives.
   useEffect(() => {
@@ -127,6 +146,8 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
           {mode.readOnly || !capturable || !captureKey ? null : <a href={routeHref('captures', { id: captureKey })}>Capture, cancel or refund in Captures</a>}
           {!mode.readOnly && data && (data.state === 'PAID' || data.state === 'CAPTURED' || data.state === 'PARTIALLY_REFUNDED') && captureKey ? <a href={routeHref('captures', { id: captureKey })}>Refund in Captures</a> : null}
         </div>
+        {background === 'asking' ? <p className="small muted" role="status"><span className="spinner" aria-hidden="true" />The stored state may be out of date: asking Antom in the background…</p> : null}
+        {background === 'failed' ? <p className="small muted" role="status">The background inquiry did not answer; the state below is what the journal last recorded.</p> : null}
         {poller.isError ? <ErrorPanel title="The last poll failed (polling continues)" error={errorShapeOf(poller.error)} /> : null}
         {inquire.isError ? <ErrorPanel title="The inquiry failed" error={errorShapeOf(inquire.error)} /> : null}
         {failure ? <FailureExplanation code={failure.code} scope={failure.scope} field="paymentResultCode" lead="The payment failed." /> : null}
@@ -191,6 +212,16 @@ function PaymentDetail({ id, autoPoll }: { id: string; autoPoll: boolean }) {
               <p className="muted">No captures or refunds recorded for this payment yet. They appear here from calls, notifications and inquiries as they are journaled.</p>
             )}
           </div>
+          {data && data.events.some((e) => e.kind === 'dispute') ? (
+            <div className="panel">
+              <h3>Disputes</h3>
+              <ul className="plain-list">
+                {data.events.filter((e) => e.kind === 'dispute').map((e) => (
+                  <li key={`${e.source}-${e.ref}`}><Time value={e.at} /> {e.summary} <a href={routeHref('disputes')}>Open Disputes</a></li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {last ? (
             <details className="panel">
               <summary>Last inquiry in full</summary>

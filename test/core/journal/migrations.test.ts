@@ -55,6 +55,8 @@ describe('journal migrations', () => {
     expect((await journal.listCalls({ anyId: 'LEGACY-ORDER-42' })).items.map((c) => c.attemptId)).toEqual(['a1']);
     expect((await journal.listCalls({ text: 'LEGACY-ORDER-42' })).items).toHaveLength(1);
     expect((await journal.listNotifications({ text: 'blueberry' })).items.map((n) => n.paymentId)).toEqual(['PAY-OLD-7']);
+    // The Payments list's backfill (v7): every payment the old file knew, derived on the first read.
+    expect((await journal.listPayments({}, 'created-asc')).items.map((p) => p.key)).toEqual(['LEGACY-ORDER-42', 'PAY-OLD-7']);
     await journal.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

@@ -10,9 +10,9 @@ interface ExpectedDashboard {
 }
 
 export const EXPECTED_DASHBOARDS: readonly ExpectedDashboard[] = [
+  { key: 'payments', title: 'Payments', moneyMoving: false },
   { key: 'overview', title: 'Overview', moneyMoving: false },
   { key: 'sessions', title: 'Sessions', moneyMoving: true },
-  { key: 'payments', title: 'Payments', moneyMoving: false },
   { key: 'captures', title: 'Captures', moneyMoving: true },
   { key: 'disputes', title: 'Disputes', moneyMoving: false },
   { key: 'notifications', title: 'Notifications', moneyMoving: false },

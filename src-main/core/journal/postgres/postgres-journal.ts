@@ -70,6 +70,12 @@ import { startPostgresLiveFeed } from './postgres-live-feed';
 import { postgresJournalAccess } from './postgres-capabilities';
 import type { JournalAccess } from '../../../../src-shared/journal-access';
 import { searchTokens } from './search-text';
+import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, PaymentSort } from '../../../../src-shared/payments-list';
+import { paymentExportQuery, paymentPage, PaymentSqlParams, toPaymentListItem, upsertPaymentSql, type PaymentRowSql, type PaymentSqlRunner } from '../payments-queries';
+import { paymentExportRow, PAYMENT_CSV_COLUMNS } from '../payment-export';
+import {
+  derivedAt, idRowOf, idRowOfKey, PAYMENT_LIST_COLUMNS, paymentNames, refreshPlan, REFRESH_CHUNK, seedsAPayment, type PaymentListRow,
+} from '../payment-list-row';
 
 interface PostgresJournalOptions {
   /** postgres:// or postgresql:// URL; PG* variables fill what it leaves out. */
@@ -158,6 +164,29 @@ function isAcknowledgement(answer: NotificationAnswerRecord): boolean {
 /** A dedup key's advisory lock id: the first 8 bytes of its SHA-256 as a signed bigint (decimal text). */
 function dedupLockId(key: string): string {
   return createHash('sha256').update(`antom-ops dedup ${key}`).digest().readBigInt64BE(0).toString();
+}
+
+/** A payment name's advisory lock id (see refreshPayments): as dedupLockId, in its own namespace. */
+function paymentLockId(name: string): string {
+  return createHash('sha256').update(`antom-ops payment ${name}`).digest().readBigInt64BE(0).toString();
+}
+
+function byLockId(a: string, b: string): number {
+  return BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
+}
+
+const UPSERT_PAYMENT_SQL = upsertPaymentSql('postgres');
+
+function paymentParams(row: PaymentListRow): SqlValue[] {
+  return PAYMENT_LIST_COLUMNS.map((c) => {
+    const v = row[c];
+    return typeof v === 'bigint' ? v.toString() : v;
+  });
+}
+
+/** The list's parameters as the driver binds them (a bigint amount as decimal text). */
+function bindable(p: PaymentSqlParams): SqlValue[] {
+  return p.values.map((v) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
 function sqlStateOf(error: unknown): string | undefined {
@@ -286,13 +315,18 @@ export class PostgresJournal implements Journal {
     assertNoKeyMaterial(responseHeaders, 'the response headers');
     assertNoKeyMaterial(call.requestSignatureHeader, 'the signature header');
     assertNoKeyMaterial(errorMessage, 'the error message');
-    const rows = await this.query<{ id: number }>(INSERT_CALL_SQL, [
+    const params: SqlValue[] = [
       call.attemptId, call.callId, call.attempt, call.startedAt, call.profile, call.environment, call.api, call.url, call.path, call.clientId,
       call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
       Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
       call.trigger, ...idParams(call.ids), searchTokens(`${request} ${response ?? ''}`),
-    ]);
-    return rows[0]?.id;
+    ];
+    // The call and its payment's list row commit together.
+    return this.transaction(async (tx) => {
+      const [row] = await this.query<{ id: number }>(INSERT_CALL_SQL, params, tx);
+      if (row) await this.refreshPayments(tx, [idRowOf(call.ids)], derivedAt([call.startedAt]));
+      return row?.id;
+    });
   }
 
   async storeNotification(n: ReceivedNotification, answer?: NotificationAnswerRecord, options: StoreOptions = {}): Promise<StoredNotificationRef> {
@@ -322,6 +356,10 @@ export class PostgresJournal implements Journal {
       // Awaited together, so a failed lock never leaves the writes' rejections unhandled.
       const [, ...stored] = await Promise.all([locks, ...writes]);
       if (options.forwardTo !== undefined) await this.enqueueStored(tx, batch, params, stored, options.forwardTo);
+      // The list rows of the payments new verified notifications name, in this same transaction
+      // (a resend adds an attempt, which changes no payment; a rejected one proves nothing).
+      const seeds = batch.filter((n, i) => stored[i]![0]!.inserted && n.verification === 'verified').map((n) => idRowOf(n.ids));
+      if (seeds.length > 0) await this.refreshPayments(tx, seeds, derivedAt(batch.map((n) => n.receivedAt)));
       return stored;
     });
     const refs = results.map((rows): StoredNotificationRef => {
@@ -581,7 +619,7 @@ export class PostgresJournal implements Journal {
   }
 
   /** Everything reachable from some rows through payment, capture, refund and dispute IDs. */
-  private async closeOver(seed: PaymentRows): Promise<PaymentRows> {
+  private async closeOver(seed: PaymentRows, extra: readonly IdRow[] = [], on: JournalSql | JournalTx = this.sql): Promise<PaymentRows> {
     const linkCols = ID_COLUMN_NAMES.filter((c) => c !== 'reference_order_id');
     let { calls, notes } = seed;
     const sets: Record<string, Set<string>> = Object.fromEntries(linkCols.map((c) => [c, new Set<string>()]));
@@ -589,7 +627,7 @@ export class PostgresJournal implements Journal {
     for (let round = 0; round < 4; round++) {
       let grew = false;
       // A rejected notification proves nothing: its IDs never join one payment to another.
-      for (const row of [...calls, ...notes.filter((n) => n.verification === 'verified')] as IdRow[]) {
+      for (const row of [...extra, ...calls, ...notes.filter((n) => n.verification === 'verified')] as IdRow[]) {
         for (const c of linkCols) {
           const v = row[c];
           if (v && !sets[c]!.has(v)) {
@@ -603,8 +641,8 @@ export class PostgresJournal implements Journal {
       const clauses = linkCols.filter((c) => sets[c]!.size > 0).map((c) => `${c} = ANY(${where.param([...sets[c]!])}::text[])`);
       if (clauses.length === 0) break;
       const sqlWhere = clauses.join(' OR ');
-      calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params);
-      notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params);
+      calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params, on);
+      notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params, on);
     }
     return { calls, notes };
   }
@@ -706,6 +744,80 @@ export class PostgresJournal implements Journal {
       flags.push(...t.mismatches);
     }
     return flags;
+  }
+
+  // ---- the Payments list (payments-queries.ts, payment-list-row.ts) ----------------------
+
+  async listPayments(filter: PaymentListFilter = {}, sort?: PaymentSort, page: PaymentListPageRequest = {}, now: Date = new Date()): Promise<PaymentListPage> {
+    await this.refreshDuePayments(now);
+    return paymentPage(this.paymentRunner(), filter, sort, page);
+  }
+
+  async exportPayments(filter: PaymentListFilter = {}, sort?: PaymentSort, format: ExportFormat = 'csv', now: Date = new Date()): Promise<string> {
+    await this.refreshDuePayments(now);
+    const p = new PaymentSqlParams('postgres');
+    const rows = await this.query<PaymentRowSql>(paymentExportQuery(filter, sort ?? 'created-desc', p), bindable(p));
+    const mapped = rows.map((row) => paymentExportRow(toPaymentListItem(row)));
+    return format === 'json' ? toJsonArray(mapped) : toCsv(PAYMENT_CSV_COLUMNS, mapped);
+  }
+
+  private paymentRunner(): PaymentSqlRunner {
+    return {
+      params: () => new PaymentSqlParams('postgres'),
+      all: <T>(sql: string, p: PaymentSqlParams) => this.query<T>(sql, bindable(p)),
+    };
+  }
+
+  /**
+   * Derive again the payments `seeds` name (the IDs of rows just written, or a list row's key)
+   * and write their list rows, inside the caller's transaction.
+   *
+   * Two receivers (or a receiver and a console) may write rows of one payment at the same moment;
+   * each would derive it without the other's uncommitted row, and the later commit would leave a
+   * row missing the earlier one's. So the refresh takes a transaction-scoped advisory lock per
+   * payment name (paymentRequestId, paymentId) BEFORE it reads the payment's rows: whoever held
+   * the lock before has committed, so the read sees its rows. The seeds' own names are locked
+   * first (in one global order); names the read turns up that were not locked yet (a refund
+   * notification carries no paymentId) are locked in turn and the rows read again.
+   */
+  private async refreshPayments(tx: JournalTx, seeds: readonly IdRow[], now: Date): Promise<void> {
+    const named = seeds.filter(seedsAPayment);
+    for (let i = 0; i < named.length; i += REFRESH_CHUNK) {
+      const chunk = named.slice(i, i + REFRESH_CHUNK);
+      const locked = new Set<string>();
+      let fresh = paymentNames({ calls: [], notes: [] }, chunk);
+      let rows: PaymentRows = { calls: [], notes: [] };
+      for (let round = 0; round < 4; round++) {
+        if (fresh.length > 0) {
+          for (const name of fresh) locked.add(name);
+          const ids = fresh.map(paymentLockId).sort(byLockId);
+          await this.query('SELECT count(pg_advisory_xact_lock(id)) FROM (SELECT id FROM unnest($1::bigint[]) WITH ORDINALITY AS l(id, n) ORDER BY n) AS ordered', [ids], tx);
+        } else if (round > 0) break;
+        rows = await this.closeOver({ calls: [], notes: [] }, chunk, tx);
+        fresh = paymentNames(rows, chunk).filter((name) => !locked.has(name));
+      }
+      const plan = refreshPlan(rows, chunk, now);
+      // Pipelined: postgres.js sends a transaction's queries without waiting for each answer.
+      await Promise.all([
+        ...(plan.deleteKeys.length > 0 ? [this.query('DELETE FROM payments WHERE key = ANY($1::text[])', [plan.deleteKeys], tx)] : []),
+        ...plan.upserts.map((row) => this.query(UPSERT_PAYMENT_SQL, paymentParams(row), tx)),
+      ]);
+    }
+  }
+
+  /**
+   * Before a read: payments whose derivation changed with time alone (expires_at passed), and any
+   * the migration queued for its backfill, each derived again in one transaction.
+   */
+  private async refreshDuePayments(now: Date): Promise<void> {
+    const due = await this.query<{ key: string }>(`SELECT key FROM payments WHERE expires_at IS NOT NULL AND expires_at <= $1
+      UNION SELECT ref AS key FROM payments_pending`, [now.toISOString()]);
+    if (due.length === 0) return;
+    await this.transaction(async (tx) => {
+      const keys = due.map((r) => r.key);
+      await this.query('DELETE FROM payments_pending WHERE ref = ANY($1::text[])', [keys], tx);
+      await this.refreshPayments(tx, keys.map(idRowOfKey), now);
+    });
   }
 
   // ---- dashboard aggregates (the figures come from overview-queries.ts, as for SQLite) ------
@@ -829,10 +941,13 @@ export class PostgresJournal implements Journal {
         'SELECT count(*) AS n FROM notification_attempts WHERE notification_id IN (SELECT id FROM notifications WHERE last_seen_at < $1)', [cutoff], tx);
       const notifications = await this.query<{ id: number }>('DELETE FROM notifications WHERE last_seen_at < $1 RETURNING id', [cutoff], tx);
       const calls = await this.query<{ id: number }>('DELETE FROM calls WHERE started_at < $1 RETURNING id', [cutoff], tx);
+      // Payments that lost rows are derived again from what is left (those left with none leave the list).
+      const touched = await this.query<{ key: string }>('SELECT key FROM payments WHERE created_at < $1', [cutoff], tx);
+      await this.refreshPayments(tx, touched.map((r) => idRowOfKey(r.key)), now);
       return { attempts: attempts!.n, notifications: notifications.length, calls: calls.length };
     });
     // Plain VACUUM: marks the space reusable without locking the receivers out (VACUUM FULL would).
-    await this.query('VACUUM (ANALYZE) notifications, notification_attempts, notification_replays, calls');
+    await this.query('VACUUM (ANALYZE) notifications, notification_attempts, notification_replays, calls, payments');
     const bytesAfter = await this.sizeBytes();
     return { cutoff, ...counts, bytesBefore, bytesAfter, bytesReclaimed: Math.max(bytesBefore - bytesAfter, 0) };
   }

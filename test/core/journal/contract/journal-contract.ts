@@ -10,7 +10,8 @@
  * through a reopened journal, and the duplicate case stores through two journals at once, as two
  * receivers on one database do. Without it those cases run on the one journal.
  *
- * The cases live in one module per area (storing, calls, timelines, export and retention); each
+ * The cases live in one module per area (storing, calls, timelines, export and retention, the
+ * payments list); each
  * gets the context below, rebuilt for every case.
  */
 import { afterEach, beforeEach, describe } from 'vitest';
@@ -19,6 +20,7 @@ import type { JournalCommonConfig } from '../../../../src-main/core/journal/open
 import { callContract } from './contract-calls';
 import { exportAndRetentionContract } from './contract-export-retention';
 import { forwardingContract } from './contract-forwarding';
+import { paymentsListContract } from './contract-payments-list';
 import { storingContract } from './contract-storing';
 import { timelineContract } from './contract-timelines';
 
@@ -85,5 +87,6 @@ export function describeJournalContract(name: string, makeJournal: MakeJournal, 
     timelineContract(ctx);
     exportAndRetentionContract(ctx);
     forwardingContract(ctx);
+    paymentsListContract(ctx);
   });
 }

@@ -4,6 +4,7 @@
  * never edit a shipped step, add a file and list it here.
  */
 import { PG_V1_BASE_TABLES } from './0001-base-tables';
+import { PG_V2_PAYMENTS_SUMMARY } from './0002-payments-summary';
 import { PG_V3_FORWARD_OUTBOX } from './0003-forward-outbox';
 import { PG_LIVE_NOTIFY } from './0005-live-notify';
 
@@ -15,7 +16,7 @@ interface PostgresMigration {
 
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { name: '0001-base-tables', sql: PG_V1_BASE_TABLES },
-  // 0002-payments-summary comes from another branch and goes before this one.
+  { name: '0002-payments-summary', sql: PG_V2_PAYMENTS_SUMMARY },
   { name: '0003-forward-outbox', sql: PG_V3_FORWARD_OUTBOX },
   { name: '0005-live-notify', sql: PG_LIVE_NOTIFY },
 ];

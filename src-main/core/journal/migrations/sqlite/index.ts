@@ -8,6 +8,7 @@ import { V3_WRITE_COST } from './0003-write-cost';
 import { V4_NOTIFICATION_REPLAYS } from './0004-notification-replays';
 import { V5_DISPUTES_AND_UNRECOGNISED } from './0005-disputes-and-unrecognised';
 import { V6_SCHEMA_MIGRATIONS } from './0006-schema-migrations';
+import { V7_PAYMENTS_SUMMARY } from './0007-payments-summary';
 import { V8_FORWARD_OUTBOX } from './0008-forward-outbox';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -17,7 +18,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   V4_NOTIFICATION_REPLAYS,
   V5_DISPUTES_AND_UNRECOGNISED,
   V6_SCHEMA_MIGRATIONS,
-  // 0007-payments-summary comes from another branch and goes before this one.
+  V7_PAYMENTS_SUMMARY,
   V8_FORWARD_OUTBOX,
 ];
 
@@ -29,6 +30,7 @@ export const SQLITE_MIGRATION_NAMES: readonly string[] = [
   '0004-notification-replays',
   '0005-disputes-and-unrecognised',
   '0006-schema-migrations',
+  '0007-payments-summary',
   '0008-forward-outbox',
 ];
 
