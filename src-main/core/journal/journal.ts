@@ -26,6 +26,7 @@ import type {
   ReceivedNotification, StoredNotificationRef, TimeRange,
 } from './journal-types';
 import type { AwaitingCaptureCandidate, OverviewRange } from './overview-queries';
+import type { AuditTrail } from './audit/audit-trail';
 
 type JournalEngine = 'sqlite' | 'postgres';
 
@@ -104,6 +105,8 @@ export interface Journal {
   counts(): Promise<JournalCounts>;
   /** The client's request-ID ledger, kept in the same store so it survives restarts. */
   requestIdLedger(): RequestIdLedger;
+  /** Intents and outcomes of money-moving calls (audit/audit-trail.ts), in the same store. */
+  auditTrail(): AuditTrail;
 
   close(): Promise<void>;
 }

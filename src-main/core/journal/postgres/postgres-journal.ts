@@ -59,6 +59,8 @@ import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-f
 import { migratePostgres, type MigrationOutcome } from './postgres-migrate';
 import type { Journal, JournalCounts, NotificationAnswerItem } from '../journal';
 import { postgresRequestIdLedger } from './postgres-request-id-ledger';
+import type { AuditTrail } from '../audit/audit-trail';
+import { postgresAuditTrail } from '../audit/postgres-audit-trail';
 import { searchTokens } from './search-text';
 
 interface PostgresJournalOptions {
@@ -90,8 +92,9 @@ const CALL_COLUMNS = `${CALL_SUMMARY_COLUMNS}, url, client_id, request_time, req
 
 const INSERT_CALL_SQL = `INSERT INTO calls (attempt_id, call_id, attempt, started_at, profile, environment, api, url, path, client_id, request_time,
   request_body, request_signature_header, http_status, response_headers, response_body, response_signature, latency_ms, result_status,
-  result_code, result_message, error_code, error_message, trigger, ${ID_COLUMN_NAMES.join(', ')}, search)
-  VALUES (${Array.from({ length: 24 + ID_COLUMN_NAMES.length }, (_, i) => `$${i + 1}`).join(', ')}, to_tsvector('simple', $${25 + ID_COLUMN_NAMES.length}))
+  result_code, result_message, error_code, error_message, trigger, ${ID_COLUMN_NAMES.join(', ')}, search, actor_user, actor_host, actor_door)
+  VALUES (${Array.from({ length: 24 + ID_COLUMN_NAMES.length }, (_, i) => `$${i + 1}`).join(', ')}, to_tsvector('simple', $${25 + ID_COLUMN_NAMES.length}),
+    $${26 + ID_COLUMN_NAMES.length}, $${27 + ID_COLUMN_NAMES.length}, $${28 + ID_COLUMN_NAMES.length})
   ON CONFLICT (attempt_id) DO NOTHING RETURNING id`;
 
 /**
@@ -246,6 +249,7 @@ export class PostgresJournal implements Journal {
       call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
       Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
       call.trigger, ...idParams(call.ids), searchTokens(`${request} ${response ?? ''}`),
+      call.actor?.user ?? null, call.actor?.host ?? null, call.actor?.door ?? null,
     ]);
     return rows[0]?.id;
   }
@@ -731,6 +735,8 @@ export class PostgresJournal implements Journal {
         'SELECT count(*) AS n FROM notification_attempts WHERE notification_id IN (SELECT id FROM notifications WHERE last_seen_at < $1)', [cutoff], tx);
       const notifications = await this.query<{ id: number }>('DELETE FROM notifications WHERE last_seen_at < $1 RETURNING id', [cutoff], tx);
       const calls = await this.query<{ id: number }>('DELETE FROM calls WHERE started_at < $1 RETURNING id', [cutoff], tx);
+      // The audit trail follows the calls it describes (outcomes go by cascade).
+      await this.query('DELETE FROM call_intents WHERE intended_at < $1', [cutoff], tx);
       return { attempts: attempts!.n, notifications: notifications.length, calls: calls.length };
     });
     // Plain VACUUM: marks the space reusable without locking the receivers out (VACUUM FULL would).
@@ -754,6 +760,11 @@ export class PostgresJournal implements Journal {
 
   requestIdLedger(): RequestIdLedger {
     return postgresRequestIdLedger(this.sql);
+  }
+
+  /** The audit trail (intents and outcomes of money-moving calls), in the same database. */
+  auditTrail(): AuditTrail {
+    return postgresAuditTrail(this.sql, this.url);
   }
 
   /** The open connection pool, for db status and tests (same database, same rules). */

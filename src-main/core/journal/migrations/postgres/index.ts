@@ -4,6 +4,7 @@
  * never edit a shipped step, add a file and list it here.
  */
 import { PG_V1_BASE_TABLES } from './0001-base-tables';
+import { PG_V4_CALL_ACTORS } from './0004-call-actors';
 
 interface PostgresMigration {
   /** The file's name without extension: what schema_migrations records. */
@@ -13,6 +14,7 @@ interface PostgresMigration {
 
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { name: '0001-base-tables', sql: PG_V1_BASE_TABLES },
+  { name: '0004-call-actors', sql: PG_V4_CALL_ACTORS },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { V3_WRITE_COST } from './0003-write-cost';
 import { V4_NOTIFICATION_REPLAYS } from './0004-notification-replays';
 import { V5_DISPUTES_AND_UNRECOGNISED } from './0005-disputes-and-unrecognised';
 import { V6_SCHEMA_MIGRATIONS } from './0006-schema-migrations';
+import { V9_CALL_ACTORS } from './0009-call-actors';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   V1_BASE_TABLES,
@@ -16,6 +17,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   V4_NOTIFICATION_REPLAYS,
   V5_DISPUTES_AND_UNRECOGNISED,
   V6_SCHEMA_MIGRATIONS,
+  V9_CALL_ACTORS,
 ];
 
 /** The step files' names, as schema_migrations records them (same order as SQLITE_MIGRATIONS). */
@@ -26,6 +28,7 @@ export const SQLITE_MIGRATION_NAMES: readonly string[] = [
   '0004-notification-replays',
   '0005-disputes-and-unrecognised',
   '0006-schema-migrations',
+  '0009-call-actors',
 ];
 
 /** The first version whose file has the schema_migrations table. */
