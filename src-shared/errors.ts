@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'JOURNAL_KEY_MATERIAL',
   // shared journal (PostgreSQL): the server cannot be reached, refuses the login, or lacks the database
   'JOURNAL_UNREACHABLE',
+  // audit trail: a money-moving call whose intent could not be recorded was not sent
+  'AUDIT_NOT_RECORDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

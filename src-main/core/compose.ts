@@ -27,6 +27,7 @@ import { buildHandlerTable } from './handlers/handler-table';
 import type { DispatchScope, Door, HandlerContext } from './handlers/handler-context';
 import { PushHub } from './push-hub';
 import { regionSignForRegion } from '../../src-shared/antom/payment-session-data-encode';
+import { auditDoorOf, localActor } from './audit/local-actor';
 
 export interface CoreConfig {
   dataDir?: string;
@@ -103,6 +104,8 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   const push = new PushHub((error) => log(`push: a listener failed: ${String(error)}`));
   // Every attempt goes to the journal first, then the page hears about it.
   const journalRecorder = journal.recorder();
+  const actor = localActor(auditDoorOf(config.door ?? 'electron'));
+  const auditTrail = journal.auditTrail();
   const recorder: CallRecorder = {
     async record(call) {
       await journalRecorder.record(call);
@@ -190,7 +193,10 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
       antomPublicKey,
       ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
     };
-    return new AntomClient(clientProfile, { recorder, ledger: journal.requestIdLedger(), sessions: journalSessionLookup(journal), ...config.clientOptions });
+    // Every call carries who sent it; money-moving ones are on record before they are sent.
+    return new AntomClient(clientProfile, {
+      recorder, ledger: journal.requestIdLedger(), sessions: journalSessionLookup(journal), actor, intents: auditTrail, ...config.clientOptions,
+    });
   }
 
   const version = config.version ?? packageVersion();

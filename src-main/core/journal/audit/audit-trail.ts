@@ -9,46 +9,10 @@
  */
 import type { CallIds } from '../../../../src-shared/antom-calls';
 import type { Actor, AuditedOperation, AuditEntry, AuditFilter } from '../../../../src-shared/audit-views';
+import type { IntentJournal, IntentRecord, OutcomeRecord } from '../../client/intent-journal';
 import type { ExportFormat, Page, PageRequest } from '../journal-types';
 
-/** What is known before the first byte is sent. */
-export interface IntentRecord {
-  /** UUID minted by the client; the outcome refers to it. */
-  intentId: string;
-  /** operation|request ID (or the IDs Antom keys the operation on): the same for every resend of one request. */
-  intentKey: string;
-  /** The client's callId: every attempt of this send is recorded under it. */
-  callId: string;
-  operation: AuditedOperation;
-  requestIdField: string | undefined;
-  requestId: string | undefined;
-  amount: { currency: string; value: string } | undefined;
-  ids: CallIds;
-  profile: string;
-  environment: string;
-  actor: Actor;
-  intendedAt: string;
-}
-
-/** How an intent ended (see AUDIT_OUTCOMES: 'pending' is the absence of this record). */
-export interface OutcomeRecord {
-  intentId: string;
-  completedAt: string;
-  outcome: 'S' | 'F' | 'U' | 'unknown' | 'not-sent';
-  resultStatus: string | undefined;
-  resultCode: string | undefined;
-  errorCode: string | undefined;
-  httpStatus: number | undefined;
-  attempts: number;
-}
-
-/** The client's side of the trail: written around every money-moving send. */
-export interface IntentJournal {
-  /** Rejects when the intent is not on record: the caller must not send. */
-  recordIntent(intent: IntentRecord): Promise<void>;
-  /** Rejects on failure (the intent then reads as "no outcome recorded"). */
-  recordOutcome(outcome: OutcomeRecord): Promise<void>;
-}
+export type { IntentRecord, OutcomeRecord };
 
 export interface AuditTrail extends IntentJournal {
   /** Newest first, keyset-paged on the intent's id (cursor = last id seen). */
