@@ -286,7 +286,13 @@ export class AntomClient {
       typeof body.paymentId === 'string' && amount && typeof amount.currency === 'string' && typeof amount.value === 'string'
         ? { kind: api, paymentId: body.paymentId, currency: amount.currency, value: amount.value }
         : undefined;
-    const pending = given === undefined && intent ? await this.ledger.pendingRequestId(intent) : undefined;
+    let pending: string | undefined;
+    try {
+      pending = given === undefined && intent ? await this.ledger.pendingRequestId(intent) : undefined;
+    } catch (error) {
+      // Without the ledger a new ID could move money twice; without the journal there is no record: send nothing.
+      throw intentNotRecorded(api, error);
+    }
     const requestId = given ?? pending ?? newRequestId(prefix, new Date(this.now()));
     const full = { ...body, [idField]: requestId };
     let began = false;
@@ -356,7 +362,7 @@ export class AntomClient {
     try {
       await this.intents.recordIntent(intent);
     } catch (error) {
-      throw intentNotRecorded(intent, error);
+      throw intentNotRecorded(api, error, intent);
     }
     return intent;
   }

@@ -118,14 +118,17 @@ function whatToDo(cause: unknown): string {
   return 'Check that the journal can be written (disk space and permissions of the data directory, or the shared database), then try again.';
 }
 
-/** The error the user sees when the intent could not be recorded: nothing was sent. */
-export function intentNotRecorded(intent: IntentRecord, cause: unknown): ConsoleError {
+/**
+ * The error the user sees when the journal could not record (or, for the request-ID ledger,
+ * even read) what a money-moving call needs before it is sent: nothing was sent.
+ */
+export function intentNotRecorded(operation: AntomApiName, cause: unknown, request?: { requestIdField: string | undefined; requestId: string | undefined }): ConsoleError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new ConsoleError(
     'AUDIT_NOT_RECORDED',
-    `${intent.operation} was NOT sent: the journal could not record it first, and no money moves without a record. No money moved. (${reason})`,
-    `${whatToDo(cause)} Nothing reached Antom, so it is safe to try the same ${intent.operation} again.`,
-    { operation: intent.operation, requestIdField: intent.requestIdField, requestId: intent.requestId, sent: false },
+    `${operation} was NOT sent: the journal could not record it first, and no money moves without a record. No money moved. (${reason})`,
+    `${whatToDo(cause)} Nothing reached Antom, so it is safe to try the same ${operation} again.`,
+    { operation, requestIdField: request?.requestIdField, requestId: request?.requestId, sent: false },
     { cause },
   );
 }

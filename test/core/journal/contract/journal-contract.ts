@@ -16,6 +16,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Journal } from '../../../../src-main/core/journal/journal';
 import type { JournalCommonConfig } from '../../../../src-main/core/journal/open-journal';
+import { auditContract } from './contract-audit';
 import { callContract } from './contract-calls';
 import { exportAndRetentionContract } from './contract-export-retention';
 import { storingContract } from './contract-storing';
@@ -83,5 +84,6 @@ export function describeJournalContract(name: string, makeJournal: MakeJournal, 
     callContract(ctx);
     timelineContract(ctx);
     exportAndRetentionContract(ctx);
+    auditContract(ctx);
   });
 }
