@@ -22,6 +22,7 @@ export const OPERATION_NAMES = [
   'getTimeline', 'findById', 'listAwaitingCapture', 'listMismatches', 'getOverview',
   'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence', 'listDisputes',
   'explainLog', 'verifySignatureLab',
+  'listAudit', 'exportAudit',
 ] as const satisfies readonly OperationName[];
 
 type MissingOperations = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;

@@ -23,6 +23,7 @@ import {
 } from './vocabulary';
 import type { DisputeView } from './dispute-views';
 import { DISPUTE_EVIDENCE_MAX_CHARS, DISPUTE_EVIDENCE_TYPES } from './antom/wire-types';
+import { AUDIT_DOORS, AUDIT_OUTCOMES, AUDITED_OPERATIONS, type AuditEntry } from './audit-views';
 
 export const environmentSchema = z.enum(ENVIRONMENTS);
 export type { Environment };
@@ -121,6 +122,17 @@ export const callFilterSchema = z.object({
   callId: z.string().max(64).optional(),
   anyId: z.string().max(64).optional(),
   text: z.string().max(200).optional(),
+}).strict();
+
+/** The Audit view's filters (src-shared/audit-views.ts AuditFilter). person: "user@host", or a user name alone. */
+export const auditFilterSchema = z.object({
+  ...timeRange,
+  person: z.string().max(300).optional(),
+  operation: z.union([z.enum(AUDITED_OPERATIONS), z.array(z.enum(AUDITED_OPERATIONS))]).optional(),
+  profile: z.string().max(64).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  door: z.enum(AUDIT_DOORS).optional(),
+  anyId: z.string().max(64).optional(),
 }).strict();
 
 /**
@@ -289,6 +301,9 @@ export const operations = {
   listAwaitingCapture: { input: empty },
   listMismatches: { input: z.object({ ...timeRange }).strict() },
   getOverview: { input: z.object({ since: isoTime, until: isoTime, buckets: z.number().int().min(1).max(200).optional() }).strict() },
+  // the audit trail: who sent what, intents of money-moving calls and their outcomes
+  listAudit: { input: z.object({ filter: auditFilterSchema.optional(), page: pageSchema.optional() }).strict() },
+  exportAudit: { input: z.object({ filter: auditFilterSchema.optional(), format: z.enum(['csv', 'json']) }).strict() },
 
   // troubleshooting
   explainLog: { input: z.object({ text: z.string().min(1).max(100_000) }).strict() },
@@ -343,6 +358,8 @@ interface OperationOutputs {
   listAwaitingCapture: AwaitingCapture[];
   listMismatches: MismatchFlag[];
   getOverview: OverviewStats;
+  listAudit: Page<AuditEntry>;
+  exportAudit: ExportFile;
   explainLog: ExplainLogResult;
   verifySignatureLab: SignatureLabResult;
 }

@@ -13,6 +13,7 @@ import { vectors } from '../support/signature-vectors';
 import { runCli, startCli } from '../support/run-cli';
 import { paymentResultBody, sendNotification, signNotification } from '../support/notification-sender';
 import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../support/postgres';
+import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION as V } from '../../src-main/core/journal/migrations/postgres';
 
 type Listener = Awaited<ReturnType<typeof startCli>>;
 type Entry = Record<string, unknown>;
@@ -53,18 +54,18 @@ describeWithPostgres('antom-ops on a shared PostgreSQL journal', () => {
   it('db migrate applies the migrations and prints the version; db status reports it', async () => {
     const migrated = await runCli(['db', 'migrate', '--database', db.url]);
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/schema version:\s+1/);
+    expect(migrated.stdout).toMatch(new RegExp(`schema version:\\s+${V}`));
     expect(migrated.stdout).toContain('0001-base-tables');
     expect(migrated.stdout + migrated.stderr).not.toContain(new URL(db.url).password);
 
     const again = await runCli(['db', 'migrate', '--database', db.url, '--json']);
-    expect(JSON.parse(again.stdout)).toMatchObject({ engine: 'postgres', from: 1, to: 1, applied: [] });
+    expect(JSON.parse(again.stdout)).toMatchObject({ engine: 'postgres', from: V, to: V, applied: [] });
 
     const status = await runCli(['db', 'status', '--database', db.url, '--json']);
     expect(status.code).toBe(0);
     const report = JSON.parse(status.stdout);
-    expect(report).toMatchObject({ engine: 'postgres', schemaVersion: 1, knownSchemaVersion: 1, counts: { notifications: 0, calls: 0, attempts: 0 } });
-    expect(report.migrations).toEqual([expect.objectContaining({ version: 1, name: '0001-base-tables', consoleVersion: expect.any(String) })]);
+    expect(report).toMatchObject({ engine: 'postgres', schemaVersion: V, knownSchemaVersion: V, counts: { notifications: 0, calls: 0, attempts: 0 } });
+    expect(report.migrations).toEqual(POSTGRES_MIGRATIONS.map((m, i) => expect.objectContaining({ version: i + 1, name: m.name, consoleVersion: expect.any(String) })));
     expect(report.sizeBytes).toBeGreaterThan(0);
     expect(report.where).not.toContain(new URL(db.url).password);
   });

@@ -4,6 +4,7 @@
  */
 import type { HandlerTable } from '../../../src-shared/contract';
 import type { HandlerContext } from './handler-context';
+import { auditHandlers } from './audit-handlers';
 import { disputeHandlers } from './dispute-handlers';
 import { journalHandlers } from './journal-handlers';
 import { overviewHandlers } from './overview-handlers';
@@ -19,5 +20,6 @@ export function buildHandlerTable(ctx: HandlerContext): HandlerTable {
     ...overviewHandlers(ctx),
     ...troubleshootHandlers(ctx),
     ...disputeHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 }

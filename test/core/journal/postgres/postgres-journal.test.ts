@@ -8,7 +8,7 @@
 import postgres from 'postgres';
 import { afterEach, expect, it } from 'vitest';
 import { ConsoleError } from '../../../../src-shared/errors';
-import { POSTGRES_SCHEMA_VERSION } from '../../../../src-main/core/journal/migrations/postgres';
+import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from '../../../../src-main/core/journal/migrations/postgres';
 import { PostgresJournal } from '../../../../src-main/core/journal/postgres/postgres-journal';
 import { describeWithPostgres, useTestDatabase } from '../../../support/postgres';
 import { ACK, OK, call, notification } from '../journal-fixtures';
@@ -36,7 +36,7 @@ describeWithPostgres('PostgresJournal on a real server', () => {
     const [a] = await Promise.all([openJournal('1.2.3'), openJournal('1.2.3'), openJournal('1.2.3')]);
     const rows = await a!.connection()<{ version: number; name: string; console_version: string; applied_at: Date }[]>`
       SELECT version, name, console_version, applied_at FROM schema_migrations ORDER BY version`;
-    expect(rows.map((r) => [r.version, r.name, r.console_version])).toEqual([[1, '0001-base-tables', '1.2.3']]);
+    expect(rows.map((r) => [r.version, r.name, r.console_version])).toEqual(POSTGRES_MIGRATIONS.map((m, i) => [i + 1, m.name, '1.2.3']));
     expect(Date.now() - rows[0]!.applied_at.getTime()).toBeLessThan(60_000);
     const again = await openJournal('2.0.0');
     expect(again.migration).toMatchObject({ from: POSTGRES_SCHEMA_VERSION, to: POSTGRES_SCHEMA_VERSION, applied: [] });
