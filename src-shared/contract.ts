@@ -125,7 +125,7 @@ export const callFilterSchema = z.object({
 }).strict();
 
 /** The Audit view's filters (src-shared/audit-views.ts AuditFilter). person: "user@host", or a user name alone. */
-export const auditFilterSchema = z.object({
+const auditFilterSchema = z.object({
   ...timeRange,
   person: z.string().max(300).optional(),
   operation: z.union([z.enum(AUDITED_OPERATIONS), z.array(z.enum(AUDITED_OPERATIONS))]).optional(),

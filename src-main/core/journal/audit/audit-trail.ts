@@ -8,7 +8,7 @@
  * at the intent (before anything is sent), and nobody can rewrite what was recorded.
  */
 import type { CallIds } from '../../../../src-shared/antom-calls';
-import type { Actor, AuditedOperation, AuditEntry, AuditFilter } from '../../../../src-shared/audit-views';
+import { personOf, type Actor, type AuditedOperation, type AuditEntry, type AuditFilter } from '../../../../src-shared/audit-views';
 import type { IntentJournal, IntentRecord, OutcomeRecord } from '../../client/intent-journal';
 import type { ExportFormat, Page, PageRequest } from '../journal-types';
 
@@ -110,7 +110,7 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     profile: row.profile,
     environment: row.environment,
     actor,
-    person: `${actor.user}@${actor.host}`,
+    person: personOf(actor),
     intendedAt: row.intended_at,
     outcome: row.outcome ?? 'pending',
     completedAt: row.completed_at,
