@@ -1,6 +1,6 @@
 /** The Audit view's filter bar: person (user@host), operation, profile, outcome, door, any ID and time. */
 import { useId } from 'react';
-import { AUDIT_DOORS, AUDIT_OUTCOME_WORDS, AUDIT_OUTCOMES, AUDITED_OPERATIONS, type AuditDoor, type AuditedOperation, type AuditFilter, type AuditOutcome } from '../../../src-shared/audit-views';
+import { AUDIT_DOORS, AUDIT_OUTCOMES, AUDITED_OPERATIONS, type AuditDoor, type AuditedOperation, type AuditFilter, type AuditOutcome } from '../../../src-shared/audit-views';
 import { FilterBar, FilterSearch, FilterSelect } from '../../components/filter-bar';
 import { localInputToIso } from '../../components/time-range-fields';
 
@@ -32,6 +32,11 @@ export function toAuditFilter(draft: AuditFilterDraft): AuditFilter {
   return filter;
 }
 
+/** Short words for the select (the list and the detail spell outcomes out in full). */
+const OUTCOME_CHOICES: Record<AuditOutcome, string> = {
+  S: 'S: succeeded', F: 'F: failed', U: 'U: unknown', unknown: 'Sent, no answer', 'not-sent': 'Not sent', pending: 'No outcome recorded',
+};
+
 const DOOR_WORDS: Record<AuditDoor, string> = { console: 'Desktop console', preview: 'Browser preview', cli: 'antom-ops CLI' };
 
 export function AuditFilters({ draft, onChange }: { draft: AuditFilterDraft; onChange: (next: AuditFilterDraft) => void }) {
@@ -54,7 +59,7 @@ export function AuditFilters({ draft, onChange }: { draft: AuditFilterDraft; onC
       <FilterSearch id={`${id}-profile`} label="Profile" value={draft.profile} onChange={set('profile')} />
       <FilterSelect id={`${id}-outcome`} label="Outcome" value={draft.outcome} onChange={set('outcome')}>
         <option value="">Any outcome</option>
-        {AUDIT_OUTCOMES.map((o) => <option key={o} value={o}>{AUDIT_OUTCOME_WORDS[o]}</option>)}
+        {AUDIT_OUTCOMES.map((o) => <option key={o} value={o}>{OUTCOME_CHOICES[o]}</option>)}
       </FilterSelect>
       <FilterSelect id={`${id}-door`} label="Sent from" value={draft.door} onChange={set('door')}>
         <option value="">Anywhere</option>

@@ -93,7 +93,7 @@ export default function AuditPage() {
       <LogListView
         list={list}
         arrivals={arrivals}
-        noun="entry"
+        noun="record"
         label="Audit trail"
         idPrefix="audit"
         loadingText="Loading the audit trail…"
