@@ -23,6 +23,7 @@ export const OPERATION_NAMES = [
   'acceptDispute', 'supplyDefenseDocument', 'downloadDisputeEvidence', 'listDisputes',
   'explainLog', 'verifySignatureLab',
   'getJournalConnection', 'attachJournal', 'detachJournal',
+  'listAudit', 'exportAudit',
 ] as const satisfies readonly OperationName[];
 
 type MissingOperations = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;

@@ -26,6 +26,7 @@ import type { ForwardStatusView } from './journal-views';
 import type { JournalAccess } from './journal-access';
 import { DISPUTE_EVIDENCE_MAX_CHARS, DISPUTE_EVIDENCE_TYPES } from './antom/wire-types';
 import { PAYMENT_SORTS, paymentListFilterSchema, paymentListPageSchema, type PaymentListPage } from './payments-list';
+import { AUDIT_DOORS, AUDIT_OUTCOMES, AUDITED_OPERATIONS, type AuditEntry } from './audit-views';
 
 export const environmentSchema = z.enum(ENVIRONMENTS);
 export type { Environment };
@@ -130,6 +131,17 @@ export const callFilterSchema = z.object({
   callId: z.string().max(64).optional(),
   anyId: z.string().max(64).optional(),
   text: z.string().max(200).optional(),
+}).strict();
+
+/** The Audit view's filters (src-shared/audit-views.ts AuditFilter). person: "user@host", or a user name alone. */
+const auditFilterSchema = z.object({
+  ...timeRange,
+  person: z.string().max(300).optional(),
+  operation: z.union([z.enum(AUDITED_OPERATIONS), z.array(z.enum(AUDITED_OPERATIONS))]).optional(),
+  profile: z.string().max(64).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  door: z.enum(AUDIT_DOORS).optional(),
+  anyId: z.string().max(64).optional(),
 }).strict();
 
 /**
@@ -328,6 +340,9 @@ export const operations = {
   listAwaitingCapture: { input: empty },
   listMismatches: { input: z.object({ ...timeRange }).strict() },
   getOverview: { input: z.object({ since: isoTime, until: isoTime, buckets: z.number().int().min(1).max(200).optional() }).strict() },
+  // the audit trail: who sent what, intents of money-moving calls and their outcomes
+  listAudit: { input: z.object({ filter: auditFilterSchema.optional(), page: pageSchema.optional() }).strict() },
+  exportAudit: { input: z.object({ filter: auditFilterSchema.optional(), format: z.enum(['csv', 'json']) }).strict() },
 
   // troubleshooting
   explainLog: { input: z.object({ text: z.string().min(1).max(100_000) }).strict() },
@@ -388,6 +403,8 @@ interface OperationOutputs {
   listAwaitingCapture: AwaitingCapture[];
   listMismatches: MismatchFlag[];
   getOverview: OverviewStats;
+  listAudit: Page<AuditEntry>;
+  exportAudit: ExportFile;
   explainLog: ExplainLogResult;
   verifySignatureLab: SignatureLabResult;
 }

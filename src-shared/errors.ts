@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'JOURNAL_NOT_MIGRATED',
   // shared journal: the login's database role does not allow this (antom-ops db roles)
   'JOURNAL_ROLE_FORBIDS',
+  // audit trail: a money-moving call whose intent could not be recorded was not sent
+  'AUDIT_NOT_RECORDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

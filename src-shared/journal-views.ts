@@ -5,6 +5,7 @@
 import type { JournalTransaction, PaymentSummary } from './payment-summary';
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from './antom-calls';
 import type { NotificationVerification, NotifyType, RejectReason, ResultStatus, ResultStatusFilter } from './vocabulary';
+import type { Actor } from './audit-views';
 
 export type { NotificationVerification, NotifyType, RejectReason } from './vocabulary';
 
@@ -208,6 +209,8 @@ export interface CallSummary extends CallIds {
   resultMessage: string | null;
   errorCode: string | null;
   trigger: CallTrigger;
+  /** Who sent it: OS user, host and door (absent on calls recorded before the audit trail). */
+  actor?: Actor;
 }
 
 export interface CallDetail extends CallSummary {

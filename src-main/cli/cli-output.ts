@@ -17,6 +17,8 @@ const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'JOURNAL_UNREADABLE', 'JOURNAL_VERSION_TOO_NEW',
   // The shared journal's server is down or refuses us: retrying later may help.
   'JOURNAL_UNREACHABLE',
+  // A money-moving call whose intent the journal could not record was not sent: fix the journal, retry.
+  'AUDIT_NOT_RECORDED',
 ]);
 const NEGATIVE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['SIGNATURE_INVALID', 'RESPONSE_SIGNATURE_INVALID', 'ANTOM_FAILED', 'ANTOM_UNKNOWN']);
 

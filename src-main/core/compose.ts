@@ -29,6 +29,7 @@ import { buildHandlerTable } from './handlers/handler-table';
 import type { DispatchScope, Door, HandlerContext } from './handlers/handler-context';
 import { PushHub } from './push-hub';
 import { regionSignForRegion } from '../../src-shared/antom/payment-session-data-encode';
+import { auditDoorOf, localActor } from './audit/local-actor';
 
 export interface CoreConfig {
   dataDir?: string;
@@ -135,6 +136,7 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
   });
   journals.bind(journalSwitch, initial);
   const journal = journalSwitch.journal;
+  const actor = localActor(auditDoorOf(config.door ?? 'electron'));
   // Every attempt goes to the journal first, then the page hears about it.
   const recorder: CallRecorder = {
     async record(call) {
@@ -223,7 +225,11 @@ export async function createCore(config: CoreConfig = {}): Promise<Core> {
       antomPublicKey,
       ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
     };
-    return new AntomClient(clientProfile, { recorder, ledger: journal.requestIdLedger(), sessions: journalSessionLookup(journal), ...config.clientOptions });
+    // Every call carries who sent it; money-moving ones are on record before they are sent (in the
+    // journal in use now: Settings can switch it, so the trail is taken per client, not once).
+    return new AntomClient(clientProfile, {
+      recorder, ledger: journal.requestIdLedger(), sessions: journalSessionLookup(journal), actor, intents: journal.auditTrail(), ...config.clientOptions,
+    });
   }
 
   const version = config.version ?? packageVersion();

@@ -18,7 +18,7 @@ export function DashboardNav({ dashboards, current }: { dashboards: readonly Das
       <details className="shortcuts-help">
         <summary>Keyboard shortcuts</summary>
         <dl>
-          <dt><kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>8</kbd></dt>
+          <dt><kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>9</kbd>, <kbd>0</kbd></dt>
           <dd>Open a dashboard (number shown next to each)</dd>
           <dt><kbd>/</kbd></dt>
           <dd>Focus the global ID search</dd>

@@ -26,4 +26,5 @@ export const DASHBOARDS: readonly DashboardRoute[] = [
   { key: 'troubleshoot', title: 'Troubleshoot', purpose: 'Explain codes, logs and signatures', component: lazy(() => import('../dashboards/troubleshoot/troubleshoot-page')) },
   { key: 'api-log', title: 'API log', purpose: 'Every signed call with its request, response and signature label', component: lazy(() => import('../dashboards/api-log/api-log-page')) },
   { key: 'settings', title: 'Settings', purpose: 'Profiles, keys, keychain, notification receiver, read-only mode', component: lazy(() => import('../dashboards/settings/settings-page')) },
+  { key: 'audit', title: 'Audit', purpose: 'Who moved money: every capture, refund, cancel and session, recorded before it was sent', component: lazy(() => import('../dashboards/audit/audit-page')) },
 ];

@@ -18,5 +18,6 @@ export const COMMANDS: readonly CliCommandEntry[] = [
   { name: 'timeline', summary: "A payment's whole story in time order, with its state and money summary", load: async () => (await import('./journal-commands')).timelineCommand },
   { name: 'export', summary: 'Export notifications or calls (filtered, redacted) as CSV or JSON', load: async () => (await import('./journal-commands')).exportCommand },
   { name: 'prune', summary: 'Delete journal records older than the retention setting and reclaim the space', load: async () => (await import('./journal-commands')).pruneCommand },
+  { name: 'audit', summary: 'Who made which money-moving call: intents recorded before sending, outcomes after; list and export', load: async () => (await import('./audit-command')).auditCommand },
   { name: 'db', summary: 'The journal itself (SQLite file or shared PostgreSQL): apply migrations, show status', load: async () => (await import('./db-command')).dbCommand },
 ];

@@ -34,6 +34,8 @@ import {
 import { InMemorySessionLookup, type SessionLookup } from './session-lookup';
 import { verifyResponse } from './verify-response';
 import { journalCopy } from './dispute-evidence-journal';
+import { buildIntent, intentNotRecorded, isAuditedOperation, type IntentJournal, type IntentRecord } from './intent-journal';
+import type { Actor } from '../../../src-shared/audit-views';
 
 interface CallOptions {
   trigger?: CallTrigger;
@@ -55,6 +57,14 @@ export interface AntomClientOptions {
   orderNotExist?: Partial<OrderNotExistPolicy>;
   /** Sessions created before this client (the journal); the client also remembers its own. */
   sessions?: SessionLookup;
+  /** Who sends this client's calls; every call record carries it. */
+  actor?: Actor;
+  /**
+   * Where money-moving operations are recorded BEFORE they are sent (and their outcome after).
+   * With it, a money-moving call whose intent cannot be recorded is not sent (intent-journal.ts).
+   * Needs `actor`.
+   */
+  intents?: IntentJournal;
 }
 
 /** The named fields of a loose (index-signature) body type; Omit on the full type would lose them. */
@@ -140,6 +150,8 @@ export class AntomClient {
   private readonly orderNotExist: OrderNotExistPolicy;
   private readonly ownSessions = new InMemorySessionLookup();
   private readonly sessions: SessionLookup | undefined;
+  private readonly actor: Actor | undefined;
+  private readonly intents: IntentJournal | undefined;
 
   constructor(private readonly profile: ClientProfile, options: AntomClientOptions = {}) {
     normaliseBaseUrl(profile.baseUrl, profile.environment); // refuse a bad gateway before any call
@@ -152,6 +164,9 @@ export class AntomClient {
     this.random = options.random ?? Math.random;
     this.orderNotExist = { ...DEFAULT_ORDER_NOT_EXIST_POLICY, ...options.orderNotExist };
     this.sessions = options.sessions;
+    this.actor = options.actor;
+    this.intents = options.intents;
+    if (this.intents && !this.actor) throw new Error('AntomClient: recording intents needs an actor (who sends the calls)');
   }
 
   /**
@@ -271,7 +286,13 @@ export class AntomClient {
       typeof body.paymentId === 'string' && amount && typeof amount.currency === 'string' && typeof amount.value === 'string'
         ? { kind: api, paymentId: body.paymentId, currency: amount.currency, value: amount.value }
         : undefined;
-    const pending = given === undefined && intent ? await this.ledger.pendingRequestId(intent) : undefined;
+    let pending: string | undefined;
+    try {
+      pending = given === undefined && intent ? await this.ledger.pendingRequestId(intent) : undefined;
+    } catch (error) {
+      // Without the ledger a new ID could move money twice; without the journal there is no record: send nothing.
+      throw intentNotRecorded(api, error);
+    }
     const requestId = given ?? pending ?? newRequestId(prefix, new Date(this.now()));
     const full = { ...body, [idField]: requestId };
     let began = false;
@@ -289,7 +310,11 @@ export class AntomClient {
     }
   }
 
-  /** One logical call with a complete body: validate, then attempts with retries. */
+  /**
+   * One logical call with a complete body: validate, record the intent (money-moving operations),
+   * then attempts with retries, then record the outcome. An intent that cannot be recorded stops
+   * the call here, before `beforeSend` and before any byte is sent.
+   */
   private async execute<A extends AntomApiName>(
     api: A,
     body: unknown,
@@ -298,13 +323,75 @@ export class AntomClient {
     waitOnNewOrder = true,
   ): Promise<CallOutcome<ResponseBodies[A]>> {
     const report = assertValidRequest(api, body);
-    if (beforeSend) await beforeSend();
+    const callId = randomUUID();
+    const intent = await this.recordIntent(api, body, callId);
+    let sent = false;
+    const markSent = () => { sent = true; };
+    try {
+      if (beforeSend) await beforeSend();
+      const outcome = await this.attempts(api, body, callId, report.warnings.map((w) => w.message), opts, waitOnNewOrder, markSent);
+      if (intent) {
+        const recorded = await this.recordOutcome({
+          intentId: intent.intentId, completedAt: new Date(this.now()).toISOString(), outcome: outcome.resultStatus, resultStatus: outcome.resultStatus,
+          resultCode: outcome.resultCode, errorCode: undefined, httpStatus: outcome.httpStatus, attempts: outcome.attempts,
+        });
+        if (!recorded) outcome.warnings.push(`The journal could not record the outcome of this ${api}; the Audit view shows it as "sent, outcome unknown". The call itself completed as shown.`);
+      }
+      return outcome;
+    } catch (error) {
+      if (intent) {
+        const details = error instanceof ConsoleError ? error.details : undefined;
+        const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+        await this.recordOutcome({
+          intentId: intent.intentId, completedAt: new Date(this.now()).toISOString(), outcome: sent ? 'unknown' : 'not-sent',
+          resultStatus: undefined, resultCode: typeof details?.resultCode === 'string' ? details.resultCode : undefined,
+          errorCode: error instanceof ConsoleError ? error.code : 'INTERNAL', httpStatus: num(details?.httpStatus), attempts: num(details?.attempts) ?? (sent ? 1 : 0),
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Money-moving operations only: the intent on record, or the call stops with AUDIT_NOT_RECORDED. */
+  private async recordIntent(api: AntomApiName, body: unknown, callId: string): Promise<IntentRecord | undefined> {
+    if (!this.intents || !this.actor || !isAuditedOperation(api)) return undefined;
+    const intent = buildIntent({
+      operation: api, body: body as Record<string, unknown>, ids: extractIds(body), requestIdField: REQUEST_ID_FIELD[api], callId,
+      profile: this.profile.name, environment: this.profile.environment, actor: this.actor, at: new Date(this.now()),
+    });
+    try {
+      await this.intents.recordIntent(intent);
+    } catch (error) {
+      throw intentNotRecorded(api, error, intent);
+    }
+    return intent;
+  }
+
+  /** Best effort after the call: false when the journal refused it (the call's result stands). */
+  private async recordOutcome(outcome: Parameters<IntentJournal['recordOutcome']>[0]): Promise<boolean> {
+    try {
+      await this.intents?.recordOutcome(outcome);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The attempts of one call (retries resend the same bytes); `onSend` runs before the first byte leaves. */
+  private async attempts<A extends AntomApiName>(
+    api: A,
+    body: unknown,
+    callId: string,
+    validationWarnings: string[],
+    opts: CallOptions,
+    waitOnNewOrder: boolean,
+    onSend: () => void,
+  ): Promise<CallOutcome<ResponseBodies[A]>> {
     const bodyBytes = serialiseBody(body);
     const requestBody = bodyBytes.toString('utf8');
-    const callId = randomUUID();
     const idField = REQUEST_ID_FIELD[api];
     const requestId = idField ? ((body as Record<string, unknown>)[idField] as string) : undefined;
-    const warnings: string[] = report.warnings.map((w) => w.message);
+    const warnings: string[] = [...validationWarnings];
     const timeoutMs = this.profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Re-inquiries after ORDER_NOT_EXIST are waits for Antom, not failures: they do not use up
     // the retry budget for network errors and U answers.
@@ -328,6 +415,7 @@ export class AntomClient {
       const canRetry = budgetAttempt < this.retry.maxAttempts;
       const started = performance.now();
       let answer: HttpAnswer;
+      onSend();
       try {
         answer = await postBytes(signed.url, signed.headers, bodyBytes, timeoutMs);
       } catch (error) {
@@ -498,6 +586,7 @@ export class AntomClient {
       errorMessage: outcome.errorMessage,
       ids: outcome.ids,
       trigger: ctx.trigger,
+      ...(this.actor ? { actor: this.actor } : {}),
     };
     try {
       await this.recorder.record(record);

@@ -9,6 +9,7 @@
 export { ANTOM_APIS, type AntomApiName, type CallIds, type CallTrigger, type ResponseSignatureLabel } from '../../../src-shared/antom-calls';
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from '../../../src-shared/antom-calls';
 import type { Environment, ResultStatus } from '../../../src-shared/vocabulary';
+import type { Actor } from '../../../src-shared/audit-views';
 
 export interface CallRecord {
   /** Unique per attempt (UUID). */
@@ -40,6 +41,8 @@ export interface CallRecord {
   errorMessage: string | undefined;
   ids: CallIds;
   trigger: CallTrigger;
+  /** Who sent it (OS user, host, door); the client always sets it when it was given one. */
+  actor?: Actor | undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { ExportFile } from '../../../src-shared/contract';
 
 /** notifications-2026-11-22T0815.csv: sortable, no characters a file system refuses. */
-function exportFilename(kind: 'notifications' | 'calls' | 'payments', format: 'csv' | 'json', now: Date = new Date()): string {
+function exportFilename(kind: 'notifications' | 'calls' | 'payments' | 'audit', format: 'csv' | 'json', now: Date = new Date()): string {
   const iso = now.toISOString();
   return `${kind}-${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}.${format}`;
 }
@@ -28,7 +28,7 @@ function csvRecordCount(csv: string): number {
   return Math.max(records - 1, 0);
 }
 
-export function exportFile(kind: 'notifications' | 'calls' | 'payments', format: 'csv' | 'json', content: string, now?: Date): ExportFile {
+export function exportFile(kind: 'notifications' | 'calls' | 'payments' | 'audit', format: 'csv' | 'json', content: string, now?: Date): ExportFile {
   const rows = format === 'json' ? (JSON.parse(content) as unknown[]).length : csvRecordCount(content);
   return { filename: exportFilename(kind, format, now), mimeType: format === 'json' ? 'application/json' : 'text/csv', content, rows };
 }

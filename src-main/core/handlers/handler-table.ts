@@ -4,6 +4,7 @@
  */
 import type { HandlerTable } from '../../../src-shared/contract';
 import type { HandlerContext } from './handler-context';
+import { auditHandlers } from './audit-handlers';
 import { disputeHandlers } from './dispute-handlers';
 import { journalHandlers } from './journal-handlers';
 import { journalConnectionHandlers } from './journal-connection-handlers';
@@ -23,5 +24,6 @@ export function buildHandlerTable(ctx: HandlerContext): HandlerTable {
     ...disputeHandlers(ctx),
     ...journalConnectionHandlers(ctx),
     ...paymentsListHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 }

@@ -18,7 +18,7 @@ const NOTIFICATION_COLUMNS = [
 const CALL_COLUMNS = [
   'id', 'startedAt', 'profile', 'environment', 'api', 'path', 'clientId', 'requestTime', 'attempt', 'callId', 'trigger', 'httpStatus',
   'responseSignature', 'latencyMs', 'resultStatus', 'resultCode', 'resultMessage', 'errorCode', 'errorMessage', ...ID_FIELDS,
-  'requestBody', 'responseBody',
+  'requestBody', 'responseBody', 'actorUser', 'actorHost', 'actorDoor',
 ] as const;
 
 export function csvColumnsFor(kind: 'notifications' | 'calls'): readonly string[] {
@@ -52,5 +52,6 @@ export function callExportRow(row: CallRow): Record<string, ExportCell> {
     responseSignature: row.response_signature, latencyMs: row.latency_ms, resultStatus: row.result_status, resultCode: row.result_code,
     resultMessage: row.result_message, errorCode: row.error_code, errorMessage: row.error_message, ...idCells(row),
     requestBody: exportBody(row.request_body), responseBody: exportBody(row.response_body),
+    actorUser: row.actor_user ?? null, actorHost: row.actor_host ?? null, actorDoor: row.actor_door ?? null,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { AntomApiName, CallIds, CallTrigger, ResponseSignatureLabel } from '../client/call-record';
 import type { ResultStatus } from '../../../src-shared/vocabulary';
+import type { Actor } from '../../../src-shared/audit-views';
 import type {
   CallDetail, CallSummary, ForwardState, NotificationAttemptRecord, NotificationSummary, NotificationVerification, NotifyType, RejectReason,
 } from './journal-types';
@@ -106,12 +107,17 @@ export interface CallRow extends IdRow {
   error_code: string | null;
   error_message: string | null;
   trigger: CallTrigger;
+  /** Schema 0009-call-actors: who sent it (NULL before). */
+  actor_user?: string | null;
+  actor_host?: string | null;
+  actor_door?: string | null;
 }
 
 export const CALL_SUMMARY_COLUMNS = [
   'id', 'attempt_id', 'call_id', 'attempt', 'started_at', 'profile', 'environment', 'api', 'path', 'http_status', 'response_signature',
   'latency_ms', 'result_status', 'result_code', 'result_message', 'error_code', 'trigger', 'payment_request_id', 'payment_id',
   'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id', 'dispute_id',
+  'actor_user', 'actor_host', 'actor_door',
 ].join(', ');
 
 function idsOf(row: IdRow): Required<{ [K in keyof CallIds]: string | null }> {
@@ -213,7 +219,14 @@ export function toCallSummary(row: Omit<CallRow, 'url' | 'client_id' | 'request_
     errorCode: row.error_code,
     trigger: row.trigger,
     ...idFields(row),
+    ...actorField(row),
   };
+}
+
+/** Who sent the call, when it was recorded with an actor (omitted for calls from before 0009-call-actors). */
+function actorField(row: Pick<CallRow, 'actor_user' | 'actor_host' | 'actor_door'>): { actor?: Actor } {
+  if (!row.actor_user || !row.actor_host || !row.actor_door) return {};
+  return { actor: { user: row.actor_user, host: row.actor_host, door: row.actor_door as Actor['door'] } };
 }
 
 export function toCallDetail(row: CallRow): CallDetail {

@@ -31,6 +31,7 @@ import type { JournalChangeFeed, JournalChangeOptions } from './journal-changes'
 import type { ForwardState, ForwardStatusView } from '../../../src-shared/journal-views';
 import type { ClaimForwardsOptions, ForwardAttemptInput, ForwardJob, RecordForwardOptions } from './forward-outbox';
 import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, PaymentSort } from '../../../src-shared/payments-list';
+import type { AuditTrail } from './audit/audit-trail';
 
 type JournalEngine = 'sqlite' | 'postgres';
 
@@ -165,6 +166,8 @@ export interface Journal {
   capabilities(): Promise<JournalAccess>;
   /** The client's request-ID ledger, kept in the same store so it survives restarts. */
   requestIdLedger(): RequestIdLedger;
+  /** Intents and outcomes of money-moving calls (audit/audit-trail.ts), in the same store. */
+  auditTrail(): AuditTrail;
 
   close(): Promise<void>;
 }

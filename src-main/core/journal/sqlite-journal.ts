@@ -53,6 +53,8 @@ import { headersJson, prepareNotificationBody } from './notification-body';
 import { journalTransactions, summarisePayment } from './payment-summary';
 import { retryInfo } from './retry-schedule';
 import { sqliteRequestIdLedger } from './sqlite-request-id-ledger';
+import type { AuditTrail } from './audit/audit-trail';
+import { sqliteAuditTrail } from './audit/sqlite-audit-trail';
 import type { RequestIdLedger } from '../client/request-id-ledger';
 import { FULL_JOURNAL_CAPABILITIES, type JournalAccess } from '../../../src-shared/journal-access';
 import { callEvent, collapsePolls, notificationEvent, sortEvents } from './timeline-events';
@@ -141,8 +143,8 @@ export class SqliteJournal implements Journal {
     return {
       insertCall: db.prepare(`INSERT INTO calls (attempt_id, call_id, attempt, started_at, profile, environment, api, url, path, client_id, request_time,
         request_body, request_signature_header, http_status, response_headers, response_body, response_signature, latency_ms, result_status,
-        result_code, result_message, error_code, error_message, trigger, ${idCols})
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams})
+        result_code, result_message, error_code, error_message, trigger, ${idCols}, actor_user, actor_host, actor_door)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${idParams}, ?, ?, ?)
         ON CONFLICT(attempt_id) DO NOTHING`),
       insertNotification: db.prepare(`INSERT INTO notifications (dedup_key, first_seen_at, last_seen_at, attempts, receiver_path, remote_address, profile,
         verification, reject_reason, reject_detail, content_verified, content_verified_is_prefix, notify_type, result_status, result_code, status, amount_value,
@@ -219,6 +221,7 @@ export class SqliteJournal implements Journal {
       Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
       call.trigger, ids.paymentRequestId ?? null, ids.paymentId ?? null, ids.captureRequestId ?? null, ids.captureId ?? null,
       ids.refundRequestId ?? null, ids.refundId ?? null, ids.referenceOrderId ?? null, ids.disputeId ?? null,
+      call.actor?.user ?? null, call.actor?.host ?? null, call.actor?.door ?? null,
       );
       if (!info.changes) return undefined;
       this.refreshPayments([idRowOf(ids)], derivedAt([call.startedAt]));
@@ -771,6 +774,8 @@ export class SqliteJournal implements Journal {
       const attempts = (this.db.prepare('SELECT count(*) AS n FROM notification_attempts WHERE notification_id IN (SELECT id FROM notifications WHERE last_seen_at < ?)').get(cutoff) as { n: number }).n;
       const notifications = this.db.prepare('DELETE FROM notifications WHERE last_seen_at < ?').run(cutoff).changes;
       const calls = this.db.prepare('DELETE FROM calls WHERE started_at < ?').run(cutoff).changes;
+      // The audit trail follows the calls it describes (outcomes go by cascade).
+      this.db.prepare('DELETE FROM call_intents WHERE intended_at < ?').run(cutoff);
       // Payments that lost rows are derived again from what is left (those left with none leave the list).
       const touched = (this.db.prepare('SELECT key FROM payments WHERE created_at < ?').all(cutoff) as { key: string }[]).map((r) => idRowOfKey(r.key));
       this.refreshPayments(touched, now);
@@ -807,6 +812,11 @@ export class SqliteJournal implements Journal {
   /** The client's request-ID ledger, in the same file. */
   requestIdLedger(): RequestIdLedger {
     return sqliteRequestIdLedger(this.db);
+  }
+
+  /** The audit trail (intents and outcomes of money-moving calls), in the same file. */
+  auditTrail(): AuditTrail {
+    return sqliteAuditTrail(this.db);
   }
 
   /** Row counts, for status displays and the benchmark. */

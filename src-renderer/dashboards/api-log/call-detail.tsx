@@ -55,6 +55,7 @@ function CallBody({ c, onOpenAttempt }: { c: CallDetailView; onOpenAttempt: (id:
           ['Started', <Time value={c.startedAt} />],
           ['Attempt', `${c.attempt} (call ${c.callId})`],
           ['Trigger', c.trigger],
+          ['Sent by', c.actor ? `${c.actor.user}@${c.actor.host} (${c.actor.door})` : 'not recorded (before the audit trail)'],
           ['Profile', `${c.profile} (${c.environment})`],
           ...CALL_ID_NAMES.filter((name) => c[name]).map((name) => [name, <code>{c[name]}</code>] as const),
         ]}

@@ -19,4 +19,5 @@ export const EXPECTED_DASHBOARDS: readonly ExpectedDashboard[] = [
   { key: 'troubleshoot', title: 'Troubleshoot', moneyMoving: false },
   { key: 'api-log', title: 'API log', moneyMoving: false },
   { key: 'settings', title: 'Settings', moneyMoving: false },
+  { key: 'audit', title: 'Audit', moneyMoving: false },
 ];

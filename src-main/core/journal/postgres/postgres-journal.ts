@@ -69,6 +69,8 @@ import type { JournalChangeFeed, JournalChangeOptions } from '../journal-changes
 import { startPostgresLiveFeed } from './postgres-live-feed';
 import { postgresJournalAccess } from './postgres-capabilities';
 import type { JournalAccess } from '../../../../src-shared/journal-access';
+import type { AuditTrail } from '../audit/audit-trail';
+import { postgresAuditTrail } from '../audit/postgres-audit-trail';
 import { searchTokens } from './search-text';
 import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, PaymentSort } from '../../../../src-shared/payments-list';
 import { paymentExportQuery, paymentPage, PaymentSqlParams, toPaymentListItem, upsertPaymentSql, type PaymentRowSql, type PaymentSqlRunner } from '../payments-queries';
@@ -108,8 +110,9 @@ const CALL_COLUMNS = `${CALL_SUMMARY_COLUMNS}, url, client_id, request_time, req
 
 const INSERT_CALL_SQL = `INSERT INTO calls (attempt_id, call_id, attempt, started_at, profile, environment, api, url, path, client_id, request_time,
   request_body, request_signature_header, http_status, response_headers, response_body, response_signature, latency_ms, result_status,
-  result_code, result_message, error_code, error_message, trigger, ${ID_COLUMN_NAMES.join(', ')}, search)
-  VALUES (${Array.from({ length: 24 + ID_COLUMN_NAMES.length }, (_, i) => `$${i + 1}`).join(', ')}, to_tsvector('simple', $${25 + ID_COLUMN_NAMES.length}))
+  result_code, result_message, error_code, error_message, trigger, ${ID_COLUMN_NAMES.join(', ')}, search, actor_user, actor_host, actor_door)
+  VALUES (${Array.from({ length: 24 + ID_COLUMN_NAMES.length }, (_, i) => `$${i + 1}`).join(', ')}, to_tsvector('simple', $${25 + ID_COLUMN_NAMES.length}),
+    $${26 + ID_COLUMN_NAMES.length}, $${27 + ID_COLUMN_NAMES.length}, $${28 + ID_COLUMN_NAMES.length})
   ON CONFLICT (attempt_id) DO NOTHING RETURNING id`;
 
 /**
@@ -320,6 +323,7 @@ export class PostgresJournal implements Journal {
       call.requestTime, request, call.requestSignatureHeader, call.httpStatus ?? null, responseHeaders, response, call.responseSignature ?? null,
       Math.round(call.latencyMs), call.resultStatus ?? null, call.resultCode ?? null, resultMessage, call.errorCode ?? null, errorMessage,
       call.trigger, ...idParams(call.ids), searchTokens(`${request} ${response ?? ''}`),
+      call.actor?.user ?? null, call.actor?.host ?? null, call.actor?.door ?? null,
     ];
     // The call and its payment's list row commit together.
     return this.transaction(async (tx) => {
@@ -944,6 +948,8 @@ export class PostgresJournal implements Journal {
       // Payments that lost rows are derived again from what is left (those left with none leave the list).
       const touched = await this.query<{ key: string }>('SELECT key FROM payments WHERE created_at < $1', [cutoff], tx);
       await this.refreshPayments(tx, touched.map((r) => idRowOfKey(r.key)), now);
+      // The audit trail follows the calls it describes (outcomes go by cascade).
+      await this.query('DELETE FROM call_intents WHERE intended_at < $1', [cutoff], tx);
       return { attempts: attempts!.n, notifications: notifications.length, calls: calls.length };
     });
     // Plain VACUUM: marks the space reusable without locking the receivers out (VACUUM FULL would).
@@ -1004,6 +1010,11 @@ export class PostgresJournal implements Journal {
 
   requestIdLedger(): RequestIdLedger {
     return postgresRequestIdLedger(this.sql);
+  }
+
+  /** The audit trail (intents and outcomes of money-moving calls), in the same database. */
+  auditTrail(): AuditTrail {
+    return postgresAuditTrail(this.sql, this.url);
   }
 
   /** The open connection pool, for db status and tests (same database, same rules). */

@@ -17,6 +17,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Journal } from '../../../../src-main/core/journal/journal';
 import type { JournalCommonConfig } from '../../../../src-main/core/journal/open-journal';
+import { auditContract } from './contract-audit';
 import { callContract } from './contract-calls';
 import { exportAndRetentionContract } from './contract-export-retention';
 import { forwardingContract } from './contract-forwarding';
@@ -88,5 +89,6 @@ export function describeJournalContract(name: string, makeJournal: MakeJournal, 
     exportAndRetentionContract(ctx);
     forwardingContract(ctx);
     paymentsListContract(ctx);
+    auditContract(ctx);
   });
 }

@@ -6,6 +6,7 @@
 import { PG_V1_BASE_TABLES } from './0001-base-tables';
 import { PG_V2_PAYMENTS_SUMMARY } from './0002-payments-summary';
 import { PG_V3_FORWARD_OUTBOX } from './0003-forward-outbox';
+import { PG_V4_CALL_ACTORS } from './0004-call-actors';
 import { PG_LIVE_NOTIFY } from './0005-live-notify';
 
 interface PostgresMigration {
@@ -18,6 +19,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { name: '0001-base-tables', sql: PG_V1_BASE_TABLES },
   { name: '0002-payments-summary', sql: PG_V2_PAYMENTS_SUMMARY },
   { name: '0003-forward-outbox', sql: PG_V3_FORWARD_OUTBOX },
+  { name: '0004-call-actors', sql: PG_V4_CALL_ACTORS },
   { name: '0005-live-notify', sql: PG_LIVE_NOTIFY },
 ];
 

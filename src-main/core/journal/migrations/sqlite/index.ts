@@ -10,6 +10,7 @@ import { V5_DISPUTES_AND_UNRECOGNISED } from './0005-disputes-and-unrecognised';
 import { V6_SCHEMA_MIGRATIONS } from './0006-schema-migrations';
 import { V7_PAYMENTS_SUMMARY } from './0007-payments-summary';
 import { V8_FORWARD_OUTBOX } from './0008-forward-outbox';
+import { V9_CALL_ACTORS } from './0009-call-actors';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   V1_BASE_TABLES,
@@ -20,6 +21,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   V6_SCHEMA_MIGRATIONS,
   V7_PAYMENTS_SUMMARY,
   V8_FORWARD_OUTBOX,
+  V9_CALL_ACTORS,
 ];
 
 /** The step files' names, as schema_migrations records them (same order as SQLITE_MIGRATIONS). */
@@ -32,6 +34,7 @@ export const SQLITE_MIGRATION_NAMES: readonly string[] = [
   '0006-schema-migrations',
   '0007-payments-summary',
   '0008-forward-outbox',
+  '0009-call-actors',
 ];
 
 /** The first version whose file has the schema_migrations table. */
