@@ -37,7 +37,7 @@ describeWithPostgres('antom-ops db roles', () => {
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.roles.map((r: { name: string }) => r.name)).toEqual(['antom_ops_intake', 'antom_ops_operator', 'antom_ops_support']);
-    expect(report.grants).toContainEqual({ table: 'calls', operator: ['SELECT', 'INSERT'], support: ['SELECT', 'INSERT'] });
+    expect(report.grants).toContainEqual({ table: 'calls', intake: ['SELECT'], operator: ['SELECT', 'INSERT'], support: ['SELECT', 'INSERT'] });
     expect(first.stdout).not.toContain(new URL(db.url).password);
 
     const text = await runCli(['db', 'roles', '--database', db.url]);

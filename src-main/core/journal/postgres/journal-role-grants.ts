@@ -10,7 +10,8 @@
  * members of one group):
  * - intake   (antom_ops_intake): the notification receiver. Stores notifications, their attempts
  *   and answers; reads only what those writes read back (ON CONFLICT / RETURNING / the answer
- *   bookkeeping). It cannot read calls: a receiver facing the internet holds no payment history.
+ *   bookkeeping), and reads calls: the Payments list's row of a payment is derived from all its
+ *   records in the transaction that stores its notification. It never records a call.
  * - operator (antom_ops_operator): reads everything, records every call (money-moving ones
  *   included), the request-ID ledger, replays, settings.
  * - support  (antom_ops_support): reads everything, records INQUIRIES only. It holds INSERT on
@@ -49,6 +50,8 @@ interface TableAccess {
 const READ: readonly TablePrivilege[] = ['SELECT'];
 const APPEND: readonly TablePrivilege[] = ['SELECT', 'INSERT'];
 const WRITE: readonly TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE'];
+const EVERYTHING: readonly TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+const TAKE: readonly TablePrivilege[] = ['SELECT', 'DELETE'];
 
 /**
  * Per table, per role. operator and support also read EVERY table of the schema (a GRANT on all
@@ -59,17 +62,29 @@ const WRITE: readonly TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE'];
 export const JOURNAL_TABLE_ACCESS: readonly TableAccess[] = [
   { table: 'schema_migrations', intake: READ, operator: READ, support: READ },
   // The receiver's INSERT ... ON CONFLICT DO UPDATE reads the row it updates; answers update attempts.
-  { table: 'notifications', intake: WRITE, operator: READ, support: READ },
+  { table: 'notifications', intake: WRITE, operator: ['SELECT', 'UPDATE'], support: READ },
   { table: 'notification_attempts', intake: WRITE, operator: READ, support: READ },
   { table: 'notification_replays', operator: APPEND, support: READ },
   // support's INSERT is narrowed to inquiries by the row-level security policy below.
-  { table: 'calls', operator: APPEND, support: APPEND },
+  // intake reads calls (never writes them): storing a verified notification re-derives its
+  // payment's list row from all the payment's records, in the same transaction.
+  { table: 'calls', intake: READ, operator: APPEND, support: APPEND },
   { table: 'request_ids', operator: WRITE, support: READ },
   { table: 'settings', intake: READ, operator: WRITE, support: READ },
-  // Helpers' tables land here as their migrations merge, e.g. (names as their migrations spell them):
-  //   { table: 'payment_summaries', intake: WRITE, operator: WRITE, support: READ },   // payments-port, if writers maintain it
-  //   { table: 'forward_outbox', intake: WRITE, operator: WRITE, support: READ },      // outbox (re-send by an operator)
-  //   { table: 'call_intents', operator: WRITE, support: READ },                       // audit (intent before, outcome after)
+  // The Payments list's rows are a cache derived in the same transaction as every write that
+  // touches a payment (a notification, an inquiry, a capture), so every writer maintains them;
+  // DELETE too: a payment whose records are gone leaves the list. payments_pending is the backfill
+  // queue an older journal's payments wait in until the first read of the list derives them.
+  { table: 'payments', intake: EVERYTHING, operator: EVERYTHING, support: EVERYTHING },
+  { table: 'payments_pending', intake: TAKE, operator: TAKE, support: TAKE },
+  // The relay: receivers queue and send; an operator re-sends a forward the backend never took
+  // (which also marks the notification's forward_state: the one notifications column operators update).
+  { table: 'forward_outbox', intake: WRITE, operator: WRITE, support: READ },
+  { table: 'forward_attempts', intake: APPEND, operator: READ, support: READ },
+  // The audit trail is append-only for everyone but the owner: intents before a money-moving call,
+  // outcomes after. support holds neither INSERT, which is what stops its capture before sending.
+  { table: 'call_intents', operator: APPEND, support: READ },
+  { table: 'call_outcomes', operator: APPEND, support: READ },
 ];
 
 /** The Antom APIs that change nothing at Antom: what support may record. Deny by default: a new API is money-moving until listed here. */
@@ -90,10 +105,10 @@ export const CALLS_POLICIES = {
  */
 export const CAPABILITY_NEEDS: Readonly<Record<keyof JournalCapabilities, ReadonlyArray<readonly [string, TablePrivilege]>>> = {
   readJournal: [['calls', 'SELECT'], ['notifications', 'SELECT'], ['notification_attempts', 'SELECT']],
-  recordMoneyCalls: [['calls', 'INSERT'], ['request_ids', 'INSERT'], ['request_ids', 'UPDATE']],
-  recordInquiries: [['calls', 'INSERT']],
+  recordMoneyCalls: [['calls', 'INSERT'], ['request_ids', 'INSERT'], ['request_ids', 'UPDATE'], ['call_intents', 'INSERT'], ['call_outcomes', 'INSERT'], ['payments', 'INSERT'], ['payments', 'UPDATE']],
+  recordInquiries: [['calls', 'INSERT'], ['payments', 'INSERT'], ['payments', 'UPDATE']],
   recordReplays: [['notification_replays', 'INSERT']],
   writeSettings: [['settings', 'INSERT'], ['settings', 'UPDATE']],
   prune: [['calls', 'DELETE'], ['notifications', 'DELETE']],
-  receive: [['notifications', 'INSERT'], ['notifications', 'UPDATE'], ['notification_attempts', 'INSERT'], ['notification_attempts', 'UPDATE']],
+  receive: [['calls', 'SELECT'], ['notifications', 'INSERT'], ['notifications', 'UPDATE'], ['notification_attempts', 'INSERT'], ['notification_attempts', 'UPDATE'], ['payments', 'INSERT'], ['payments', 'UPDATE']],
 };

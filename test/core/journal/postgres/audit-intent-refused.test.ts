@@ -39,6 +39,8 @@ describeWithPostgres('an intent the database role may not record', () => {
       await admin.unsafe(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
       await admin.unsafe(`GRANT INSERT ON calls, request_ids TO ${role}`);
       await admin.unsafe(`GRANT UPDATE ON request_ids TO ${role}`);
+      // Recording an inquiry also refreshes its payment's Payments list row (same transaction).
+      await admin.unsafe(`GRANT INSERT, UPDATE, DELETE ON payments TO ${role}`);
     } finally {
       await admin.end();
     }
