@@ -6,7 +6,7 @@
  * before anything is sent to Antom. Pure data: main computes it, the page reads it.
  */
 
-/** The documented group roles `antom-ops db roles` creates (docs/team-mode-roles.md). */
+/** The documented group roles `antom-ops db roles` creates (docs/team-mode.md#roles). */
 export const JOURNAL_ROLE_KINDS = ['intake', 'operator', 'support'] as const;
 export type JournalRoleKind = (typeof JOURNAL_ROLE_KINDS)[number];
 
