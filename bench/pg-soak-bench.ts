@@ -65,7 +65,7 @@ export async function runPgSoakBench(options: BenchOptions): Promise<BenchRow[]>
   const samples: Sample[] = [];
   let acknowledged = 0;
   let failed = 0;
-  let seconds = 0;
+  let seconds: number | undefined;
   let stored: { notifications: number; attempts: number } | undefined;
   try {
     await admin.unsafe(`CREATE DATABASE ${database}`);
@@ -131,7 +131,7 @@ export async function runPgSoakBench(options: BenchOptions): Promise<BenchRow[]>
     },
     {
       name: 'pg-soak: answers / rows after the soak', value: acknowledged, unit: `acknowledged of ${total} (failed ${failed}); stored ${stored?.notifications} notifications with ${stored?.attempts} attempts`,
-      goal: `rate ${(total / seconds).toFixed(0)}/s over ${seconds.toFixed(0)} s, signing in the bench process`,
+      goal: seconds === undefined ? undefined : `rate ${(total / seconds).toFixed(0)}/s over ${seconds.toFixed(0)} s, signing in the bench process`,
       pass: failed === 0 && stored !== undefined && stored.attempts === total,
     },
   ];

@@ -43,7 +43,7 @@ export function sqliteRegressionRows(rows: readonly BenchRow[]): BenchRow[] {
     out.push({
       name: `sqlite-regression: ${ref.label} through the async interface`, value: row.value, unit: row.unit,
       baseline: { name: README_FULL_RUN, value: ref.value }, ratio: row.value / ref.value,
-      goal: `no more than 10% worse (this run is ${((worse - 1) * 100).toFixed(0)}% ${worse > 1 ? 'worse' : 'better'})`,
+      goal: `no more than 10% worse (this run is ${Math.abs((worse - 1) * 100).toFixed(0)}% ${worse > 1 ? 'worse' : 'better'})`,
       pass: worse <= 1.1,
     });
   }
