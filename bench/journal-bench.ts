@@ -76,7 +76,7 @@ async function fill(journal: Journal, from: number, to: number): Promise<void> {
   }
 }
 
-async function measureLookups(journal: Journal, size: number): Promise<{ lookup: number[]; page: number[]; selective: number[] }> {
+export async function measureLookups(journal: Journal, size: number): Promise<{ lookup: number[]; page: number[]; selective: number[] }> {
   const lookup: number[] = [];
   const page: number[] = [];
   const selective: number[] = [];

@@ -9,17 +9,13 @@
  * acknowledged notification is looked up in the journal (verified, exact body); a missing one
  * fails the row. Signing is Antom's cost, so it happens before any clock starts.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BenchOptions, BenchRow } from './bench-types';
-import { percentile } from './bench-types';
 import { openJournal } from '../src-main/core/journal/open-journal';
-import { startNotificationReceiver } from '../src-main/core/receiver/notification-receiver';
-import { TEST_CLIENT_ID, antomTestPublicKey } from '../test/support/notification-sender';
-import { benchBody, type LoadReply, type LoadRequest } from './support/receiver-load';
+import { benchBody } from './support/receiver-load';
+import { runReceiver, startLoadGenerator, stopLoadGenerator, type ReceiverRunResult, type RunJournal } from './support/receiver-run';
 
 interface ReceiverBenchOptions extends BenchOptions {
   count?: number;
@@ -28,85 +24,39 @@ interface ReceiverBenchOptions extends BenchOptions {
   concurrency?: number;
 }
 
-interface RunResult {
-  count: number;
-  rate: number;
-  p50: number;
-  p99: number;
-  /** CPU time of THIS process (the receiver: HTTP, verify, store, answer) per notification. */
-  cpuMsPerNotification: number;
-  acknowledged: number;
-  notAcknowledged: number;
-  missing: number;
-}
-
-const PATH = '/antom/notify';
-const LOAD_SCRIPT = fileURLToPath(new URL('./support/receiver-load.ts', import.meta.url));
-
-function ask(child: ChildProcess, request: LoadRequest): Promise<LoadReply> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`receiver load generator exited (${code})`));
-    child.once('exit', onExit);
-    child.once('message', (reply: LoadReply) => {
-      child.off('exit', onExit);
-      resolve(reply);
-    });
-    child.send(request);
-  });
-}
-
-async function runOnce(load: ChildProcess, count: number, groupCommit: boolean, concurrency: number): Promise<RunResult> {
+/** A fresh SQLite journal in a temp dir; each acknowledged notification looked up (verified, exact body). */
+export async function sqliteRunJournal(): Promise<RunJournal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'antom-receiver-bench-'));
   const journal = await openJournal({ dataDir });
-  const key = antomTestPublicKey();
-  const receiver = await startNotificationReceiver({
-    sink: journal,
-    groupCommit,
-    resolveVerifier: (clientId) => (clientId === TEST_CLIENT_ID ? { profile: 'bench', antomPublicKey: key } : undefined),
-  });
-  try {
-    const cpuBefore = process.cpuUsage();
-    const reply = await ask(load, { type: 'run', origin: new URL(receiver.url).origin, count, concurrency });
-    const cpu = process.cpuUsage(cpuBefore);
-    if (reply.type !== 'done') throw new Error('unexpected reply from the load generator');
-    await receiver.close();
-    let missing = 0;
-    for (const { id, index } of reply.acked) {
-      const row = await journal.getNotification(id);
-      if (!row || row.verification !== 'verified' || row.rawBody.toString('utf8') !== benchBody(index)) missing++;
-    }
-    const latencies = reply.latenciesMs.filter((v) => Number.isFinite(v));
-    return {
-      count,
-      rate: count / reply.seconds,
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-      cpuMsPerNotification: (cpu.user + cpu.system) / 1000 / count,
-      acknowledged: reply.acked.length,
-      notAcknowledged: reply.notAcknowledged + reply.errors,
-      missing,
-    };
-  } finally {
-    await receiver.close();
-    await journal.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  return {
+    journal,
+    countMissing: async (acked) => {
+      let missing = 0;
+      for (const { id, index } of acked) {
+        const row = await journal.getNotification(id);
+        if (!row || row.verification !== 'verified' || row.rawBody.toString('utf8') !== benchBody(index)) missing++;
+      }
+      return missing;
+    },
+    dispose: async () => {
+      await journal.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function runReceiverBench(options: ReceiverBenchOptions): Promise<BenchRow[]> {
   const count = options.count ?? (options.quick ? 3000 : 20000);
   const baselineCount = Math.min(count, options.baselineCount ?? count);
   const concurrency = options.concurrency ?? 64;
-  const load = fork(LOAD_SCRIPT, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let grouped: RunResult;
-  let baseline: RunResult;
+  const load = await startLoadGenerator(count);
+  let grouped: ReceiverRunResult;
+  let baseline: ReceiverRunResult;
   try {
-    await ask(load, { type: 'prepare', count, warmup: Math.min(1000, Math.ceil(count / 5)), path: PATH });
-    grouped = await runOnce(load, count, true, concurrency);
-    baseline = await runOnce(load, baselineCount, false, concurrency);
-    load.send({ type: 'exit' } satisfies LoadRequest);
+    grouped = await runReceiver(load, await sqliteRunJournal(), count, true, concurrency);
+    baseline = await runReceiver(load, await sqliteRunJournal(), baselineCount, false, concurrency);
   } finally {
-    if (load.exitCode === null) load.kill();
+    stopLoadGenerator(load);
   }
 
   const complete = grouped.missing === 0 && grouped.notAcknowledged === 0;

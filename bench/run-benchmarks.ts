@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every performance goal of the project, measured in one run, each next to a
  * baseline measured in the same run. Prints a table and writes .bench/results.json.
- * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,...,cli-startup,payments-list picks sections.
+ * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,...,cli-startup,payments-list picks sections
+ * (pg-driver, pg-journal, pg-intake, pg-lookup and pg-soak need PostgreSQL; see each file).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchOptions, BenchRow } from './bench-types';
@@ -14,6 +15,10 @@ import { runCliStartupBench } from './cli-startup-bench';
 import { runPgDriverBench } from './pg-driver-bench';
 import { runPgJournalBench } from './pg-journal-bench';
 import { runPaymentsListBench } from './payments-list-bench';
+import { runPgIntakeBench } from './pg-intake-bench';
+import { runPgLookupBench } from './pg-lookup-bench';
+import { runPgSoakBench } from './pg-soak-bench';
+import { sqliteRegressionRows } from './sqlite-regression';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
@@ -27,6 +32,9 @@ const SECTIONS: Section[] = [
   { name: 'pg-driver', run: runPgDriverBench },
   { name: 'pg-journal', run: runPgJournalBench },
   { name: 'payments-list', run: runPaymentsListBench },
+  { name: 'pg-intake', run: runPgIntakeBench },
+  { name: 'pg-lookup', run: runPgLookupBench },
+  { name: 'pg-soak', run: runPgSoakBench },
 ];
 
 function fmt(n: number): string {
@@ -42,6 +50,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${section.name}...\n`);
     rows.push(...(await section.run(options)));
   }
+  rows.push(...sqliteRegressionRows(rows));
   console.log(`\nAntom Ops Console benchmarks (${options.quick ? 'quick' : 'full'} run, node ${process.version}, ${new Date().toISOString()})\n`);
   for (const row of rows) {
     const verdict = row.pass === undefined ? '' : row.pass ? 'PASS' : 'MISS';

@@ -34,7 +34,7 @@ export function benchBody(index: number): string {
   return paymentResultBody(`BENCH-${index}`, { value: String(1000 + index) });
 }
 
-function serialise(n: SignedNotification, host: string): Buffer {
+export function serialise(n: SignedNotification, host: string): Buffer {
   let head = `POST ${n.path} HTTP/1.1\r\nhost: ${host}\r\nconnection: keep-alive\r\ncontent-length: ${n.body.length}\r\n`;
   for (const [name, value] of Object.entries(n.headers)) head += `${name}: ${value}\r\n`;
   return Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), n.body]);
@@ -47,7 +47,7 @@ interface Answer {
 }
 
 /** One keep-alive connection, one request at a time; parses just enough of each response. */
-class Connection {
+export class Connection {
   private buffer: Buffer = Buffer.alloc(0);
   private pending: { resolve: (a: Answer) => void; reject: (e: Error) => void } | undefined;
 

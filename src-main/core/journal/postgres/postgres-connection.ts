@@ -21,8 +21,9 @@ const INT8_AS_NUMBER = {
 };
 
 export type JournalSql = postgres.Sql<{ bigint: number }>;
-/** What the journal binds as a parameter. */
-export type SqlValue = string | number | boolean | null | Buffer | readonly string[];
+export type SqlScalar = string | number | boolean | null | Buffer;
+/** What the journal binds as a parameter: a value, or a list bound as one array (unnest, = ANY). */
+export type SqlValue = SqlScalar | readonly SqlScalar[];
 export type JournalTx = postgres.TransactionSql<{ bigint: number }>;
 
 function isPostgresUrl(value: string): boolean {

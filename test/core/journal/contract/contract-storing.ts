@@ -140,6 +140,31 @@ export function storingContract(ctx: ContractContext): void {
       expect((await ctx.journal.listNotifications({ text: 'X-1' })).items).toEqual([]);
     });
 
+    it('gives each POST of a mixed batch its own row and attempt: rejects, new notifications and resends in arrival order', async () => {
+      const at = (s: number): string => `2026-03-01T06:00:0${s}.000Z`;
+      const rejected = (text: string, s: number): ReceivedNotification =>
+        notification(text, at(s), { verification: 'rejected', rejectReason: 'not-json', rejectDetail: text, dedupKey: undefined });
+      const batch = [
+        rejected('junk one', 0), notification(paid('M-1'), at(1)), rejected('junk two', 2), notification(paid('M-1'), at(3)),
+        rejected('junk three', 4), notification(paid('M-2'), at(5)), notification(paid('M-1'), at(6)),
+      ];
+      const refs = await ctx.journal.storeNotifications(batch);
+      const [r1, v1, r2, v1Again, r3, v2, v1Third] = refs;
+      // New rows get ids in arrival order; resends are attempts of the first.
+      expect([r1!.id, v1!.id, r2!.id, r3!.id, v2!.id]).toEqual([...[r1!.id, v1!.id, r2!.id, r3!.id, v2!.id]].sort((a, b) => a - b));
+      expect(v1Again).toMatchObject({ id: v1!.id, duplicateOf: v1!.id, attempts: 2 });
+      expect(v1Third).toMatchObject({ id: v1!.id, duplicateOf: v1!.id, attempts: 3 });
+      for (const [ref, text] of [[r1, 'junk one'], [r2, 'junk two'], [r3, 'junk three']] as const) {
+        expect(ref).toMatchObject({ attempts: 1, duplicateOf: undefined });
+        expect(await ctx.journal.getNotification(ref!.id)).toMatchObject({ body: text, rejectDetail: text });
+      }
+      // Every ref's attempt is the attempt of that POST (its own received time), on its own row.
+      for (const [i, ref] of refs.entries()) {
+        const attempt = (await ctx.journal.getNotification(ref.id))!.attemptList.find((a) => a.id === ref.attemptId);
+        expect(attempt?.receivedAt).toBe(batch[i]!.receivedAt);
+      }
+    });
+
     it('makes every notification of a batch searchable in the same commit', async () => {
       const batch = Array.from({ length: 5 }, (_, i) => notification(paid(`S-${i}`, { memo: `word${i}` }), `2026-03-01T05:00:0${i}.000Z`));
       // A resend inside the batch adds an attempt, not a second search row.

@@ -1,0 +1,51 @@
+/**
+ * Issue 7 §6: the SQLite figures of before the journal became asynchronous must not regress by
+ * more than 10% through the async interface. The reference is the full run in README's bench
+ * table (2026-11-22, synchronous journal); each figure of this run's `journal` and `receiver`
+ * sections is printed against it. Rates and latencies move with other load on the machine, so the
+ * receiver's CPU per notification (its own work, whatever else runs) is compared as well; on a
+ * loaded machine that is the figure to judge the interface by.
+ */
+import type { BenchRow } from './bench-types';
+
+interface Reference {
+  /** The start of the row's name in this run's output. */
+  row: string;
+  label: string;
+  value: number;
+  /** 'higher' = a rate (regressed when lower), 'lower' = a time (regressed when higher). */
+  better: 'higher' | 'lower';
+}
+
+const README_FULL_RUN = 'README bench table, full run 2026-11-22 (synchronous journal)';
+
+const REFERENCES: readonly Reference[] = [
+  { row: 'journal: lookup by any ID (p99) at 10,000 ', label: 'lookup by any ID p99 at 10k', value: 0.53, better: 'lower' },
+  { row: 'journal: lookup by any ID (p99) at 100,000 ', label: 'lookup by any ID p99 at 100k', value: 0.38, better: 'lower' },
+  { row: 'journal: lookup by any ID (p99) at 1,000,000 ', label: 'lookup by any ID p99 at 1M', value: 1.55, better: 'lower' },
+  { row: 'journal: filtered page of 100 (p99) at 10,000 ', label: 'filtered page p99 at 10k', value: 16.1, better: 'lower' },
+  { row: 'journal: filtered page of 100 (p99) at 100,000 ', label: 'filtered page p99 at 100k', value: 5.0, better: 'lower' },
+  { row: 'journal: filtered page of 100 (p99) at 1,000,000 ', label: 'filtered page p99 at 1M', value: 20.1, better: 'lower' },
+  { row: 'journal: durable writes, WAL synchronous=NORMAL, group commit of 100', label: 'durable writes, group commit of 100', value: 13_179, better: 'higher' },
+  { row: 'receiver: notifications verified, stored and acknowledged (group commit', label: 'receiver rate', value: 3_716, better: 'higher' },
+  { row: 'receiver: p99 acknowledgement latency (group commit)', label: 'receiver p99 acknowledgement', value: 40.8, better: 'lower' },
+  { row: 'receiver: CPU per notification in the receiver process (group commit)', label: 'receiver CPU per notification', value: 0.30, better: 'lower' },
+];
+
+/** One row per reference figure this run measured: now against README, PASS within 10%. */
+export function sqliteRegressionRows(rows: readonly BenchRow[]): BenchRow[] {
+  const out: BenchRow[] = [];
+  for (const ref of REFERENCES) {
+    const row = rows.find((r) => r.name.startsWith(ref.row));
+    if (!row) continue;
+    // > 1 means worse than the reference, for rates and times alike.
+    const worse = ref.better === 'higher' ? ref.value / row.value : row.value / ref.value;
+    out.push({
+      name: `sqlite-regression: ${ref.label} through the async interface`, value: row.value, unit: row.unit,
+      baseline: { name: README_FULL_RUN, value: ref.value }, ratio: row.value / ref.value,
+      goal: `no more than 10% worse (this run is ${Math.abs((worse - 1) * 100).toFixed(0)}% ${worse > 1 ? 'worse' : 'better'})`,
+      pass: worse <= 1.1,
+    });
+  }
+  return out;
+}

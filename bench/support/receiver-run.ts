@@ -1,0 +1,104 @@
+/**
+ * One receiver run for the receiver benches (SQLite: receiver-bench.ts; PostgreSQL:
+ * pg-intake-bench.ts): a real notification receiver over real HTTP on a fresh journal, the load
+ * generator process (receiver-load.ts) firing signed notifications at it, then every acknowledged
+ * notification checked against what the journal holds. The same generator and the same signed
+ * notifications serve every run, so the engines are compared on equal terms.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Journal } from '../../src-main/core/journal/journal';
+import { startNotificationReceiver } from '../../src-main/core/receiver/notification-receiver';
+import { TEST_CLIENT_ID, antomTestPublicKey } from '../../test/support/notification-sender';
+import { percentile } from '../bench-types';
+import type { LoadReply, LoadRequest } from './receiver-load';
+
+export interface ReceiverRunResult {
+  count: number;
+  rate: number;
+  p50: number;
+  p99: number;
+  /** CPU time of THIS process (the receiver: HTTP, verify, store, answer) per notification. */
+  cpuMsPerNotification: number;
+  acknowledged: number;
+  notAcknowledged: number;
+  missing: number;
+  /** CPU time of the database server per notification, where the journal can tell (PostgreSQL). */
+  serverCpuMsPerNotification?: number;
+}
+
+/** A fresh journal for one run, and how to check what it holds once the receiver is closed. */
+export interface RunJournal {
+  journal: Journal;
+  /** How many of the acknowledged (id, generator index) pairs are not stored as sent. */
+  countMissing(acked: readonly { id: number; index: number }[]): Promise<number>;
+  dispose(): Promise<void>;
+  /** CPU seconds the database server has used so far (sampled around the load, before dispose). */
+  serverCpuSeconds?(): number;
+}
+
+const LOAD_SCRIPT = fileURLToPath(new URL('./receiver-load.ts', import.meta.url));
+const BENCH_NOTIFY_PATH = '/antom/notify';
+
+function ask(child: ChildProcess, request: LoadRequest): Promise<LoadReply> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`receiver load generator exited (${code})`));
+    child.once('exit', onExit);
+    child.once('message', (reply: LoadReply) => {
+      child.off('exit', onExit);
+      resolve(reply);
+    });
+    child.send(request);
+  });
+}
+
+/** The load generator, with `count` notifications signed (and a warm-up set) before any clock starts. */
+export async function startLoadGenerator(count: number): Promise<ChildProcess> {
+  const load = fork(LOAD_SCRIPT, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    await ask(load, { type: 'prepare', count, warmup: Math.min(1000, Math.ceil(count / 5)), path: BENCH_NOTIFY_PATH });
+  } catch (error) {
+    load.kill();
+    throw error;
+  }
+  return load;
+}
+
+export function stopLoadGenerator(load: ChildProcess): void {
+  if (load.connected) load.send({ type: 'exit' } satisfies LoadRequest);
+  if (load.exitCode === null) load.kill();
+}
+
+export async function runReceiver(load: ChildProcess, target: RunJournal, count: number, groupCommit: boolean, concurrency: number): Promise<ReceiverRunResult> {
+  const key = antomTestPublicKey();
+  const receiver = await startNotificationReceiver({
+    sink: target.journal,
+    groupCommit,
+    resolveVerifier: (clientId) => (clientId === TEST_CLIENT_ID ? { profile: 'bench', antomPublicKey: key } : undefined),
+  });
+  try {
+    const cpuBefore = process.cpuUsage();
+    const serverBefore = target.serverCpuSeconds?.();
+    const reply = await ask(load, { type: 'run', origin: new URL(receiver.url).origin, count, concurrency });
+    const cpu = process.cpuUsage(cpuBefore);
+    const serverAfter = target.serverCpuSeconds?.();
+    if (reply.type !== 'done') throw new Error('unexpected reply from the load generator');
+    await receiver.close();
+    const missing = await target.countMissing(reply.acked);
+    const latencies = reply.latenciesMs.filter((v) => Number.isFinite(v));
+    return {
+      count,
+      rate: count / reply.seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      cpuMsPerNotification: (cpu.user + cpu.system) / 1000 / count,
+      acknowledged: reply.acked.length,
+      notAcknowledged: reply.notAcknowledged + reply.errors,
+      missing,
+      ...(serverBefore !== undefined && serverAfter !== undefined ? { serverCpuMsPerNotification: ((serverAfter - serverBefore) * 1000) / count } : {}),
+    };
+  } finally {
+    await receiver.close();
+    await target.dispose();
+  }
+}
