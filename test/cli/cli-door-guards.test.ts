@@ -193,7 +193,7 @@ describeWithKeyring('antom-ops call goes through the console\'s handler table an
     /** The record minus what differs by nature: times, generated and Antom-issued IDs, and the door's own trigger. */
     const comparable = (r: CallDetail) => {
       const { id: _id, attemptId: _a, callId: _c, startedAt: _s, latencyMs: _l, requestTime: _t, requestSignatureHeader: _h, trigger: _tr,
-        captureRequestId: _cr, captureId: _ci, requestBody, responseBody, responseHeaders, ...rest } = r;
+        captureRequestId: _cr, captureId: _ci, actor: _actor, requestBody, responseBody, responseHeaders, ...rest } = r;
       const without = (text: string | null, keys: string[]) => {
         const json = JSON.parse(text ?? 'null') as Record<string, unknown>;
         for (const key of keys) delete json[key];
@@ -206,6 +206,9 @@ describeWithKeyring('antom-ops call goes through the console\'s handler table an
       return { ...rest, requestBody: without(requestBody, ['captureRequestId']), responseBody: without(responseBody, ['captureRequestId', 'captureId']), responseHeaders: headers };
     };
     expect(comparable(byTrigger.cli!)).toEqual(comparable(byTrigger.user!));
+    // The same person on the same machine; only the door differs (the audit trail says which).
+    expect(byTrigger.cli!.actor).toEqual({ ...byTrigger.user!.actor, door: 'cli' });
+    expect(byTrigger.user!.actor?.door).toBe('console');
     expect(comparable(byTrigger.cli!)).toMatchObject({ api: 'capture', profile: 'Shop', resultStatus: 'S', responseSignature: 'verified', paymentId: 'P-SAME' });
   }, 120_000);
 });
