@@ -10,7 +10,7 @@ export function DashboardNav({ dashboards, current }: { dashboards: readonly Das
         {dashboards.map((d) => (
           <li key={d.key}>
             {/* Pointer or focus on a link starts loading its dashboard: the click then renders it at once. */}
-            <a href={routeHref(d.key)} onPointerEnter={() => preloadLazy(d.component)} onFocus={() => preloadLazy(d.component)} aria-current={d.key === current ? 'page' : undefined} title={`${d.purpose} (Alt+${shortcutDigit(d)})`} aria-keyshortcuts={`Alt+${shortcutDigit(d)}`}>
+            <a href={routeHref(d.key)} onPointerEnter={() => void preloadLazy(d.component)} onFocus={() => void preloadLazy(d.component)} aria-current={d.key === current ? 'page' : undefined} title={`${d.purpose} (Alt+${shortcutDigit(d)})`} aria-keyshortcuts={`Alt+${shortcutDigit(d)}`}>
               <span className="nav-title">{d.title}</span>
               <kbd className="nav-key" aria-hidden="true">Alt+{shortcutDigit(d)}</kbd>
             </a>
