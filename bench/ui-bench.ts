@@ -61,14 +61,31 @@ async function waitInteractive(page: Page, started = performance.now()): Promise
   return ready;
 }
 
-async function timeToInteractive(browser: Browser, url: string): Promise<{ ready: number; interactive: number }> {
+/**
+ * Installed before the page's own scripts: notes (performance.now(), i.e. ms since navigation
+ * started) the first moment the page meets waitInteractive's condition, without Playwright's
+ * polling round trips in the figure.
+ */
+const INTERACTIVE_OBSERVER = `(() => {
+  const check = () => {
+    if (window.__interactiveAt !== undefined) return;
+    const ready = document.querySelector('main[data-state="ready"]');
+    if (ready && document.querySelector('main section[aria-labelledby] h2') && !document.querySelector('main .loading')) window.__interactiveAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})()`;
+
+async function timeToInteractive(browser: Browser, url: string): Promise<{ ready: number; interactive: number; inPage: number }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
+    await context.addInitScript(INTERACTIVE_OBSERVER);
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(url);
     const ready = await waitInteractive(page, started);
-    return { ready, interactive: performance.now() - started };
+    const interactive = performance.now() - started;
+    const inPage = Number(await page.evaluate('window.__interactiveAt'));
+    return { ready, interactive, inPage };
   } finally {
     await context.close();
   }
@@ -253,12 +270,14 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
     await timeToInteractive(browser, firstScreen);
     await blankPageTime(browser, blank.url);
     const tti: number[] = [];
+    const inPageTimes: number[] = [];
     const readyTimes: number[] = [];
     const blankTimes: number[] = [];
     for (let i = 0; i < navRuns; i++) {
       blankTimes.push(await blankPageTime(browser, blank.url));
       const run = await timeToInteractive(browser, firstScreen);
       tti.push(run.interactive);
+      inPageTimes.push(run.inPage);
       readyTimes.push(run.ready);
     }
 
@@ -305,6 +324,14 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
         ratio: ttiMedian / blankMedian,
         goal: `<= ${OVERVIEW_GOAL_MS} ms; ratio = interactive dashboard / blank page`,
         pass: ttiMedian <= OVERVIEW_GOAL_MS,
+      },
+      {
+        // The page's own clock: navigation start to the moment the condition above first held
+        // (a MutationObserver installed before the page's scripts), without the driver's polling.
+        name: `UI: the same, on the page's clock: navigation start to interactive (median of ${navRuns})`,
+        value: median(inPageTimes),
+        unit: 'ms',
+        goal: 'reported; the row above less the driver\'s round trips',
       },
       {
         name: `UI: frame time p50 scrolling Notifications (${notifications.toLocaleString('en-US')} stored)`,

@@ -1,3 +1,4 @@
+import { preloadLazy } from './preloadable-lazy';
 import { routeHref } from './router';
 import { shortcutDigit } from './visible-dashboards';
 import type { DashboardRoute } from './dashboards';
@@ -8,7 +9,8 @@ export function DashboardNav({ dashboards, current }: { dashboards: readonly Das
       <ul>
         {dashboards.map((d) => (
           <li key={d.key}>
-            <a href={routeHref(d.key)} aria-current={d.key === current ? 'page' : undefined} title={`${d.purpose} (Alt+${shortcutDigit(d)})`} aria-keyshortcuts={`Alt+${shortcutDigit(d)}`}>
+            {/* Pointer or focus on a link starts loading its dashboard: the click then renders it at once. */}
+            <a href={routeHref(d.key)} onPointerEnter={() => void preloadLazy(d.component)} onFocus={() => void preloadLazy(d.component)} aria-current={d.key === current ? 'page' : undefined} title={`${d.purpose} (Alt+${shortcutDigit(d)})`} aria-keyshortcuts={`Alt+${shortcutDigit(d)}`}>
               <span className="nav-title">{d.title}</span>
               <kbd className="nav-key" aria-hidden="true">Alt+{shortcutDigit(d)}</kbd>
             </a>

@@ -3,7 +3,9 @@
  * and is loaded lazily so the first screen ships only what it shows (the JS-size goal).
  * `key` is also the hash route (#/payments) and the keyboard shortcut digit is its position.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+// Renders without a Suspense fallback once the chunk is in (see preloadable-lazy.ts).
+import { preloadableLazy as lazy } from './preloadable-lazy';
 
 export interface DashboardRoute {
   key: string;

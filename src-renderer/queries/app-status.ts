@@ -8,11 +8,15 @@ export const appStatusKeys = {
   profiles: ['app', 'profiles'] as const,
 };
 
-/** Shared by the hook and the first-screen prefetch (queries/first-screen.ts). */
-export function appStatusQuery() {
+/** Also called by the first-screen prefetch (queries/first-screen.ts), which shares the query key. */
+export async function fetchAppStatus() {
+  return unwrap(await getBridge().getAppStatus());
+}
+
+function appStatusQuery() {
   return queryOptions({
     queryKey: appStatusKeys.status,
-    queryFn: async () => unwrap(await getBridge().getAppStatus()),
+    queryFn: fetchAppStatus,
   });
 }
 
