@@ -13,7 +13,7 @@ import type { Journal } from '../journal/journal';
 import type { HandlerContext } from './handler-context';
 
 /** The capability each journal-writing operation needs; operations not listed only read. */
-export function capabilityFor(operation: OperationName): keyof JournalCapabilities | undefined {
+function capabilityFor(operation: OperationName): keyof JournalCapabilities | undefined {
   if ((MONEY_MOVING_OPERATIONS as readonly string[]).includes(operation)) return 'recordMoneyCalls';
   switch (operation) {
     case 'inquiryPayment':
@@ -46,7 +46,7 @@ function outcomeWord(capability: keyof JournalCapabilities): string {
   return capability === 'recordMoneyCalls' || capability === 'recordInquiries' ? 'was not sent to Antom' : 'was not done';
 }
 
-export function journalRefusal(access: JournalAccess, operation: OperationName, capability: keyof JournalCapabilities): ConsoleError {
+function journalRefusal(access: JournalAccess, operation: OperationName, capability: keyof JournalCapabilities): ConsoleError {
   const login = describeJournalLogin(access);
   const details = { operation, capability, user: access.user, roles: access.roles };
   if (capability === 'recordMoneyCalls' && access.roles.includes('support')) {

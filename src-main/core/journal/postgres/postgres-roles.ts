@@ -28,7 +28,7 @@ import { postgresSchemaVersion } from './postgres-migrate';
 const ROLES_LOCK_KEY = 0x616e746f6d726f6cn;
 const SCRAM_ITERATIONS = 4096;
 
-export interface RoleLoginRequest {
+interface RoleLoginRequest {
   name: string;
   role: JournalRoleKind;
   password: string;
@@ -219,7 +219,7 @@ export async function applyJournalRoles(url: string, options: { login?: RoleLogi
 }
 
 /** True when all three group roles exist: `db migrate` then re-applies the grants for new tables. */
-export async function journalRolesExist(sql: JournalSql): Promise<boolean> {
+async function journalRolesExist(sql: JournalSql): Promise<boolean> {
   const [row] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_roles WHERE rolname::text = ANY(${Object.values(JOURNAL_ROLE_NAMES)}::text[])`;
   return row?.n === JOURNAL_ROLE_KINDS.length;
 }
