@@ -56,8 +56,10 @@ export interface JournalTransaction {
   transactionType: 'CAPTURE' | 'REFUND';
   /** SUCCESS, FAIL, or PROCESSING while no record has given a final word. */
   transactionStatus: 'SUCCESS' | 'FAIL' | 'PROCESSING';
-  /** captureRequestId / refundRequestId (or Antom's ID when only that is known). */
+  /** Antom's captureId / refundId once any record gave it; else the request ID (the only name known yet). */
   transactionId: string;
+  /** The merchant's captureRequestId / refundRequestId, when known: what support is often asked about. */
+  transactionRequestId?: string | undefined;
   transactionTime: string;
   transactionAmount: { currency: string; value: string } | undefined;
 }

@@ -120,8 +120,9 @@ test('support: a captureId, a refundId or a referenceOrderId opens the payment a
   const story = page.getByRole('list', { name: 'Payment timeline' });
   for (const kind of ['session', 'capture', 'refund']) await expect(story.locator(`[data-kind="${kind}"]`).first()).toBeVisible();
   for (const type of ['PAYMENT_RESULT', 'CAPTURE_RESULT', 'REFUND_RESULT']) await expect(story.locator('[data-kind="notification"]').filter({ hasText: type }).first()).toBeVisible();
-  // The journal's transactions name the merchant's own request IDs.
+  // The journal's transactions name Antom's IDs (what the agent was given) and the merchant's request IDs beside them.
   const transactions = page.getByRole('table').filter({ has: page.getByText('Captures and refunds recorded in the journal') });
+  await expect(transactions).toContainText(refundId);
   await expect(transactions).toContainText(capture.requestIds.captureRequestId ?? 'a captureRequestId');
   await expect(transactions).toContainText(refund.requestIds.refundRequestId ?? 'a refundRequestId');
   const money = page.getByRole('table').filter({ has: page.getByText('Money (EUR)') });

@@ -23,6 +23,10 @@ export interface PaymentStatusFact {
 
 interface MovementFact {
   key: string;
+  /** Antom's captureId / refundId, when this record carries it. */
+  antomId?: string | undefined;
+  /** The merchant's captureRequestId / refundRequestId, when this record carries it. */
+  requestId?: string | undefined;
   amount: AmountFact | undefined;
   ok: boolean | undefined; // undefined: still in process / unknown
   at: string;
@@ -138,7 +142,12 @@ export function collectFacts(calls: CallRow[], notes: NotificationRow[]): Paymen
       }
       case 'capture': {
         const key = keyOf(captureAliases, call.capture_request_id ?? str(req.captureRequestId), call.capture_id);
-        if (key) facts.captures.push({ key, amount: amountOf(req.captureAmount) ?? amountOf(res.captureAmount), ok: outcome(call.result_status), at: call.started_at, source: 'call', ref: call.id });
+        if (key) {
+          facts.captures.push({
+            key, antomId: call.capture_id ?? str(res.captureId), requestId: call.capture_request_id ?? str(req.captureRequestId),
+            amount: amountOf(req.captureAmount) ?? amountOf(res.captureAmount), ok: outcome(call.result_status), at: call.started_at, source: 'call', ref: call.id,
+          });
+        }
         break;
       }
       case 'cancel':
@@ -146,14 +155,22 @@ export function collectFacts(calls: CallRow[], notes: NotificationRow[]): Paymen
         break;
       case 'refund': {
         const key = keyOf(refundAliases, call.refund_request_id ?? str(req.refundRequestId), call.refund_id);
-        if (key) facts.refunds.push({ key, amount: amountOf(req.refundAmount) ?? amountOf(res.refundAmount), ok: outcome(call.result_status), at: call.started_at, source: 'call', ref: call.id });
+        if (key) {
+          facts.refunds.push({
+            key, antomId: call.refund_id ?? str(res.refundId), requestId: call.refund_request_id ?? str(req.refundRequestId),
+            amount: amountOf(req.refundAmount) ?? amountOf(res.refundAmount), ok: outcome(call.result_status), at: call.started_at, source: 'call', ref: call.id,
+          });
+        }
         break;
       }
       case 'inquiryRefund': {
         const key = keyOf(refundAliases, call.refund_request_id, call.refund_id);
         const status = str(res.refundStatus);
         if (key && call.result_status === 'S' && status) {
-          facts.refunds.push({ key, amount: amountOf(res.refundAmount), ok: status === 'SUCCESS' ? true : status === 'FAIL' ? false : undefined, at: call.started_at, source: 'call', ref: call.id });
+          facts.refunds.push({
+            key, antomId: call.refund_id ?? str(res.refundId), requestId: call.refund_request_id ?? str(res.refundRequestId),
+            amount: amountOf(res.refundAmount), ok: status === 'SUCCESS' ? true : status === 'FAIL' ? false : undefined, at: call.started_at, source: 'call', ref: call.id,
+          });
         }
         break;
       }
@@ -174,11 +191,11 @@ export function collectFacts(calls: CallRow[], notes: NotificationRow[]): Paymen
       facts.paymentMethodType ??= str(body?.paymentMethodType);
     } else if (note.notify_type === 'CAPTURE_RESULT') {
       const key = keyOf(captureAliases, note.capture_request_id, note.capture_id);
-      if (key) facts.captures.push({ key, amount, ok: outcome(note.result_status), at: note.first_seen_at, source: 'notification', ref: note.id });
+      if (key) facts.captures.push({ key, antomId: note.capture_id ?? undefined, requestId: note.capture_request_id ?? undefined, amount, ok: outcome(note.result_status), at: note.first_seen_at, source: 'notification', ref: note.id });
     } else if (note.notify_type === 'REFUND_RESULT') {
       const key = keyOf(refundAliases, note.refund_request_id, note.refund_id);
       const ok = note.status === 'SUCCESS' ? true : note.status === 'FAIL' ? false : outcome(note.result_status);
-      if (key) facts.refunds.push({ key, amount, ok, at: note.first_seen_at, source: 'notification', ref: note.id });
+      if (key) facts.refunds.push({ key, antomId: note.refund_id ?? undefined, requestId: note.refund_request_id ?? undefined, amount, ok, at: note.first_seen_at, source: 'notification', ref: note.id });
     }
   }
   const byTime = (a: { at: string; ref: number }, b: { at: string; ref: number }): number => a.at.localeCompare(b.at) || a.ref - b.ref;
@@ -201,7 +218,9 @@ function inquiryTransactions(res: Json, call: CallRow, captureAliases: Map<strin
     const type = str(t.transactionType);
     const status = str(t.transactionStatus);
     const ok = status === 'SUCCESS' ? true : status === 'FAIL' ? false : undefined;
-    const fact = (key: string): MovementFact => ({ key, amount: amountOf(t.transactionAmount), ok, at: call.started_at, source: 'call', ref: call.id });
+    const fact = (key: string): MovementFact => ({
+      key, antomId: str(t.transactionId), requestId: str(t.transactionRequestId), amount: amountOf(t.transactionAmount), ok, at: call.started_at, source: 'call', ref: call.id,
+    });
     if (type === 'CAPTURE') {
       const key = keyOf(captureAliases, str(t.transactionRequestId), str(t.transactionId));
       if (key) facts.captures.push(fact(key));

@@ -78,6 +78,9 @@ export function journalTransactions(facts: PaymentFacts): JournalTransaction[] {
     for (const m of movements) {
       let t = byKey.get(m.key);
       if (!t) byKey.set(m.key, (t = { transactionType: type, transactionStatus: 'PROCESSING', transactionId: m.key, transactionTime: m.at, transactionAmount: undefined }));
+      // Antom's own ID is the transaction's name once any record gives it; the merchant's request ID beside it.
+      if (m.antomId) t.transactionId = m.antomId;
+      if (m.requestId) t.transactionRequestId ??= m.requestId;
       if (m.ok !== undefined) t.transactionStatus = m.ok ? 'SUCCESS' : 'FAIL';
       t.transactionAmount ??= m.amount ? { currency: m.amount.currency, value: m.amount.value.toString() } : undefined;
     }

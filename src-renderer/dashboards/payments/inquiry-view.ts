@@ -3,6 +3,8 @@ export interface InquiryTransaction {
   transactionType: string | undefined;
   transactionStatus: string | undefined;
   transactionId: string | undefined;
+  /** The merchant's captureRequestId / refundRequestId. */
+  transactionRequestId?: string | undefined;
   transactionTime: string | undefined;
   transactionAmount: { currency: string; value: string } | undefined;
   resultStatus: string | undefined;
@@ -42,6 +44,7 @@ export function readInquiry(response: unknown): InquirySnapshot {
         transactionType: str(tr.transactionType),
         transactionStatus: str(tr.transactionStatus),
         transactionId: str(tr.transactionId),
+        transactionRequestId: str(tr.transactionRequestId),
         transactionTime: str(tr.transactionTime),
         transactionAmount: amount(tr.transactionAmount),
         resultStatus: str(result?.resultStatus),

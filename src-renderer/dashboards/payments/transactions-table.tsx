@@ -28,7 +28,10 @@ export function TransactionsTable({ transactions, source = 'inquiry' }: { transa
               <td>{t.transactionType ?? '—'}</td>
               <td><StatusBadge status={t.transactionStatus} /></td>
               <td className="num"><Money amount={t.transactionAmount} /></td>
-              <td><code>{t.transactionId ?? '—'}</code></td>
+              <td>
+                <code>{t.transactionId ?? '—'}</code>
+                {t.transactionRequestId && t.transactionRequestId !== t.transactionId ? <div className="muted small">request <code>{t.transactionRequestId}</code></div> : null}
+              </td>
               <td><Time value={t.transactionTime} /></td>
               <td><ResultBadge status={t.resultStatus} code={t.resultCode} field="transactionResult" /></td>
             </tr>

@@ -74,8 +74,9 @@ describe('journal transactions', () => {
     await rec.record(call('refund', sec(60), { refundRequestId: 'RR-T', paymentId: 'PAY-T', refundAmount: usd('1000') }, { result: { resultStatus: 'U', resultCode: 'REFUND_IN_PROCESS', resultMessage: 'wait' } }));
     const tl = (await t.journal.timeline('PR-T', NOW))!;
     expect(tl.transactions).toEqual([
-      { transactionType: 'CAPTURE', transactionStatus: 'SUCCESS', transactionId: 'CR-T', transactionTime: sec(50), transactionAmount: usd('6000') },
-      { transactionType: 'REFUND', transactionStatus: 'PROCESSING', transactionId: 'RR-T', transactionTime: sec(60), transactionAmount: usd('1000') },
+      // Antom's captureId names the capture once its answer gave it; the refund has only its request ID yet.
+      { transactionType: 'CAPTURE', transactionStatus: 'SUCCESS', transactionId: 'CAP-T', transactionRequestId: 'CR-T', transactionTime: sec(50), transactionAmount: usd('6000') },
+      { transactionType: 'REFUND', transactionStatus: 'PROCESSING', transactionId: 'RR-T', transactionRequestId: 'RR-T', transactionTime: sec(60), transactionAmount: usd('1000') },
     ]);
     expect(tl.summary).toMatchObject({ state: 'PARTIALLY_CAPTURED', captured: { value: '6000' }, uncaptured: { value: '4000' }, refunded: { value: '0' } });
   });
