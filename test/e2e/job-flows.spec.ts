@@ -54,7 +54,10 @@ test('operations: capture an authorisation in two parts, refund part of it, canc
   await amountField.fill('60.00');
   await captureForm.getByRole('button', { name: 'Capture', exact: true }).click();
   await confirmCapture(page, 'Capture USD 60.00');
-  // Nothing is left to capture, so the capture form (and its result) goes; the status list keeps it.
+  // Nothing is left to capture: the form says so and keeps the result just obtained; the status list has it too.
+  await expect(selected.getByRole('group', { name: 'Capture result' })).toHaveAttribute('data-result-status', 'S');
+  await expect(captureForm.getByText('Nothing left to capture.')).toBeVisible();
+  await expect(captureForm.getByRole('button', { name: 'Capture', exact: true })).toBeDisabled();
   await expect(selected.getByRole('listitem').filter({ hasText: 'capture USD 60.00 -> S SUCCESS' })).toBeVisible();
   await expect(selected.getByRole('table').filter({ has: page.getByText('Money (USD)') }).getByRole('row', { name: /^Captured/ })).toContainText('USD 100.00');
   await expect.poll(async () => (await ops.listNotifications({ filter: { anyId: split.paymentId, notifyType: 'CAPTURE_RESULT' } })).items.length, { timeout: 30_000 }).toBe(2);

@@ -8,7 +8,8 @@ import { ErrorPanel } from '../../components/error-panel';
 import { OutcomeView } from '../../components/outcome-view';
 import { useCancelPayment } from '../../queries/calls-outcomes';
 
-export function CancelAction({ paymentId, production }: { paymentId: string; production: boolean }) {
+/** `done`: the payment is cancelled already; the section stays (with its result) but offers nothing more. */
+export function CancelAction({ paymentId, production, done = false }: { paymentId: string; production: boolean; done?: boolean }) {
   const cancel = useCancelPayment();
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<CallOutcome<unknown> | undefined>();
@@ -16,7 +17,9 @@ export function CancelAction({ paymentId, production }: { paymentId: string; pro
     <div className="cancel-action">
       <h4>Cancel</h4>
       <p className="muted small">Releases the authorisation (or reverses the payment). Captured money needs a refund instead.</p>
-      <button type="button" className="danger" disabled={cancel.isPending} onClick={() => setOpen(true)}>Cancel payment</button>
+      {done
+        ? <p className="muted">The payment is cancelled.</p>
+        : <button type="button" className="danger" disabled={cancel.isPending} onClick={() => setOpen(true)}>Cancel payment</button>}
       <ConfirmDialog
         open={open}
         title="Confirm cancel"

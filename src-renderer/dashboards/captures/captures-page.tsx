@@ -84,10 +84,12 @@ function SelectedPayment({ id, production }: { id: string; production: boolean }
       {!paymentId ? <p className="warning">Antom has not told the console this payment's paymentId yet: inquire in Payments first.</p> : null}
       <div className="grid-2">
         <div className="stack">
-          {paymentId && money && canCapture ? <CaptureForm paymentId={paymentId} money={money} production={production} /> : null}
-          {paymentId && canCancel ? <CancelAction paymentId={paymentId} production={production} /> : null}
+          {/* Forms stay mounted once their job is done (final capture, cancel) so the result just
+              obtained stays on screen; they then say there is nothing left to do. */}
+          {paymentId && money && (canCapture || BigInt(money.captured.value) > 0n) ? <CaptureForm paymentId={paymentId} money={money} production={production} /> : null}
+          {paymentId && (canCancel || data.state === 'CANCELLED') ? <CancelAction paymentId={paymentId} production={production} done={!canCancel} /> : null}
           {paymentId && money && canRefund ? <RefundForm paymentId={paymentId} money={money} production={production} /> : null}
-          {!canCapture && !canCancel && !canRefund ? <p className="muted">Nothing to do for a payment in state {data.state.toLowerCase().replace(/_/g, ' ')}.</p> : null}
+          {!canCapture && !canCancel && !canRefund && data.state !== 'CANCELLED' ? <p className="muted">Nothing to do for a payment in state {data.state.toLowerCase().replace(/_/g, ' ')}.</p> : null}
         </div>
         <div className="stack">
           {money ? <MoneySummaryTable money={money} released={data.summary.released} /> : null}
