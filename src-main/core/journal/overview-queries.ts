@@ -155,7 +155,12 @@ export function overviewStats(db: Database.Database, range: OverviewRange, now: 
 
 export function overviewFromRows(window: OverviewWindow, rows: OverviewRows, now: Date = new Date()): OverviewStats {
   const { since, until, buckets } = window;
-  const totals = paymentTotals(summariseRows(rows.calls, rows.notes, rows.disputes, now));
+  // Payments are counted by when they were created (their first record), as the Payments list
+  // filters them, so a tile's drill-down link lists exactly the payments the tile counts. The rows
+  // are those of every payment active in the range; one created earlier is summarised (its
+  // capture today needs yesterday's authorisation) but not counted here.
+  const created = summariseRows(rows.calls, rows.notes, rows.disputes, now).filter((s) => s.createdAt !== null && s.createdAt >= since && s.createdAt < until);
+  const totals = paymentTotals(created);
 
   // Latency per time bucket over every attempt that started in the range.
   const startMs = Date.parse(since);

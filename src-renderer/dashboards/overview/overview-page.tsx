@@ -105,7 +105,7 @@ function OverviewBody({ stats, colors, chartsWanted }: { stats: OverviewStats; c
         <ChartPanel chartsWanted={chartsWanted} kind="notifications" stats={stats} colors={colors} title="Notifications" table={[['Kind', 'Count'], ['Verified', String(stats.notifications.verified)], ['Rejected', String(stats.notifications.rejected)], ['Duplicates', String(stats.notifications.duplicates)]]} />
       </div>
       <p className="muted small">
-        From <Time value={stats.since} /> to <Time value={stats.until} />; refreshes every 15 s and whenever a notification or call arrives.
+        From <Time value={stats.since} /> to <Time value={stats.until} />: payments and their money are counted by when each payment was created, as the Payments list filters them; calls, latency and notifications by when they happened. Refreshes every 15 s and whenever a notification or call arrives.
       </p>
     </>
   );

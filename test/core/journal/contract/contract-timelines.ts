@@ -180,6 +180,13 @@ export function timelineContract(ctx: ContractContext): void {
       expect(stats.latency).toHaveLength(6);
       expect(await ctx.journal.overview({ since: at(120), until: at(180) })).toMatchObject({ paymentsByStatus: [], authorisations: 0, captureRate: null, callsTotal: 0 });
       await expect(ctx.journal.overview({ since: 'then', until: at(60) })).rejects.toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+      // Counted by creation, as the Payments list filters: a window that starts after the payments
+      // were created, though it holds C's capture, counts no payment (its drill-down lists none).
+      const later = await ctx.journal.overview({ since: at(3), until: at(60) });
+      expect(later.paymentsByStatus).toEqual([]);
+      expect(later.callsTotal).toBeGreaterThan(0);
+      expect((await ctx.journal.listPayments({ since: at(3), until: at(60) })).items).toEqual([]);
+      expect((await ctx.journal.listPayments({ since: at(0), until: at(60) })).items).toHaveLength(2);
       const candidates = await ctx.journal.awaitingCaptureCandidates();
       expect(candidates.map((c) => c.key).sort()).toEqual(['PR-A', 'PR-C']);
       expect(await ctx.journal.awaitingCaptureCandidates(1)).toHaveLength(1);
