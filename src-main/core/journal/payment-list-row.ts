@@ -86,7 +86,7 @@ function paymentListRow(rows: PaymentRows, now: Date): PaymentListRow | undefine
   if (!key) return undefined;
 
   const moments = [
-    ...rows.calls.map((c) => ({ at: c.started_at, actor: c.trigger as string, id: Number(c.id) })),
+    ...rows.calls.map((c) => ({ at: c.started_at, actor: callActor(c), id: Number(c.id) })),
     ...verified.map((n) => ({ at: n.first_seen_at, actor: 'antom', id: Number(n.id) })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
   const first = moments[0]!;
@@ -197,4 +197,15 @@ export function refreshPlan(rows: PaymentRows, seeds: readonly IdRow[], now: Dat
     }
   }
   return { upserts, deleteKeys: paymentNames(rows, seeds).filter((name) => !keep.has(name)) };
+}
+
+/**
+ * Who made a call, for the list's "Last actor": the person (user@host from the audit trail) when
+ * a person or the CLI sent it, so a shared journal says which colleague; the console's own
+ * automatic callers (the 2 s poller, a retry) by their name; older rows without an actor by trigger.
+ */
+function callActor(call: CallRow): string {
+  const automatic = call.trigger === 'poller' || call.trigger === 'retry';
+  if (!automatic && call.actor_user && call.actor_host) return `${call.actor_user}@${call.actor_host}`;
+  return call.trigger;
 }

@@ -24,7 +24,7 @@ describe('listPayments', () => {
     const page = await kit.ok('listPayments', { page: { withTotal: true } });
     expect(page.total).toBe(2);
     const auth = page.items.find((p) => p.paymentRequestId === authorised.paymentRequestId)!;
-    expect(auth).toMatchObject({ paymentId: authorised.paymentId, status: 'AUTHORISED', amount: { currency: 'USD', value: '2500', display: 'USD 25.00' }, method: 'CARD', lastActor: 'user' });
+    expect(auth).toMatchObject({ paymentId: authorised.paymentId, status: 'AUTHORISED', amount: { currency: 'USD', value: '2500', display: 'USD 25.00' }, method: 'CARD', lastActor: expect.stringMatching(/^.+@.+$/) });
     expect(auth.profile).toBeTruthy();
     const failed = page.items.find((p) => p.paymentRequestId === failedRequestId)!;
     expect(failed).toMatchObject({ status: 'FAILED', currency: 'JPY' });
