@@ -25,11 +25,11 @@ import './audit.css';
 
 const COLUMNS: readonly VirtualColumn[] = [
   { key: 'when', header: 'Recorded', width: '125px' },
-  { key: 'person', header: 'Person', width: 'minmax(150px, 1.3fr)' },
+  { key: 'person', header: 'Person', width: 'minmax(130px, 1fr)' },
   { key: 'door', header: 'From', width: '64px' },
-  { key: 'operation', header: 'Operation', width: 'minmax(120px, 1fr)' },
+  { key: 'operation', header: 'Operation', width: 'minmax(170px, 1.2fr)' },
   { key: 'amount', header: 'Amount', width: '110px' },
-  { key: 'outcome', header: 'Outcome', width: 'minmax(170px, 1.4fr)' },
+  { key: 'outcome', header: 'Outcome', width: 'minmax(170px, 1.2fr)' },
   { key: 'profile', header: 'Profile', width: 'minmax(100px, 0.8fr)' },
   { key: 'target', header: 'Payment / dispute', width: 'minmax(140px, 1.2fr)' },
 ];
