@@ -108,7 +108,7 @@ describeWithPostgres('journal roles enforced by PostgreSQL', () => {
     expect(second.supportMayRecord).toEqual(['inquiryPayment', 'inquiryRefund', 'downloadDisputeEvidence']);
   });
 
-  it('intake stores and acknowledges notifications (maintaining the Payments list row), reads calls but cannot record one', async () => {
+  it('intake stores and acknowledges notifications (queueing and draining the Payments list row), reads calls but cannot record one', async () => {
     const journal = await journalAs('intake');
     const [stored] = await journal.storeNotifications([paymentNotification(1)], [ACK]);
     expect(stored!.id).toBeGreaterThan(0);
@@ -116,8 +116,12 @@ describeWithPostgres('journal roles enforced by PostgreSQL', () => {
     expect(resend.duplicateOf).toBe(stored!.id);
     await journal.markAcknowledged(stored!.id, ACK);
 
-    // It reads calls (the payment's list row is derived from them) and keeps the list row current.
+    // It queues the payment with the notification, then drains the queue as a receiver does after
+    // answering (claiming FOR UPDATE SKIP LOCKED): it reads calls, since the list row is derived from them.
     expect(await sqls.intake`SELECT count(*)::int AS n FROM calls`).toHaveLength(1);
+    const [queued] = await sqls.intake<{ n: number }[]>`SELECT count(*)::int AS n FROM payments_pending`;
+    expect(queued!.n).toBe(1);
+    expect(await journal.refreshQueuedPayments(500)).toBe(1);
     const [listed] = await sqls.intake<{ n: number }[]>`SELECT count(*)::int AS n FROM payments`;
     expect(listed!.n).toBe(1);
     expect(await sqlStateOf(journal.recordCall(inquiry()))).toBe('42501');
