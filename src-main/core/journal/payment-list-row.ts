@@ -144,17 +144,15 @@ const SEED_COLUMNS = Object.keys(idRowOf({})) as (keyof IdRow)[];
 
 /**
  * A seed as a payments_pending ref (the queue of payments a notification named but whose list row
- * is derived later, off the acknowledgement path). A seed that names its payment (paymentRequestId,
- * else paymentId) is queued as that plain name: the closure from it reaches the same rows, the
- * migrations' backfill rows have the same form, and every notification of one payment queues one
- * row. A seed without either (a refund notification carrying only refund IDs) is queued as the
- * canonical JSON of its non-null ID columns, in IdRow column order, so equal seeds queue once.
+ * is derived later, off the acknowledgement path): the canonical JSON of its non-null ID columns,
+ * in IdRow column order, so equal seeds queue once. All of them, not just the payment's name: a
+ * refund notification may carry only refund IDs, and a seed with every ID the notification had
+ * lets the closure find the payment's rows in one round (from a bare name it takes two). The
+ * migrations' backfill rows are plain payment names; seedOfPendingRef reads both.
  * undefined: the seed names no payment at all.
  */
 export function pendingRefOf(seed: IdRow): string | undefined {
   if (!seedsAPayment(seed)) return undefined;
-  const name = seed.payment_request_id ?? seed.payment_id;
-  if (name) return name;
   const ids: Partial<Record<keyof IdRow, string>> = {};
   for (const column of SEED_COLUMNS) if (seed[column] !== null) ids[column] = seed[column];
   return JSON.stringify(ids);

@@ -15,16 +15,16 @@
 import type { Journal } from '../journal/journal';
 
 /** Payments per refresh transaction: short enough not to hold a receiver's turn for long. */
-export const PAYMENTS_DRAIN_CHUNK = 500;
+const PAYMENTS_DRAIN_CHUNK = 500;
 
-export interface PaymentsDrainer {
+interface PaymentsDrainer {
   /** A commit queued payments: drain after this turn. */
   wake(): void;
   /** Stop waking; resolves when the chunk in flight is committed. Never rejects. */
   close(): Promise<void>;
 }
 
-export interface PaymentsDrainerOptions {
+interface PaymentsDrainerOptions {
   journal: Pick<Journal, 'refreshQueuedPayments'>;
   onError: (error: unknown) => void;
   chunk?: number;
