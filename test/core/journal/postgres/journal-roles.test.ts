@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JournalRoleKind } from '../../../../src-shared/journal-access';
 import { JOURNAL_ROLE_NAMES } from '../../../../src-main/core/journal/postgres/journal-role-grants';
 import { PostgresJournal } from '../../../../src-main/core/journal/postgres/postgres-journal';
+import { PG_PAYMENTS_PENDING_SEEDS } from '../../../../src-main/core/journal/migrations/postgres/0006-payments-pending-seeds';
 import { applyJournalRoles, scramVerifier, type JournalRolesReport } from '../../../../src-main/core/journal/postgres/postgres-roles';
 import { describeWithPostgres, useTestDatabase } from '../../../support/postgres';
 import { ACK, OK, call, notification } from '../journal-fixtures';
@@ -106,6 +107,19 @@ describeWithPostgres('journal roles enforced by PostgreSQL', () => {
     expect(calls).toEqual({ table: 'calls', intake: ['SELECT'], operator: ['SELECT', 'INSERT'], support: ['SELECT', 'INSERT'] });
     expect(second.grants.find((g) => g.table === 'notifications')).toMatchObject({ intake: ['SELECT', 'INSERT', 'UPDATE'], support: ['SELECT'] });
     expect(second.supportMayRecord).toEqual(['inquiryPayment', 'inquiryRefund', 'downloadDisputeEvidence']);
+  });
+
+  it('an intake role granted before receivers queued payments gets INSERT and UPDATE on payments_pending from migration 0006', async () => {
+    const ownerSql = postgres(ownerUrl, { max: 1, onnotice: () => undefined });
+    try {
+      await ownerSql.unsafe(`REVOKE INSERT, UPDATE ON payments_pending FROM ${JOURNAL_ROLE_NAMES.intake}`);
+      expect(await sqlStateOf(sqls.intake`INSERT INTO payments_pending (ref) VALUES ('PR-UPGRADE')`)).toBe('42501');
+      await ownerSql.unsafe(PG_PAYMENTS_PENDING_SEEDS);
+      await sqls.intake`INSERT INTO payments_pending (ref) VALUES ('PR-UPGRADE')`;
+      await sqls.intake`DELETE FROM payments_pending WHERE ref = 'PR-UPGRADE'`;
+    } finally {
+      await ownerSql.end();
+    }
   });
 
   it('intake stores and acknowledges notifications (queueing and draining the Payments list row), reads calls but cannot record one', async () => {
