@@ -22,6 +22,7 @@ export function forwardingSink(journal: Journal, target: string, afterCommit: ()
     },
     markAnswersUndelivered: (items) => journal.markAnswersUndelivered(items),
     getNotification: (id) => journal.getNotification(id),
+    refreshQueuedPayments: (limit) => journal.refreshQueuedPayments(limit),
     close: () => journal.close(),
   };
 }

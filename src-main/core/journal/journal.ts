@@ -140,6 +140,12 @@ export interface Journal {
    * to date with every committed row first. Default sort created-desc, 100 rows a page.
    */
   listPayments(filter?: PaymentListFilter, sort?: PaymentSort, page?: PaymentListPageRequest, now?: Date): Promise<PaymentListPage>;
+  /**
+   * Derive up to `limit` of the payments stored notifications queued (payments_pending) and take
+   * them off the queue, in one transaction; returns how many were taken (a full `limit`: more wait).
+   * The receivers call it after their answers are out; a list read drains whatever is left.
+   */
+  refreshQueuedPayments(limit: number, now?: Date): Promise<number>;
   /** Every payment matching the filter, in list order, as CSV (or a JSON array). */
   exportPayments(filter?: PaymentListFilter, sort?: PaymentSort, format?: ExportFormat, now?: Date): Promise<string>;
   exportNotifications(filter?: NotificationFilter, format?: ExportFormat): Promise<string>;

@@ -139,6 +139,44 @@ export function idRowOfKey(key: string): IdRow {
   return { ...idRowOf({}), payment_request_id: key, payment_id: key };
 }
 
+/** Every ID column of a seed, in IdRow order. */
+const SEED_COLUMNS = Object.keys(idRowOf({})) as (keyof IdRow)[];
+
+/**
+ * A seed as a payments_pending ref (the queue of payments a notification named but whose list row
+ * is derived later, off the acknowledgement path): the canonical JSON of its non-null ID columns,
+ * in IdRow column order, so equal seeds queue once. All of them, not just the payment's name: a
+ * refund notification may carry only refund IDs, and a seed with every ID the notification had
+ * lets the closure find the payment's rows in one round (from a bare name it takes two). The
+ * migrations' backfill rows are plain payment names; seedOfPendingRef reads both.
+ * undefined: the seed names no payment at all.
+ */
+export function pendingRefOf(seed: IdRow): string | undefined {
+  if (!seedsAPayment(seed)) return undefined;
+  const ids: Partial<Record<keyof IdRow, string>> = {};
+  for (const column of SEED_COLUMNS) if (seed[column] !== null) ids[column] = seed[column];
+  return JSON.stringify(ids);
+}
+
+/** A payments_pending ref back as the seed refreshPayments takes (pendingRefOf's inverse; a plain ref is a payment name). */
+export function seedOfPendingRef(ref: string): IdRow {
+  if (ref.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(ref);
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        const entries = Object.entries(parsed);
+        // Only a seed this module wrote: known ID columns with string values (anything else is a payment name that happens to start with "{").
+        if (entries.length > 0 && entries.every(([k, v]) => (SEED_COLUMNS as string[]).includes(k) && typeof v === 'string')) {
+          return { ...idRowOf({}), ...(Object.fromEntries(entries) as Partial<IdRow>) };
+        }
+      }
+    } catch {
+      // not JSON: a payment name
+    }
+  }
+  return idRowOfKey(ref);
+}
+
 /** Does this seed name a payment at all (a row with no link ID, e.g. a bare dispute call, touches none)? */
 export function seedsAPayment(seed: IdRow): boolean {
   return PAYMENT_LINK_COLUMNS.some((c) => seed[c] !== null);
@@ -154,6 +192,9 @@ export function derivedAt(times: readonly string[]): Date {
   const latest = Math.max(...times.map((t) => Date.parse(t)).filter((ms) => Number.isFinite(ms)));
   return Number.isFinite(latest) ? new Date(latest) : new Date();
 }
+
+/** Refs per INSERT into payments_pending (a batch's queue is one statement up to this many). */
+export const QUEUE_ROWS = 1000;
 
 /** Seeds per closure: bounds the IN lists and the rows one closure reads. */
 export const REFRESH_CHUNK = 100;

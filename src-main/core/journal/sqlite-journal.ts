@@ -61,7 +61,7 @@ import { callEvent, collapsePolls, notificationEvent, sortEvents } from './timel
 import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, PaymentSort } from '../../../src-shared/payments-list';
 import { paymentExportQuery, paymentPage, PaymentSqlParams, toPaymentListItem, upsertPaymentSql, type PaymentRowSql, type PaymentSqlRunner } from './payments-queries';
 import { paymentExportRow, PAYMENT_CSV_COLUMNS } from './payment-export';
-import { derivedAt, idRowOf, idRowOfKey, refreshPlan, REFRESH_CHUNK, seedsAPayment } from './payment-list-row';
+import { derivedAt, idRowOf, idRowOfKey, pendingRefOf, QUEUE_ROWS, refreshPlan, REFRESH_CHUNK, seedOfPendingRef, seedsAPayment } from './payment-list-row';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite3';
 
@@ -94,6 +94,8 @@ export class SqliteJournal implements Journal {
   private readonly db: Database.Database;
   private readonly onRecordError: JournalOpenOptions['onRecordError'];
   private readonly stmts: ReturnType<SqliteJournal['prepare']>;
+  /** queuePayments' INSERTs by row count (a batch's size repeats, so each is prepared once). */
+  private readonly queueStatements = new Map<number, Database.Statement>();
   private readonly storeBatch: (batch: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined, forwardTo?: string) => StoredNotificationRef[];
 
   private constructor(db: Database.Database, file: string, upgradedFrom: number, options: JournalOpenOptions) {
@@ -170,6 +172,7 @@ export class SqliteJournal implements Journal {
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       // The Payments list (schema v7): each write refreshes the rows of the payments it touched.
       pendingPayments: db.prepare<[], { ref: string }>('SELECT ref FROM payments_pending'),
+      pendingPaymentsChunk: db.prepare<[number], { ref: string }>('SELECT ref FROM payments_pending LIMIT ?'),
       unqueuePayment: db.prepare('DELETE FROM payments_pending WHERE ref = ?'),
       expiredPayments: db.prepare<[string], { key: string }>('SELECT key FROM payments WHERE expires_at IS NOT NULL AND expires_at <= ?'),
       upsertPayment: db.prepare(upsertPaymentSql('sqlite')),
@@ -325,10 +328,15 @@ export class SqliteJournal implements Journal {
       if (last - first + 1 === created.length) this.stmts.indexRange.run(first, last);
       else for (const id of created) this.stmts.indexRange.run(id, id);
     }
-    // The list rows of the payments new verified notifications name, in this same transaction (a
-    // resend adds an attempt, which changes no payment; a rejected one proves nothing).
-    const seeds = items.filter((n, i) => refs[i]!.duplicateOf === undefined && n.verification === 'verified').map((n) => idRowOf(n.ids));
-    if (seeds.length > 0) this.refreshPayments(seeds, derivedAt(items.map((n) => n.receivedAt)));
+    // The payments new verified notifications name are queued in this same transaction (a resend
+    // adds an attempt, which changes no payment; a rejected one proves nothing). Their list rows
+    // are derived after the answers are out (refreshQueuedPayments), or by the next list read.
+    const queued = new Set<string>();
+    items.forEach((n, i) => {
+      const ref = refs[i]!.duplicateOf === undefined && n.verification === 'verified' ? pendingRefOf(idRowOf(n.ids)) : undefined;
+      if (ref !== undefined) queued.add(ref);
+    });
+    if (queued.size > 0) this.queuePayments([...queued]);
     return refs;
   }
 
@@ -680,10 +688,38 @@ export class SqliteJournal implements Journal {
     }
   }
 
+  /** Queue payments for a later refresh (refs from pendingRefOf), one multi-row INSERT per QUEUE_ROWS refs. */
+  private queuePayments(refs: readonly string[]): void {
+    for (let i = 0; i < refs.length; i += QUEUE_ROWS) {
+      const chunk = refs.slice(i, i + QUEUE_ROWS);
+      let insert = this.queueStatements.get(chunk.length);
+      if (!insert) {
+        insert = this.db.prepare(`INSERT INTO payments_pending (ref) VALUES ${chunk.map(() => '(?)').join(', ')} ON CONFLICT DO NOTHING`);
+        this.queueStatements.set(chunk.length, insert);
+      }
+      insert.run(...chunk);
+    }
+  }
+
+  /**
+   * Derive up to `limit` queued payments (payments_pending: what stored notifications named, and an
+   * older journal's backfill) and take them off the queue, in one transaction. Returns how many
+   * were taken: a full `limit` means more may be waiting.
+   */
+  async refreshQueuedPayments(limit: number, now: Date = new Date()): Promise<number> {
+    return this.db.transaction(() => {
+      const refs = this.stmts.pendingPaymentsChunk.all(limit).map((r) => r.ref);
+      for (const ref of refs) this.stmts.unqueuePayment.run(ref);
+      this.refreshPayments(refs.map(seedOfPendingRef), now);
+      return refs.length;
+    })();
+  }
+
   /**
    * Before a read: payments whose derivation changed with time alone (a session or an
-   * authorisation expired since their row was written), and any a migration queued for its
-   * backfill (payments_pending, filled by 0007-payments-summary from an older journal).
+   * authorisation expired since their row was written), and whatever payments_pending still holds
+   * (notifications stored since the receiver's last drain; an older journal's backfill), so a read
+   * is always complete.
    */
   private refreshDuePayments(now: Date): void {
     const due = this.stmts.expiredPayments.all(now.toISOString()).map((r) => r.key);
@@ -691,7 +727,7 @@ export class SqliteJournal implements Journal {
     if (due.length === 0 && queued.length === 0) return;
     this.db.transaction(() => {
       for (const ref of queued) this.stmts.unqueuePayment.run(ref);
-      this.refreshPayments([...due, ...queued].map(idRowOfKey), now);
+      this.refreshPayments([...due.map(idRowOfKey), ...queued.map(seedOfPendingRef)], now);
     })();
   }
 

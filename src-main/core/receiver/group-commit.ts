@@ -67,6 +67,8 @@ interface GroupCommitOptions {
    * answers are withdrawn as undelivered: the sender was told 503, never acknowledged.
    */
   storeTimeoutMs?: number | undefined;
+  /** After a commit's answers are written (the receiver wakes its Payments list drainer). */
+  afterCommit?: (() => void) | undefined;
 }
 
 interface GroupCommit {
@@ -126,6 +128,14 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     const close = p.answer.httpStatus === 413 ? { connection: 'close' } : undefined;
     return shared || close || extra ? { ...shared, ...close, ...extra } : undefined;
   };
+  function afterCommit(): void {
+    try {
+      options.afterCommit?.();
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
   /** Nothing stored: answer the failure (never an acknowledgement). */
   function answerFailure(p: PendingAnswer, answer: Answer, outcome: IntakeOutcome): void {
     const failedAt = performance.now();
@@ -190,6 +200,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     }
     storeHealth?.storeSucceeded();
     answerStored(p, ref, performance.now());
+    afterCommit();
   }
 
   const answerRecord = (answer: Answer, at: string): NotificationAnswer => ({ httpStatus: answer.httpStatus, body: answer.body, sentAt: at });
@@ -218,6 +229,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
       if (ref) answerStored(p, ref, storedAt);
       else answerFailure(p, STORE_FAILED, 'store-failed');
     });
+    afterCommit();
   }
 
   let queue: PendingAnswer[] = [];

@@ -49,6 +49,7 @@ import type { IntakeObserver, StoreHealth } from './intake-events';
 import { assertNotServicePath, type ServiceEndpoints } from './service-endpoints';
 import { createRequestClassifier, type IncomingPost } from './request-classification';
 import { createGroupCommit, sendAnswer, type PendingAnswer } from './group-commit';
+import { startPaymentsDrainer } from './payments-drainer';
 import { REJECTED_BODY_PREFIX_BYTES, createRejectedBudget } from './rejected-body-budget';
 
 const DEFAULT_NOTIFY_PATH = '/antom/notify';
@@ -165,8 +166,14 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
   }
 
   const classifier = createRequestClassifier({ basePath, signedPath, resolveVerifier: options.resolveVerifier, alternatePaths: options.alternatePaths ?? [], now });
+  // A journal queues the payments stored notifications name; their list rows are derived here,
+  // in the background, once the answers are out (payments-drainer.ts).
+  const drainer = sink.refreshQueuedPayments ? startPaymentsDrainer({
+    // Looked up per drain: a console's journal can be switched while it runs (journal-switch.ts).
+    journal: { refreshQueuedPayments: (limit) => sink.refreshQueuedPayments?.(limit) ?? Promise.resolve(0) }, onError: reportError,
+  }) : undefined;
   const commits = createGroupCommit({
-    sink, groupCommit, now, onStored: options.onStored, reportError,
+    sink, groupCommit, now, onStored: options.onStored, reportError, afterCommit: drainer ? () => drainer.wake() : undefined,
     observer: options.observer, storeHealth: options.storeHealth, answerHeaders: closingHeaders, storeTimeoutMs: options.storeTimeoutMs,
   });
   const rejectedBudget = createRejectedBudget(now);
@@ -295,7 +302,8 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
             // A response's 'close' can come after the server's own; one more turn lets every
             // withdrawn answer be queued before the last of them are recorded.
             setImmediate(() => {
-              void commits.flushUndelivered().then(resolve);
+              // The drain's chunk in flight commits before the caller closes the journal.
+              void commits.flushUndelivered().then(() => drainer?.close()).then(resolve);
             });
           });
         });

@@ -46,5 +46,11 @@ export interface NotificationSink {
    */
   markAnswersUndelivered(items: readonly { id: number; attemptId?: number | undefined }[]): Promise<void>;
   getNotification(id: number): Promise<StoredNotificationForReplay | undefined>;
+  /**
+   * A journal's (Journal.refreshQueuedPayments): derive up to `limit` payments the stored
+   * notifications queued for the Payments list. When the sink has it, the receiver drains the
+   * queue in the background after each commit's answers are written (payments-drainer.ts).
+   */
+  refreshQueuedPayments?(limit: number): Promise<number>;
   close(): Promise<void>;
 }

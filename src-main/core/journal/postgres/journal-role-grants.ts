@@ -66,17 +66,19 @@ export const JOURNAL_TABLE_ACCESS: readonly TableAccess[] = [
   { table: 'notification_attempts', intake: WRITE, operator: READ, support: READ },
   { table: 'notification_replays', operator: APPEND, support: READ },
   // support's INSERT is narrowed to inquiries by the row-level security policy below.
-  // intake reads calls (never writes them): storing a verified notification re-derives its
-  // payment's list row from all the payment's records, in the same transaction.
+  // intake reads calls (never writes them): its drain of payments_pending re-derives a notified
+  // payment's list row from all the payment's records.
   { table: 'calls', intake: READ, operator: APPEND, support: APPEND },
   { table: 'request_ids', operator: WRITE, support: READ },
   { table: 'settings', intake: READ, operator: WRITE, support: READ },
   // The Payments list's rows are a cache derived in the same transaction as every write that
   // touches a payment (a notification, an inquiry, a capture), so every writer maintains them;
-  // DELETE too: a payment whose records are gone leaves the list. payments_pending is the backfill
-  // queue an older journal's payments wait in until the first read of the list derives them.
+  // DELETE too: a payment whose records are gone leaves the list. payments_pending queues the
+  // payments whose rows are derived later: receivers queue what stored notifications name (INSERT)
+  // and drain it after answering (DELETE of rows claimed FOR UPDATE SKIP LOCKED, which needs
+  // UPDATE); any reader drains what is left (a plain DELETE) before reading the list.
   { table: 'payments', intake: EVERYTHING, operator: EVERYTHING, support: EVERYTHING },
-  { table: 'payments_pending', intake: TAKE, operator: TAKE, support: TAKE },
+  { table: 'payments_pending', intake: EVERYTHING, operator: TAKE, support: TAKE },
   // The relay: receivers queue and send; an operator re-sends a forward the backend never took
   // (which also marks the notification's forward_state: the one notifications column operators update).
   { table: 'forward_outbox', intake: WRITE, operator: WRITE, support: READ },

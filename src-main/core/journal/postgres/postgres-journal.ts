@@ -80,7 +80,7 @@ import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, Paymen
 import { paymentExportQuery, paymentPage, PaymentSqlParams, toPaymentListItem, upsertPaymentSql, type PaymentRowSql, type PaymentSqlRunner } from '../payments-queries';
 import { paymentExportRow, PAYMENT_CSV_COLUMNS } from '../payment-export';
 import {
-  derivedAt, idRowOf, idRowOfKey, PAYMENT_LIST_COLUMNS, paymentNames, refreshPlan, REFRESH_CHUNK, seedsAPayment, type PaymentListRow,
+  derivedAt, idRowOf, idRowOfKey, PAYMENT_LIST_COLUMNS, paymentNames, pendingRefOf, refreshPlan, REFRESH_CHUNK, seedOfPendingRef, seedsAPayment, type PaymentListRow,
 } from '../payment-list-row';
 
 interface PostgresJournalOptions {
@@ -440,10 +440,19 @@ export class PostgresJournal implements Journal {
       // First of its kind in the journal (not an attempt of a row stored before, nor a repeat in this batch).
       const fresh = refs.map((ref) => ref.duplicateOf === undefined);
       if (options.forwardTo !== undefined) await this.enqueueStored(tx, batch, params, refs, fresh, options.forwardTo);
-      // The list rows of the payments new verified notifications name, in this same transaction
-      // (a resend adds an attempt, which changes no payment; a rejected one proves nothing).
-      const seeds = batch.filter((n, i) => fresh[i] && n.verification === 'verified').map((n) => idRowOf(n.ids));
-      if (seeds.length > 0) await this.refreshPayments(tx, seeds, derivedAt(batch.map((n) => n.receivedAt)));
+      // The payments new verified notifications name are queued in this same transaction, one
+      // statement (a resend adds an attempt, which changes no payment; a rejected one proves
+      // nothing). Their list rows are derived after the answers are out (refreshQueuedPayments),
+      // or by the next list read. Sorted: two batches queueing the same payments take the queue's
+      // key locks in one order, so they never deadlock.
+      const queued = new Set<string>();
+      batch.forEach((n, i) => {
+        const ref = fresh[i] && n.verification === 'verified' ? pendingRefOf(idRowOf(n.ids)) : undefined;
+        if (ref !== undefined) queued.add(ref);
+      });
+      if (queued.size > 0) {
+        await this.query('INSERT INTO payments_pending (ref) SELECT ref FROM unnest($1::text[]) WITH ORDINALITY AS q(ref, n) ORDER BY n ON CONFLICT DO NOTHING', [[...queued].sort()], tx);
+      }
     });
     return refs;
   }
@@ -886,17 +895,35 @@ export class PostgresJournal implements Journal {
   }
 
   /**
-   * Before a read: payments whose derivation changed with time alone (expires_at passed), and any
-   * the migration queued for its backfill, each derived again in one transaction.
+   * Derive up to `limit` queued payments (payments_pending) and take them off the queue, in one
+   * transaction. The claim skips rows another transaction holds (FOR UPDATE SKIP LOCKED), so two
+   * receivers draining at once never derive the same payments; the rows go when this commits.
+   */
+  async refreshQueuedPayments(limit: number, now: Date = new Date()): Promise<number> {
+    return this.transaction(async (tx) => {
+      const taken = await this.query<{ ref: string }>(`DELETE FROM payments_pending WHERE ref IN
+        (SELECT ref FROM payments_pending ORDER BY ref LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING ref`, [limit], tx);
+      if (taken.length > 0) await this.refreshPayments(tx, taken.map((r) => seedOfPendingRef(r.ref)), now);
+      return taken.length;
+    });
+  }
+
+  /**
+   * Before a read: payments whose derivation changed with time alone (expires_at passed), and
+   * whatever payments_pending still holds (notifications stored since a receiver's last drain, an
+   * older journal's backfill), derived in one transaction. Unlike the receivers' drain this DELETE
+   * waits for rows a drain holds: once it has them, that drain's rows are committed, so the read
+   * that follows is complete.
    */
   private async refreshDuePayments(now: Date): Promise<void> {
-    const due = await this.query<{ key: string }>(`SELECT key FROM payments WHERE expires_at IS NOT NULL AND expires_at <= $1
-      UNION SELECT ref AS key FROM payments_pending`, [now.toISOString()]);
+    const due = await this.query<{ key: string; queued: boolean }>(`SELECT key, false AS queued FROM payments WHERE expires_at IS NOT NULL AND expires_at <= $1
+      UNION ALL (SELECT ref AS key, true AS queued FROM payments_pending)`, [now.toISOString()]);
     if (due.length === 0) return;
     await this.transaction(async (tx) => {
-      const keys = due.map((r) => r.key);
-      await this.query('DELETE FROM payments_pending WHERE ref = ANY($1::text[])', [keys], tx);
-      await this.refreshPayments(tx, keys.map(idRowOfKey), now);
+      const queued = due.filter((r) => r.queued).map((r) => r.key);
+      const taken = queued.length === 0 ? [] : await this.query<{ ref: string }>('DELETE FROM payments_pending WHERE ref = ANY($1::text[]) RETURNING ref', [queued], tx);
+      const expired = due.filter((r) => !r.queued).map((r) => idRowOfKey(r.key));
+      await this.refreshPayments(tx, [...expired, ...taken.map((r) => seedOfPendingRef(r.ref))], now);
     });
   }
 

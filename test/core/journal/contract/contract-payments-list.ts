@@ -125,6 +125,45 @@ export function paymentsListContract(ctx: ContractContext): void {
       expect(items.map((p) => [p.key, p.status, p.captured?.value])).toEqual(Array.from({ length: 8 }, (_, i) => [`PR-Z${i}`, 'PARTIALLY_CAPTURED', '1000']));
     });
 
+    it('queues the payments stored notifications name, derives them when the queue is drained, and lands a refund without payment IDs on its payment', async () => {
+      const usd = (value: string) => ({ currency: 'USD', value });
+      // A call refreshes its payment in its own transaction: the operator's own action shows at once.
+      await ctx.journal.recordCall(call('createPaymentSession', at(0), { paymentRequestId: 'PR-R', paymentAmount: usd('5000') }, { result: OK, paymentSessionExpiryTime: at(900) }));
+      await ctx.journal.recordCall(call('refund', at(3), { refundRequestId: 'RR-R', paymentId: 'PAY-R', refundAmount: usd('1000') }, { result: { resultStatus: 'U', resultCode: 'REFUND_IN_PROCESS', resultMessage: 'wait' } }));
+      const raw = async () => (await ctx.rawPayments())?.map((r) => [r.key, r.status, r.refunded_value]);
+      const before = await raw();
+      // Notifications only queue their payments: the rows are what the calls left.
+      await ctx.journal.storeNotifications([
+        notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: 'PR-Q1', paymentId: 'PAY-Q1', paymentAmount: usd('100') }, at(1)),
+        notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: 'PR-Q2', paymentId: 'PAY-Q2', paymentAmount: usd('200') }, at(1)),
+        notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: 'PR-R', paymentId: 'PAY-R', paymentAmount: usd('5000') }, at(2)),
+      ], [ACK, ACK, ACK]);
+      // A refund notification names only the refund's IDs; the refund call links them to PAY-R.
+      await ctx.journal.storeNotification(notification({ notifyType: 'REFUND_RESULT', result: OK, refundStatus: 'SUCCESS', refundRequestId: 'RR-R', refundId: 'REF-R', refundAmount: usd('1000') }, at(4)));
+      if (before !== undefined) {
+        expect(await raw()).toEqual(before);
+        expect(before.map((r) => r[0])).not.toContain('PR-Q1');
+      }
+      // Four queued (three payments, one refund seed): a bounded chunk, then the rest, then nothing.
+      expect(await ctx.journal.refreshQueuedPayments(1, NOW)).toBe(1);
+      expect(await ctx.journal.refreshQueuedPayments(100, NOW)).toBe(3);
+      expect(await ctx.journal.refreshQueuedPayments(100, NOW)).toBe(0);
+      const expected = [['PR-Q1', 'PAID', '0'], ['PR-Q2', 'PAID', '0'], ['PR-R', 'PARTIALLY_REFUNDED', '1000']];
+      if (before !== undefined) expect(await raw()).toEqual(expected);
+      const items = (await ctx.journal.listPayments({}, undefined, {}, NOW)).items;
+      expect(items.map((p) => [p.key, p.status, p.refunded?.value ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual(expected);
+    });
+
+    it('a list read drains what the queue still holds, refund seeds included', async () => {
+      const usd = (value: string) => ({ currency: 'USD', value });
+      await ctx.journal.recordCall(call('refund', at(3), { refundRequestId: 'RR-S', paymentId: 'PAY-S', refundAmount: usd('300') }, { result: { resultStatus: 'U', resultCode: 'REFUND_IN_PROCESS', resultMessage: 'wait' } }));
+      await ctx.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: 'PR-S', paymentId: 'PAY-S', paymentAmount: usd('900') }, at(2)));
+      await ctx.journal.storeNotification(notification({ notifyType: 'REFUND_RESULT', result: OK, refundStatus: 'SUCCESS', refundRequestId: 'RR-S', refundId: 'REF-S', refundAmount: usd('300') }, at(4)));
+      const items = (await ctx.journal.listPayments({}, undefined, { withTotal: true }, NOW)).items;
+      expect(items.map((p) => [p.key, p.status, p.refunded?.value])).toEqual([['PR-S', 'PARTIALLY_REFUNDED', '300']]);
+      expect(await ctx.journal.refreshQueuedPayments(100, NOW)).toBe(0);
+    });
+
     it('adds no payment for a rejected notification, and turns a session EXPIRED when its time passes', async () => {
       await ctx.journal.storeNotification(notification({ notifyType: 'PAYMENT_RESULT', result: OK, paymentRequestId: 'PR-X', paymentId: 'PAY-X', paymentAmount: { currency: 'USD', value: '1' } }, at(0),
         { verification: 'rejected', rejectReason: 'wrong-key', rejectDetail: 'forged?' }));

@@ -31,6 +31,15 @@ type MakeJournal = (config?: JournalCommonConfig) => Promise<Journal>;
 interface JournalContractOptions {
   /** Another journal on the store `journal` uses, while `journal` stays open. */
   sameStore?: (journal: Journal) => Promise<Journal>;
+  /** The `payments` table's rows as stored, read past the journal (whose list reads drain the queue first). */
+  rawPayments?: (journal: Journal) => Promise<RawPaymentRow[]>;
+}
+
+/** A `payments` row read straight from the store, ordered by key. */
+export interface RawPaymentRow {
+  key: string;
+  status: string;
+  refunded_value: string | null;
 }
 
 /** What each case works with. */
@@ -43,6 +52,8 @@ export interface ContractContext {
   second(): Promise<Journal>;
   /** Another fresh, empty journal with this config (closed after the case). */
   open(config: JournalCommonConfig): Promise<Journal>;
+  /** The journal's `payments` rows read straight from its store (no drain); undefined when the engine's test gave no reader. */
+  rawPayments(): Promise<RawPaymentRow[]> | undefined;
 }
 
 export function describeJournalContract(name: string, makeJournal: MakeJournal, options: JournalContractOptions = {}): void {
@@ -71,6 +82,9 @@ export function describeJournalContract(name: string, makeJournal: MakeJournal, 
         const journal = await makeJournal(config);
         extra.push(journal);
         return journal;
+      },
+      rawPayments() {
+        return options.rawPayments?.(ctx.journal);
       },
     };
 

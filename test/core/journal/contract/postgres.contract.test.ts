@@ -9,7 +9,7 @@ import { afterAll } from 'vitest';
 import type { Journal } from '../../../../src-main/core/journal/journal';
 import { openJournal } from '../../../../src-main/core/journal/open-journal';
 import { describeWithPostgres, useTestDatabase } from '../../../support/postgres';
-import { describeJournalContract } from './journal-contract';
+import { describeJournalContract, type RawPaymentRow } from './journal-contract';
 
 describeWithPostgres('PostgreSQL journal engine', () => {
   const db = useTestDatabase('contract');
@@ -40,6 +40,11 @@ describeWithPostgres('PostgreSQL journal engine', () => {
         const schema = schemaOf.get(journal);
         if (!schema) throw new Error('this journal was not opened by the PostgreSQL contract factory');
         return openIn(schema);
+      },
+      rawPayments: async (journal) => {
+        const schema = schemaOf.get(journal);
+        if (!schema || !admin) throw new Error('this journal was not opened by the PostgreSQL contract factory');
+        return admin.unsafe<RawPaymentRow[]>(`SELECT key, status, refunded_value FROM ${schema}.payments ORDER BY key`);
       },
     },
   );

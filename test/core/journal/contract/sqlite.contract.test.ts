@@ -2,10 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import type { Journal } from '../../../../src-main/core/journal/journal';
 import { openJournal } from '../../../../src-main/core/journal/open-journal';
-import { describeJournalContract } from './journal-contract';
+import { describeJournalContract, type RawPaymentRow } from './journal-contract';
 
 const dirs: string[] = [];
 const dirOf = new WeakMap<Journal, string>();
@@ -33,6 +34,16 @@ describeJournalContract(
       const dir = dirOf.get(journal);
       if (!dir) throw new Error('this journal was not opened by the SQLite contract factory');
       return openIn(dir);
+    },
+    rawPayments: async (journal) => {
+      if (journal.engine !== 'sqlite') throw new Error('not a SQLite journal');
+      // describe() is the file's path on SQLite.
+      const db = new Database(journal.describe(), { readonly: true });
+      try {
+        return db.prepare('SELECT key, status, refunded_value FROM payments ORDER BY key').all() as RawPaymentRow[];
+      } finally {
+        db.close();
+      }
     },
   },
 );

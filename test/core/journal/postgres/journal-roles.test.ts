@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JournalRoleKind } from '../../../../src-shared/journal-access';
 import { JOURNAL_ROLE_NAMES } from '../../../../src-main/core/journal/postgres/journal-role-grants';
 import { PostgresJournal } from '../../../../src-main/core/journal/postgres/postgres-journal';
+import { PG_PAYMENTS_PENDING_SEEDS } from '../../../../src-main/core/journal/migrations/postgres/0006-payments-pending-seeds';
 import { applyJournalRoles, scramVerifier, type JournalRolesReport } from '../../../../src-main/core/journal/postgres/postgres-roles';
 import { describeWithPostgres, useTestDatabase } from '../../../support/postgres';
 import { ACK, OK, call, notification } from '../journal-fixtures';
@@ -108,7 +109,20 @@ describeWithPostgres('journal roles enforced by PostgreSQL', () => {
     expect(second.supportMayRecord).toEqual(['inquiryPayment', 'inquiryRefund', 'downloadDisputeEvidence']);
   });
 
-  it('intake stores and acknowledges notifications (maintaining the Payments list row), reads calls but cannot record one', async () => {
+  it('an intake role granted before receivers queued payments gets INSERT and UPDATE on payments_pending from migration 0006', async () => {
+    const ownerSql = postgres(ownerUrl, { max: 1, onnotice: () => undefined });
+    try {
+      await ownerSql.unsafe(`REVOKE INSERT, UPDATE ON payments_pending FROM ${JOURNAL_ROLE_NAMES.intake}`);
+      expect(await sqlStateOf(sqls.intake`INSERT INTO payments_pending (ref) VALUES ('PR-UPGRADE')`)).toBe('42501');
+      await ownerSql.unsafe(PG_PAYMENTS_PENDING_SEEDS);
+      await sqls.intake`INSERT INTO payments_pending (ref) VALUES ('PR-UPGRADE')`;
+      await sqls.intake`DELETE FROM payments_pending WHERE ref = 'PR-UPGRADE'`;
+    } finally {
+      await ownerSql.end();
+    }
+  });
+
+  it('intake stores and acknowledges notifications (queueing and draining the Payments list row), reads calls but cannot record one', async () => {
     const journal = await journalAs('intake');
     const [stored] = await journal.storeNotifications([paymentNotification(1)], [ACK]);
     expect(stored!.id).toBeGreaterThan(0);
@@ -116,8 +130,12 @@ describeWithPostgres('journal roles enforced by PostgreSQL', () => {
     expect(resend.duplicateOf).toBe(stored!.id);
     await journal.markAcknowledged(stored!.id, ACK);
 
-    // It reads calls (the payment's list row is derived from them) and keeps the list row current.
+    // It queues the payment with the notification, then drains the queue as a receiver does after
+    // answering (claiming FOR UPDATE SKIP LOCKED): it reads calls, since the list row is derived from them.
     expect(await sqls.intake`SELECT count(*)::int AS n FROM calls`).toHaveLength(1);
+    const [queued] = await sqls.intake<{ n: number }[]>`SELECT count(*)::int AS n FROM payments_pending`;
+    expect(queued!.n).toBe(1);
+    expect(await journal.refreshQueuedPayments(500)).toBe(1);
     const [listed] = await sqls.intake<{ n: number }[]>`SELECT count(*)::int AS n FROM payments`;
     expect(listed!.n).toBe(1);
     expect(await sqlStateOf(journal.recordCall(inquiry()))).toBe('42501');

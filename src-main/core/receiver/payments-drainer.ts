@@ -1,0 +1,77 @@
+/**
+ * The Payments list's background refresh for a receiver. Storing a notification only queues the
+ * payment it names (payments_pending, in the store's transaction); deriving the payment's list row
+ * is work the sender need not wait for. So after each commit the receiver wakes this drainer, which
+ * derives the queue in bounded chunks (Journal.refreshQueuedPayments) once the answers are out:
+ *
+ *  - wake() is a setImmediate, as the forward worker's (forwarding-sink.ts): the receiver writes its
+ *    answers in the turn the commit resolves, so acknowledgements are on the sockets first;
+ *  - wakes coalesce: one drain at a time; a wake during a drain runs one more pass after it;
+ *  - a pass takes chunks while the journal answers a full chunk, yielding a turn between them so
+ *    new notifications are read, stored and answered in between (SQLite derives on this thread);
+ *  - an error is reported and the drain stops until the next wake (a list read drains the rest);
+ *  - close() waits for the chunk in flight and wakes no more: the caller closes the journal after.
+ */
+import type { Journal } from '../journal/journal';
+
+/** Payments per refresh transaction: short enough not to hold a receiver's turn for long. */
+const PAYMENTS_DRAIN_CHUNK = 500;
+
+interface PaymentsDrainer {
+  /** A commit queued payments: drain after this turn. */
+  wake(): void;
+  /** Stop waking; resolves when the chunk in flight is committed. Never rejects. */
+  close(): Promise<void>;
+}
+
+interface PaymentsDrainerOptions {
+  journal: Pick<Journal, 'refreshQueuedPayments'>;
+  onError: (error: unknown) => void;
+  chunk?: number;
+}
+
+export function startPaymentsDrainer(options: PaymentsDrainerOptions): PaymentsDrainer {
+  const chunk = options.chunk ?? PAYMENTS_DRAIN_CHUNK;
+  let closed = false;
+  let scheduled = false;
+  let again = false;
+  let running: Promise<void> | undefined;
+
+  const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  async function drain(): Promise<void> {
+    try {
+      while (!closed && (await options.journal.refreshQueuedPayments(chunk)) >= chunk) await nextTurn();
+    } catch (error) {
+      options.onError(error);
+    }
+  }
+
+  function run(): void {
+    scheduled = false;
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain().finally(() => {
+      running = undefined;
+      if (again && !closed) {
+        again = false;
+        run();
+      }
+    });
+  }
+
+  return {
+    wake() {
+      if (closed || scheduled) return;
+      scheduled = true;
+      setImmediate(run);
+    },
+    async close() {
+      closed = true;
+      await running;
+    },
+  };
+}
