@@ -3,6 +3,9 @@
  * journal are real; every call goes through dispatchOperation as a door makes it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../src-main/core/compose';
+import { dispatchOperation } from '../../../src-main/core/dispatch-operation';
+import { SessionSecretStore } from '../../../src-main/core/keychain/session-secret-store';
 import { buyerFailureCodes } from '../../../src-shared/sandbox-tools';
 import { authorisedPayment, cardSessionBody, startKit, type HandlerKit } from './handler-kit';
 
@@ -140,6 +143,43 @@ describe('read-only embedded profile', () => {
       expect((await kit.fails('advanceSandboxClock', { amount: 1, unit: 'minutes' })).code).toBe('READ_ONLY');
     } finally {
       await kit.ok('setProfileReadOnly', { name: 'Embedded sandbox', readOnly: false });
+    }
+  });
+});
+
+describe('a process without the sandbox (the CLI door)', () => {
+  it('reaches the running embedded sandbox over its control HTTP with the same answers', async () => {
+    const payment = await authorisedPayment(kit, '3200');
+    await kit.core.sandbox!.control.notificationsSettled();
+    const cli = await createCore({ dataDir: kit.dataDir, secrets: new SessionSecretStore(), door: 'cli', startEmbeddedSandbox: false, startReceiver: false });
+    const call = async (name: string, input: unknown) => {
+      const result = await dispatchOperation(cli.handlers, name, input);
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+      return result.value as never;
+    };
+    try {
+      expect(cli.sandbox).toBeUndefined();
+      await call('setSandboxFaults', { fault: { kind: 'latency', latencyMs: 5, api: 'refund', count: 3 } });
+      const faults: unknown[] = await call('setSandboxFaults', { fault: { kind: 'missingSignature' } });
+      // Adding over HTTP keeps the fault already there, with what it has left.
+      expect(faults).toEqual([
+        { kind: 'latency', api: 'refund', remaining: 3, detail: '5 ms before answering' },
+        { kind: 'missingSignature', api: null, remaining: null, detail: 'answers without signature headers' },
+      ]);
+      expect(kit.core.sandbox!.control.listFaults()).toHaveLength(2);
+      expect(await call('clearSandboxFaults', {})).toEqual([]);
+      expect(kit.core.sandbox!.control.listFaults()).toEqual([]);
+
+      const before: { offsetMs: number } = await call('getSandboxClock', {});
+      const after: { offsetMs: number } = await call('advanceSandboxClock', { amount: 30, unit: 'minutes' });
+      expect(after.offsetMs - before.offsetMs).toBe(30 * 60_000);
+
+      const sent: { acknowledged: boolean; paymentId: string } = await call('sendSandboxTestNotification', { id: payment.paymentId, notifyType: 'PAYMENT_RESULT' });
+      expect(sent).toMatchObject({ acknowledged: true, paymentId: payment.paymentId });
+      const missing = await dispatchOperation(cli.handlers, 'sendSandboxTestNotification', { id: 'PAY-NOPE', notifyType: 'PAYMENT_RESULT' });
+      expect(missing.ok ? 'ok' : missing.error.code).toBe('NOT_FOUND');
+    } finally {
+      await cli.close();
     }
   });
 });
