@@ -33,7 +33,7 @@ void kindsAgree;
 
 /** One jump of the sandbox clock: at most 366 days (the sandbox's own bound per jump). */
 export const SANDBOX_CLOCK_MAX_MINUTES = 366 * 24 * 60;
-export const SANDBOX_CLOCK_UNITS = ['minutes', 'hours'] as const;
+const SANDBOX_CLOCK_UNITS = ['minutes', 'hours'] as const;
 
 export const advanceSandboxClockSchema = z.object({
   amount: z.number().int().min(1, 'must be at least 1'),
@@ -78,7 +78,7 @@ export interface SandboxTestNotificationResult {
 }
 
 /** A buyer outcome the sandbox can play, and the paymentResultCode it ends with. */
-export interface BuyerResultCode {
+interface BuyerResultCode {
   code: string;
   meaning: string;
 }
