@@ -3,13 +3,13 @@
  * clock (current sandbox time, advance by N minutes or hours, e.g. to let sessions expire).
  */
 import { useState } from 'react';
-import { SANDBOX_CLOCK_MAX_MINUTES, type SandboxFaultInput } from '../../../src-shared/sandbox-tools';
 import { ANTOM_APIS, SANDBOX_FAULT_KINDS, type AntomApiName, type SandboxFaultKind } from '../../../src-shared/vocabulary';
 import { errorShapeOf } from '../../bridge/client';
 import { CompactTable } from '../../components/compact-table';
 import { ErrorPanel } from '../../components/error-panel';
 import { FormField } from '../../components/form-field';
 import { Time } from '../../components/time';
+import { readClockJump, readFault } from './sandbox-tool-rules';
 import { useAddSandboxFault, useAdvanceSandboxClock, useClearSandboxFaults, useSandboxClock, useSandboxFaults } from '../../queries/sandbox-tools';
 
 const KIND_LABELS: Readonly<Record<SandboxFaultKind, string>> = {
@@ -20,21 +20,6 @@ const KIND_LABELS: Readonly<Record<SandboxFaultKind, string>> = {
   missingSignature: 'Missing response signature',
   wrongSignature: 'Wrong response signature',
 };
-
-/** A whole number from a text field, or undefined when it is not one. */
-function wholeNumber(text: string): number | undefined {
-  return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : undefined;
-}
-
-function faultFrom(kind: SandboxFaultKind, api: AntomApiName | '', count: number | undefined, latencyMs: number, status: number, mode: 'changedBody' | 'otherKey'): SandboxFaultInput {
-  const scope = { ...(api ? { api } : {}), ...(count !== undefined ? { count } : {}) };
-  switch (kind) {
-    case 'latency': return { kind, latencyMs, ...scope };
-    case 'http5xx': return { kind, status, ...scope };
-    case 'wrongSignature': return { kind, mode, ...scope };
-    default: return { kind, ...scope };
-  }
-}
 
 function FaultTools() {
   const faults = useSandboxFaults();
@@ -47,12 +32,11 @@ function FaultTools() {
   const [statusText, setStatusText] = useState('503');
   const [mode, setMode] = useState<'changedBody' | 'otherKey'>('changedBody');
 
-  const count = countText.trim() === '' ? undefined : wholeNumber(countText);
-  const countError = countText.trim() !== '' && (count === undefined || count < 1 || count > 1000) ? 'A whole number from 1 to 1000, or empty for every request until cleared.' : undefined;
-  const latencyMs = wholeNumber(latencyText);
-  const latencyError = kind === 'latency' && (latencyMs === undefined || latencyMs < 1 || latencyMs > 120_000) ? 'Milliseconds from 1 to 120000.' : undefined;
-  const status = wholeNumber(statusText);
-  const statusError = kind === 'http5xx' && (status === undefined || status < 500 || status > 599) ? 'An HTTP status from 500 to 599.' : undefined;
+  const read = readFault({ kind, api, countText, latencyText, statusText, mode });
+  const errors = 'errors' in read ? read.errors : {};
+  const countError = errors.count;
+  const latencyError = errors.latency;
+  const statusError = errors.status;
   const invalid = countError ?? latencyError ?? statusError;
   const list = faults.data ?? [];
 
@@ -78,7 +62,7 @@ function FaultTools() {
         aria-label="Add a fault"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!invalid) add.mutate({ fault: faultFrom(kind, api, count, latencyMs ?? 0, status ?? 502, mode) });
+          if ('fault' in read) add.mutate({ fault: read.fault });
         }}
       >
         <FormField label="Fault kind">
@@ -135,9 +119,8 @@ function ClockTools() {
   const advance = useAdvanceSandboxClock();
   const [amountText, setAmountText] = useState('60');
   const [unit, setUnit] = useState<'minutes' | 'hours'>('minutes');
-  const amount = wholeNumber(amountText);
-  const minutes = amount === undefined ? undefined : amount * (unit === 'hours' ? 60 : 1);
-  const amountError = amount === undefined || amount < 1 || (minutes ?? 0) > SANDBOX_CLOCK_MAX_MINUTES ? 'A whole number, at most 366 days in one jump.' : undefined;
+  const jump = readClockJump(amountText, unit);
+  const amountError = 'error' in jump ? jump.error : undefined;
   const shown = advance.data ?? clock.data;
 
   return (
@@ -153,7 +136,7 @@ function ClockTools() {
         aria-label="Advance the sandbox clock"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!amountError && amount !== undefined) advance.mutate({ amount, unit });
+          if (!('error' in jump)) advance.mutate(jump);
         }}
       >
         <FormField label="Advance by" error={amountError} help="Runs whatever became due: session expiry, PROCESSING results, notification resends.">
