@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import { ConsoleError, ERROR_CODES } from '../../../src-shared/errors';
+import { ANTOM_APIS, SANDBOX_FAULT_KINDS } from '../../../src-shared/vocabulary';
 import type { SandboxControl } from './control';
 import type { FaultInput } from './faults';
 
 const faultSchema = z.object({
-  kind: z.string(),
-  api: z.string().optional(),
+  kind: z.enum(SANDBOX_FAULT_KINDS),
+  api: z.enum(ANTOM_APIS).optional(),
   count: z.number().optional(),
   remaining: z.number().nullable(),
   latencyMs: z.number().optional(),
