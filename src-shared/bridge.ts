@@ -24,6 +24,7 @@ export const OPERATION_NAMES = [
   'explainLog', 'verifySignatureLab',
   'getJournalConnection', 'attachJournal', 'detachJournal',
   'listAudit', 'exportAudit',
+  'listSandboxFaults', 'setSandboxFaults', 'clearSandboxFaults', 'getSandboxClock', 'advanceSandboxClock', 'sendSandboxTestNotification',
 ] as const satisfies readonly OperationName[];
 
 type MissingOperations = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;

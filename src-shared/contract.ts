@@ -27,6 +27,9 @@ import type { JournalAccess } from './journal-access';
 import { DISPUTE_EVIDENCE_MAX_CHARS, DISPUTE_EVIDENCE_TYPES } from './antom/wire-types';
 import { PAYMENT_SORTS, paymentListFilterSchema, paymentListPageSchema, type PaymentListPage } from './payments-list';
 import { AUDIT_DOORS, AUDIT_OUTCOMES, AUDITED_OPERATIONS, type AuditEntry } from './audit-views';
+import {
+  advanceSandboxClockSchema, sandboxFaultInputSchema, sendSandboxTestNotificationSchema, type SandboxClockView, type SandboxFaultView, type SandboxTestNotificationResult,
+} from './sandbox-tools';
 
 export const environmentSchema = z.enum(ENVIRONMENTS);
 export type { Environment };
@@ -321,6 +324,15 @@ export const operations = {
   listDisputes: { input: empty },
   /** Embedded sandbox only: act as the buyer. */
   sandboxBuyerAction: { input: z.object({ id: z.string().min(1).max(64), outcome: z.enum(['success', 'fail', 'processing', 'cancel', 'expire']), resultCode: z.string().max(64).optional() }).strict() },
+  // embedded sandbox tools for integrators (issue 9 §4); refused on any other profile
+  listSandboxFaults: { input: empty },
+  /** Add one fault (or, with replace, make it the only one). */
+  setSandboxFaults: { input: z.object({ fault: sandboxFaultInputSchema, replace: z.boolean().optional() }).strict() },
+  clearSandboxFaults: { input: empty },
+  getSandboxClock: { input: empty },
+  advanceSandboxClock: { input: advanceSandboxClockSchema },
+  /** Have the sandbox send one payment's notification of this type again, signed, to its notify URL. */
+  sendSandboxTestNotification: { input: sendSandboxTestNotificationSchema },
 
   // the journal
   listNotifications: { input: z.object({ filter: notificationFilterSchema.optional(), page: pageSchema.optional() }).strict() },
@@ -384,6 +396,12 @@ interface OperationOutputs {
   refund: CallOutcome<unknown>;
   inquiryRefund: CallOutcome<unknown>;
   sandboxBuyerAction: SandboxPaymentView;
+  listSandboxFaults: SandboxFaultView[];
+  setSandboxFaults: SandboxFaultView[];
+  clearSandboxFaults: SandboxFaultView[];
+  getSandboxClock: SandboxClockView;
+  advanceSandboxClock: SandboxClockView;
+  sendSandboxTestNotification: SandboxTestNotificationResult;
   acceptDispute: CallOutcome<unknown>;
   supplyDefenseDocument: CallOutcome<unknown>;
   downloadDisputeEvidence: CallOutcome<unknown>;

@@ -49,6 +49,18 @@ export const DISPUTE_NOTIFY_TYPES = [
 export const NOTIFY_TYPES = [...PAYMENT_NOTIFY_TYPES, ...DISPUTE_NOTIFY_TYPES, 'UNKNOWN'] as const;
 export type NotifyType = (typeof NOTIFY_TYPES)[number];
 
+/**
+ * The failures the embedded sandbox can inject (its fault kinds, docs/sandbox-scenarios.md):
+ * a delay, an HTTP 5xx, the change applied then the socket dropped, U / UNKNOWN_EXCEPTION, and an
+ * answer without or with a wrong signature.
+ */
+export const SANDBOX_FAULT_KINDS = ['latency', 'http5xx', 'dropAfterApply', 'unknownException', 'missingSignature', 'wrongSignature'] as const;
+export type SandboxFaultKind = (typeof SANDBOX_FAULT_KINDS)[number];
+
+/** The notifications the embedded sandbox can send again for one payment ("send a test notification"). */
+export const SANDBOX_TEST_NOTIFY_TYPES = [...PAYMENT_NOTIFY_TYPES, 'NOTIFY_DISPUTE'] as const;
+export type SandboxTestNotifyType = (typeof SANDBOX_TEST_NOTIFY_TYPES)[number];
+
 /** Why the receiver rejected a POST. */
 export const REJECT_REASONS = [
   'wrong-key',          // signature well-formed but does not verify; no other explanation found

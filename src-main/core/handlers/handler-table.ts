@@ -12,6 +12,7 @@ import { overviewHandlers } from './overview-handlers';
 import { paymentHandlers } from './payment-handlers';
 import { paymentsListHandlers } from './payments-list-handlers';
 import { profileHandlers } from './profile-handlers';
+import { sandboxToolHandlers } from './sandbox-tools-handlers';
 import { troubleshootHandlers } from './troubleshoot-handlers';
 
 export function buildHandlerTable(ctx: HandlerContext): HandlerTable {
@@ -25,5 +26,6 @@ export function buildHandlerTable(ctx: HandlerContext): HandlerTable {
     ...journalConnectionHandlers(ctx),
     ...paymentsListHandlers(ctx),
     ...auditHandlers(ctx),
+    ...sandboxToolHandlers(ctx),
   };
 }

@@ -60,6 +60,9 @@ interface SandboxInfo {
   antomPublicKey: string;
   timeScale: number;
   notifyUrl: string | undefined;
+  /** Sandbox "now" (ISO, seconds) and how far advanceTime has moved it ahead of the wall clock. */
+  now: string;
+  clockOffsetMs: number;
 }
 
 export interface SandboxControl {

@@ -20,7 +20,7 @@ import { Notifier } from './notifier';
 import { checkAntomRequest } from './request-checks';
 import { parseRequestTarget } from './request-target';
 import { validateRequest } from '../../../src-shared/antom/validate-request';
-import { SandboxClock } from './sandbox-clock';
+import { isoSeconds, SandboxClock } from './sandbox-clock';
 import { writeAntomAnswer, type ResponseSigning, type SignatureMode } from './signed-response';
 import { SandboxStore, type SandboxContext } from './state/store';
 
@@ -118,7 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       notifyUrl = url;
     },
     registerMerchant,
-    info: () => ({ baseUrl, antomPublicKey: antomKey.publicKeyBase64, timeScale, notifyUrl }),
+    info: () => ({ baseUrl, antomPublicKey: antomKey.publicKeyBase64, timeScale, notifyUrl, now: isoSeconds(clock.now()), clockOffsetMs: clock.offset() }),
   });
 
   const latencyTimers = new Set<NodeJS.Timeout>();

@@ -14,6 +14,7 @@ import { useAppStatus, useProfileMode } from '../../queries/app-status';
 import { useCreatePaymentSession } from '../../queries/calls-outcomes';
 import { newRequestId } from '../../../src-shared/request-ids';
 import { BuyerActions } from './buyer-actions';
+import { SandboxToolsPanel } from './sandbox-tools-panel';
 import { SessionForm } from './session-form';
 import type { SessionFormValues } from './session-body';
 
@@ -117,6 +118,7 @@ export default function SessionsPage() {
           ) : null}
         </div>
       ) : null}
+      {mode.embedded ? <SandboxToolsPanel lastPaymentRequestId={sent?.paymentRequestId ?? ''} /> : null}
     </DashboardPage>
   );
 }
