@@ -133,7 +133,8 @@ export function pagedSelect(table: string, columns: string, where: PgWhere, page
     }
     where.clauses.push(`id < ${where.param(before)}`);
   }
-  const prefix = where.with ? `WITH ${where.with}\n` : '';
+  // RECURSIVE lets the any-ID walk read itself (postgres-related-ids.ts); plain CTEs ignore it.
+  const prefix = where.with ? `WITH RECURSIVE ${where.with}\n` : '';
   let sql = `${prefix}SELECT ${columns} FROM ${table}${where.sql()} ORDER BY id DESC LIMIT ${where.param(limit + 1)}`;
   if (page.offset !== undefined && page.cursor === undefined) {
     if (!Number.isInteger(page.offset) || page.offset < 0) {

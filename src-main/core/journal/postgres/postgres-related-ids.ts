@@ -17,36 +17,34 @@ export const RELATED_ID_CAP = 500;
 /** Reads after the seed: the engine's loop runs four rounds and adds the IDs of the first three. */
 const EXPANSION_READS = 3;
 
-/** The CTE the page reads: `related_ids(ids text[])`, one row. */
+/** The CTE the page reads: `related_ids(ids text[])`, one row. It needs WITH RECURSIVE. */
 export const RELATED_IDS_CTE = 'related_ids';
 
 const linkColumns = PAYMENT_LINK_COLUMNS.join(', ');
 const linkValues = PAYMENT_LINK_COLUMNS.map((c) => `(${c})`).join(', ');
 
-function bothTables(where: string, guard = ''): string {
-  const read = (table: string): string => `(SELECT ${linkColumns} FROM ${table} WHERE (${where})${guard} LIMIT ${RELATED_ROW_CAP})`;
+function bothTables(where: string): string {
+  const read = (table: string): string => `(SELECT ${linkColumns} FROM ${table} WHERE ${where} LIMIT ${RELATED_ROW_CAP})`;
   return `${read('calls')} UNION ALL ${read('notifications')}`;
 }
 
-/** The link IDs of some rows, added to a previous set (when given), as one text[] (never NULL). */
+/** The link IDs of the rows `rows` reads, with those of the array `previous` (when given), as one text[] (never NULL). */
 function idsOf(rows: string, previous?: string): string {
-  const fromRows = `SELECT v FROM ${rows}, LATERAL (VALUES ${linkValues}) AS link(v) WHERE v IS NOT NULL`;
-  const all = previous ? `${fromRows} UNION SELECT unnest(ids) FROM ${previous}` : fromRows;
-  return `SELECT coalesce(array_agg(DISTINCT v), '{}'::text[]) AS ids FROM (${all}) AS found(v)`;
+  const fromRows = `SELECT link.v FROM (${rows}) AS r, LATERAL (VALUES ${linkValues}) AS link(v) WHERE link.v IS NOT NULL`;
+  const all = previous ? `${fromRows} UNION SELECT unnest(${previous})` : fromRows;
+  return `(SELECT coalesce(array_agg(DISTINCT v), '{}'::text[]) FROM (${all}) AS found(v))`;
 }
 
-/** `WITH ...` (without the keyword) for the ID bound at placeholder `anyId` (e.g. "$3"). */
+/**
+ * The CTEs (for WITH RECURSIVE, without the keywords) for the ID bound at placeholder `anyId`
+ * (e.g. "$3"). A recursive walk rather than one CTE per read: the same reads, and a statement
+ * the server plans in a fraction of the time (planning, not running, was most of its cost).
+ */
 export function relatedIdsCte(anyId: string): string {
-  const parts = [`related_rows_0 AS (${bothTables(ID_COLUMN_NAMES.map((c) => `${c} = ${anyId}`).join(' OR '))})`, `related_ids_0 AS (${idsOf('related_rows_0')})`];
-  for (let k = 1; k <= EXPANSION_READS; k++) {
-    const previous = `related_ids_${k - 1}`;
-    // The cast makes the sub-select one array value (ANY over a bare sub-select compares to each row).
-    const set = `(SELECT ids FROM ${previous})::text[]`;
-    const match = PAYMENT_LINK_COLUMNS.map((c) => `${c} = ANY(${set})`).join(' OR ');
-    // As the loop: no read once the set has outgrown the cap.
-    parts.push(`related_rows_${k} AS (${bothTables(match, ` AND cardinality(${set}) <= ${RELATED_ID_CAP}`)})`);
-    parts.push(`related_ids_${k} AS (${idsOf(`related_rows_${k}`, previous)})`);
-  }
-  parts.push(`${RELATED_IDS_CTE} AS (SELECT ids[1:${RELATED_ID_CAP}] AS ids FROM related_ids_${EXPANSION_READS})`);
-  return parts.join(',\n');
+  const seed = bothTables(`(${ID_COLUMN_NAMES.map((c) => `${c} = ${anyId}`).join(' OR ')})`);
+  const next = bothTables(`(${PAYMENT_LINK_COLUMNS.map((c) => `${c} = ANY(w.ids)`).join(' OR ')})`);
+  // As the loop: a read only while the set is within the cap; the last set kept is the last row.
+  const walk = `related_walk(depth, ids) AS (SELECT 0, ${idsOf(seed)}
+  UNION ALL SELECT w.depth + 1, ${idsOf(next, 'w.ids')} FROM related_walk AS w WHERE w.depth < ${EXPANSION_READS} AND cardinality(w.ids) <= ${RELATED_ID_CAP})`;
+  return `${walk},\n${RELATED_IDS_CTE} AS (SELECT ids[1:${RELATED_ID_CAP}] AS ids FROM related_walk ORDER BY depth DESC LIMIT 1)`;
 }
