@@ -43,7 +43,7 @@ describeWithPostgres('PostgreSQL any-ID page in one statement', () => {
     expect((await journal.listNotifications({ anyId: 'REF-X' })).items.map((n) => n.notifyType)).toEqual(['REFUND_RESULT', 'PAYMENT_RESULT']);
   });
 
-  it('reads a rejectReason + until page newest first through the (reject_reason, id, first_seen_at) index', async () => {
+  it('reads a rejectReason + late until page newest first through the (reject_reason, id, first_seen_at) index', async () => {
     const journal = await seedChain();
     const sql = journal.connection();
     const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere({ rejectReason: 'wrong-key', until: '2026-03-02T00:00:00Z' }), { limit: 100 });
