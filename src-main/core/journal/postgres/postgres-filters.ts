@@ -8,12 +8,22 @@ import { ConsoleError } from '../../../../src-shared/errors';
 import { ID_COLUMN_NAMES, MAX_PAGE, normaliseTime, PAYMENT_ID_LINKS } from '../journal-filters';
 import type { CallFilter, NotificationFilter, PageRequest } from '../journal-types';
 import type { SqlValue } from './postgres-connection';
+import { RELATED_IDS_CTE, relatedIdsCte } from './postgres-related-ids';
 import { searchPhrases } from './search-text';
+
+/**
+ * How an "any ID" filter finds the rows of the payments the ID names: IDs the engine already
+ * read (a list, or none: the ID alone), or 'inline': the expansion runs inside the page's own
+ * statement (postgres-related-ids.ts), one round trip.
+ */
+export type RelatedIds = readonly string[] | 'inline';
 
 /** A WHERE under construction: `param(v)` binds v and returns its placeholder. */
 export class PgWhere {
   readonly clauses: string[] = [];
   readonly params: SqlValue[] = [];
+  /** CTEs the statement starts with (without WITH), e.g. the inline "any ID" expansion. */
+  with: string | undefined;
 
   param(value: SqlValue): string {
     this.params.push(value);
@@ -37,9 +47,19 @@ function oneOrMany(column: string, value: string | readonly string[] | undefined
  * any ID of those payments (as journal-filters.ts: a paymentRequestId also finds that payment's
  * capture and refund notifications, which carry only paymentId / captureId / refundId).
  */
-function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined, where: PgWhere, relatedIds: readonly string[] = []): void {
+function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined, where: PgWhere, relatedIds: RelatedIds = []): void {
   if (!anyId) return;
   const p = where.param(anyId);
+  if (relatedIds === 'inline') {
+    where.with = relatedIdsCte(p);
+    const set = `(SELECT ids FROM ${RELATED_IDS_CTE})::text[]`; // one array value, not a row set
+    const parts = [
+      ...ID_COLUMN_NAMES.map((c) => `SELECT id FROM ${table} WHERE ${c} = ${p}`),
+      ...PAYMENT_ID_LINKS.map((c) => `SELECT id FROM ${table} WHERE ${c} = ANY(${set})`),
+    ];
+    where.clauses.push(`id IN (${parts.join(' UNION ')})`);
+    return;
+  }
   const related = relatedIds.filter((id) => id !== anyId);
   if (related.length === 0) {
     where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ${p}`).join(' OR ')})`);
@@ -65,7 +85,7 @@ function searchClause(text: string | undefined, where: PgWhere): void {
   where.clauses.push(`search @@ (${phrases.map((p) => `phraseto_tsquery('simple', ${where.param(p)})`).join(' && ')})`);
 }
 
-export function notificationWhere(filter: NotificationFilter, where: PgWhere = new PgWhere(), relatedIds?: readonly string[]): PgWhere {
+export function notificationWhere(filter: NotificationFilter, where: PgWhere = new PgWhere(), relatedIds?: RelatedIds): PgWhere {
   oneOrMany('notify_type', filter.notifyType, where);
   oneOrMany('verification', filter.verification, where);
   oneOrMany('reject_reason', filter.rejectReason, where);
@@ -79,7 +99,7 @@ export function notificationWhere(filter: NotificationFilter, where: PgWhere = n
   return where;
 }
 
-export function callWhere(filter: CallFilter, where: PgWhere = new PgWhere(), relatedIds?: readonly string[]): PgWhere {
+export function callWhere(filter: CallFilter, where: PgWhere = new PgWhere(), relatedIds?: RelatedIds): PgWhere {
   oneOrMany('api', filter.api, where);
   if (filter.resultStatus === 'none') where.clauses.push('result_status IS NULL');
   else oneOrMany('result_status', filter.resultStatus, where);
@@ -113,7 +133,9 @@ export function pagedSelect(table: string, columns: string, where: PgWhere, page
     }
     where.clauses.push(`id < ${where.param(before)}`);
   }
-  let sql = `SELECT ${columns} FROM ${table}${where.sql()} ORDER BY id DESC LIMIT ${where.param(limit + 1)}`;
+  // RECURSIVE lets the any-ID walk read itself (postgres-related-ids.ts); plain CTEs ignore it.
+  const prefix = where.with ? `WITH RECURSIVE ${where.with}\n` : '';
+  let sql = `${prefix}SELECT ${columns} FROM ${table}${where.sql()} ORDER BY id DESC LIMIT ${where.param(limit + 1)}`;
   if (page.offset !== undefined && page.cursor === undefined) {
     if (!Number.isInteger(page.offset) || page.offset < 0) {
       throw new ConsoleError('VALIDATION_FAILED', `Offset ${page.offset} is not valid.`, 'Use a whole number of rows, 0 or more.', { field: 'offset' });

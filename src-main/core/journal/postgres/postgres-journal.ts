@@ -59,7 +59,8 @@ import { callEvent, collapsePolls, notificationEvent, sortEvents } from '../time
 import {
   connectJournalDatabase, describeDatabaseUrl, journalDatabaseError, type JournalSql, type JournalTx, type SqlScalar, type SqlValue,
 } from './postgres-connection';
-import { callWhere, notificationWhere, pagedSelect, PgWhere } from './postgres-filters';
+import { callWhere, notificationWhere, pagedSelect, PgWhere, type RelatedIds } from './postgres-filters';
+import { RELATED_ID_CAP, RELATED_ROW_CAP } from './postgres-related-ids';
 import { migratePostgres, postgresSchemaVersion, type MigrationOutcome } from './postgres-migrate';
 import { POSTGRES_SCHEMA_VERSION } from '../migrations/postgres';
 import type { Journal, JournalCounts, JournalReadiness, NotificationAnswerItem, StoreOptions } from '../journal';
@@ -97,11 +98,9 @@ interface PostgresJournalOptions {
 }
 
 const DEFAULT_SETTINGS: JournalSettings = { retentionDays: 90, notificationExpectedMinutes: 5 };
-const TIMELINE_ROW_CAP = 5_000;
+const TIMELINE_ROW_CAP = RELATED_ROW_CAP;
 /** At most this many payments per looked-up ID (a referenceOrderId reused without end); as SQLite. */
 const RESOLVE_PAYMENT_CAP = 50;
-/** At most this many related IDs expand an "any ID" filter; as SQLite. */
-const RELATED_ID_CAP = 500;
 /** How often a batch is retried when the server aborts it for a deadlock / serialisation failure. */
 const CONFLICT_RETRIES = 3;
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
@@ -597,20 +596,30 @@ export class PostgresJournal implements Journal {
 
   // ---- reading ---------------------------------------------------------------------------
 
+  /**
+   * An "any ID" page is one statement (the expansion inlined, postgres-related-ids.ts); only when
+   * it comes back empty, which is also what an ID kept in no column (found by text) gives, does
+   * the engine take the multi-read path, whose answer is then the same or more.
+   */
   async listNotifications(filter: NotificationFilter = {}, page: PageRequest = {}): Promise<Page<NotificationSummary>> {
-    return this.notificationPage(filter, page, await this.relatedIds(filter.anyId));
+    if (!filter.anyId) return this.notificationPage(filter, page, []);
+    const inline = await this.notificationPage(filter, page, 'inline');
+    return inline.items.length > 0 ? inline : this.notificationPage(filter, page, await this.relatedIds(filter.anyId));
   }
 
-  private async notificationPage(filter: NotificationFilter, page: PageRequest, related: readonly string[]): Promise<Page<NotificationSummary>> {
+  private async notificationPage(filter: NotificationFilter, page: PageRequest, related: RelatedIds): Promise<Page<NotificationSummary>> {
     const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter, new PgWhere(), related), page);
     return this.toPage(await this.query<NotificationRow>(q.sql, q.params), q.limit, toNotificationSummary);
   }
 
+  /** As listNotifications: one statement, the multi-read path only for an empty page. */
   async listCalls(filter: CallFilter = {}, page: PageRequest = {}): Promise<Page<CallSummary>> {
-    return this.callPage(filter, page, await this.relatedIds(filter.anyId));
+    if (!filter.anyId) return this.callPage(filter, page, []);
+    const inline = await this.callPage(filter, page, 'inline');
+    return inline.items.length > 0 ? inline : this.callPage(filter, page, await this.relatedIds(filter.anyId));
   }
 
-  private async callPage(filter: CallFilter, page: PageRequest, related: readonly string[]): Promise<Page<CallSummary>> {
+  private async callPage(filter: CallFilter, page: PageRequest, related: RelatedIds): Promise<Page<CallSummary>> {
     const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter, new PgWhere(), related), page);
     return this.toPage(await this.query<CallRow>(q.sql, q.params), q.limit, toCallSummary);
   }

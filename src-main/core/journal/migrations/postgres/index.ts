@@ -9,6 +9,7 @@ import { PG_V3_FORWARD_OUTBOX } from './0003-forward-outbox';
 import { PG_V4_CALL_ACTORS } from './0004-call-actors';
 import { PG_LIVE_NOTIFY } from './0005-live-notify';
 import { PG_PAYMENTS_PENDING_SEEDS } from './0006-payments-pending-seeds';
+import { PG_REJECT_REASON_INDEX } from './0007-reject-reason-index';
 
 interface PostgresMigration {
   /** The file's name without extension: what schema_migrations records. */
@@ -23,6 +24,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { name: '0004-call-actors', sql: PG_V4_CALL_ACTORS },
   { name: '0005-live-notify', sql: PG_LIVE_NOTIFY },
   { name: '0006-payments-pending-seeds', sql: PG_PAYMENTS_PENDING_SEEDS },
+  { name: '0007-reject-reason-index', sql: PG_REJECT_REASON_INDEX },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
