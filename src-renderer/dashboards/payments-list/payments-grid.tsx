@@ -14,17 +14,17 @@ import type { PaymentPages } from './payment-pages';
 const ROW_HEIGHT = 30;
 
 const COLUMNS: readonly { key: string; header: string; width: string }[] = [
-  { key: 'payment', header: 'Payment', width: 'minmax(190px, 2fr)' },
-  { key: 'status', header: 'Status', width: '120px' },
+  { key: 'payment', header: 'Payment', width: 'minmax(170px, 2fr)' },
+  { key: 'status', header: 'Status', width: '112px' },
   { key: 'amount', header: 'Amount', width: '105px' },
   { key: 'method', header: 'Method', width: '72px' },
   { key: 'created', header: 'Created', width: '108px' },
   { key: 'updated', header: 'Updated', width: '108px' },
-  { key: 'captured', header: 'Captured', width: '95px' },
-  { key: 'refunded', header: 'Refunded', width: '95px' },
+  { key: 'captured', header: 'Captured', width: '90px' },
+  { key: 'refunded', header: 'Refunded', width: '90px' },
   { key: 'disputes', header: 'Disputes', width: '74px' },
-  { key: 'profile', header: 'Profile', width: 'minmax(80px, 0.8fr)' },
-  { key: 'actor', header: 'Last actor', width: 'minmax(84px, 0.8fr)' },
+  { key: 'profile', header: 'Profile', width: 'minmax(72px, 0.8fr)' },
+  { key: 'actor', header: 'Last actor', width: 'minmax(80px, 0.8fr)' },
 ];
 const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 

@@ -102,7 +102,8 @@ export function JournalPanel() {
         <>
           <FieldList
             rows={[
-              ['File', <code>{info.data.file}</code>],
+              // A shared journal is a database URL (without its password), not a file.
+              [/^postgres(ql)?:\/\//.test(info.data.file) ? 'Database' : 'File', <code>{info.data.file}</code>],
               ['Size', bytes(info.data.fileBytes)],
               ['Calls', info.data.counts.calls.toLocaleString()],
               ['Notifications', info.data.counts.notifications.toLocaleString()],
