@@ -7,6 +7,21 @@
  * The SQL is the same on SQLite and PostgreSQL (row-value comparisons, LIMIT/OFFSET); only the
  * placeholders differ, so each engine passes its own (`?` or `$n`) and runs the text it gets back.
  * Column names come from fixed lists; every value is a bound parameter.
+ *
+ * Indexes these queries use (sqlite migration 0007, postgres 0002; same names on both engines).
+ * Keep them when pruning the table's indexes, or the pages turn into scans:
+ * - payments_created, payments_updated, payments_amount: (sort column, key), the unfiltered pages
+ *   in each sort; the row comparison `(column, key) < (?, ?)` is their index range;
+ * - payments_{status,currency,method,profile}_{created,updated,amount}: (filter, sort column, key),
+ *   a page with that equality filter in that sort (the bench's status and currency pages:
+ *   payments_status_created, payments_currency_amount); a second filter is checked on those rows;
+ * - the primary key (key): the tie-break of every sort and the upsert's conflict target;
+ * - payments_expiring (expires_at, partial): the due-payments check every list read runs first
+ *   (SqliteJournal's expiredPayments, PostgresJournal.refreshDuePayments).
+ * (payments_payment_id is not read by the list: no query here filters on payment_id.)
+ * Checked on PostgreSQL at 1,000,000 rows with EXPLAIN (ANALYZE, BUFFERS) of the generic plans
+ * (plan_cache_mode = force_generic_plan): each page is an index range scan reading 5-106 buffers,
+ * under 0.3 ms on the server.
  */
 import { ConsoleError } from '../../../src-shared/errors';
 import { formatMinorUnits, isKnownCurrency } from '../../../src-shared/money';

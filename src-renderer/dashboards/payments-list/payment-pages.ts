@@ -107,6 +107,29 @@ export function usePaymentPages(view: PaymentListView): PaymentPages {
     }
   }, [view]);
 
+  // Look at the viewport every FETCH_EVERY_MS while it moves. While it moves by more than a page
+  // between two looks (a fling or a scrollbar drag), a page fetched now would be out of view
+  // before it landed, and its query, transfer and parse would take time from the frames being
+  // scrolled: wait for the next look. Slower scrolling, and the look after the viewport stops,
+  // fetch what is on screen and a page each side.
+  const lastLook = useRef<number | undefined>(undefined);
+  const armFetch = useCallback((): void => {
+    if (fetchTimer.current !== undefined) return;
+    fetchTimer.current = window.setTimeout(() => {
+      fetchTimer.current = undefined;
+      const [f, l] = visible.current;
+      const moved = lastLook.current === undefined ? 0 : Math.abs(f - lastLook.current);
+      lastLook.current = f;
+      if (moved > PAGE_SIZE) {
+        armFetch();
+        return;
+      }
+      const from = Math.max(0, Math.floor(f / PAGE_SIZE) - 1);
+      const to = Math.min(Math.floor(l / PAGE_SIZE) + 1, maxPageOf(state.current.total));
+      for (let page = from; page <= to; page++) void fetchPage(page, generation.current);
+    }, FETCH_EVERY_MS);
+  }, [fetchPage]);
+
   const isWanted = (page: number): boolean => {
     const [first, last] = visible.current;
     return page >= Math.floor(first / PAGE_SIZE) - 1 - KEEP_AROUND && page <= Math.floor(last / PAGE_SIZE) + 1 + KEEP_AROUND;
@@ -116,25 +139,13 @@ export function usePaymentPages(view: PaymentListView): PaymentPages {
     const s = state.current;
     const firstPage = Math.max(0, Math.floor(first / PAGE_SIZE) - 1);
     const lastPage = Math.floor(last / PAGE_SIZE) + 1;
-    let released = false;
+    // Released pages are out of view by definition: nothing on screen changes, so no re-render
+    // (one per scrolled frame, when it did).
     for (const page of [...s.pages.keys()]) {
-      if (page < firstPage - KEEP_AROUND || page > lastPage + KEEP_AROUND) {
-        s.pages.delete(page);
-        released = true;
-      }
+      if (page < firstPage - KEEP_AROUND || page > lastPage + KEEP_AROUND) s.pages.delete(page);
     }
-    if (released) bump();
-    // Fetch at most every FETCH_EVERY_MS while the viewport moves: a fling crosses hundreds of
-    // pages, and only those near where it stops are worth a query.
-    if (fetchTimer.current !== undefined) return;
-    fetchTimer.current = window.setTimeout(() => {
-      fetchTimer.current = undefined;
-      const [f, l] = visible.current;
-      const from = Math.max(0, Math.floor(f / PAGE_SIZE) - 1);
-      const to = Math.min(Math.floor(l / PAGE_SIZE) + 1, maxPageOf(state.current.total));
-      for (let page = from; page <= to; page++) void fetchPage(page, generation.current);
-    }, FETCH_EVERY_MS);
-  }, [fetchPage]);
+    armFetch();
+  }, [armFetch]);
   ensureRef.current = ensure;
 
   useEffect(() => {
