@@ -92,6 +92,8 @@ export interface AppStatus {
 // Shared input pieces
 // ---------------------------------------------------------------------------------------------
 
+/** A result code the sandbox will answer with: Antom's codes are upper-case words joined by underscores. */
+export const antomResultCode = z.string().max(64).regex(/^[A-Z][A-Z0-9_]*$/, 'must be an Antom result code: capital letters, digits and underscores, e.g. USER_BALANCE_NOT_ENOUGH');
 const requestId = z.string().min(1).max(64).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 const antomId = z.string().min(1).max(64);
 const wireAmountSchema = z.object({
@@ -323,7 +325,7 @@ export const operations = {
   /** Disputes from the journal: open ones first, soonest defense deadline first. */
   listDisputes: { input: empty },
   /** Embedded sandbox only: act as the buyer. */
-  sandboxBuyerAction: { input: z.object({ id: z.string().min(1).max(64), outcome: z.enum(['success', 'fail', 'processing', 'cancel', 'expire']), resultCode: z.string().max(64).optional() }).strict() },
+  sandboxBuyerAction: { input: z.object({ id: z.string().min(1).max(64), outcome: z.enum(['success', 'fail', 'processing', 'cancel', 'expire']), resultCode: antomResultCode.optional() }).strict() },
   // embedded sandbox tools for integrators (issue 9 §4); refused on any other profile
   listSandboxFaults: { input: empty },
   /** Add one fault (or, with replace, make it the only one). */

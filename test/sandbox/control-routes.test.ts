@@ -58,6 +58,9 @@ describe('HTTP control surface', () => {
     expect((await control('GET', 'payments')).json).toHaveLength(1);
     expect((await control('GET', 'payments/NOPE')).status).toBe(404);
     expect((await control('POST', `payments/${paid.json.paymentId}/pay`, { outcome: 'teleport' })).status).toBe(400);
+    const badCode = await control('POST', `payments/${paid.json.paymentId}/pay`, { outcome: 'fail', resultCode: 'drop table; --' });
+    expect(badCode.status).toBe(400);
+    expect(JSON.stringify(badCode.json.error)).toMatch(/Antom result code/);
   });
 
   it('sets, lists and clears faults', async () => {

@@ -17,7 +17,7 @@ import { disputeFunds, listDisputes } from './dispute-queries';
 import { insertReplay, listReplays } from './notification-replays';
 import type { NotificationReplayRecord } from '../../../src-shared/journal-views';
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ConsoleError } from '../../../src-shared/errors';
 import type { CallRecord, CallRecorder } from '../client/call-record';
@@ -82,6 +82,24 @@ const RESOLVE_PAYMENT_CAP = 50;
 /** At most this many related IDs expand an "any ID" filter. */
 const RELATED_ID_CAP = 500;
 
+/**
+ * The journal holds request and notification bodies (buyers' names, amounts), so it is the owner's
+ * alone, like profiles.json. SQLite gives its -wal and -shm files the main file's mode, so the
+ * main file is narrowed before WAL is switched on; a journal left 0644 by an older console (or its
+ * sidecars) is narrowed at open too.
+ */
+function restrictToOwner(file: string): void {
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (path !== file && !existsSync(path)) continue;
+    // A file the user shares on purpose (another owner, a read-only mount) still opens.
+    try {
+      chmodSync(path, 0o600);
+    } catch {
+      /* not ours to narrow */
+    }
+  }
+}
+
 function whereSql(where: SqlWhere): string {
   return where.clauses.length ? ` WHERE ${where.clauses.join(' AND ')}` : '';
 }
@@ -118,6 +136,7 @@ export class SqliteJournal implements Journal {
     let db: Database.Database | undefined;
     try {
       db = new Database(file);
+      restrictToOwner(file);
       assertKnownVersion(db, file);
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);

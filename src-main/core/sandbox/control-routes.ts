@@ -15,6 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ConsoleError, toErrorShape } from '../../../src-shared/errors';
+import { antomResultCode } from '../../../src-shared/contract';
 import type { SandboxControl } from './control';
 import { DISPUTE_JUDGED_RESULTS } from './dispute-scenarios';
 
@@ -22,7 +23,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const paySchema = z.object({
   outcome: z.enum(['success', 'fail', 'processing', 'cancel', 'expire']).optional(),
-  resultCode: z.string().min(1).max(64).optional(),
+  resultCode: antomResultCode.min(1).optional(),
   resultMessage: z.string().min(1).max(256).optional(),
 });
 const merchantSchema = z.object({ clientId: z.string().min(1).max(128), merchantPublicKeyBase64: z.string().min(1).max(4096), regionSign: z.string().regex(/^[A-Z]{2}$/).optional() });

@@ -126,6 +126,9 @@ describe('payments on the embedded sandbox', () => {
   it('acts as the buyer only on a payment the sandbox knows', async () => {
     const error = await kit.fails('sandboxBuyerAction', { id: 'PAY-UNKNOWN', outcome: 'success' });
     expect(error.code).toBe('NOT_FOUND');
+    const badCode = await kit.fails('sandboxBuyerAction', { id: 'PAY-UNKNOWN', outcome: 'fail', resultCode: 'not a code' });
+    expect(badCode.code).toBe('VALIDATION_FAILED');
+    expect(`${badCode.message} ${badCode.hint ?? ''}`).toMatch(/Antom result code/);
   });
 
   it('prunes nothing recent', async () => {

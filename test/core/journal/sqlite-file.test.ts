@@ -3,10 +3,11 @@
  * its engine is in contract/ (run here by contract/sqlite.contract.test.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { vectors } from '../../support/signature-vectors';
 import { JOURNAL_FILE_NAME } from '../../../src-main/core/journal/sqlite-journal';
+import { openJournal } from '../../../src-main/core/journal/open-journal';
 import { OK, call, notification, tempJournal, type TempJournal } from './journal-fixtures';
 
 let t: TempJournal;
@@ -19,6 +20,22 @@ describe('the SQLite journal file', () => {
   it('is the data directory\'s journal.sqlite3, and says so', async () => {
     expect(t.journal.engine).toBe('sqlite');
     expect(t.journal.describe()).toBe(join(t.dir, JOURNAL_FILE_NAME));
+  });
+
+  it('is readable by its owner only, with its WAL sidecars, and narrows an older 0644 journal at open', async () => {
+    const rec = t.journal.recorder();
+    await rec.record(call('inquiryPayment', '2026-03-04T00:00:00.000Z', { paymentRequestId: 'PR-MODE' }, { result: OK }));
+    const modes = (): number[] => readdirSync(t.dir).filter((f) => f.startsWith(JOURNAL_FILE_NAME)).map((f) => statSync(join(t.dir, f)).mode & 0o777);
+    expect(modes().length).toBeGreaterThanOrEqual(2);
+    expect(new Set(modes())).toEqual(new Set([0o600]));
+    await t.journal.close();
+    for (const f of readdirSync(t.dir).filter((f) => f.startsWith(JOURNAL_FILE_NAME))) chmodSync(join(t.dir, f), 0o644);
+    const reopened = await openJournal({ dataDir: t.dir });
+    try {
+      expect(new Set(modes())).toEqual(new Set([0o600]));
+    } finally {
+      await reopened.close();
+    }
   });
 
   it('never holds fixture key material, whatever the body held', async () => {

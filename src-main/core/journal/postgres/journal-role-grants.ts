@@ -45,6 +45,8 @@ interface TableAccess {
   intake?: readonly TablePrivilege[];
   operator?: readonly TablePrivilege[];
   support?: readonly TablePrivilege[];
+  /** UPDATE of these columns only (a column grant), where a role must change one field of a row it may not rewrite. */
+  updateColumns?: Partial<Record<JournalRoleKind, readonly string[]>>;
 }
 
 const READ: readonly TablePrivilege[] = ['SELECT'];
@@ -62,7 +64,9 @@ const TAKE: readonly TablePrivilege[] = ['SELECT', 'DELETE'];
 export const JOURNAL_TABLE_ACCESS: readonly TableAccess[] = [
   { table: 'schema_migrations', intake: READ, operator: READ, support: READ },
   // The receiver's INSERT ... ON CONFLICT DO UPDATE reads the row it updates; answers update attempts.
-  { table: 'notifications', intake: WRITE, operator: ['SELECT', 'UPDATE'], support: READ },
+  // An operator's re-send of a forward marks the notification's forward_state, and nothing else:
+  // the body, signature and verdict of what Antom sent stay the receiver's.
+  { table: 'notifications', intake: WRITE, operator: READ, support: READ, updateColumns: { operator: ['forward_state'] } },
   { table: 'notification_attempts', intake: WRITE, operator: READ, support: READ },
   { table: 'notification_replays', operator: APPEND, support: READ },
   // support's INSERT is narrowed to inquiries by the row-level security policy below.
@@ -80,7 +84,7 @@ export const JOURNAL_TABLE_ACCESS: readonly TableAccess[] = [
   { table: 'payments', intake: EVERYTHING, operator: EVERYTHING, support: EVERYTHING },
   { table: 'payments_pending', intake: EVERYTHING, operator: TAKE, support: TAKE },
   // The relay: receivers queue and send; an operator re-sends a forward the backend never took
-  // (which also marks the notification's forward_state: the one notifications column operators update).
+  // (which also marks the notification's forward_state: see updateColumns on notifications).
   { table: 'forward_outbox', intake: WRITE, operator: WRITE, support: READ },
   { table: 'forward_attempts', intake: APPEND, operator: READ, support: READ },
   // The audit trail is append-only for everyone but the owner: intents before a money-moving call,

@@ -41,7 +41,7 @@ export interface JournalRolesReport {
   ranAs: string;
   roles: Array<{ kind: JournalRoleKind; name: string; created: boolean; purpose: string }>;
   /** What each role holds on each table now. */
-  grants: Array<{ table: string } & Partial<Record<JournalRoleKind, TablePrivilege[]>>>;
+  grants: Array<{ table: string } & Partial<Record<JournalRoleKind, Array<TablePrivilege | `UPDATE (${string})`>>>>;
   /** Listed in journal-role-grants.ts but not in this database (yet): no grant made. */
   skippedTables: string[];
   /** support's rows in calls must have one of these APIs (row-level security). */
@@ -157,8 +157,12 @@ async function applyGrants(tx: JournalTx, schema: string): Promise<Pick<JournalR
     for (const kind of JOURNAL_ROLE_KINDS) {
       const privileges = access[kind] ?? [];
       if (privileges.length > 0) await tx.unsafe(`GRANT ${privileges.join(', ')} ON ${s}.${ident(access.table)} TO ${ident(JOURNAL_ROLE_NAMES[kind])}`);
+      const columns = access.updateColumns?.[kind] ?? [];
+      const columnList = columns.map(ident).join(', ');
+      if (columns.length > 0) await tx.unsafe(`GRANT UPDATE (${columnList}) ON ${s}.${ident(access.table)} TO ${ident(JOURNAL_ROLE_NAMES[kind])}`);
       // What the role holds: the listed privileges, plus the read-everything SELECT of operator and support.
-      const held = kind === 'intake' ? [...privileges] : [...new Set<TablePrivilege>(['SELECT', ...privileges])];
+      const held: NonNullable<JournalRolesReport['grants'][number][JournalRoleKind]> = kind === 'intake' ? [...privileges] : [...new Set<TablePrivilege>(['SELECT', ...privileges])];
+      if (columns.length > 0) held.push(`UPDATE (${columns.join(', ')})`);
       if (held.length > 0) row[kind] = held;
     }
     grants.push(row);

@@ -105,7 +105,7 @@ describeWithPostgres('journal roles enforced by PostgreSQL', () => {
     expect(second.ranAs).toBe(owner);
     const calls = second.grants.find((g) => g.table === 'calls');
     expect(calls).toEqual({ table: 'calls', intake: ['SELECT'], operator: ['SELECT', 'INSERT'], support: ['SELECT', 'INSERT'] });
-    expect(second.grants.find((g) => g.table === 'notifications')).toMatchObject({ intake: ['SELECT', 'INSERT', 'UPDATE'], support: ['SELECT'] });
+    expect(second.grants.find((g) => g.table === 'notifications')).toMatchObject({ intake: ['SELECT', 'INSERT', 'UPDATE'], operator: ['SELECT', 'UPDATE (forward_state)'], support: ['SELECT'] });
     expect(second.supportMayRecord).toEqual(['inquiryPayment', 'inquiryRefund', 'downloadDisputeEvidence']);
   });
 
@@ -158,6 +158,10 @@ describeWithPostgres('journal roles enforced by PostgreSQL', () => {
 
     expect(await sqlStateOf(journal.storeNotification(paymentNotification(2), ACK))).toBe('42501');
     expect(await sqlStateOf(sqls.operator`DELETE FROM calls`)).toBe('42501');
+    // A forward re-send marks forward_state; nothing else Antom sent can be rewritten by an operator.
+    await sqls.operator`UPDATE notifications SET forward_state = forward_state`;
+    expect(await sqlStateOf(sqls.operator`UPDATE notifications SET verification = 'verified'`)).toBe('42501');
+    expect(await sqlStateOf(sqls.operator`UPDATE notifications SET body = ''::bytea`)).toBe('42501');
     expect(await sqlStateOf(journal.prune({ olderThanDays: 0 }))).toBe('42501');
 
     const access = await journal.capabilities();
