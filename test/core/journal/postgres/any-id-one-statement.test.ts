@@ -1,6 +1,7 @@
 /**
  * Issue 7 §6 on PostgreSQL: an "any ID" page is ONE statement (the related-ID walk inlined as a
- * CTE, postgres-related-ids.ts) whose generic plan stays on the ID indexes, and a rejectReason + time page reads migration 0007's index.
+ * CTE, postgres-related-ids.ts) whose generic plan stays on the ID indexes, and a rejectReason +
+ * time page reads migration 0007's index.
  * The statements run here exactly as the engine builds them, straight on a real server, so a
  * walk that stopped a hop short, or an index the planner cannot use, fails.
  */
