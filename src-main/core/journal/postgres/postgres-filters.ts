@@ -139,11 +139,13 @@ export function pagedSelect(table: string, columns: string, where: PgWhere, page
   }
   // RECURSIVE lets the any-ID walk read itself (postgres-related-ids.ts); plain CTEs ignore it.
   const prefix = where.with ? `WITH RECURSIVE ${where.with}\n` : '';
-  // The limit is written into the statement (a checked integer, 2..MAX_PAGE + 1), not bound: after
-  // five executions the server keeps one generic plan per prepared statement, and a generic plan
-  // costed for an unknown LIMIT assumed an early stop, so on a small journal it walked the whole
-  // primary key backwards for an any-ID page (2,000 buffers, 5 ms at 10k rows instead of 0.4 ms).
-  let sql = `${prefix}SELECT ${columns} FROM ${table}${where.sql()} ORDER BY id DESC LIMIT ${limit + 1}`;
+  // For the any-ID statement the limit is written in (a checked integer, 2..MAX_PAGE + 1), not
+  // bound: after five executions the server keeps one generic plan per prepared statement, and a
+  // generic plan costed for an unknown LIMIT assumed an early stop, so on a small journal it walked
+  // the whole primary key backwards (2,000 buffers, 5 ms at 10k rows instead of 0.4 ms). The other
+  // pages keep a bound limit: their plans were measured that way (bench pg-lookup).
+  const limitSql = where.with ? String(limit + 1) : where.param(limit + 1);
+  let sql = `${prefix}SELECT ${columns} FROM ${table}${where.sql()} ORDER BY id DESC LIMIT ${limitSql}`;
   if (page.offset !== undefined && page.cursor === undefined) {
     if (!Number.isInteger(page.offset) || page.offset < 0) {
       throw new ConsoleError('VALIDATION_FAILED', `Offset ${page.offset} is not valid.`, 'Use a whole number of rows, 0 or more.', { field: 'offset' });
