@@ -14,7 +14,8 @@
  * inside the half second of lookups, and takes one of the two cores from the server and the bench
  * (seen once at 10k: the autovacuum of notifications ending inside the window, which had four 5-7 ms
  * lookups and no GC), then CHECKPOINT (the fill's dirty pages written before, not during, the
- * window). The lookups are measured as before: the same 300 IDs, one after another, p99.
+ * window). The lookups are measured as before: the same 300 IDs, one after another, p99, after
+ * 20 unmeasured ones on other IDs (measureLookups: the once-per-connection costs of a console).
  * BENCH_QUICK=1 stops at 100k. BENCH_ONLY=pg-lookup runs this section alone.
  */
 import postgres from 'postgres';
