@@ -82,7 +82,7 @@ export async function runReceiverBench(options: ReceiverBenchOptions): Promise<B
     },
     {
       // Not a goal: the receiver's own cost, which explains the rate on a machine shared with other work.
-      name: 'receiver: CPU per notification in the receiver process (group commit)',
+      name: `receiver: CPU per notification in the receiver process (group commit), the Payments list's drain included to the last payment (${grouped.queuedAtClose} still queued at close)`,
       value: Number(grouped.cpuMsPerNotification.toFixed(3)),
       unit: 'ms',
       baseline: { name: baselineName, value: Number(baseline.cpuMsPerNotification.toFixed(3)) },

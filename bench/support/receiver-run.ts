@@ -18,8 +18,10 @@ export interface ReceiverRunResult {
   rate: number;
   p50: number;
   p99: number;
-  /** CPU time of THIS process (the receiver: HTTP, verify, store, answer) per notification. */
+  /** CPU time of THIS process (the receiver: HTTP, verify, store, answer, the Payments list's drain to empty) per notification. */
   cpuMsPerNotification: number;
+  /** Payments still queued when the receiver closed (derived inside the CPU window). */
+  queuedAtClose: number;
   acknowledged: number;
   notAcknowledged: number;
   missing: number;
@@ -69,6 +71,16 @@ export function stopLoadGenerator(load: ChildProcess): void {
   if (load.exitCode === null) load.kill();
 }
 
+/** Payments per drain transaction when the run empties the queue (the receiver's own chunk size). */
+const QUEUE_DRAIN_CHUNK = 500;
+
+/** Derive whatever payments_pending still holds; returns how many were left. */
+async function drainPaymentsQueue(journal: Journal): Promise<number> {
+  let left = 0;
+  for (let n = QUEUE_DRAIN_CHUNK; n >= QUEUE_DRAIN_CHUNK; left += n) n = await journal.refreshQueuedPayments(QUEUE_DRAIN_CHUNK);
+  return left;
+}
+
 export async function runReceiver(load: ChildProcess, target: RunJournal, count: number, groupCommit: boolean, concurrency: number): Promise<ReceiverRunResult> {
   const key = antomTestPublicKey();
   const receiver = await startNotificationReceiver({
@@ -80,10 +92,15 @@ export async function runReceiver(load: ChildProcess, target: RunJournal, count:
     const cpuBefore = process.cpuUsage();
     const serverBefore = target.serverCpuSeconds?.();
     const reply = await ask(load, { type: 'run', origin: new URL(receiver.url).origin, count, concurrency });
+    // The CPU window ends when the receiver's work for these notifications is all done: the
+    // receiver closed (its drain's chunk in flight committed) and the Payments list's queue
+    // empty. What the background drain had not reached yet is derived here, in this process,
+    // as the receiver itself would have done it a moment later.
+    await receiver.close();
+    const queueLeft = await drainPaymentsQueue(target.journal);
     const cpu = process.cpuUsage(cpuBefore);
     const serverAfter = target.serverCpuSeconds?.();
     if (reply.type !== 'done') throw new Error('unexpected reply from the load generator');
-    await receiver.close();
     const missing = await target.countMissing(reply.acked);
     const latencies = reply.latenciesMs.filter((v) => Number.isFinite(v));
     return {
@@ -92,6 +109,7 @@ export async function runReceiver(load: ChildProcess, target: RunJournal, count:
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       cpuMsPerNotification: (cpu.user + cpu.system) / 1000 / count,
+      queuedAtClose: queueLeft,
       acknowledged: reply.acked.length,
       notAcknowledged: reply.notAcknowledged + reply.errors,
       missing,

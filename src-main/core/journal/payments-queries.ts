@@ -186,9 +186,36 @@ export function paymentExportQuery(filter: PaymentListFilter, sort: PaymentSort,
   return `SELECT ${PAYMENT_COLUMNS} FROM payments${whereText(paymentWhere(filter, p))} ORDER BY ${column} ${dir}, key ${dir}`;
 }
 
-/** Insert or replace one payment's row: `@column` names for SQLite, `$1..$n` (PAYMENT_LIST_COLUMNS order) for PostgreSQL. */
+/**
+ * Insert or replace one payment's row: `@column` names for SQLite, `$1..$n` (PAYMENT_LIST_COLUMNS
+ * order) for PostgreSQL. A row derived again unchanged (a resend, a call that moved nothing, a read
+ * past expires_at that found the same state) is left as it is: no row or index entry rewritten.
+ */
 export function upsertPaymentSql(style: 'sqlite' | 'postgres'): string {
   const values = PAYMENT_LIST_COLUMNS.map((c, i) => (style === 'sqlite' ? `@${c}` : `$${i + 1}`));
-  const updates = PAYMENT_LIST_COLUMNS.filter((c) => c !== 'key').map((c) => `${c} = excluded.${c}`).join(', ');
-  return `INSERT INTO payments (${PAYMENT_LIST_COLUMNS.join(', ')}) VALUES (${values.join(', ')}) ON CONFLICT (key) DO UPDATE SET ${updates}`;
+  return upsertPaymentsFrom(`VALUES (${values.join(', ')})`, style);
+}
+
+/** Each payments column's PostgreSQL type (migrations/postgres/0002-payments-summary.ts). */
+const PG_PAYMENT_COLUMN_TYPES: Record<(typeof PAYMENT_LIST_COLUMNS)[number], string> = {
+  key: 'text', payment_request_id: 'text', payment_id: 'text', status: 'text', amount_value: 'text', currency: 'text', amount_milli: 'bigint',
+  method: 'text', created_at: 'text', updated_at: 'text', captured_value: 'text', refunded_value: 'text', disputes: 'integer', profile: 'text',
+  last_actor: 'text', failure_code: 'text', checked_at: 'text', expires_at: 'text',
+};
+
+/**
+ * PostgreSQL: many payments' rows in one statement, $1..$n one array per column (PAYMENT_LIST_COLUMNS
+ * order), the same upsert as upsertPaymentSql's per row. The keys must be distinct: ON CONFLICT
+ * may not touch one row twice in a statement.
+ */
+export function upsertPaymentArraysSql(): string {
+  return upsertPaymentsFrom(`SELECT * FROM unnest(${PAYMENT_LIST_COLUMNS.map((c, i) => `$${i + 1}::${PG_PAYMENT_COLUMN_TYPES[c]}[]`).join(', ')})`, 'postgres');
+}
+
+function upsertPaymentsFrom(source: string, style: 'sqlite' | 'postgres'): string {
+  const columns = PAYMENT_LIST_COLUMNS.filter((c) => c !== 'key');
+  const updates = columns.map((c) => `${c} = excluded.${c}`).join(', ');
+  const differs = style === 'sqlite' ? 'IS NOT' : 'IS DISTINCT FROM';
+  const changed = columns.map((c) => `payments.${c} ${differs} excluded.${c}`).join(' OR ');
+  return `INSERT INTO payments (${PAYMENT_LIST_COLUMNS.join(', ')}) ${source} ON CONFLICT (key) DO UPDATE SET ${updates} WHERE ${changed}`;
 }

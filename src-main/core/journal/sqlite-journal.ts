@@ -81,6 +81,8 @@ const TIMELINE_ROW_CAP = 5_000;
 const RESOLVE_PAYMENT_CAP = 50;
 /** At most this many related IDs expand an "any ID" filter. */
 const RELATED_ID_CAP = 500;
+/** closeOver statement shapes kept prepared (a drain's chunks repeat a handful). */
+const CLOSURE_STATEMENT_CACHE = 64;
 
 /**
  * The journal holds request and notification bodies (buyers' names, amounts), so it is the owner's
@@ -114,6 +116,8 @@ export class SqliteJournal implements Journal {
   private readonly stmts: ReturnType<SqliteJournal['prepare']>;
   /** queuePayments' INSERTs by row count (a batch's size repeats, so each is prepared once). */
   private readonly queueStatements = new Map<number, Database.Statement>();
+  /** closeOver's SELECTs by text (closureStatement). */
+  private readonly closureStatements = new Map<string, Database.Statement>();
   private readonly storeBatch: (batch: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined, forwardTo?: string) => StoredNotificationRef[];
 
   private constructor(db: Database.Database, file: string, upgradedFrom: number, options: JournalOpenOptions) {
@@ -191,7 +195,8 @@ export class SqliteJournal implements Journal {
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       // The Payments list (schema v7): each write refreshes the rows of the payments it touched.
       pendingPayments: db.prepare<[], { ref: string }>('SELECT ref FROM payments_pending'),
-      pendingPaymentsChunk: db.prepare<[number], { ref: string }>('SELECT ref FROM payments_pending LIMIT ?'),
+      // Claims a chunk of the queue in one statement (not one DELETE per payment).
+      takePendingChunk: db.prepare<[number], { ref: string }>('DELETE FROM payments_pending WHERE ref IN (SELECT ref FROM payments_pending LIMIT ?) RETURNING ref'),
       unqueuePayment: db.prepare('DELETE FROM payments_pending WHERE ref = ?'),
       expiredPayments: db.prepare<[string], { key: string }>('SELECT key FROM payments WHERE expires_at IS NOT NULL AND expires_at <= ?'),
       upsertPayment: db.prepare(upsertPaymentSql('sqlite')),
@@ -571,10 +576,25 @@ export class SqliteJournal implements Journal {
       }
       if (clauses.length === 0) break;
       const where = clauses.join(' OR ');
-      calls = this.db.prepare(`SELECT * FROM calls WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as CallRow[];
-      notes = this.db.prepare(`SELECT * FROM notifications WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as NotificationRow[];
+      calls = this.closureStatement(`SELECT * FROM calls WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as CallRow[];
+      notes = this.closureStatement(`SELECT * FROM notifications WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as NotificationRow[];
     }
     return { calls, notes };
+  }
+
+  /**
+   * closeOver's statements, prepared once per shape. A receiver's drain runs the closure for
+   * every chunk, and chunks repeat the same few shapes (so many IDs in so many columns);
+   * preparing each anew cost about as much as running it. Bounded: cleared when full.
+   */
+  private closureStatement(sql: string): Database.Statement {
+    let statement = this.closureStatements.get(sql);
+    if (!statement) {
+      if (this.closureStatements.size >= CLOSURE_STATEMENT_CACHE) this.closureStatements.clear();
+      statement = this.db.prepare(sql);
+      this.closureStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   /**
@@ -727,8 +747,7 @@ export class SqliteJournal implements Journal {
    */
   async refreshQueuedPayments(limit: number, now: Date = new Date()): Promise<number> {
     return this.db.transaction(() => {
-      const refs = this.stmts.pendingPaymentsChunk.all(limit).map((r) => r.ref);
-      for (const ref of refs) this.stmts.unqueuePayment.run(ref);
+      const refs = this.stmts.takePendingChunk.all(limit).map((r) => r.ref);
       this.refreshPayments(refs.map(seedOfPendingRef), now);
       return refs.length;
     })();

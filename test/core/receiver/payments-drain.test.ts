@@ -113,4 +113,40 @@ describe('payments drainer', () => {
     expect(taken).toEqual([3, 3, 1]);
     expect(errors).toHaveLength(1);
   });
+
+  it('derives the wakes of one delay in one drain, and close() cancels a drain not yet started', async () => {
+    const taken: number[] = [];
+    let queue = 0;
+    const drainer = startPaymentsDrainer({
+      chunk: 100,
+      delayMs: 200,
+      journal: {
+        refreshQueuedPayments: async (limit) => {
+          const n = Math.min(limit, queue);
+          queue -= n;
+          taken.push(n);
+          return n;
+        },
+      },
+      onError: (error) => { throw error; },
+    });
+    // Three group commits 10 ms apart: one drain takes all their payments.
+    for (let i = 0; i < 3; i++) {
+      queue += 4;
+      drainer.wake();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(taken).toEqual([]);
+    await waitFor(() => taken.length >= 1, 1000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(taken).toEqual([12]);
+
+    queue += 5;
+    drainer.wake();
+    await drainer.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Left queued (durable): the next list read derives it.
+    expect(taken).toEqual([12]);
+    expect(queue).toBe(5);
+  });
 });

@@ -78,7 +78,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import { postgresAuditTrail } from '../audit/postgres-audit-trail';
 import { searchTokens } from './search-text';
 import type { PaymentListFilter, PaymentListPage, PaymentListPageRequest, PaymentSort } from '../../../../src-shared/payments-list';
-import { paymentExportQuery, paymentPage, PaymentSqlParams, toPaymentListItem, upsertPaymentSql, type PaymentRowSql, type PaymentSqlRunner } from '../payments-queries';
+import { paymentExportQuery, paymentPage, PaymentSqlParams, toPaymentListItem, upsertPaymentArraysSql, type PaymentRowSql, type PaymentSqlRunner } from '../payments-queries';
 import { paymentExportRow, PAYMENT_CSV_COLUMNS } from '../payment-export';
 import {
   derivedAt, idRowOf, idRowOfKey, PAYMENT_LIST_COLUMNS, paymentNames, pendingRefOf, refreshPlan, REFRESH_CHUNK, seedOfPendingRef, seedsAPayment, type PaymentListRow,
@@ -246,13 +246,22 @@ function byLockId(a: string, b: string): number {
   return BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
 }
 
-const UPSERT_PAYMENT_SQL = upsertPaymentSql('postgres');
+/**
+ * A chunk's list rows in ONE statement (one array per column): one parse/plan/execute and one
+ * round trip per chunk instead of one per payment, which was most of the drain's cost in this
+ * process and in the server (bench: pg-intake).
+ */
+const UPSERT_PAYMENTS_SQL = upsertPaymentArraysSql();
 
-function paymentParams(row: PaymentListRow): SqlValue[] {
-  return PAYMENT_LIST_COLUMNS.map((c) => {
+/** The rows as upsertPaymentArraysSql's column arrays, each key once (its last row, as one upsert after another would leave it). */
+function paymentUpsertColumns(rows: readonly PaymentListRow[]): SqlValue[] {
+  const byKey = new Map<string, PaymentListRow>();
+  for (const row of rows) byKey.set(row.key, row);
+  const distinct = [...byKey.values()];
+  return PAYMENT_LIST_COLUMNS.map((c) => distinct.map((row) => {
     const v = row[c];
     return typeof v === 'bigint' ? v.toString() : v;
-  });
+  }));
 }
 
 /** The list's parameters as the driver binds them (a bigint amount as decimal text). */
@@ -737,11 +746,19 @@ export class PostgresJournal implements Journal {
       }
       if (!grew && round > 0) break;
       const where = new PgWhere();
-      const clauses = linkCols.filter((c) => sets[c]!.size > 0).map((c) => `${c} = ANY(${where.param([...sets[c]!])}::text[])`);
-      if (clauses.length === 0) break;
-      const sqlWhere = clauses.join(' OR ');
-      calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params, on);
-      notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE ${sqlWhere} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params, on);
+      const used = linkCols.filter((c) => sets[c]!.size > 0).map((c) => [c, where.param([...sets[c]!])] as const);
+      if (used.length === 0) break;
+      // The rows' ids first, one index probe per ID (LATERAL over the unnested list), then the
+      // rows by primary key in id order. The plain form (c1 = ANY($1) OR c2 = ANY($2) ...
+      // ORDER BY id LIMIT) left the plan to row estimates: on a journal whose statistics were not
+      // yet gathered (a new database, the first minute of a busy one) PostgreSQL walked the whole
+      // table in id order, filtering, for every chunk the receiver's drain derived. The LIMIT
+      // keeps each probe a subquery of its own (not flattened into a hash join over the table).
+      const idsOf = (table: string): string => used
+        .map(([c, list]) => `SELECT r.id FROM unnest(${list}::text[]) AS k(v), LATERAL (SELECT id FROM ${table} WHERE ${c} = k.v LIMIT ${TIMELINE_ROW_CAP}) AS r`)
+        .join(' UNION ');
+      calls = await this.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE id = ANY(ARRAY(${idsOf('calls')})) ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params, on);
+      notes = await this.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE id = ANY(ARRAY(${idsOf('notifications')})) ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`, where.params, on);
     }
     return { calls, notes };
   }
@@ -898,7 +915,7 @@ export class PostgresJournal implements Journal {
       // Pipelined: postgres.js sends a transaction's queries without waiting for each answer.
       await Promise.all([
         ...(plan.deleteKeys.length > 0 ? [this.query('DELETE FROM payments WHERE key = ANY($1::text[])', [plan.deleteKeys], tx)] : []),
-        ...plan.upserts.map((row) => this.query(UPSERT_PAYMENT_SQL, paymentParams(row), tx)),
+        ...(plan.upserts.length > 0 ? [this.query(UPSERT_PAYMENTS_SQL, paymentUpsertColumns(plan.upserts), tx)] : []),
       ]);
     }
   }
