@@ -27,7 +27,7 @@ export type LoadRequest =
 
 export type LoadReply =
   | { type: 'ready' }
-  | { type: 'done'; seconds: number; latenciesMs: number[]; acked: { id: number; index: number }[]; notAcknowledged: number; errors: number };
+  | { type: 'done'; seconds: number; latenciesMs: number[]; acked: { id: number; index: number }[]; notAcknowledged: number; errors: number; warmedUp: number };
 
 /** Deterministic, unique bodies: the parent rebuilds them to compare with what was stored. */
 export function benchBody(index: number): string {
@@ -138,7 +138,7 @@ async function run(origin: string, count: number, concurrency: number): Promise<
   }));
   const seconds = (performance.now() - started) / 1000;
   for (const c of connections) c.close();
-  return { type: 'done', seconds, latenciesMs, acked, notAcknowledged, errors };
+  return { type: 'done', seconds, latenciesMs, acked, notAcknowledged, errors, warmedUp: warm.length };
 }
 
 process.on('message', (message: LoadRequest) => {
