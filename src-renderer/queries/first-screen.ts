@@ -19,16 +19,16 @@ import { appStatusKeys, fetchAppStatus } from './app-status';
 import { disputesQuery } from './disputes';
 import { DEFAULT_OVERVIEW_RANGE, overviewQuery } from './overview';
 
-export function prefetchFirstScreen(client: QueryClient, hash: string): void {
+/** Settles (never rejects: prefetches do not) once the status, chunk and data are in the cache. */
+export function prefetchFirstScreen(client: QueryClient, hash: string): Promise<void> {
   const key = parseHash(hash).key;
-  // '' falls back to the first dashboard, which is the Overview.
+  // '' falls back to the first dashboard (Payments).
   const dashboard = key === '' ? DASHBOARDS[0] : DASHBOARDS.find((d) => d.key === key);
   const chunk = dashboard ? preloadLazy(dashboard.component) : Promise.resolve();
-  void client.prefetchQuery({
+  const status = client.prefetchQuery({
     queryKey: appStatusKeys.status,
     queryFn: async () => (await Promise.all([fetchAppStatus(), chunk]))[0],
   });
-  if (dashboard?.key !== 'overview') return;
-  void client.prefetchQuery(overviewQuery(DEFAULT_OVERVIEW_RANGE));
-  void client.prefetchQuery(disputesQuery());
+  if (dashboard?.key !== 'overview') return status;
+  return Promise.all([status, client.prefetchQuery(overviewQuery(DEFAULT_OVERVIEW_RANGE)), client.prefetchQuery(disputesQuery())]).then(() => undefined);
 }

@@ -18,5 +18,5 @@ export const queryClient = new QueryClient({
 });
 
 // Status, first dashboard chunk and its data in parallel, while the rest of the page's script
-// (React itself, ~180 KB) is still being evaluated.
-prefetchFirstScreen(queryClient, window.location.hash);
+// (React itself, ~180 KB) is still being evaluated. main.tsx's first render waits for it (a while).
+export const firstScreenPrefetched = prefetchFirstScreen(queryClient, window.location.hash);
