@@ -17,6 +17,8 @@ async function openAndCheck(app: ConsoleApp, title: string): Promise<void> {
   // Loaded, not just mounted: no spinner left and no failure panel.
   await expect(page.locator('main .loading')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // The Overview's charts arrive after its first paint: the pictures show them drawn.
+  await expect(page.locator('main .chart-pending')).toHaveCount(0);
 }
 
 test('fresh install: every dashboard renders and says what to do next', async ({ app }) => {

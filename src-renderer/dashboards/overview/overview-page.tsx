@@ -140,9 +140,9 @@ function ChartPanel({ chartsWanted, kind, stats, colors, title, empty, table }: 
         <p className="muted chart-empty">{empty}</p>
       ) : (
         <div className="chart-box" aria-hidden="true">
-          {/* An empty box of the chart's size while recharts loads: nothing moves when it arrives. */}
+          {/* A box of the chart's size while recharts loads (saying so): nothing moves when it arrives. */}
           {chartsWanted ? (
-            <Suspense fallback={null}>
+            <Suspense fallback={<p className="muted chart-pending">Drawing the chart…</p>}>
               <OverviewChart kind={kind} stats={stats} colors={colors} />
             </Suspense>
           ) : null}

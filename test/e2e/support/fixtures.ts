@@ -102,6 +102,10 @@ export const test = base.extend<Fixtures>({
       async load(path) {
         const url = new URL(preview.pageUrl);
         if (path) url.pathname = path;
+        // The page URL carries its token in the fragment: a goto that differs only there is a
+        // fragment navigation, which keeps the running page (and what it had read). Leave first,
+        // so load() is always a fresh page reading the journal as it is now.
+        if (page.url().startsWith(url.origin)) await page.goto('about:blank');
         await page.goto(url.toString());
         await waitForAppLoaded(page);
       },
