@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance goal of the project, measured in one run, each next to a
  * baseline measured in the same run. Prints a table and writes .bench/results.json.
- * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,...,cli-startup,payments-list picks sections
+ * BENCH_QUICK=1 runs smaller counts (CI smoke); BENCH_ONLY=signing,roundtrip,...,sync-reference,...,payments-list picks sections
  * (pg-driver, pg-journal, pg-intake, pg-lookup and pg-soak need PostgreSQL; see each file).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { runPgIntakeBench } from './pg-intake-bench';
 import { runPgLookupBench } from './pg-lookup-bench';
 import { runPgSoakBench } from './pg-soak-bench';
 import { sqliteRegressionRows } from './sqlite-regression';
+import { runSyncJournalReference } from './sync-journal-reference';
 
 type Section = { name: string; run: (o: BenchOptions) => Promise<BenchRow[]> };
 
@@ -27,6 +28,8 @@ const SECTIONS: Section[] = [
   { name: 'roundtrip', run: runRoundTripBench },
   { name: 'journal', run: (o) => runJournalBench(o) },
   { name: 'receiver', run: runReceiverBench },
+  // The synchronous journal's journal + receiver sections, for sqlite-regression (needs git).
+  { name: 'sync-reference', run: runSyncJournalReference },
   { name: 'ui', run: runUiBench },
   { name: 'cli-startup', run: runCliStartupBench },
   { name: 'pg-driver', run: runPgDriverBench },

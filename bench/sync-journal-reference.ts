@@ -1,0 +1,58 @@
+/**
+ * The synchronous journal, measured in this run (issue 7 §6: "the SQLite figures of today do not
+ * regress by more than 10% through the async interface"). The figures of 2026-11-22 in README were
+ * taken on a machine that signed RSA-2048 1.7x faster than the one of 2026-11-30 (bare
+ * crypto.sign 1,986/s against 1,150/s), so comparing with them measured the machine as much as
+ * the code. Instead this section checks out the last commit with the synchronous journal
+ * (SYNC_JOURNAL_COMMIT, before the async interface was merged) into a temporary git worktree,
+ * runs ITS `journal` and `receiver` sections with this checkout's node_modules (the same
+ * dependency versions) and returns its rows, renamed `sync-reference: ...`; sqlite-regression.ts
+ * compares this run's rows with them. Needs git and the commit (a full clone); without them the
+ * section says why and the comparison falls back to the README figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchOptions, BenchRow } from './bench-types';
+
+/** "Merge lint-build ..." on 2026-11-30: the parent of the merge that made the journal asynchronous. */
+const SYNC_JOURNAL_COMMIT = 'feafb49df04471fe56de471edf44672f3df10869';
+export const SYNC_REFERENCE_PREFIX = 'sync-reference: ';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function git(args: string[]): { ok: boolean; out: string } {
+  const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
+}
+
+export async function runSyncJournalReference(options: BenchOptions): Promise<BenchRow[]> {
+  if (!git(['cat-file', '-e', `${SYNC_JOURNAL_COMMIT}^{commit}`]).ok) {
+    process.stderr.write(`bench: sync-reference skipped: commit ${SYNC_JOURNAL_COMMIT.slice(0, 7)} is not in this clone (a shallow clone?); sqlite-regression compares with the README figures instead.\n`);
+    return [];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'antom-bench-sync-'));
+  const tree = join(dir, 'tree');
+  const added = git(['worktree', 'add', '--detach', tree, SYNC_JOURNAL_COMMIT]);
+  if (!added.ok) throw new Error(`sync-reference: git worktree add failed: ${added.out}`);
+  try {
+    symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run-benchmarks.ts'], {
+      cwd: tree,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, BENCH_ONLY: 'journal,receiver', BENCH_QUICK: options.quick ? '1' : '0' },
+    });
+    const results = join(tree, '.bench', 'results.json');
+    if (run.status !== 0 || !existsSync(results)) throw new Error(`sync-reference: the synchronous journal's bench failed (exit ${run.status})`);
+    const rows = (JSON.parse(readFileSync(results, 'utf8')) as { rows: BenchRow[] }).rows;
+    // Its own goal verdicts are not this run's: only the figures are kept.
+    return rows
+      .filter((row) => row.name.startsWith('journal:') || row.name.startsWith('receiver:'))
+      .map((row) => ({ name: `${SYNC_REFERENCE_PREFIX}${row.name}`, value: row.value, unit: row.unit }));
+  } finally {
+    git(['worktree', 'remove', '--force', tree]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
