@@ -17,6 +17,7 @@ import type { ForwardState } from '../../../src-shared/journal-views';
 import type { ForwardAttemptInput, ForwardJob } from '../journal/forward-outbox';
 import type { Journal } from '../journal/journal';
 import { postForward } from './forward-http';
+import { singleFlight } from '../single-flight';
 
 const DEFAULT_POLL_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -54,8 +55,6 @@ export function startForwardWorker(options: ForwardWorkerOptions): ForwardWorker
   // A claim outlives the slowest send, so it never expires while its send is still running.
   const leaseMs = timeoutMs + 30_000;
   let closed = false;
-  let running: Promise<void> | undefined;
-  let again = false;
   let timer: NodeJS.Timeout | undefined;
 
   const report = (error: unknown): void => {
@@ -105,20 +104,8 @@ export function startForwardWorker(options: ForwardWorkerOptions): ForwardWorker
     timer = setTimeout(run, delay);
   }
 
-  function run(): void {
-    if (closed) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain().finally(() => {
-      running = undefined;
-      if (again && !closed) {
-        again = false;
-        run();
-      } else schedule(pollMs);
-    });
-  }
+  const passes = singleFlight(drain, { stopped: () => closed, onIdle: () => schedule(pollMs) });
+  const run = (): void => passes.request();
 
   schedule(0);
   return {
@@ -129,7 +116,7 @@ export function startForwardWorker(options: ForwardWorkerOptions): ForwardWorker
     async close() {
       closed = true;
       clearTimeout(timer);
-      await running;
+      await passes.inFlight();
     },
   };
 }

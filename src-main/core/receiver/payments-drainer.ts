@@ -17,6 +17,7 @@
  *  - close() waits for the chunk in flight and wakes no more: the caller closes the journal after.
  */
 import type { Journal } from '../journal/journal';
+import { singleFlight } from '../single-flight';
 
 /** Payments per refresh transaction: short enough not to hold a receiver's turn for long. */
 const PAYMENTS_DRAIN_CHUNK = 500;
@@ -49,8 +50,6 @@ export function startPaymentsDrainer(options: PaymentsDrainerOptions): PaymentsD
   let closed = false;
   let scheduled = false;
   let timer: NodeJS.Timeout | undefined;
-  let again = false;
-  let running: Promise<void> | undefined;
 
   const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -62,21 +61,11 @@ export function startPaymentsDrainer(options: PaymentsDrainerOptions): PaymentsD
     }
   }
 
+  const passes = singleFlight(drain, { stopped: () => closed });
   function run(): void {
     scheduled = false;
     timer = undefined;
-    if (closed) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain().finally(() => {
-      running = undefined;
-      if (again && !closed) {
-        again = false;
-        run();
-      }
-    });
+    passes.request();
   }
 
   return {
@@ -90,7 +79,7 @@ export function startPaymentsDrainer(options: PaymentsDrainerOptions): PaymentsD
       closed = true;
       // A drain that has not started is left to the next list read (the queue is durable).
       clearTimeout(timer);
-      await running;
+      await passes.inFlight();
     },
   };
 }
