@@ -51,7 +51,7 @@ export interface IntakeService {
   /** Stop accepting; store and answer what is in flight; cut off what is still open after graceMs. */
   stop(options?: { graceMs?: number }): Promise<void>;
   /**
-   * The process caught the database driver's uncaught write fault (isPostgresDriverWriteFault):
+   * The process caught the database driver's uncaught write fault (isPostgresDriverSocketFault):
    * log it, replace the journal's connections, probe again. Never rejects.
    */
   recoverFromDriverFault(error: Error): Promise<void>;

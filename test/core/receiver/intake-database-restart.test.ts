@@ -22,10 +22,11 @@ const WORKERS = 8;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+/** `seen` says, when it times out, what the test saw instead (a CI failure must explain itself). */
+async function until(what: string, check: () => boolean | Promise<boolean>, seen: () => string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}; seen: ${seen()}`);
     await sleep(50);
   }
 }
@@ -56,6 +57,8 @@ describeWithPostgres('intake service: the database stopped and restarted under l
     const answers: { phase: Phase; status: number; acked: boolean; id: number | undefined; payment: string }[] = [];
     const pending: { n: SignedNotification; payment: string }[] = [];
     const ackedPayments = new Set<string>();
+    const sendErrors: { phase: Phase; message: string }[] = [];
+    const readyzSeen: number[] = [];
     let next = 0;
     let running = true;
     const worker = async (): Promise<void> => {
@@ -74,30 +77,45 @@ describeWithPostgres('intake service: the database stopped and restarted under l
             pending.push(item);
             await sleep(20);
           }
-        } catch {
+        } catch (error) {
+          sendErrors.push({ phase: sentIn, message: error instanceof Error ? error.message : String(error) });
           pending.push(item);
           await sleep(20);
         }
       }
     };
     const workers = Array.from({ length: WORKERS }, () => worker());
-    const readyzSeen: number[] = [];
+    const phaseStarted = { at: Date.now() };
+    // What the test saw, for a timeout's message: answers per phase and status, send errors, the
+    // service's log events since the phase began (not notification lines), /readyz answers.
+    const seen = (): string => {
+      const counts: Record<string, number> = {};
+      for (const a of answers) counts[`${a.phase}:${a.status}${a.acked ? ' ack' : ''}`] = (counts[`${a.phase}:${a.status}${a.acked ? ' ack' : ''}`] ?? 0) + 1;
+      const events = logged.filter((e) => e.event !== 'notification').slice(-8).map((e) => JSON.stringify(e));
+      const outcomes: Record<string, number> = {};
+      for (const e of logged) if (e.event === 'notification') outcomes[String(e.outcome)] = (outcomes[String(e.outcome)] ?? 0) + 1;
+      return JSON.stringify({
+        phase, phaseMs: Date.now() - phaseStarted.at, serviceExit: service?.child.exitCode ?? service?.child.signalCode ?? null, answers: counts, logOutcomes: outcomes,
+        sendErrors: sendErrors.length, lastSendError: sendErrors[sendErrors.length - 1], pending: pending.length, readyzSeen,
+      }) + `; events: ${events.join(' ')}`;
+    };
     const readyz = async () => {
       const res = await sendRaw(origin, '/readyz', { method: 'GET' });
       readyzSeen.push(res.status);
       return res;
     };
 
-    await until('acknowledgements with the database up', () => answers.filter((a) => a.acked).length >= 100);
+    await until('acknowledgements with the database up', () => answers.filter((a) => a.acked).length >= 100, seen);
     expect((await readyz()).status).toBe(200);
 
     await cluster!.stopServer();
     phase = 'down';
-    await until('503 answers while the database is down', () => answers.filter((a) => a.phase === 'down' && a.status === 503).length >= 50);
+    phaseStarted.at = Date.now();
+    await until('503 answers while the database is down', () => answers.filter((a) => a.phase === 'down' && a.status === 503).length >= 50, seen, 40_000);
     const notReady = await readyz();
     expect(notReady.status).toBe(503);
     expect((JSON.parse(notReady.body) as { reason: string }).reason).toMatch(/could not be reached|ECONNREFUSED|did not answer/);
-    await until('the log says the database is down', () => logged.some((e) => e.event === 'database-down'));
+    await until('the log says the database is down', () => logged.some((e) => e.event === 'database-down'), seen);
     expect(logged.filter((e) => e.event === 'database-down')).toHaveLength(1);
     const downMetrics = (await sendRaw(origin, '/metrics', { method: 'GET' })).body;
     expect(downMetrics).toMatch(/^antom_ops_journal_ready 0$/m);
@@ -106,8 +124,9 @@ describeWithPostgres('intake service: the database stopped and restarted under l
 
     await cluster!.startServer();
     phase = 'back';
-    await until('/readyz 200 again without a restart', async () => (await readyz()).status === 200);
-    await until('acknowledgements after the restart', () => answers.filter((a) => a.phase === 'back' && a.acked).length >= 100);
+    phaseStarted.at = Date.now();
+    await until('/readyz 200 again without a restart', async () => (await readyz()).status === 200, seen);
+    await until('acknowledgements after the restart', () => answers.filter((a) => a.phase === 'back' && a.acked).length >= 100, seen);
     expect(logged.filter((e) => e.event === 'database-up').length).toBeGreaterThanOrEqual(1);
     running = false;
     await Promise.all(workers);

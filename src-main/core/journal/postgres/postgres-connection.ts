@@ -129,12 +129,15 @@ export function journalDatabaseError(error: unknown, url: string, doing: string)
  * postgres.js 3.4.9 defers small writes to a setImmediate; when the server drops the connection
  * before it runs, it writes to a socket that is gone and throws from the timer
  * (porsager/postgres#1154, #1208; unfixed in 3.4.9). Nothing awaits that timer, so the TypeError
- * is an uncaught exception: only the process owner can catch it. This tells that fault apart from
- * every other error; the intake service survives it by replacing the pool (journal.reconnect()).
+ * is an uncaught exception: only the process owner can catch it. The same race reaches the
+ * driver's other timers that touch the socket (a connect timeout's destroy), so the test is the
+ * fault's shape, not one method name: a TypeError on a null/undefined socket whose first frame is
+ * in the driver's connection module. Every other error stays a bug; the intake service survives
+ * this one by replacing the pool (journal.reconnect()).
  */
-export function isPostgresDriverWriteFault(error: unknown): boolean {
-  return error instanceof TypeError
-    && /reading 'write'/.test(error.message)
-    && /nextWrite/.test(error.stack ?? '')
-    && /[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js/.test(error.stack ?? '');
+export function isPostgresDriverSocketFault(error: unknown): boolean {
+  if (!(error instanceof TypeError)) return false;
+  if (!/^Cannot read properties of (null|undefined) \(reading '\w+'\)$/.test(error.message)) return false;
+  const firstFrame = (error.stack ?? '').split('\n').find((line) => /^\s+at /.test(line)) ?? '';
+  return /[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js:\d+/.test(firstFrame);
 }
