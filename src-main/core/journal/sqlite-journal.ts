@@ -82,7 +82,7 @@ const RESOLVE_PAYMENT_CAP = 50;
 /** At most this many related IDs expand an "any ID" filter. */
 const RELATED_ID_CAP = 500;
 /** closeOver statement shapes kept prepared (a drain's chunks repeat a handful). */
-const CLOSURE_STATEMENT_CACHE = 64;
+const STATEMENT_CACHE_SIZE = 256;
 
 /**
  * The journal holds request and notification bodies (buyers' names, amounts), so it is the owner's
@@ -116,8 +116,8 @@ export class SqliteJournal implements Journal {
   private readonly stmts: ReturnType<SqliteJournal['prepare']>;
   /** queuePayments' INSERTs by row count (a batch's size repeats, so each is prepared once). */
   private readonly queueStatements = new Map<number, Database.Statement>();
-  /** closeOver's SELECTs by text (closureStatement). */
-  private readonly closureStatements = new Map<string, Database.Statement>();
+  /** Reads whose SQL is built per call, prepared once per text (statement()). */
+  private readonly statements = new Map<string, Database.Statement>();
   private readonly storeBatch: (batch: readonly ReceivedNotification[], answers: readonly (NotificationAnswerRecord | undefined)[] | undefined, forwardTo?: string) => StoredNotificationRef[];
 
   private constructor(db: Database.Database, file: string, upgradedFrom: number, options: JournalOpenOptions) {
@@ -444,7 +444,7 @@ export class SqliteJournal implements Journal {
 
   private notificationPage(filter: NotificationFilter, page: PageRequest, related: readonly string[] = this.relatedIds(filter.anyId)): Page<NotificationSummary> {
     const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter, related), page);
-    const rows = this.db.prepare(q.sql).all(...q.params) as NotificationRow[];
+    const rows = this.statement(q.sql).all(...q.params) as NotificationRow[];
     return this.toPage(rows, q.limit, toNotificationSummary);
   }
 
@@ -454,7 +454,7 @@ export class SqliteJournal implements Journal {
 
   private callPage(filter: CallFilter, page: PageRequest, related: readonly string[] = this.relatedIds(filter.anyId)): Page<CallSummary> {
     const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter, related), page);
-    const rows = this.db.prepare(q.sql).all(...q.params) as CallRow[];
+    const rows = this.statement(q.sql).all(...q.params) as CallRow[];
     return this.toPage(rows, q.limit, toCallSummary);
   }
 
@@ -525,12 +525,12 @@ export class SqliteJournal implements Journal {
    */
   private resolvePayments(id: string): PaymentRows[] {
     const anyIdWhere = `${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')}`;
-    let calls = this.db.prepare(`SELECT * FROM calls WHERE ${anyIdWhere} LIMIT ${TIMELINE_ROW_CAP}`).all(...ID_COLUMN_NAMES.map(() => id)) as CallRow[];
-    let notes = this.db.prepare(`SELECT * FROM notifications WHERE ${anyIdWhere} LIMIT ${TIMELINE_ROW_CAP}`).all(...ID_COLUMN_NAMES.map(() => id)) as NotificationRow[];
+    let calls = this.statement(`SELECT * FROM calls WHERE ${anyIdWhere} LIMIT ${TIMELINE_ROW_CAP}`).all(...ID_COLUMN_NAMES.map(() => id)) as CallRow[];
+    let notes = this.statement(`SELECT * FROM notifications WHERE ${anyIdWhere} LIMIT ${TIMELINE_ROW_CAP}`).all(...ID_COLUMN_NAMES.map(() => id)) as NotificationRow[];
     const phrase = ftsQuery(id);
     if (calls.length === 0 && notes.length === 0 && phrase) {
-      calls = this.db.prepare(`SELECT * FROM calls WHERE id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?) LIMIT 100`).all(phrase) as CallRow[];
-      notes = this.db.prepare(`SELECT * FROM notifications WHERE id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?) LIMIT 100`).all(phrase) as NotificationRow[];
+      calls = this.statement(`SELECT * FROM calls WHERE id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?) LIMIT 100`).all(phrase) as CallRow[];
+      notes = this.statement(`SELECT * FROM notifications WHERE id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?) LIMIT 100`).all(phrase) as NotificationRow[];
     }
     const groups = groupPaymentRows(calls, notes).slice(0, RESOLVE_PAYMENT_CAP).map((g) => this.closeOver(g));
     // Seeds of one payment can reach each other only through the closure: merge what became equal.
@@ -576,23 +576,25 @@ export class SqliteJournal implements Journal {
       }
       if (clauses.length === 0) break;
       const where = clauses.join(' OR ');
-      calls = this.closureStatement(`SELECT * FROM calls WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as CallRow[];
-      notes = this.closureStatement(`SELECT * FROM notifications WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as NotificationRow[];
+      calls = this.statement(`SELECT * FROM calls WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as CallRow[];
+      notes = this.statement(`SELECT * FROM notifications WHERE ${where} ORDER BY id LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as NotificationRow[];
     }
     return { calls, notes };
   }
 
   /**
-   * closeOver's statements, prepared once per shape. A receiver's drain runs the closure for
-   * every chunk, and chunks repeat the same few shapes (so many IDs in so many columns);
-   * preparing each anew cost about as much as running it. Bounded: cleared when full.
+   * A read whose SQL is built per call (a filter's WHERE, an ID list's IN), prepared once per text.
+   * Shapes repeat (a receiver's drain runs closeOver per chunk with the same few shapes; a lookup
+   * walks the same related-ID shapes; a page repeats its filter), and compiling one of these
+   * statements cost about as much as running it. Bounded: cleared when full. Not for iterate():
+   * a statement being iterated cannot run again until its iterator is done.
    */
-  private closureStatement(sql: string): Database.Statement {
-    let statement = this.closureStatements.get(sql);
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
     if (!statement) {
-      if (this.closureStatements.size >= CLOSURE_STATEMENT_CACHE) this.closureStatements.clear();
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.clear();
       statement = this.db.prepare(sql);
-      this.closureStatements.set(sql, statement);
+      this.statements.set(sql, statement);
     }
     return statement;
   }
@@ -606,8 +608,8 @@ export class SqliteJournal implements Journal {
     const idCols = ID_COLUMN_NAMES.join(', ');
     const anyIdWhere = ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ');
     const readIds = (where: string, params: readonly string[]): IdRow[] => [
-      ...(this.db.prepare(`SELECT ${idCols} FROM calls WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
-      ...(this.db.prepare(`SELECT ${idCols} FROM notifications WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
+      ...(this.statement(`SELECT ${idCols} FROM calls WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
+      ...(this.statement(`SELECT ${idCols} FROM notifications WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
     ];
     let rows = readIds(anyIdWhere, ID_COLUMN_NAMES.map(() => anyId));
     if (rows.length === 0) {
@@ -674,7 +676,7 @@ export class SqliteJournal implements Journal {
         SELECT ${keyExpr} AS k, max(id) AS m, 0 AS src FROM calls${whereSql(callW)} GROUP BY k
         UNION ALL SELECT ${keyExpr} AS k, max(id) AS m, 1 AS src FROM notifications${whereSql(noteW)} GROUP BY k
       ) WHERE k IS NOT NULL GROUP BY k ORDER BY max(m) DESC LIMIT ?`;
-    const keys = (this.db.prepare(sql).all(...callW.params, ...noteW.params, limit) as { k: string }[]).map((r) => r.k);
+    const keys = (this.statement(sql).all(...callW.params, ...noteW.params, limit) as { k: string }[]).map((r) => r.k);
     const seen = new Set<string>();
     const flags: MismatchFlag[] = [];
     for (const key of keys) {
@@ -707,7 +709,7 @@ export class SqliteJournal implements Journal {
   private paymentRunner(): PaymentSqlRunner {
     return {
       params: () => new PaymentSqlParams('sqlite'),
-      all: async <T>(sql: string, p: PaymentSqlParams) => this.db.prepare(sql).all(...p.values) as T[],
+      all: async <T>(sql: string, p: PaymentSqlParams) => this.statement(sql).all(...p.values) as T[],
     };
   }
 
