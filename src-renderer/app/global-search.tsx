@@ -65,7 +65,7 @@ export const GlobalSearch = forwardRef<GlobalSearchHandle>(function GlobalSearch
           ref={inputRef}
           id="global-search-input"
           type="search"
-          placeholder="Search any ID (press /)"
+          placeholder="Search any ID (/)"
           value={text}
           onChange={(e) => setText(e.target.value)}
           maxLength={64}
