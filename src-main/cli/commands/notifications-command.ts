@@ -15,7 +15,7 @@ import { openJournal } from '../../core/journal/open-journal';
 import { startIntakeService } from '../../core/receiver/intake-service';
 import { jsonLogLine, textLogLine, type IntakeLogEntry } from '../../core/receiver/intake-log';
 import { runUntilStopSignal } from '../service-lifecycle';
-import { isPostgresDriverSocketFault } from '../../core/journal/postgres/postgres-connection';
+import { isPostgresDriverFault } from '../../core/journal/postgres/postgres-connection';
 import { assertJournalReceives } from '../../core/handlers/journal-role-guards';
 import type { Verifier } from '../../core/receiver/verify-notification';
 import type { NotificationSummary } from '../../../src-shared/journal-views';
@@ -112,11 +112,12 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     throw error;
   }
   const { receiver } = service;
-  // The one uncaught exception a service survives: the PostgreSQL driver touching the socket of a
-  // dropped connection from one of its timers (postgres-connection.ts). Anything else is a bug: logged, and the process exits
+  // The uncaught exceptions a service survives are the PostgreSQL driver's faults on a dropped
+  // connection: a timer touching its socket, or a promise only the driver held rejecting
+  // (postgres-connection.ts). Anything else is a bug: logged, and the process exits
   // as Node would (systemd's Restart= starts it again; nothing unacknowledged is lost).
-  const onUncaught = (error: Error): void => {
-    if (isPostgresDriverSocketFault(error)) {
+  const onUncaught = (error: Error, origin: string): void => {
+    if (isPostgresDriverFault(error, origin)) {
       void service.recoverFromDriverFault(error);
       return;
     }

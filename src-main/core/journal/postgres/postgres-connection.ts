@@ -141,3 +141,36 @@ export function isPostgresDriverSocketFault(error: unknown): boolean {
   const firstFrame = (error.stack ?? '').split('\n').find((line) => /^\s+at /.test(line)) ?? '';
   return /[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js:\d+/.test(firstFrame);
 }
+
+/** The driver's own names for a failed connection (postgres.js Errors.connection). */
+const DRIVER_CONNECTION_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+/** Socket errors: any module's, so they count only with a frame in the driver's connection module. */
+const SOCKET_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+const DRIVER_MODULE_FRAME = /[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js:\d+/;
+
+/**
+ * A promise inside postgres.js 3.4.9 that nobody can await failed because its connection did:
+ * after connecting, the driver fetches the server's array types from a handler, as a promise it
+ * never handles (connection.js fetchArrayTypes). When the server goes away during that query (a
+ * restart right after a reconnect), the rejection is unhandled, and Node turns it into an
+ * uncaught exception. Told apart by the error: one of the driver's connection codes, a server's
+ * "going away" (PostgresError with SQLSTATE class 08 or 57), or a socket error with a frame in
+ * the driver's connection module (the driver appends the query's creation stack to it).
+ */
+function isPostgresDriverConnectionRejection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  if (DRIVER_CONNECTION_CODES.has(code)) return true;
+  if (error.name === 'PostgresError' && /^(08|57)[0-9A-Z]{3}$/.test(code)) return true;
+  return SOCKET_ERROR_CODES.has(code) && DRIVER_MODULE_FRAME.test(error.stack ?? '');
+}
+
+/**
+ * The driver faults a long-running process survives by replacing its pool: a timer's throw on a
+ * dropped socket ('uncaughtException'), or a connection failure of a promise only the driver held
+ * ('unhandledRejection'). `origin` is what Node passes to an 'uncaughtException' listener.
+ */
+export function isPostgresDriverFault(error: unknown, origin: string): boolean {
+  return origin === 'unhandledRejection' ? isPostgresDriverConnectionRejection(error) : isPostgresDriverSocketFault(error);
+}
