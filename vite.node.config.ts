@@ -3,6 +3,7 @@
  * compiles TypeScript at run time: `npx vite build -c vite.node.config.ts` (`npm run build:node`)
  *   src-main/cli/main.ts             -> out/cli/main.js              (run by bin/antom-ops.mjs)
  *   src-main/preview/preview-main.ts -> out/preview/preview-main.js  (`npm run preview`)
+ *   src-main/workers/payments-drain-worker.ts -> out/workers/payments-drain-worker.js (a worker thread's script)
  * with the code they share, and each CLI command's lazily imported module, in out/node-chunks/.
  *
  * Every output file sits two folders below the project root (out/<dir>/<file>.js), exactly as
@@ -18,7 +19,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
-const OUTPUT_DIRS = ['out/cli', 'out/preview', 'out/node-chunks'];
+const OUTPUT_DIRS = ['out/cli', 'out/preview', 'out/workers', 'out/node-chunks'];
 
 /** out/ also holds main, preload and renderer: empty only this build's folders, so no stale chunk lingers. */
 function emptyOwnOutputDirs(): Plugin {
@@ -54,6 +55,8 @@ export default defineConfig({
       input: {
         'cli/main': resolve(root, 'src-main/cli/main.ts'),
         'preview/preview-main': resolve(root, 'src-main/preview/preview-main.ts'),
+        // A worker thread's script (core/receiver/payments-drain-thread.ts finds it at out/workers/).
+        'workers/payments-drain-worker': resolve(root, 'src-main/workers/payments-drain-worker.ts'),
       },
       output: {
         format: 'esm',

@@ -14,6 +14,7 @@
 import postgres from 'postgres';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { openJournal } from '../src-main/core/journal/open-journal';
+import { startPaymentsDrainThread } from '../src-main/core/receiver/payments-drain-thread';
 import { sqliteRunJournal } from './receiver-bench';
 import { benchBody } from './support/receiver-load';
 import { runReceiver, startLoadGenerator, stopLoadGenerator, type ReceiverRunResult, type RunJournal } from './support/receiver-run';
@@ -33,6 +34,8 @@ async function postgresRunJournal(serverUrl: string, database: string, postmaste
   const journal = await openJournal({ engine: 'postgres', url });
   return {
     journal,
+    // As `antom-ops notifications listen --database` runs it: the list rows derived on a thread of their own.
+    startPaymentsDrainer: () => startPaymentsDrainThread({ journal: { engine: 'postgres', url }, onError: (error) => process.stderr.write(`bench: pg-intake drain: ${String(error)}\n`) }),
     ...(postmaster === undefined ? {} : { serverCpuSeconds: () => postgresCpuSeconds(postmaster) }),
     countMissing: async (acked) => {
       const check = postgres(url, { max: 1, onnotice: () => undefined, types: { bigint: postgres.BigInt } });

@@ -9,6 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Journal } from '../../src-main/core/journal/journal';
 import { startNotificationReceiver } from '../../src-main/core/receiver/notification-receiver';
+import type { PaymentsDrainer } from '../../src-main/core/receiver/payments-drainer';
 import { TEST_CLIENT_ID, antomTestPublicKey } from '../../test/support/notification-sender';
 import { percentile } from '../bench-types';
 import type { LoadReply, LoadRequest } from './receiver-load';
@@ -37,6 +38,8 @@ export interface RunJournal {
   dispose(): Promise<void>;
   /** CPU seconds the database server has used so far (sampled around the load, before dispose). */
   serverCpuSeconds?(): number;
+  /** The Payments list's drain as the intake service runs it on this engine (default: the receiver's own). */
+  startPaymentsDrainer?(): Promise<PaymentsDrainer>;
 }
 
 const LOAD_SCRIPT = fileURLToPath(new URL('./receiver-load.ts', import.meta.url));
@@ -83,12 +86,15 @@ async function drainPaymentsQueue(journal: Journal): Promise<number> {
 
 export async function runReceiver(load: ChildProcess, target: RunJournal, count: number, groupCommit: boolean, concurrency: number): Promise<ReceiverRunResult> {
   const key = antomTestPublicKey();
+  const paymentsDrainer = await target.startPaymentsDrainer?.();
   const receiver = await startNotificationReceiver({
     sink: target.journal,
+    ...(paymentsDrainer ? { paymentsDrainer } : {}),
     groupCommit,
     resolveVerifier: (clientId) => (clientId === TEST_CLIENT_ID ? { profile: 'bench', antomPublicKey: key } : undefined),
   });
   try {
+    // The whole process: a drain thread's CPU is counted with the receiver's.
     const cpuBefore = process.cpuUsage();
     const serverBefore = target.serverCpuSeconds?.();
     const reply = await ask(load, { type: 'run', origin: new URL(receiver.url).origin, count, concurrency });

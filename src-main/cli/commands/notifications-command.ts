@@ -11,7 +11,9 @@ import { withDoor, withJournalDoor } from '../cli-core';
 import { FILTER_OPTIONS, FILTER_USAGE, notificationFilterFromArgs, pageFromArgs } from '../journal-filter-args';
 import { parsePublicKey } from '../../core/keys/parse-keys';
 import { journalConfigFromArgs } from '../database-option';
-import { openJournal } from '../../core/journal/open-journal';
+import { openJournal, type JournalConfig } from '../../core/journal/open-journal';
+import { startPaymentsDrainThread } from '../../core/receiver/payments-drain-thread';
+import type { PaymentsDrainer } from '../../core/receiver/payments-drainer';
 import { startIntakeService } from '../../core/receiver/intake-service';
 import { jsonLogLine, textLogLine, type IntakeLogEntry } from '../../core/receiver/intake-log';
 import { runUntilStopSignal } from '../service-lifecycle';
@@ -76,7 +78,8 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     resolveVerifier = (clientId) => (clientId === summary.clientId ? { profile: summary.name, antomPublicKey: key } : undefined);
     describe = `profile "${summary.name}" (client-id ${summary.clientId})`;
   }
-  const journal = await openJournal(journalConfigFromArgs(args));
+  const journalConfig = journalConfigFromArgs(args);
+  const journal = await openJournal(journalConfig);
   // --json is the service mode: one JSON object per log line. Otherwise short lines for a person
   // (the listening line is then on stdout already).
   const log = (entry: IntakeLogEntry): void => {
@@ -89,9 +92,11 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
     throw error;
   });
   const relay = startRelay(args, journal, io, json);
+  const paymentsDrainer = await startDrainThread(journalConfig, log);
   let service;
   try {
     service = await startIntakeService({
+      ...(paymentsDrainer ? { paymentsDrainer } : {}),
       // With --forward-to, every batch is stored together with its outbox rows (one transaction).
       journal: relay
         ? { ...relay.sink, readiness: () => journal.readiness(), reconnect: () => journal.reconnect(), describe: () => journal.describe() }
@@ -107,6 +112,7 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
       allowNonLoopback: flag(args, 'allow-non-loopback'),
     });
   } catch (error) {
+    await paymentsDrainer?.close();
     await relay?.worker.close();
     await journal.close();
     throw error;
@@ -151,6 +157,22 @@ async function listen(args: ParsedCommandArgs, io: CliIo): Promise<number> {
  * `--forward-to URL`: the durable outbox (core/forwarding). Sends are logged to stderr, one JSON
  * line each with --json. `--forward-time-scale` shrinks Antom's schedule for tests (default 1).
  */
+/**
+ * On a shared PostgreSQL journal the Payments list rows are derived on a thread of their own
+ * (payments-drain-thread.ts says why); on SQLite, and if the thread cannot start, the receiver
+ * derives them itself as before (the failure is logged: the service still works, only slower).
+ */
+async function startDrainThread(config: JournalConfig, log: (entry: IntakeLogEntry) => void): Promise<PaymentsDrainer | undefined> {
+  if (config.engine !== 'postgres') return undefined;
+  const onError = (error: unknown): void => log({ event: 'error', message: error instanceof Error ? error.message : String(error) });
+  try {
+    return await startPaymentsDrainThread({ journal: config, onError });
+  } catch (error) {
+    onError(new Error(`payments drain thread not started, the receiver derives the Payments list itself: ${error instanceof Error ? error.message : String(error)}`));
+    return undefined;
+  }
+}
+
 function startRelay(args: ParsedCommandArgs, journal: Journal, io: CliIo, json: boolean) {
   const forwardTo = optionalString(args, 'forward-to');
   if (forwardTo === undefined) return undefined;

@@ -15,6 +15,7 @@
 import type { Journal } from '../journal/journal';
 import type { NotificationSink } from './notification-sink';
 import type { ResolveVerifier } from './verify-notification';
+import type { PaymentsDrainer } from './payments-drainer';
 import { startNotificationReceiver, type NotificationReceiver } from './notification-receiver';
 import { createIntakeMetrics, type IntakeMetrics, type MetricsSources } from './intake-metrics';
 import { createJournalHealth, type JournalHealth } from './journal-health';
@@ -39,6 +40,8 @@ export interface IntakeServiceOptions {
   healthRecheckMs?: number;
   /** A store not committed within this long is answered 503 (default 10 s). */
   storeTimeoutMs?: number;
+  /** Derives the Payments list rows on another thread (payments-drain-thread.ts); default: on the receiver's. */
+  paymentsDrainer?: PaymentsDrainer;
 }
 
 /** Longer than any healthy commit; short enough that a hung database is noticed and answered. */
@@ -84,6 +87,7 @@ export async function startIntakeService(options: IntakeServiceOptions): Promise
       ...(options.path !== undefined ? { path: options.path } : {}),
       ...(options.signedPath !== undefined ? { signedPath: options.signedPath } : {}),
       ...(options.groupCommit !== undefined ? { groupCommit: options.groupCommit } : {}),
+      ...(options.paymentsDrainer ? { paymentsDrainer: options.paymentsDrainer } : {}),
       allowNonLoopback: options.allowNonLoopback ?? false,
       storeHealth: health,
       storeTimeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,

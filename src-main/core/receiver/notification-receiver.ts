@@ -49,7 +49,7 @@ import type { IntakeObserver, StoreHealth } from './intake-events';
 import { assertNotServicePath, type ServiceEndpoints } from './service-endpoints';
 import { createRequestClassifier, type IncomingPost } from './request-classification';
 import { createGroupCommit, sendAnswer, type PendingAnswer } from './group-commit';
-import { startPaymentsDrainer } from './payments-drainer';
+import { startPaymentsDrainer, type PaymentsDrainer } from './payments-drainer';
 import { REJECTED_BODY_PREFIX_BYTES, createRejectedBudget } from './rejected-body-budget';
 
 const DEFAULT_NOTIFY_PATH = '/antom/notify';
@@ -89,6 +89,13 @@ export interface NotificationReceiverOptions {
   serviceEndpoints?: ServiceEndpoints;
   /** A store not committed within this long is answered as failed (group-commit.ts); default: no limit. */
   storeTimeoutMs?: number;
+  /**
+   * Who derives the Payments list rows stored notifications queue: by default the receiver's own
+   * drainer on this event loop (when the sink can refresh queued payments). Given, e.g. a drain
+   * on another thread (payments-drain-thread.ts), the receiver wakes it after each commit and
+   * closes it when the receiver closes.
+   */
+  paymentsDrainer?: PaymentsDrainer;
 }
 
 export interface NotificationReceiver {
@@ -166,12 +173,12 @@ export async function startNotificationReceiver(options: NotificationReceiverOpt
   }
 
   const classifier = createRequestClassifier({ basePath, signedPath, resolveVerifier: options.resolveVerifier, alternatePaths: options.alternatePaths ?? [], now });
-  // A journal queues the payments stored notifications name; their list rows are derived here,
-  // in the background, once the answers are out (payments-drainer.ts).
-  const drainer = sink.refreshQueuedPayments ? startPaymentsDrainer({
+  // A journal queues the payments stored notifications name; their list rows are derived in the
+  // background once the answers are out: here (payments-drainer.ts) unless the caller gave a drainer.
+  const drainer = options.paymentsDrainer ?? (sink.refreshQueuedPayments ? startPaymentsDrainer({
     // Looked up per drain: a console's journal can be switched while it runs (journal-switch.ts).
     journal: { refreshQueuedPayments: (limit) => sink.refreshQueuedPayments?.(limit) ?? Promise.resolve(0) }, onError: reportError,
-  }) : undefined;
+  }) : undefined);
   const commits = createGroupCommit({
     sink, groupCommit, now, onStored: options.onStored, reportError, afterCommit: drainer ? () => drainer.wake() : undefined,
     observer: options.observer, storeHealth: options.storeHealth, answerHeaders: closingHeaders, storeTimeoutMs: options.storeTimeoutMs,

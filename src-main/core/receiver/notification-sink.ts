@@ -52,5 +52,11 @@ export interface NotificationSink {
    * queue in the background after each commit's answers are written (payments-drainer.ts).
    */
   refreshQueuedPayments?(limit: number): Promise<number>;
+  /**
+   * How many group-commit transactions may be in flight at once (default 1). A database across a
+   * network commits one while another waits for its flush to disk; SQLite's transactions run on
+   * this thread one after another, so more would only make smaller batches.
+   */
+  readonly concurrentStores?: number;
   close(): Promise<void>;
 }

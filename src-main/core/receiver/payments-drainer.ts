@@ -29,7 +29,7 @@ const PAYMENTS_DRAIN_CHUNK = 500;
  */
 const PAYMENTS_DRAIN_DELAY_MS = 25;
 
-interface PaymentsDrainer {
+export interface PaymentsDrainer {
   /** A commit queued payments: drain after this turn. */
   wake(): void;
   /** Stop waking; resolves when the chunk in flight is committed. Never rejects. */

@@ -2,7 +2,8 @@
  * Group commit against a journal that answers later, as one across the network does: the real
  * SQLite journal, with each storeNotifications held at a gate before it runs (observing the
  * call, never replacing it). Nothing is acknowledged before its batch has committed; one batch
- * is in flight at a time and what arrives meanwhile is the next batch.
+ * is in flight at a time (or as many as the journal takes: concurrentStores) and what arrives
+ * meanwhile is the next batch.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agent } from 'node:http';
@@ -99,5 +100,43 @@ describe('group commit on a journal that answers later', () => {
     expect(gate.sizes[0]).toBe(1);
     expect(Math.max(...gate.sizes.slice(1))).toBeGreaterThan(1);
     expect(gate.sizes.reduce((a, b) => a + b, 0)).toBe(41);
+  });
+
+  it('keeps as many batches in flight as the journal takes (concurrentStores), each answered only after its own commit', async () => {
+    fx = await openTestJournal();
+    // A journal across a network takes several transactions at once (PostgreSQL: 3).
+    Object.defineProperty(fx.journal, 'concurrentStores', { value: 3 });
+    const gate = gateStores(fx.journal);
+    const key = antomTestPublicKey();
+    receiver = await startNotificationReceiver({ sink: fx.journal, resolveVerifier: (id) => (id === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined) });
+    const origin = new URL(receiver.url).origin;
+    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    agents.push(agent);
+    const answered: SendResult[] = [];
+    const send = (i: number) => sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody(`PAY-C${i}`) }), agent).then((r) => (answered.push(r), r));
+
+    const all: Promise<SendResult>[] = [];
+    // One at a time until three batches are held: each arrives while the others wait at the gate.
+    for (let i = 0; i < 3; i++) {
+      all.push(send(i));
+      await until(() => gate.waiting() === i + 1, `batch ${i + 1} to reach the journal`);
+    }
+    all.push(...Array.from({ length: 30 }, (_, i) => send(i + 3)));
+    await new Promise((r) => setTimeout(r, 300));
+    // Three in flight and no fourth: what arrived meanwhile waits for one of them to finish.
+    expect(gate.waiting()).toBe(3);
+    expect(answered).toEqual([]);
+
+    while (answered.length < 33) {
+      await until(() => gate.waiting() > 0 || answered.length === 33, 'the next batch');
+      if (gate.waiting() === 0) break;
+      expect(answered.length).toBeLessThanOrEqual((await fx.journal.counts()).notifications);
+      gate.release();
+    }
+    const results = await Promise.all(all);
+    expect(results.every((r) => r.body === ACKNOWLEDGEMENT_BODY)).toBe(true);
+    expect((await fx.journal.counts()).notifications).toBe(33);
+    expect(gate.maxInFlight()).toBe(3);
+    expect(gate.sizes.reduce((a, b) => a + b, 0)).toBe(33);
   });
 });
