@@ -8,6 +8,7 @@
  * with other load on the machine, so the receiver's CPU per notification is compared as well.
  */
 import type { BenchRow } from './bench-types';
+import { INTAKE_ONLY } from './receiver-bench';
 import { SYNC_REFERENCE_PREFIX } from './sync-journal-reference';
 
 const SYNC_REFERENCE_COMMIT_LABEL = 'commit feafb49, the last before the async interface';
@@ -31,9 +32,11 @@ const REFERENCES: readonly Reference[] = [
   { row: 'journal: filtered page of 100 (p99) at 100,000 ', label: 'filtered page p99 at 100k', value: 5.0, better: 'lower' },
   { row: 'journal: filtered page of 100 (p99) at 1,000,000 ', label: 'filtered page p99 at 1M', value: 20.1, better: 'lower' },
   { row: 'journal: durable writes, WAL synchronous=NORMAL, group commit of 100', label: 'durable writes, group commit of 100', value: 13_179, better: 'higher' },
-  { row: 'receiver: notifications verified, stored and acknowledged (group commit', label: 'receiver rate', value: 3_716, better: 'higher' },
-  { row: 'receiver: p99 acknowledgement latency (group commit)', label: 'receiver p99 acknowledgement', value: 40.8, better: 'lower' },
-  { row: 'receiver: CPU per notification in the receiver process (group commit)', label: 'receiver CPU per notification', value: 0.30, better: 'lower' },
+  // The receiver doing the synchronous journal's work: verify, store, acknowledge. The Payments
+  // list it also derives now (issue 9, after that commit) is measured on rows of its own.
+  { row: `${INTAKE_ONLY}: notifications verified, stored and acknowledged (group commit`, label: 'receiver rate', value: 3_716, better: 'higher' },
+  { row: `${INTAKE_ONLY}: p99 acknowledgement latency (group commit)`, label: 'receiver p99 acknowledgement', value: 40.8, better: 'lower' },
+  { row: `${INTAKE_ONLY}: CPU per notification in the receiver process (group commit)`, label: 'receiver CPU per notification', value: 0.30, better: 'lower' },
 ];
 
 /**

@@ -5,8 +5,8 @@
  * crypto.sign 1,986/s against 1,150/s), so comparing with them measured the machine as much as
  * the code. Instead this section checks out the last commit with the synchronous journal
  * (SYNC_JOURNAL_COMMIT, before the async interface was merged) into a temporary git worktree,
- * runs its `journal` section (measured by this checkout's harness, measureWithThisHarness) and
- * ITS `receiver` section with this checkout's node_modules (the same dependency versions) and
+ * runs its `journal` and `receiver` sections (measured by this checkout's harness,
+ * measureWithThisHarness) with this checkout's node_modules (the same dependency versions) and
  * returns the rows, renamed `sync-reference: ...`; sqlite-regression.ts
  * compares this run's rows with them. Needs git and the commit (a full clone); without them the
  * section says why and the comparison falls back to the README figures.
@@ -30,13 +30,18 @@ function git(args: string[]): { ok: boolean; out: string } {
 }
 
 /**
- * The journal section is measured by THIS checkout's harness on both sides (warm-ups, counts,
- * percentiles), so a change in how we measure can never pass for a change in the code: the
- * tree gets this journal-bench.ts, and an open-journal.ts that opens its synchronous SqliteJournal
- * (the harness awaits every call; awaiting a plain value is what the async interface adds).
+ * The journal and receiver sections are measured by THIS checkout's harness on both sides
+ * (warm-ups, counts, percentiles, the CPU window and what it is divided by, the median of several
+ * receiver runs), so a change in how we measure can never pass for a change in the code: the tree
+ * gets these files, and an open-journal.ts that opens its synchronous SqliteJournal (the harness
+ * awaits every call; awaiting a plain value is what the async interface adds). Its own receiver
+ * harness divided the CPU of the warm-up notifications by the measured ones only (5% more per
+ * notification than it spent) and ran once.
  */
+const HARNESS_FILES = ['journal-bench.ts', 'receiver-bench.ts', 'support/receiver-run.ts', 'support/receiver-load.ts'];
+
 function measureWithThisHarness(tree: string): void {
-  copyFileSync(join(ROOT, 'bench', 'journal-bench.ts'), join(tree, 'bench', 'journal-bench.ts'));
+  for (const file of HARNESS_FILES) copyFileSync(join(ROOT, 'bench', file), join(tree, 'bench', file));
   const opener = join(tree, 'src-main', 'core', 'journal', 'open-journal.ts');
   if (!existsSync(opener)) {
     writeFileSync(opener, [

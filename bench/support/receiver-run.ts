@@ -21,8 +21,10 @@ export interface ReceiverRunResult {
   p99: number;
   /** CPU time of THIS process (the receiver: HTTP, verify, store, answer, the Payments list's drain to empty) per notification. */
   cpuMsPerNotification: number;
-  /** Payments still queued when the receiver closed (derived inside the CPU window). */
+  /** Payments still queued when the receiver closed (derived inside the CPU window, unless listAfterLoad). */
   queuedAtClose: number;
+  /** listAfterLoad: CPU per payment of deriving the Payments list after the load (not in cpuMsPerNotification). */
+  listCpuMsPerPayment?: number;
   acknowledged: number;
   notAcknowledged: number;
   missing: number;
@@ -79,14 +81,22 @@ const QUEUE_DRAIN_CHUNK = 500;
 
 /** Derive whatever payments_pending still holds; returns how many were left. */
 async function drainPaymentsQueue(journal: Journal): Promise<number> {
+  // The synchronous journal the sync-reference section measures with this harness had no Payments list.
+  if (typeof journal.refreshQueuedPayments !== 'function') return 0;
   let left = 0;
   for (let n = QUEUE_DRAIN_CHUNK; n >= QUEUE_DRAIN_CHUNK; left += n) n = await journal.refreshQueuedPayments(QUEUE_DRAIN_CHUNK);
   return left;
 }
 
-export async function runReceiver(load: ChildProcess, target: RunJournal, count: number, groupCommit: boolean, concurrency: number): Promise<ReceiverRunResult> {
+/**
+ * A drainer that leaves every queued payment for later: the "intake only" runs derive the
+ * Payments list after the load, outside the receiver's CPU window (ReceiverRunResult.listCpuMsPerPayment).
+ */
+const DEFERRED_LIST: PaymentsDrainer = { wake: () => undefined, close: async () => undefined };
+
+export async function runReceiver(load: ChildProcess, target: RunJournal, count: number, groupCommit: boolean, concurrency: number, options: { listAfterLoad?: boolean } = {}): Promise<ReceiverRunResult> {
   const key = antomTestPublicKey();
-  const paymentsDrainer = await target.startPaymentsDrainer?.();
+  const paymentsDrainer = options.listAfterLoad ? DEFERRED_LIST : await target.startPaymentsDrainer?.();
   const receiver = await startNotificationReceiver({
     sink: target.journal,
     ...(paymentsDrainer ? { paymentsDrainer } : {}),
@@ -103,8 +113,12 @@ export async function runReceiver(load: ChildProcess, target: RunJournal, count:
     // empty. What the background drain had not reached yet is derived here, in this process,
     // as the receiver itself would have done it a moment later.
     await receiver.close();
+    // Intake only: the window ends here, and the list's derivation is timed on its own.
+    const intakeCpu = options.listAfterLoad ? process.cpuUsage(cpuBefore) : undefined;
+    const listBefore = process.cpuUsage();
     const queueLeft = await drainPaymentsQueue(target.journal);
-    const cpu = process.cpuUsage(cpuBefore);
+    const listCpu = process.cpuUsage(listBefore);
+    const cpu = intakeCpu ?? process.cpuUsage(cpuBefore);
     const serverAfter = target.serverCpuSeconds?.();
     if (reply.type !== 'done') throw new Error('unexpected reply from the load generator');
     const missing = await target.countMissing(reply.acked);
@@ -119,6 +133,7 @@ export async function runReceiver(load: ChildProcess, target: RunJournal, count:
       p99: percentile(latencies, 99),
       cpuMsPerNotification: (cpu.user + cpu.system) / 1000 / handled,
       queuedAtClose: queueLeft,
+      ...(options.listAfterLoad && queueLeft > 0 ? { listCpuMsPerPayment: (listCpu.user + listCpu.system) / 1000 / queueLeft } : {}),
       acknowledged: reply.acked.length,
       notAcknowledged: reply.notAcknowledged + reply.errors,
       missing,
@@ -128,4 +143,32 @@ export async function runReceiver(load: ChildProcess, target: RunJournal, count:
     await receiver.close();
     await target.dispose();
   }
+}
+
+/**
+ * The median of each figure over several runs (each on a fresh journal): a single run's rate
+ * moves by 10-20% between runs of the same code on this machine. Missing and unacknowledged
+ * notifications are summed, never averaged away.
+ */
+export function medianRun(runs: readonly ReceiverRunResult[]): ReceiverRunResult {
+  const median = (pick: (r: ReceiverRunResult) => number): number => {
+    const sorted = runs.map(pick).sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const server = runs.every((r) => r.serverCpuMsPerNotification !== undefined) ? { serverCpuMsPerNotification: median((r) => r.serverCpuMsPerNotification!) } : {};
+  const list = runs.every((r) => r.listCpuMsPerPayment !== undefined) ? { listCpuMsPerPayment: median((r) => r.listCpuMsPerPayment!) } : {};
+  return {
+    count: runs[0]!.count,
+    rate: median((r) => r.rate),
+    p50: median((r) => r.p50),
+    p99: median((r) => r.p99),
+    cpuMsPerNotification: median((r) => r.cpuMsPerNotification),
+    queuedAtClose: Math.max(...runs.map((r) => r.queuedAtClose)),
+    acknowledged: runs.reduce((n, r) => n + r.acknowledged, 0),
+    notAcknowledged: runs.reduce((n, r) => n + r.notAcknowledged, 0),
+    missing: runs.reduce((n, r) => n + r.missing, 0),
+    ...server,
+    ...list,
+  };
 }
