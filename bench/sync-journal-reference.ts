@@ -76,7 +76,7 @@ export async function runSyncJournalReference(options: BenchOptions): Promise<Be
     const rows = (JSON.parse(readFileSync(results, 'utf8')) as { rows: BenchRow[] }).rows;
     // Its own goal verdicts are not this run's: only the figures are kept.
     return rows
-      .filter((row) => row.name.startsWith('journal:') || row.name.startsWith('receiver:'))
+      .filter((row) => row.name.startsWith('journal:') || row.name.startsWith('receiver'))
       .map((row) => ({ name: `${SYNC_REFERENCE_PREFIX}${row.name}`, value: row.value, unit: row.unit }));
   } finally {
     git(['worktree', 'remove', '--force', tree]);

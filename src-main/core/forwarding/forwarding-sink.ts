@@ -23,6 +23,10 @@ export function forwardingSink(journal: Journal, target: string, afterCommit: ()
     markAnswersUndelivered: (items) => journal.markAnswersUndelivered(items),
     getNotification: (id) => journal.getNotification(id),
     refreshQueuedPayments: (limit) => journal.refreshQueuedPayments(limit),
+    // The outbox rows go in each batch's own transaction, so batches may overlap as without a relay.
+    get concurrentStores() {
+      return journal.concurrentStores;
+    },
     close: () => journal.close(),
   };
 }

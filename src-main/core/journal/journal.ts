@@ -72,6 +72,8 @@ export interface JournalCounts {
 export interface Journal {
   /** Which engine holds the rows. */
   readonly engine: JournalEngine;
+  /** Group-commit batches a receiver may have in flight at once (NotificationSink.concurrentStores); absent = 1. */
+  readonly concurrentStores?: number;
   /** Where the rows are, for display: a file path, or a database URL WITHOUT its password. */
   describe(): string;
   /**
