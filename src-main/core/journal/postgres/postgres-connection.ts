@@ -126,6 +126,24 @@ export function journalDatabaseError(error: unknown, url: string, doing: string)
 }
 
 /**
+ * A socket's read or write error that no module's code is on: a connection error code, a
+ * read/write syscall, and only Node's own frames in the stack. Node raises one when the socket had
+ * no 'error' listener left (or a promise rejects with it that nobody awaits). CI caught one in the intake service while its database was stopped
+ * (`uncaught: Error: read ECONNRESET at TCP.onStreamRead`, three group commits and the drain
+ * thread's connections open). In the intake service and its drain thread the driver is the only
+ * owner of bare TCP sockets (node:http keeps a listener on every socket it serves), and
+ * postgres.js 3.4.9 takes every listener off a socket when it handles its close
+ * (connection.js closed(): removeAllListeners), so by elimination the socket was the driver's.
+ */
+function isUnownedSocketError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (typeof code !== 'string' || !SOCKET_ERROR_CODES.has(code) || (syscall !== 'read' && syscall !== 'write')) return false;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return frames.every((line) => /\(node:|^\s+at node:/.test(line));
+}
+
+/**
  * postgres.js 3.4.9 defers small writes to a setImmediate; when the server drops the connection
  * before it runs, it writes to a socket that is gone and throws from the timer
  * (porsager/postgres#1154, #1208; unfixed in 3.4.9). Nothing awaits that timer, so the TypeError
@@ -136,6 +154,7 @@ export function journalDatabaseError(error: unknown, url: string, doing: string)
  * this one by replacing the pool (journal.reconnect()).
  */
 export function isPostgresDriverSocketFault(error: unknown): boolean {
+  if (isUnownedSocketError(error)) return true;
   if (!(error instanceof TypeError)) return false;
   if (!/^Cannot read properties of (null|undefined) \(reading '\w+'\)$/.test(error.message)) return false;
   const firstFrame = (error.stack ?? '').split('\n').find((line) => /^\s+at /.test(line)) ?? '';
@@ -163,7 +182,7 @@ function isPostgresDriverConnectionRejection(error: unknown): boolean {
   if (typeof code !== 'string') return false;
   if (DRIVER_CONNECTION_CODES.has(code)) return true;
   if (error.name === 'PostgresError' && /^(08|57)[0-9A-Z]{3}$/.test(code)) return true;
-  return SOCKET_ERROR_CODES.has(code) && DRIVER_MODULE_FRAME.test(error.stack ?? '');
+  return SOCKET_ERROR_CODES.has(code) && (DRIVER_MODULE_FRAME.test(error.stack ?? '') || isUnownedSocketError(error));
 }
 
 /**

@@ -62,3 +62,24 @@ describe('isPostgresDriverFault', () => {
     expect(isPostgresDriverFault(typeError("Cannot read properties of null (reading 'write')", [`nextWrite (${DRIVER}:255:22)`]), 'uncaughtException')).toBe(true);
   });
 });
+
+describe('a bare socket error (only Node\'s frames on it)', () => {
+  const bare = (code: string, syscall: string, frames: string[]): Error => {
+    const error = Object.assign(connectionError(`${syscall} ${code}`, code, frames), { syscall });
+    return error;
+  };
+
+  it('is survived from either origin: the driver is the only owner of bare sockets in these processes', () => {
+    // CI's shape: the intake service with its database stopped, three group commits and the drain thread open.
+    const reset = bare('ECONNRESET', 'read', ['TCP.onStreamRead (node:internal/stream_base_commons:218:20)']);
+    expect(isPostgresDriverFault(reset, 'uncaughtException')).toBe(true);
+    expect(isPostgresDriverFault(reset, 'unhandledRejection')).toBe(true);
+    expect(isPostgresDriverFault(bare('EPIPE', 'write', ['afterWriteDispatched (node:internal/stream_base_commons:161:15)', 'writeGeneric (node:internal/stream_base_commons:152:3)']), 'uncaughtException')).toBe(true);
+  });
+
+  it('is still a crash with a module\'s frame on it, another syscall or another code', () => {
+    expect(isPostgresDriverFault(bare('ECONNRESET', 'read', ['TCP.onStreamRead (node:internal/stream_base_commons:218:20)', 'forward (/srv/app/out/cli.js:10:5)']), 'uncaughtException')).toBe(false);
+    expect(isPostgresDriverFault(bare('ECONNREFUSED', 'connect', ['TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)']), 'uncaughtException')).toBe(false);
+    expect(isPostgresDriverFault(bare('EACCES', 'read', ['TCP.onStreamRead (node:internal/stream_base_commons:218:20)']), 'uncaughtException')).toBe(false);
+  });
+});
