@@ -62,17 +62,33 @@ async function until(check: () => boolean, what: string): Promise<void> {
   }
 }
 
+/** A receiver on the gated journal, and a sender that notes every answer as it comes (payments named prefix + i). */
+async function gatedReceiver(journal: Journal, prefix: string) {
+  const gate = gateStores(journal);
+  const key = antomTestPublicKey();
+  receiver = await startNotificationReceiver({ sink: journal, resolveVerifier: (id) => (id === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined) });
+  const origin = new URL(receiver.url).origin;
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  agents.push(agent);
+  const answered: SendResult[] = [];
+  const send = (i: number) => sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody(`${prefix}${i}`) }), agent).then((r) => (answered.push(r), r));
+  return { gate, answered, send };
+}
+
+/** Release held batches one by one until `total` are answered; while one is held, what was answered is at most what was committed. */
+async function releaseUntilAnswered(journal: Journal, gate: ReturnType<typeof gateStores>, answered: readonly SendResult[], total: number): Promise<void> {
+  while (answered.length < total) {
+    await until(() => gate.waiting() > 0 || answered.length === total, 'the next batch');
+    if (gate.waiting() === 0) break;
+    expect(answered.length).toBeLessThanOrEqual((await journal.counts()).notifications);
+    gate.release();
+  }
+}
+
 describe('group commit on a journal that answers later', () => {
   it('acknowledges nothing before its batch commits, and batches what arrives meanwhile', async () => {
     fx = await openTestJournal();
-    const gate = gateStores(fx.journal);
-    const key = antomTestPublicKey();
-    receiver = await startNotificationReceiver({ sink: fx.journal, resolveVerifier: (id) => (id === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined) });
-    const origin = new URL(receiver.url).origin;
-    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-    agents.push(agent);
-    const answered: SendResult[] = [];
-    const send = (i: number) => sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody(`PAY-G${i}`) }), agent).then((r) => (answered.push(r), r));
+    const { gate, answered, send } = await gatedReceiver(fx.journal, 'PAY-G');
 
     const first = send(0);
     await until(() => gate.waiting() === 1, 'the first batch to reach the journal');
@@ -86,13 +102,7 @@ describe('group commit on a journal that answers later', () => {
     gate.release();
     expect((await first).body).toBe(ACKNOWLEDGEMENT_BODY);
     // Everything that queued behind the first batch goes as the next batch(es), one at a time.
-    while (answered.length < 41) {
-      await until(() => gate.waiting() > 0 || answered.length === 41, 'the next batch');
-      if (gate.waiting() === 0) break;
-      // While a batch is held, what was answered is at most what was committed.
-      expect(answered.length).toBeLessThanOrEqual((await fx.journal.counts()).notifications);
-      gate.release();
-    }
+    await releaseUntilAnswered(fx.journal, gate, answered, 41);
     const results = await Promise.all(rest);
     expect(results.every((r) => r.body === ACKNOWLEDGEMENT_BODY)).toBe(true);
     expect((await fx.journal.counts()).notifications).toBe(41);
@@ -106,14 +116,7 @@ describe('group commit on a journal that answers later', () => {
     fx = await openTestJournal();
     // A journal across a network takes several transactions at once (PostgreSQL: 3).
     Object.defineProperty(fx.journal, 'concurrentStores', { value: 3 });
-    const gate = gateStores(fx.journal);
-    const key = antomTestPublicKey();
-    receiver = await startNotificationReceiver({ sink: fx.journal, resolveVerifier: (id) => (id === TEST_CLIENT_ID ? { profile: 'sandbox-eu', antomPublicKey: key } : undefined) });
-    const origin = new URL(receiver.url).origin;
-    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-    agents.push(agent);
-    const answered: SendResult[] = [];
-    const send = (i: number) => sendNotification(origin, signNotification({ path: PATH, body: paymentResultBody(`PAY-C${i}`) }), agent).then((r) => (answered.push(r), r));
+    const { gate, answered, send } = await gatedReceiver(fx.journal, 'PAY-C');
 
     const all: Promise<SendResult>[] = [];
     // One at a time until three batches are held: each arrives while the others wait at the gate.
@@ -127,12 +130,7 @@ describe('group commit on a journal that answers later', () => {
     expect(gate.waiting()).toBe(3);
     expect(answered).toEqual([]);
 
-    while (answered.length < 33) {
-      await until(() => gate.waiting() > 0 || answered.length === 33, 'the next batch');
-      if (gate.waiting() === 0) break;
-      expect(answered.length).toBeLessThanOrEqual((await fx.journal.counts()).notifications);
-      gate.release();
-    }
+    await releaseUntilAnswered(fx.journal, gate, answered, 33);
     const results = await Promise.all(all);
     expect(results.every((r) => r.body === ACKNOWLEDGEMENT_BODY)).toBe(true);
     expect((await fx.journal.counts()).notifications).toBe(33);
