@@ -54,6 +54,13 @@ function measureWithThisHarness(tree: string): void {
   }
 }
 
+/** The sections this run compares: both, or only those BENCH_ONLY also names (journal alone takes a third of the time). */
+function referenceSections(): string[] {
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  const picked = ['journal', 'receiver'].filter((s) => only?.includes(s));
+  return picked.length > 0 ? picked : ['journal', 'receiver'];
+}
+
 export async function runSyncJournalReference(options: BenchOptions): Promise<BenchRow[]> {
   if (!git(['cat-file', '-e', `${SYNC_JOURNAL_COMMIT}^{commit}`]).ok) {
     process.stderr.write(`bench: sync-reference skipped: commit ${SYNC_JOURNAL_COMMIT.slice(0, 7)} is not in this clone (a shallow clone?); sqlite-regression compares with the README figures instead.\n`);
@@ -69,7 +76,7 @@ export async function runSyncJournalReference(options: BenchOptions): Promise<Be
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run-benchmarks.ts'], {
       cwd: tree,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, BENCH_ONLY: 'journal,receiver', BENCH_QUICK: options.quick ? '1' : '0' },
+      env: { ...process.env, BENCH_ONLY: referenceSections().join(','), BENCH_QUICK: options.quick ? '1' : '0' },
     });
     const results = join(tree, '.bench', 'results.json');
     if (run.status !== 0 || !existsSync(results)) throw new Error(`sync-reference: the synchronous journal's bench failed (exit ${run.status})`);

@@ -5,13 +5,21 @@
  */
 import { ConsoleError } from '../../../src-shared/errors';
 import type { CallFilter, NotificationFilter, PageRequest } from './journal-types';
-
-export const ID_COLUMN_NAMES = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'reference_order_id', 'dispute_id'] as const;
+import { ID_COLUMN_NAMES, PAYMENT_ID_LINKS } from './journal-id-columns';
+import { RELATED_IDS_CTE, RELATED_IDS_WALK, relatedIdsParams } from './sqlite-related-ids';
 
 export interface SqlWhere {
   clauses: string[];
   params: unknown[];
+  /** CTEs the clauses read (for WITH RECURSIVE), with their values; they come first in the statement. */
+  with?: { sql: string; params: unknown[] };
 }
+
+/**
+ * What an "any ID" filter matches besides the ID itself: the related IDs the engine already
+ * resolved, or 'inline' for the related-ID walk inside the page's own statement (sqlite-related-ids.ts).
+ */
+export type RelatedIds = readonly string[] | 'inline';
 
 export const MAX_PAGE = 500;
 
@@ -23,13 +31,34 @@ function oneOrMany(column: string, value: string | readonly string[] | undefined
   where.params.push(...list);
 }
 
+/** The ID columns no related ID reaches (the walk holds the ID itself, so the rest are covered). */
+const UNLINKED_ID_COLUMNS = ID_COLUMN_NAMES.filter((c) => !(PAYMENT_ID_LINKS as readonly string[]).includes(c));
+
+/**
+ * The inlined walk's clause, per table: the same sub-selects as for a resolved list below, with
+ * the walk's rows as the list. Built once: it is the same text on every keystroke's lookup.
+ */
+const INLINE_ANY_ID_CLAUSE = Object.fromEntries((['calls', 'notifications'] as const).map((table) => {
+  const parts = [
+    ...UNLINKED_ID_COLUMNS.map((c) => `SELECT id FROM ${table} WHERE ${c} = ?`),
+    ...PAYMENT_ID_LINKS.map((c) => `SELECT id FROM ${table} WHERE ${c} IN (SELECT v FROM ${RELATED_IDS_CTE})`),
+  ];
+  return [table, `id IN (${parts.join(' UNION ')})`];
+})) as Record<'calls' | 'notifications', string>;
+
 /**
  * "Any ID": the ID itself in any ID column, or, when the engine resolved it to payments first,
  * any ID of those payments (so a paymentRequestId also finds that payment's capture and refund
  * notifications, which carry only paymentId / captureId / refundId).
  */
-function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined, where: SqlWhere, relatedIds: readonly string[] = []): void {
+function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined, where: SqlWhere, relatedIds: RelatedIds = []): void {
   if (!anyId) return;
+  if (relatedIds === 'inline') {
+    where.with = { sql: RELATED_IDS_WALK, params: relatedIdsParams(anyId) };
+    where.clauses.push(INLINE_ANY_ID_CLAUSE[table]);
+    where.params.push(...UNLINKED_ID_COLUMNS.map(() => anyId));
+    return;
+  }
   const related = relatedIds.filter((id) => id !== anyId);
   if (related.length === 0) {
     where.clauses.push(`(${ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ')})`);
@@ -46,9 +75,6 @@ function anyIdClause(table: 'calls' | 'notifications', anyId: string | undefined
   where.clauses.push(`id IN (${parts.join(' UNION ')})`);
   where.params.push(...ID_COLUMN_NAMES.map(() => anyId), ...PAYMENT_ID_LINKS.flatMap(() => related));
 }
-
-/** The columns through which related IDs reach a row (referenceOrderId is shared, so it is no link). */
-export const PAYMENT_ID_LINKS = ['payment_request_id', 'payment_id', 'capture_request_id', 'capture_id', 'refund_request_id', 'refund_id', 'dispute_id'] as const;
 
 /**
  * Free text becomes a conjunction of quoted FTS5 phrases, so a user typing an ID with dashes or a
@@ -102,7 +128,7 @@ function notificationTimeClause(since: string | undefined, until: string | undef
   }
 }
 
-export function notificationWhere(filter: NotificationFilter, relatedIds?: readonly string[]): SqlWhere {
+export function notificationWhere(filter: NotificationFilter, relatedIds?: RelatedIds): SqlWhere {
   const where: SqlWhere = { clauses: [], params: [] };
   oneOrMany('notify_type', filter.notifyType, where);
   oneOrMany('verification', filter.verification, where);
@@ -124,7 +150,7 @@ export function notificationWhere(filter: NotificationFilter, relatedIds?: reado
   return where;
 }
 
-export function callWhere(filter: CallFilter, relatedIds?: readonly string[]): SqlWhere {
+export function callWhere(filter: CallFilter, relatedIds?: RelatedIds): SqlWhere {
   const where: SqlWhere = { clauses: [], params: [] };
   oneOrMany('api', filter.api, where);
   if (filter.resultStatus === 'none') where.clauses.push('result_status IS NULL');
@@ -157,7 +183,7 @@ export function pagedSelect(table: string, columns: string, where: SqlWhere, pag
     throw new ConsoleError('VALIDATION_FAILED', `Page size ${limit} is out of range.`, `Ask for 1 to ${MAX_PAGE} rows per page.`, { field: 'limit' });
   }
   const clauses = [...where.clauses];
-  const params = [...where.params];
+  const params = [...(where.with?.params ?? []), ...where.params];
   if (page.cursor !== undefined) {
     const before = Number(page.cursor);
     if (!Number.isInteger(before) || before < 0) {
@@ -167,8 +193,12 @@ export function pagedSelect(table: string, columns: string, where: SqlWhere, pag
     params.push(before);
   }
   const whereSql = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
-  let sql = `SELECT ${columns} FROM ${table}${whereSql} ORDER BY id DESC LIMIT ?`;
-  params.push(limit + 1);
+  const withSql = where.with ? `WITH RECURSIVE ${where.with.sql} ` : '';
+  // The limit is written into the statement, not bound: with a bound LIMIT, SQLite 3.53 took
+  // five times as long over the same plan for an any-ID page (0.097 against 0.020 ms, twenty
+  // times for the inlined walk), and a little longer for filtered pages. It is a checked integer,
+  // so the text stays safe, and the few page sizes in use are a few prepared shapes each.
+  let sql = `${withSql}SELECT ${columns} FROM ${table}${whereSql} ORDER BY id DESC LIMIT ${limit + 1}`;
   if (page.offset !== undefined && page.cursor === undefined) {
     if (!Number.isInteger(page.offset) || page.offset < 0) {
       throw new ConsoleError('VALIDATION_FAILED', `Offset ${page.offset} is not valid.`, 'Use a whole number of rows, 0 or more.', { field: 'offset' });

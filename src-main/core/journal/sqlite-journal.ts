@@ -26,7 +26,9 @@ import { assertNoKeyMaterial } from '../redaction/key-material-guard';
 import { redactJsonText } from '../redaction/redact-json';
 import { csvColumnsFor, callExportRow, notificationExportRow } from './export-rows';
 import { toCsv, toJsonArray } from './export-format';
-import { callWhere, ftsQuery, ID_COLUMN_NAMES, notificationWhere, pagedSelect, type SqlWhere } from './journal-filters';
+import { callWhere, ftsQuery, notificationWhere, pagedSelect, type RelatedIds, type SqlWhere } from './journal-filters';
+import { ID_COLUMN_NAMES } from './journal-id-columns';
+import { RELATED_ID_CAP, RELATED_IDS_SELECT, relatedIdsParams } from './sqlite-related-ids';
 import { disputesOfRows, groupPaymentRows, PAYMENT_LINK_COLUMNS, type PaymentRows } from './payment-groups';
 import type { PaymentSummary } from '../../../src-shared/payment-summary';
 import {
@@ -79,8 +81,6 @@ const DEFAULT_SETTINGS: JournalSettings = { retentionDays: 90, notificationExpec
 const TIMELINE_ROW_CAP = 5_000;
 /** At most this many payments per looked-up ID (a referenceOrderId reused without end). */
 const RESOLVE_PAYMENT_CAP = 50;
-/** At most this many related IDs expand an "any ID" filter. */
-const RELATED_ID_CAP = 500;
 /** closeOver statement shapes kept prepared (a drain's chunks repeat a handful). */
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -438,21 +438,31 @@ export class SqliteJournal implements Journal {
 
   // ---- reading ---------------------------------------------------------------------------
 
+  /**
+   * An "any ID" page is one statement (the related-ID walk inlined, sqlite-related-ids.ts); only
+   * when it comes back empty, which is also what an ID kept in no column (found by text) gives,
+   * does the engine resolve the IDs first, and that answer is then the same or more.
+   */
   async listNotifications(filter: NotificationFilter = {}, page: PageRequest = {}): Promise<Page<NotificationSummary>> {
-    return this.notificationPage(filter, page);
+    if (!filter.anyId) return this.notificationPage(filter, page, []);
+    const inline = this.notificationPage(filter, page, 'inline');
+    return inline.items.length > 0 ? inline : this.notificationPage(filter, page, this.relatedIds(filter.anyId));
   }
 
-  private notificationPage(filter: NotificationFilter, page: PageRequest, related: readonly string[] = this.relatedIds(filter.anyId)): Page<NotificationSummary> {
+  private notificationPage(filter: NotificationFilter, page: PageRequest, related: RelatedIds): Page<NotificationSummary> {
     const q = pagedSelect('notifications', NOTIFICATION_SUMMARY_COLUMNS, notificationWhere(filter, related), page);
     const rows = this.statement(q.sql).all(...q.params) as NotificationRow[];
     return this.toPage(rows, q.limit, toNotificationSummary);
   }
 
+  /** As listNotifications: one statement, the resolved IDs only for an empty page. */
   async listCalls(filter: CallFilter = {}, page: PageRequest = {}): Promise<Page<CallSummary>> {
-    return this.callPage(filter, page);
+    if (!filter.anyId) return this.callPage(filter, page, []);
+    const inline = this.callPage(filter, page, 'inline');
+    return inline.items.length > 0 ? inline : this.callPage(filter, page, this.relatedIds(filter.anyId));
   }
 
-  private callPage(filter: CallFilter, page: PageRequest, related: readonly string[] = this.relatedIds(filter.anyId)): Page<CallSummary> {
+  private callPage(filter: CallFilter, page: PageRequest, related: RelatedIds): Page<CallSummary> {
     const q = pagedSelect('calls', CALL_SUMMARY_COLUMNS, callWhere(filter, related), page);
     const rows = this.statement(q.sql).all(...q.params) as CallRow[];
     return this.toPage(rows, q.limit, toCallSummary);
@@ -600,33 +610,18 @@ export class SqliteJournal implements Journal {
   }
 
   /**
-   * Every link ID of the payments `anyId` resolves to (for the "any ID" filters). The same
-   * closure as resolvePayments, but reading only the ID columns: a filter runs on every keystroke.
+   * Every link ID of the payments `anyId` resolves to (for the "any ID" filters): the walk of
+   * sqlite-related-ids.ts, which reads only the ID columns (a filter runs on every keystroke).
    */
   private relatedIds(anyId: string | undefined): string[] {
     if (!anyId) return [];
-    const idCols = ID_COLUMN_NAMES.join(', ');
-    const anyIdWhere = ID_COLUMN_NAMES.map((c) => `${c} = ?`).join(' OR ');
-    const readIds = (where: string, params: readonly string[]): IdRow[] => [
-      ...(this.statement(`SELECT ${idCols} FROM calls WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
-      ...(this.statement(`SELECT ${idCols} FROM notifications WHERE ${where} LIMIT ${TIMELINE_ROW_CAP}`).all(...params) as IdRow[]),
-    ];
-    let rows = readIds(anyIdWhere, ID_COLUMN_NAMES.map(() => anyId));
-    if (rows.length === 0) {
-      // An ID kept in no column (a paymentSessionId): resolve through the full path (text search).
-      const ids = new Set<string>();
-      for (const g of this.resolvePayments(anyId)) for (const row of [...g.calls, ...g.notes] as IdRow[]) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
-      return [...ids].slice(0, RELATED_ID_CAP);
-    }
+    const walked = (this.statement(RELATED_IDS_SELECT).all(...relatedIdsParams(anyId)) as { v: string }[]).map((r) => r.v);
+    // The walk holds the ID itself first: anything more means rows named it.
+    if (walked.length > 1) return walked;
+    // An ID kept in no column (a paymentSessionId), or on rows that link nothing else: resolve
+    // through the full path (ID columns, then text search), which handles both.
     const ids = new Set<string>();
-    for (let round = 0; round < 4; round++) {
-      const before = ids.size;
-      for (const row of rows) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
-      if (ids.size === before || ids.size > RELATED_ID_CAP) break;
-      const list = [...ids];
-      const where = PAYMENT_LINK_COLUMNS.map((c) => `${c} IN (${list.map(() => '?').join(', ')})`).join(' OR ');
-      rows = readIds(where, PAYMENT_LINK_COLUMNS.flatMap(() => list));
-    }
+    for (const g of this.resolvePayments(anyId)) for (const row of [...g.calls, ...g.notes] as IdRow[]) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
     return [...ids].slice(0, RELATED_ID_CAP);
   }
 

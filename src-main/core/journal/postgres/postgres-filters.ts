@@ -5,7 +5,8 @@
  * Column names come only from fixed lists; every value is a bound parameter.
  */
 import { ConsoleError } from '../../../../src-shared/errors';
-import { ID_COLUMN_NAMES, MAX_PAGE, normaliseTime, PAYMENT_ID_LINKS } from '../journal-filters';
+import { MAX_PAGE, normaliseTime } from '../journal-filters';
+import { ID_COLUMN_NAMES, PAYMENT_ID_LINKS } from '../journal-id-columns';
 import type { CallFilter, NotificationFilter, PageRequest } from '../journal-types';
 import type { SqlValue } from './postgres-connection';
 import { RELATED_IDS_CTE, relatedIdsCte } from './postgres-related-ids';

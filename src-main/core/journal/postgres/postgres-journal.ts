@@ -34,7 +34,8 @@ import { redactJsonText } from '../../redaction/redact-json';
 import { ACKNOWLEDGEMENT_BODY } from '../../receiver/notification-answers';
 import { csvColumnsFor, callExportRow, notificationExportRow } from '../export-rows';
 import { toCsv, toJsonArray } from '../export-format';
-import { ID_COLUMN_NAMES, normaliseTime } from '../journal-filters';
+import { normaliseTime } from '../journal-filters';
+import { ID_COLUMN_NAMES } from '../journal-id-columns';
 import {
   CALL_SUMMARY_COLUMNS, NOTIFICATION_SUMMARY_COLUMNS, toAttempt, toCallDetail, toCallSummary, toNotificationSummary, verifiedContentOf,
   type AttemptRow, type CallRow, type IdRow, type NotificationRow,

@@ -8,7 +8,7 @@
  * read are not added (as there). An ID kept in no column (a paymentSessionId) finds no seed rows
  * here: the engine then takes the text-search path (see PostgresJournal.listNotifications).
  */
-import { ID_COLUMN_NAMES } from '../journal-filters';
+import { ID_COLUMN_NAMES } from '../journal-id-columns';
 import { PAYMENT_LINK_COLUMNS } from '../payment-groups';
 
 /** At most this many rows per table per read (as TIMELINE_ROW_CAP in the engines). */
