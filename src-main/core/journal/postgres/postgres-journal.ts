@@ -788,7 +788,8 @@ export class PostgresJournal implements Journal {
       for (const g of await this.resolvePayments(anyId)) for (const row of [...g.calls, ...g.notes] as IdRow[]) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
       return [...ids].slice(0, RELATED_ID_CAP);
     }
-    for (let round = 0; round < 4; round++) {
+    // Until a read adds nothing or the set passes the cap (so every read that goes on adds an ID).
+    for (;;) {
       const before = ids.size;
       for (const row of rows) for (const c of PAYMENT_LINK_COLUMNS) if (row[c]) ids.add(row[c]!);
       if (ids.size === before || ids.size > RELATED_ID_CAP) break;

@@ -1,12 +1,13 @@
 /**
  * The "any ID" expansion (the link IDs of the payments an ID names) as a WITH prefix, so that the
  * expansion and the page it filters travel in ONE statement (issue 7 §6: a lookup's time was
- * its round trips, not the server's work). The same closure as PostgresJournal.relatedIds: seed
- * rows carry the ID in an ID column; then up to three reads over the payment link columns, each
- * read only while the set is within RELATED_ID_CAP and only while the previous read added an ID
- * (as the loop's break: reading the same set again finds the same rows); the IDs of the last
- * read are not added (as there). An ID kept in no column (a paymentSessionId) finds no seed rows
- * here: the engine then takes the text-search path (see PostgresJournal.listNotifications).
+ * its round trips, not the server's work). The same closure as PostgresJournal.relatedIds and as
+ * SQLite's walk (sqlite-related-ids.ts): seed rows carry the ID in an ID column; then reads over
+ * the payment link columns, each only while the previous read added an ID (as the loop's break:
+ * reading the same set again finds the same rows) and the set is within RELATED_ID_CAP. So a
+ * chain is followed to its end, as on SQLite (it stopped after three reads before; every flow
+ * Antom produces closes within two). An ID kept in no column (a paymentSessionId) finds no seed
+ * rows here: the engine then takes the text-search path (see PostgresJournal.listNotifications).
  */
 import { ID_COLUMN_NAMES } from '../journal-id-columns';
 import { PAYMENT_LINK_COLUMNS } from '../payment-groups';
@@ -15,8 +16,6 @@ import { PAYMENT_LINK_COLUMNS } from '../payment-groups';
 export const RELATED_ROW_CAP = 5_000;
 /** At most this many related IDs expand an "any ID" filter; as SQLite. */
 export const RELATED_ID_CAP = 500;
-/** Reads after the seed: the engine's loop runs four rounds and adds the IDs of the first three. */
-const EXPANSION_READS = 3;
 
 /** The CTE the page reads: `related_ids(ids text[])`, one row. It needs WITH RECURSIVE. */
 export const RELATED_IDS_CTE = 'related_ids';
@@ -66,9 +65,10 @@ function buildRelatedIdsCte(anyId: string): string {
   const linkArms = PAYMENT_LINK_COLUMNS.map((c) => `${c} = ANY(w.ids || ${anyId}::text)`);
   const idArms = ID_COLUMN_NAMES.filter((c) => !(PAYMENT_LINK_COLUMNS as readonly string[]).includes(c)).map((c) => `${c} = ${anyId}`);
   const read = bothTables(`(${[...linkArms, ...idArms].join(' OR ')})`);
-  // As the loop: a read only while the last one grew the set and the set is within the cap; the last set kept is the last row.
+  // As the loop: a read only while the last one grew the set and the set is within the cap (each read
+  // that goes on adds an ID, so the cap ends any chain); the last set kept is the last row.
   const walk = `related_walk(depth, ids, grew) AS (SELECT -1, '{}'::text[], true
   UNION ALL SELECT w.depth + 1, n.ids, cardinality(n.ids) > cardinality(w.ids) FROM related_walk AS w, LATERAL ${idsOf(read, 'w.ids')} AS n(ids)
-    WHERE w.grew AND w.depth < ${EXPANSION_READS} AND cardinality(w.ids) <= ${RELATED_ID_CAP})`;
+    WHERE w.grew AND cardinality(w.ids) <= ${RELATED_ID_CAP})`;
   return `${walk},\n${RELATED_IDS_CTE} AS (SELECT ids[1:${RELATED_ID_CAP}] AS ids FROM related_walk ORDER BY depth DESC LIMIT 1)`;
 }

@@ -239,6 +239,16 @@ export function storingContract(ctx: ContractContext): void {
       expect(found.payments).toEqual([{ paymentRequestId: 'PR-PAY-Q', paymentId: 'PAY-Q' }]);
     });
 
+    it('follows a chain of linked IDs to its end, on either engine the same rows', async () => {
+      // Seven captures, each naming the next one's request: X0 reaches X7 only through six links
+      // (a walk that stopped after three reads found five of them).
+      await ctx.journal.storeNotifications(Array.from({ length: 7 }, (_, k) => notification(
+        { notifyType: 'CAPTURE_RESULT', result: OK, captureRequestId: `CHAIN-X${k}`, captureId: `CHAIN-X${k + 1}`, captureAmount: { value: '1', currency: 'USD' } },
+        plus('2026-03-01T02:00:00.000Z', k * 1000))));
+      for (const id of ['CHAIN-X0', 'CHAIN-X7']) expect((await ctx.journal.listNotifications({ anyId: id })).items, id).toHaveLength(7);
+      expect((await ctx.journal.findById('CHAIN-X0')).notifications).toHaveLength(7);
+    });
+
     it('pages notifications with a cursor and with an offset', async () => {
       await seed();
       const first = await ctx.journal.listNotifications({}, { limit: 4 });
