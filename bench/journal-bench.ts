@@ -7,17 +7,38 @@
  * - the durability setting: WAL + synchronous NORMAL vs FULL, each one commit per notification
  *   and group commit (100 per transaction), measured in the same run.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReceivedNotification } from '../src-main/core/journal/journal-types';
-import type { Journal } from '../src-main/core/journal/journal';
+import type { NotificationFilter, NotificationSummary, Page, PageRequest, ReceivedNotification } from '../src-main/core/journal/journal-types';
 import { openJournal } from '../src-main/core/journal/open-journal';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { median, percentile } from './bench-types';
 
 interface JournalBenchOptions extends BenchOptions {
   sizes?: number[];
+}
+
+/**
+ * What the harness needs of a journal: this checkout's (asynchronous, either engine) and the
+ * synchronous one of sync-journal-reference.ts alike (awaiting a plain value is a no-op).
+ */
+export interface BenchJournal {
+  storeNotifications(batch: readonly ReceivedNotification[]): unknown;
+  listNotifications(filter: NotificationFilter, page: PageRequest): Page<NotificationSummary> | Promise<Page<NotificationSummary>>;
+  close(): unknown;
+}
+
+/** Opens a journal file for the harness (a fresh one per write-rate run). */
+export type BenchJournalOpener = (options: { dataDir: string; file?: string; synchronous?: 'NORMAL' | 'FULL' }) => Promise<BenchJournal>;
+
+const openThisCheckout: BenchJournalOpener = (options) => openJournal(options);
+
+interface LookupSamples {
+  lookup: number[];
+  page: number[];
+  selective: number[];
 }
 
 const FILL_BATCH = 100_000;
@@ -73,7 +94,7 @@ async function timeMs(fn: () => unknown): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-async function fill(journal: Journal, from: number, to: number): Promise<void> {
+async function fill(journal: BenchJournal, from: number, to: number): Promise<void> {
   for (let start = from; start < to; start += FILL_BATCH) {
     const end = Math.min(start + FILL_BATCH, to);
     const batch: ReceivedNotification[] = [];
@@ -91,36 +112,52 @@ async function fill(journal: Journal, from: number, to: number): Promise<void> {
  */
 const WARM_UP_ROUNDS = 20;
 
-export async function measureLookups(journal: Journal, size: number): Promise<{ lookup: number[]; page: number[]; selective: number[] }> {
-  await runLookups(journal, size, 9_001, WARM_UP_ROUNDS, WARM_UP_ROUNDS);
-  return runLookups(journal, size, 7, LOOKUPS, PAGES);
+export async function measureLookups(journal: BenchJournal, size: number): Promise<LookupSamples> {
+  return (await measureLookupsSideBySide([journal], size))[0]!;
 }
 
-async function runLookups(journal: Journal, size: number, firstSeed: number, lookups: number, pages: number): Promise<{ lookup: number[]; page: number[]; selective: number[] }> {
-  const lookup: number[] = [];
-  const page: number[] = [];
-  const selective: number[] = [];
+/**
+ * The same lookups and pages on each journal, sample by sample: sample k runs on every journal
+ * before sample k+1, the order turning each time, so a burst of the machine's noise lands on
+ * both sides of a comparison instead of on whichever ran in that minute.
+ */
+async function measureLookupsSideBySide(journals: readonly BenchJournal[], size: number): Promise<LookupSamples[]> {
+  await runLookups(journals, size, 9_001, WARM_UP_ROUNDS, WARM_UP_ROUNDS);
+  return runLookups(journals, size, 7, LOOKUPS, PAGES);
+}
+
+/** Journal indexes in the order sample k visits them (0, 1, 2 / 1, 2, 0 / ...). */
+function turn(k: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => (i + k) % count);
+}
+
+async function runLookups(journals: readonly BenchJournal[], size: number, firstSeed: number, lookups: number, pages: number): Promise<LookupSamples[]> {
+  const out: LookupSamples[] = journals.map(() => ({ lookup: [], page: [], selective: [] }));
   let seed = firstSeed;
   const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % size;
   for (let k = 0; k < lookups; k++) {
     const i = next();
     const kind = i % 20;
     const id = kind < 14 ? (k % 2 ? `PR-${i}` : `2026${String(i).padStart(12, '0')}PAY`) : kind < 17 ? `CAP-${i}` : `RR-${i}`;
-    lookup.push(await timeMs(async () => {
-      if ((await journal.listNotifications({ anyId: id }, { limit: 100 })).items.length === 0) throw new Error(`lookup missed ${id}`);
-    }));
+    for (const j of turn(k, journals.length)) {
+      out[j]!.lookup.push(await timeMs(async () => {
+        if ((await journals[j]!.listNotifications({ anyId: id }, { limit: 100 })).items.length === 0) throw new Error(`lookup missed ${id}`);
+      }));
+    }
   }
   const day = (n: number): string => new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
   for (let k = 0; k < pages; k++) {
     const from = next();
-    page.push(await timeMs(async () => {
-      await journal.listNotifications({ notifyType: 'PAYMENT_RESULT', verification: 'verified', profile: 'sandbox-a', since: day(from) }, { limit: 100 });
-    }));
-    selective.push(await timeMs(async () => {
-      await journal.listNotifications({ rejectReason: 'wrong-key', until: day(from + 1) }, { limit: 100 });
-    }));
+    for (const j of turn(k, journals.length)) {
+      out[j]!.page.push(await timeMs(async () => {
+        await journals[j]!.listNotifications({ notifyType: 'PAYMENT_RESULT', verification: 'verified', profile: 'sandbox-a', since: day(from) }, { limit: 100 });
+      }));
+      out[j]!.selective.push(await timeMs(async () => {
+        await journals[j]!.listNotifications({ rejectReason: 'wrong-key', until: day(from + 1) }, { limit: 100 });
+      }));
+    }
   }
-  return { lookup, page, selective };
+  return out;
 }
 
 /**
@@ -130,8 +167,8 @@ async function runLookups(journal: Journal, size: number, firstSeed: number, loo
  * growth) that a running receiver paid once at start. The sync-reference section runs this same
  * harness against the synchronous journal, so both sides are measured alike.
  */
-async function writeRate(dir: string, synchronous: 'NORMAL' | 'FULL', perTransaction: number, count: number): Promise<number> {
-  const journal = await openJournal({ dataDir: dir, file: `write-${synchronous}-${perTransaction}.sqlite3`, synchronous });
+async function writeRate(open: BenchJournalOpener, dir: string, synchronous: 'NORMAL' | 'FULL', perTransaction: number, count: number): Promise<number> {
+  const journal = await open({ dataDir: dir, file: `write-${synchronous}-${perTransaction}-${randomUUID()}.sqlite3`, synchronous });
   try {
     const warmUp = Array.from({ length: WRITE_WARM_UP }, (_, i) => benchNotification(20_000_000 + i));
     for (let i = 0; i < warmUp.length; i += perTransaction) await journal.storeNotifications(warmUp.slice(i, i + perTransaction));
@@ -146,52 +183,82 @@ async function writeRate(dir: string, synchronous: 'NORMAL' | 'FULL', perTransac
 }
 
 export async function runJournalBench(opts: JournalBenchOptions): Promise<BenchRow[]> {
+  return (await journalRowsSideBySide([openThisCheckout], opts))[0]!;
+}
+
+/**
+ * This checkout's journal and `theirs` (the synchronous journal), filled alike and measured side
+ * by side in one process (measureLookupsSideBySide; write rates alternated, median of three):
+ * the rows of the `journal` section for each, in that order.
+ */
+export async function journalRowsBesideThisCheckout(theirs: BenchJournalOpener, opts: BenchOptions): Promise<{ ours: BenchRow[]; theirs: BenchRow[] }> {
+  const [ours, reference] = await journalRowsSideBySide([openThisCheckout, theirs], opts);
+  return { ours: ours!, theirs: reference! };
+}
+
+/** Write rates per journal: each measured `runs` times, the journals alternating, the median kept. */
+async function writeRatesSideBySide(openers: readonly BenchJournalOpener[], dir: string, synchronous: 'NORMAL' | 'FULL', perTransaction: number, count: number): Promise<number[]> {
+  const runs = openers.length > 1 ? 3 : 1;
+  const rates: number[][] = openers.map(() => []);
+  for (let r = 0; r < runs; r++) for (const j of turn(r, openers.length)) rates[j]!.push(await writeRate(openers[j]!, dir, synchronous, perTransaction, count));
+  return rates.map((list) => median(list));
+}
+
+async function journalRowsSideBySide(openers: readonly BenchJournalOpener[], opts: JournalBenchOptions): Promise<BenchRow[][]> {
   const sizes = opts.sizes ?? (opts.quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
-  const dir = mkdtempSync(join(tmpdir(), 'journal-bench-'));
-  const rows: BenchRow[] = [];
+  const dirs = openers.map(() => mkdtempSync(join(tmpdir(), 'journal-bench-')));
   try {
-    const journal = await openJournal({ dataDir: dir });
+    const journals = await Promise.all(openers.map((open, j) => open({ dataDir: dirs[j]! })));
     let stored = 0;
-    const results: { size: number; lookup: number; page: number; selective: number; fillPerSec: number }[] = [];
+    const results: { size: number; lookup: number; page: number; selective: number; fillPerSec: number }[][] = openers.map(() => []);
     try {
       for (const size of sizes) {
-        const fillMs = await timeMs(() => fill(journal, stored, size));
-        const fillPerSec = (size - stored) / (fillMs / 1000);
+        const fillPerSec: number[] = [];
+        for (const journal of journals) fillPerSec.push((size - stored) / ((await timeMs(() => fill(journal, stored, size))) / 1000));
         stored = size;
-        const m = await measureLookups(journal, size);
-        results.push({ size, lookup: percentile(m.lookup, 99), page: percentile(m.page, 99), selective: percentile(m.selective, 99), fillPerSec });
-        process.stderr.write(`bench: journal at ${size.toLocaleString('en-US')} rows: lookup median ${median(m.lookup).toFixed(3)} ms, page median ${median(m.page).toFixed(3)} ms\n`);
+        const measured = await measureLookupsSideBySide(journals, size);
+        measured.forEach((m, j) => {
+          results[j]!.push({ size, lookup: percentile(m.lookup, 99), page: percentile(m.page, 99), selective: percentile(m.selective, 99), fillPerSec: fillPerSec[j]! });
+          process.stderr.write(`bench: journal${openers.length > 1 ? ` ${j === 0 ? '(this checkout)' : '(reference)'}` : ''} at ${size.toLocaleString('en-US')} rows: lookup median ${median(m.lookup).toFixed(3)} ms, page median ${median(m.page).toFixed(3)} ms\n`);
+        });
       }
     } finally {
-      await journal.close();
+      for (const journal of journals) await journal.close();
     }
-    const first = results[0]!;
-    for (const r of results) {
-      const label = r.size.toLocaleString('en-US');
-      rows.push({
-        name: `journal: lookup by any ID (p99) at ${label} notifications`, value: r.lookup, unit: 'ms',
-        baseline: r === first ? undefined : { name: `same at ${first.size.toLocaleString('en-US')}`, value: first.lookup },
-        ratio: r === first ? undefined : r.lookup / first.lookup, goal: '<= 5 ms, flat as the table grows', pass: r.lookup <= 5,
-      });
-      rows.push({
-        name: `journal: filtered page of 100 (p99) at ${label} notifications`, value: r.page, unit: 'ms',
-        baseline: r === first ? undefined : { name: `same at ${first.size.toLocaleString('en-US')}`, value: first.page },
-        ratio: r === first ? undefined : r.page / first.page, goal: '<= 50 ms, flat as the table grows', pass: r.page <= 50,
-      });
-      rows.push({ name: `journal: selective filtered page (rejectReason + time, p99) at ${label}`, value: r.selective, unit: 'ms', goal: '<= 50 ms', pass: r.selective <= 50 });
-      rows.push({ name: `journal: fill rate through storeNotifications (100k per transaction) up to ${label}`, value: r.fillPerSec, unit: 'notifications/s' });
-    }
-
+    const rows: BenchRow[][] = results.map((r) => lookupRows(r));
     const writes = opts.quick ? 2_000 : 10_000;
-    const normalSingle = await writeRate(dir, 'NORMAL', 1, writes);
-    const normalGroup = await writeRate(dir, 'NORMAL', 100, writes);
-    const fullSingle = await writeRate(dir, 'FULL', 1, writes);
-    const fullGroup = await writeRate(dir, 'FULL', 100, writes);
-    rows.push({ name: 'journal: durable writes, WAL synchronous=NORMAL, group commit of 100', value: normalGroup, unit: 'notifications/s', baseline: { name: 'one commit per notification', value: normalSingle }, ratio: normalGroup / normalSingle });
-    rows.push({ name: 'journal: durable writes, WAL synchronous=FULL, group commit of 100', value: fullGroup, unit: 'notifications/s', baseline: { name: 'one commit per notification', value: fullSingle }, ratio: fullGroup / fullSingle });
-    rows.push({ name: 'journal: cost of FULL over NORMAL (one commit per notification)', value: normalSingle / fullSingle, unit: 'x slower' });
+    const normalSingle = await writeRatesSideBySide(openers, dirs[0]!, 'NORMAL', 1, writes);
+    const normalGroup = await writeRatesSideBySide(openers, dirs[0]!, 'NORMAL', 100, writes);
+    const fullSingle = await writeRatesSideBySide(openers, dirs[0]!, 'FULL', 1, writes);
+    const fullGroup = await writeRatesSideBySide(openers, dirs[0]!, 'FULL', 100, writes);
+    rows.forEach((list, j) => {
+      list.push({ name: 'journal: durable writes, WAL synchronous=NORMAL, group commit of 100', value: normalGroup[j]!, unit: 'notifications/s', baseline: { name: 'one commit per notification', value: normalSingle[j]! }, ratio: normalGroup[j]! / normalSingle[j]! });
+      list.push({ name: 'journal: durable writes, WAL synchronous=FULL, group commit of 100', value: fullGroup[j]!, unit: 'notifications/s', baseline: { name: 'one commit per notification', value: fullSingle[j]! }, ratio: fullGroup[j]! / fullSingle[j]! });
+      list.push({ name: 'journal: cost of FULL over NORMAL (one commit per notification)', value: normalSingle[j]! / fullSingle[j]!, unit: 'x slower' });
+    });
+    return rows;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function lookupRows(results: readonly { size: number; lookup: number; page: number; selective: number; fillPerSec: number }[]): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const first = results[0]!;
+  for (const r of results) {
+    const label = r.size.toLocaleString('en-US');
+    rows.push({
+      name: `journal: lookup by any ID (p99) at ${label} notifications`, value: r.lookup, unit: 'ms',
+      baseline: r === first ? undefined : { name: `same at ${first.size.toLocaleString('en-US')}`, value: first.lookup },
+      ratio: r === first ? undefined : r.lookup / first.lookup, goal: '<= 5 ms, flat as the table grows', pass: r.lookup <= 5,
+    });
+    rows.push({
+      name: `journal: filtered page of 100 (p99) at ${label} notifications`, value: r.page, unit: 'ms',
+      baseline: r === first ? undefined : { name: `same at ${first.size.toLocaleString('en-US')}`, value: first.page },
+      ratio: r === first ? undefined : r.page / first.page, goal: '<= 50 ms, flat as the table grows', pass: r.page <= 50,
+    });
+    rows.push({ name: `journal: selective filtered page (rejectReason + time, p99) at ${label}`, value: r.selective, unit: 'ms', goal: '<= 50 ms', pass: r.selective <= 50 });
+    rows.push({ name: `journal: fill rate through storeNotifications (100k per transaction) up to ${label}`, value: r.fillPerSec, unit: 'notifications/s' });
   }
   return rows;
 }

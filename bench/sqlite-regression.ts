@@ -4,12 +4,14 @@
  * measured in the same run by the `sync-reference` section (sync-journal-reference.ts: the last
  * commit before the async interface, in a temporary worktree); where that section did not run,
  * the full run in README's bench table (2026-11-22), taken on a faster machine. Each figure of
- * this run's `journal` and `receiver` sections is printed against it. Rates and latencies move
+ * this run's `journal` and `receiver` sections is printed against it; the journal figures are
+ * those measured beside the synchronous journal in one process, sample by sample, when the
+ * `sync-reference` section ran (the `journal` section's own rows otherwise). Rates and latencies move
  * with other load on the machine, so the receiver's CPU per notification is compared as well.
  */
 import type { BenchRow } from './bench-types';
 import { INTAKE_ONLY } from './receiver-bench';
-import { SYNC_REFERENCE_PREFIX } from './sync-journal-reference';
+import { SIDE_BY_SIDE_PREFIX, SYNC_REFERENCE_PREFIX } from './sync-journal-reference';
 
 const SYNC_REFERENCE_COMMIT_LABEL = 'commit feafb49, the last before the async interface';
 
@@ -48,12 +50,14 @@ export function sqliteRegressionRows(rows: readonly BenchRow[]): BenchRow[] {
   const out: BenchRow[] = [];
   const sameRun = rows.some((r) => r.name.startsWith(SYNC_REFERENCE_PREFIX));
   for (const ref of REFERENCES) {
-    const row = rows.find((r) => r.name.startsWith(ref.row));
+    // The journal rows measured beside the synchronous journal, sample by sample, when that ran.
+    const row = rows.find((r) => r.name.startsWith(`${SIDE_BY_SIDE_PREFIX}${ref.row}`)) ?? rows.find((r) => r.name.startsWith(ref.row));
     if (!row) continue;
     const measured = rows.find((r) => r.name.startsWith(`${SYNC_REFERENCE_PREFIX}${ref.row}`));
     if (sameRun && !measured) continue;
+    const beside = row.name.startsWith(SIDE_BY_SIDE_PREFIX);
     const reference = measured
-      ? { name: `synchronous journal (${SYNC_REFERENCE_COMMIT_LABEL}) measured in this run`, value: measured.value }
+      ? { name: `synchronous journal (${SYNC_REFERENCE_COMMIT_LABEL}) measured in this run${beside ? ', beside this checkout in one process, alternated' : ''}`, value: measured.value }
       : { name: README_FULL_RUN, value: ref.value };
     // > 1 means worse than the reference, for rates and times alike.
     const worse = ref.better === 'higher' ? reference.value / row.value : row.value / reference.value;

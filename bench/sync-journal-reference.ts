@@ -4,23 +4,26 @@
  * taken on a machine that signed RSA-2048 1.7x faster than the one of 2026-11-30 (bare
  * crypto.sign 1,986/s against 1,150/s), so comparing with them measured the machine as much as
  * the code. Instead this section checks out the last commit with the synchronous journal
- * (SYNC_JOURNAL_COMMIT, before the async interface was merged) into a temporary git worktree,
- * runs its `journal` and `receiver` sections (measured by this checkout's harness,
- * measureWithThisHarness) with this checkout's node_modules (the same dependency versions) and
- * returns the rows, renamed `sync-reference: ...`; sqlite-regression.ts
- * compares this run's rows with them. Needs git and the commit (a full clone); without them the
+ * (SYNC_JOURNAL_COMMIT, before the async interface was merged) into a temporary git worktree
+ * with this checkout's node_modules (the same dependency versions), measures its journal beside
+ * this checkout's in this process (journalSideBySide) and runs its `receiver` section there
+ * (measured by this checkout's harness, measureWithThisHarness), and returns the rows, renamed
+ * `sync-reference: ...`; sqlite-regression.ts compares this run's rows with them. Needs git and the commit (a full clone); without them the
  * section says why and the comparison falls back to the README figures.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchOptions, BenchRow } from './bench-types';
+import { journalRowsBesideThisCheckout, type BenchJournal } from './journal-bench';
 
 /** "Merge lint-build ..." on 2026-11-30: the parent of the merge that made the journal asynchronous. */
 const SYNC_JOURNAL_COMMIT = 'feafb49df04471fe56de471edf44672f3df10869';
 export const SYNC_REFERENCE_PREFIX = 'sync-reference: ';
+/** This checkout's journal rows measured beside the synchronous journal (journalSideBySide). */
+export const SIDE_BY_SIDE_PREFIX = 'sync-reference, this checkout beside it: ';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -54,6 +57,38 @@ function measureWithThisHarness(tree: string): void {
   }
 }
 
+/** Its own goal verdicts are not this run's: only the figures are kept, under `prefix`. */
+function renamed(rows: readonly BenchRow[], prefix: string): BenchRow[] {
+  return rows.map((row) => ({ name: `${prefix}${row.name}`, value: row.value, unit: row.unit }));
+}
+
+/**
+ * The journal rows, side by side: the synchronous SqliteJournal is loaded from the worktree into
+ * THIS process and measured with this checkout's journal sample by sample
+ * (journalRowsBesideThisCheckout), because this machine's noise comes in bursts of seconds to
+ * minutes: the two sides measured minutes apart gave a filtered page 17% worse at one run and
+ * 14% better at the next. sqlite-regression compares the pair.
+ */
+async function journalSideBySide(tree: string, options: BenchOptions): Promise<BenchRow[]> {
+  const source = pathToFileURL(join(tree, 'src-main', 'core', 'journal', 'sqlite-journal.ts')).href;
+  const { SqliteJournal } = (await import(source)) as { SqliteJournal: { open(options: { dataDir: string; file?: string; synchronous?: 'NORMAL' | 'FULL' }): BenchJournal } };
+  const { ours, theirs } = await journalRowsBesideThisCheckout(async (o) => SqliteJournal.open(o), options);
+  return [...renamed(theirs, SYNC_REFERENCE_PREFIX), ...renamed(ours, SIDE_BY_SIDE_PREFIX)];
+}
+
+/** The receiver rows: its bench in the worktree (a receiver is a process of its own either way). */
+function receiverInTree(tree: string, options: BenchOptions): BenchRow[] {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run-benchmarks.ts'], {
+    cwd: tree,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, BENCH_ONLY: 'receiver', BENCH_QUICK: options.quick ? '1' : '0' },
+  });
+  const results = join(tree, '.bench', 'results.json');
+  if (run.status !== 0 || !existsSync(results)) throw new Error(`sync-reference: the synchronous journal's bench failed (exit ${run.status})`);
+  const rows = (JSON.parse(readFileSync(results, 'utf8')) as { rows: BenchRow[] }).rows;
+  return renamed(rows.filter((row) => row.name.startsWith('receiver')), SYNC_REFERENCE_PREFIX);
+}
+
 /** The sections this run compares: both, or only those BENCH_ONLY also names (journal alone takes a third of the time). */
 function referenceSections(): string[] {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
@@ -73,18 +108,11 @@ export async function runSyncJournalReference(options: BenchOptions): Promise<Be
   try {
     symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
     measureWithThisHarness(tree);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run-benchmarks.ts'], {
-      cwd: tree,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, BENCH_ONLY: referenceSections().join(','), BENCH_QUICK: options.quick ? '1' : '0' },
-    });
-    const results = join(tree, '.bench', 'results.json');
-    if (run.status !== 0 || !existsSync(results)) throw new Error(`sync-reference: the synchronous journal's bench failed (exit ${run.status})`);
-    const rows = (JSON.parse(readFileSync(results, 'utf8')) as { rows: BenchRow[] }).rows;
-    // Its own goal verdicts are not this run's: only the figures are kept.
-    return rows
-      .filter((row) => row.name.startsWith('journal:') || row.name.startsWith('receiver'))
-      .map((row) => ({ name: `${SYNC_REFERENCE_PREFIX}${row.name}`, value: row.value, unit: row.unit }));
+    const sections = referenceSections();
+    const rows: BenchRow[] = [];
+    if (sections.includes('journal')) rows.push(...(await journalSideBySide(tree, options)));
+    if (sections.includes('receiver')) rows.push(...receiverInTree(tree, options));
+    return rows;
   } finally {
     git(['worktree', 'remove', '--force', tree]);
     rmSync(dir, { recursive: true, force: true });
