@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { openJournal } from '../src-main/core/journal/open-journal';
+import type { Journal } from '../src-main/core/journal/journal';
 import { benchBody } from './support/receiver-load';
 import { medianRun, runReceiver, startLoadGenerator, stopLoadGenerator, type ReceiverRunResult, type RunJournal } from './support/receiver-run';
 
@@ -26,10 +27,13 @@ interface ReceiverBenchOptions extends BenchOptions {
   concurrency?: number;
 }
 
-/** A fresh SQLite journal in a temp dir; each acknowledged notification looked up (verified, exact body). */
-export async function sqliteRunJournal(): Promise<RunJournal> {
+/**
+ * A fresh SQLite journal in a temp dir; each acknowledged notification looked up (verified, exact
+ * body). `open` is this checkout's engine unless another tree's is given (sync-journal-reference.ts).
+ */
+export async function sqliteRunJournal(open: (dataDir: string) => Promise<Journal> = (dataDir) => openJournal({ dataDir })): Promise<RunJournal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'antom-receiver-bench-'));
-  const journal = await openJournal({ dataDir });
+  const journal = await open(dataDir);
   return {
     journal,
     countMissing: async (acked) => {
@@ -115,24 +119,32 @@ export async function runReceiverBench(options: ReceiverBenchOptions): Promise<B
       goal: `0 (not acknowledged: ${grouped.notAcknowledged + intake.notAcknowledged + baseline.notAcknowledged})`,
       pass: grouped.missing + intake.missing + baseline.missing === 0 && complete && intake.notAcknowledged === 0,
     },
-    // The same receiver doing the work the synchronous journal's receiver did (sqlite-regression
-    // compares these): every notification verified, stored (its payment queued for the list) and
-    // acknowledged, the Payments list (issue 9, which came after) derived once the load is over.
+    ...intakeOnlyRows(intake, count, concurrency, runs, grouped),
+  ];
+}
+
+/**
+ * The rows of the "intake only" runs: the receiver doing the work the synchronous journal's
+ * receiver did (sqlite-regression compares these): every notification verified, stored (its
+ * payment queued for the list) and acknowledged, the Payments list (issue 9, which came after)
+ * derived once the load is over. `grouped`, when given, is the receiver deriving as it goes.
+ */
+export function intakeOnlyRows(intake: ReceiverRunResult, count: number, concurrency: number, runs: number, grouped?: ReceiverRunResult): BenchRow[] {
+  const beside = (value: number, of: (r: ReceiverRunResult) => number, digits: number): Pick<BenchRow, 'baseline' | 'ratio'> => (grouped
+    ? { baseline: { name: 'the receiver deriving the list as it goes (above)', value: Number(of(grouped).toFixed(digits)) }, ratio: value / of(grouped) }
+    : {});
+  return [
     {
       name: `${INTAKE_ONLY}: notifications verified, stored and acknowledged (group commit, ${count} at concurrency ${concurrency}${medianOf(runs)})`,
-      value: Math.round(intake.rate), unit: 'notifications/s',
-      baseline: { name: 'the receiver deriving the list as it goes (above)', value: Math.round(grouped.rate) }, ratio: intake.rate / grouped.rate,
+      value: Math.round(intake.rate), unit: 'notifications/s', ...beside(intake.rate, (r) => r.rate, 0),
     },
     {
       name: `${INTAKE_ONLY}: p99 acknowledgement latency (group commit)${medianOf(runs)}`,
-      value: Number(intake.p99.toFixed(2)), unit: 'ms',
-      baseline: { name: 'the receiver deriving the list as it goes (above)', value: Number(grouped.p99.toFixed(2)) }, ratio: intake.p99 / grouped.p99,
+      value: Number(intake.p99.toFixed(2)), unit: 'ms', ...beside(intake.p99, (r) => r.p99, 2),
     },
     {
       name: `${INTAKE_ONLY}: CPU per notification in the receiver process (group commit)${medianOf(runs)}`,
-      value: Number(intake.cpuMsPerNotification.toFixed(3)), unit: 'ms',
-      baseline: { name: 'the receiver deriving the list as it goes (above)', value: Number(grouped.cpuMsPerNotification.toFixed(3)) },
-      ratio: intake.cpuMsPerNotification / grouped.cpuMsPerNotification,
+      value: Number(intake.cpuMsPerNotification.toFixed(3)), unit: 'ms', ...beside(intake.cpuMsPerNotification, (r) => r.cpuMsPerNotification, 3),
     },
     ...(intake.listCpuMsPerPayment === undefined ? [] : [{
       name: `${INTAKE_ONLY}: then deriving the Payments list, CPU per payment${medianOf(runs)}`,

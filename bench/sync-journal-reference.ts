@@ -5,24 +5,32 @@
  * crypto.sign 1,986/s against 1,150/s), so comparing with them measured the machine as much as
  * the code. Instead this section checks out the last commit with the synchronous journal
  * (SYNC_JOURNAL_COMMIT, before the async interface was merged) into a temporary git worktree
- * with this checkout's node_modules (the same dependency versions), measures its journal beside
- * this checkout's in this process (journalSideBySide) and runs its `receiver` section there
- * (measured by this checkout's harness, measureWithThisHarness), and returns the rows, renamed
- * `sync-reference: ...`; sqlite-regression.ts compares this run's rows with them. Needs git and the commit (a full clone); without them the
+ * with this checkout's node_modules (the same dependency versions), loads its SqliteJournal and
+ * notification receiver into THIS process, and measures them beside this checkout's with this
+ * checkout's harness, alternating: every lookup and page on both journals before the next, write
+ * rates and receiver runs turn by turn (median of 3). This machine's noise comes in bursts of
+ * seconds to minutes: measured minutes apart, the same code had read 17% worse and then 14% better
+ * on a page, 40% worse and 2% worse on the receiver. It returns both halves of each pair:
+ * `sync-reference: ...` (the synchronous journal) and `sync-reference, this checkout beside it: ...`;
+ * sqlite-regression.ts compares them. Needs git and the commit (a full clone); without them the
  * section says why and the comparison falls back to the README figures.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchOptions, BenchRow } from './bench-types';
 import { journalRowsBesideThisCheckout, type BenchJournal } from './journal-bench';
+import { intakeOnlyRows, sqliteRunJournal } from './receiver-bench';
+import { medianRun, runReceiver, startLoadGenerator, stopLoadGenerator, type ReceiverRunResult } from './support/receiver-run';
+import type { Journal } from '../src-main/core/journal/journal';
+import type { startNotificationReceiver as startThisReceiver } from '../src-main/core/receiver/notification-receiver';
 
 /** "Merge lint-build ..." on 2026-11-30: the parent of the merge that made the journal asynchronous. */
 const SYNC_JOURNAL_COMMIT = 'feafb49df04471fe56de471edf44672f3df10869';
 export const SYNC_REFERENCE_PREFIX = 'sync-reference: ';
-/** This checkout's journal rows measured beside the synchronous journal (journalSideBySide). */
+/** This checkout's rows measured beside the synchronous journal's (journalSideBySide, receiverSideBySide). */
 export const SIDE_BY_SIDE_PREFIX = 'sync-reference, this checkout beside it: ';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,29 +40,17 @@ function git(args: string[]): { ok: boolean; out: string } {
   return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
 }
 
-/**
- * The journal and receiver sections are measured by THIS checkout's harness on both sides
- * (warm-ups, counts, percentiles, the CPU window and what it is divided by, the median of several
- * receiver runs), so a change in how we measure can never pass for a change in the code: the tree
- * gets these files, and an open-journal.ts that opens its synchronous SqliteJournal (the harness
- * awaits every call; awaiting a plain value is what the async interface adds). Its own receiver
- * harness divided the CPU of the warm-up notifications by the measured ones only (5% more per
- * notification than it spent) and ran once.
- */
-const HARNESS_FILES = ['journal-bench.ts', 'receiver-bench.ts', 'support/receiver-run.ts', 'support/receiver-load.ts'];
+function treeModule(tree: string, path: string): string {
+  return pathToFileURL(join(tree, 'src-main', 'core', path)).href;
+}
 
-function measureWithThisHarness(tree: string): void {
-  for (const file of HARNESS_FILES) copyFileSync(join(ROOT, 'bench', file), join(tree, 'bench', file));
-  const opener = join(tree, 'src-main', 'core', 'journal', 'open-journal.ts');
-  if (!existsSync(opener)) {
-    writeFileSync(opener, [
-      "import { SqliteJournal, type JournalOpenOptions } from './sqlite-journal';",
-      'export async function openJournal(options: JournalOpenOptions): Promise<SqliteJournal> {',
-      '  return SqliteJournal.open(options);',
-      '}',
-      '',
-    ].join('\n'));
-  }
+interface TheirJournalClass {
+  open(options: { dataDir: string; file?: string; synchronous?: 'NORMAL' | 'FULL' }): BenchJournal;
+}
+
+/** The synchronous SqliteJournal class, from the worktree (its modules resolve its own imports, node_modules through the link). */
+async function loadTheirJournal(tree: string): Promise<TheirJournalClass> {
+  return ((await import(treeModule(tree, 'journal/sqlite-journal.ts'))) as { SqliteJournal: TheirJournalClass }).SqliteJournal;
 }
 
 /** Its own goal verdicts are not this run's: only the figures are kept, under `prefix`. */
@@ -70,23 +66,44 @@ function renamed(rows: readonly BenchRow[], prefix: string): BenchRow[] {
  * 14% better at the next. sqlite-regression compares the pair.
  */
 async function journalSideBySide(tree: string, options: BenchOptions): Promise<BenchRow[]> {
-  const source = pathToFileURL(join(tree, 'src-main', 'core', 'journal', 'sqlite-journal.ts')).href;
-  const { SqliteJournal } = (await import(source)) as { SqliteJournal: { open(options: { dataDir: string; file?: string; synchronous?: 'NORMAL' | 'FULL' }): BenchJournal } };
-  const { ours, theirs } = await journalRowsBesideThisCheckout(async (o) => SqliteJournal.open(o), options);
+  const theirJournal = await loadTheirJournal(tree);
+  const { ours, theirs } = await journalRowsBesideThisCheckout(async (o) => theirJournal.open(o), options);
   return [...renamed(theirs, SYNC_REFERENCE_PREFIX), ...renamed(ours, SIDE_BY_SIDE_PREFIX)];
 }
 
-/** The receiver rows: its bench in the worktree (a receiver is a process of its own either way). */
-function receiverInTree(tree: string, options: BenchOptions): BenchRow[] {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run-benchmarks.ts'], {
-    cwd: tree,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, BENCH_ONLY: 'receiver', BENCH_QUICK: options.quick ? '1' : '0' },
-  });
-  const results = join(tree, '.bench', 'results.json');
-  if (run.status !== 0 || !existsSync(results)) throw new Error(`sync-reference: the synchronous journal's bench failed (exit ${run.status})`);
-  const rows = (JSON.parse(readFileSync(results, 'utf8')) as { rows: BenchRow[] }).rows;
-  return renamed(rows.filter((row) => row.name.startsWith('receiver')), SYNC_REFERENCE_PREFIX);
+/** Receiver runs per side: each on a fresh journal, the two sides taking turns. */
+const RECEIVER_RUNS = 3;
+
+/**
+ * The receiver rows, side by side: the synchronous journal's own receiver (its verification and
+ * group commit, as they were) on its journal, and this checkout's receiver in its "intake only"
+ * runs (the same work: verify, store, acknowledge; this checkout's Payments list derived after
+ * the load, outside the window), the same load generator and signed notifications for both.
+ */
+async function receiverSideBySide(tree: string, options: BenchOptions): Promise<BenchRow[]> {
+  const theirJournal = await loadTheirJournal(tree);
+  const { startNotificationReceiver } = (await import(treeModule(tree, 'receiver/notification-receiver.ts'))) as { startNotificationReceiver: typeof startThisReceiver };
+  // Theirs answers synchronously; the harness awaits every call, so it reads it as a Journal.
+  const openTheirs = async (dataDir: string): Promise<Journal> => theirJournal.open({ dataDir }) as unknown as Journal;
+  const count = options.quick ? 3000 : 20000;
+  const concurrency = 64;
+  const runs = options.quick ? 1 : RECEIVER_RUNS;
+  const ours: ReceiverRunResult[] = [];
+  const theirs: ReceiverRunResult[] = [];
+  const load = await startLoadGenerator(count);
+  try {
+    for (let i = 0; i < runs; i++) {
+      const runOurs = async (): Promise<void> => { ours.push(await runReceiver(load, await sqliteRunJournal(), count, true, concurrency, { listAfterLoad: true })); };
+      const runTheirs = async (): Promise<void> => { theirs.push(await runReceiver(load, await sqliteRunJournal(openTheirs), count, true, concurrency, { listAfterLoad: true, startReceiver: startNotificationReceiver })); };
+      if (i % 2 === 0) { await runOurs(); await runTheirs(); } else { await runTheirs(); await runOurs(); }
+    }
+  } finally {
+    stopLoadGenerator(load);
+  }
+  return [
+    ...renamed(intakeOnlyRows(medianRun(theirs), count, concurrency, runs), SYNC_REFERENCE_PREFIX),
+    ...renamed(intakeOnlyRows(medianRun(ours), count, concurrency, runs), SIDE_BY_SIDE_PREFIX),
+  ];
 }
 
 /** The sections this run compares: both, or only those BENCH_ONLY also names (journal alone takes a third of the time). */
@@ -107,11 +124,10 @@ export async function runSyncJournalReference(options: BenchOptions): Promise<Be
   if (!added.ok) throw new Error(`sync-reference: git worktree add failed: ${added.out}`);
   try {
     symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
-    measureWithThisHarness(tree);
     const sections = referenceSections();
     const rows: BenchRow[] = [];
     if (sections.includes('journal')) rows.push(...(await journalSideBySide(tree, options)));
-    if (sections.includes('receiver')) rows.push(...receiverInTree(tree, options));
+    if (sections.includes('receiver')) rows.push(...(await receiverSideBySide(tree, options)));
     return rows;
   } finally {
     git(['worktree', 'remove', '--force', tree]);

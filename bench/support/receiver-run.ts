@@ -94,10 +94,17 @@ async function drainPaymentsQueue(journal: Journal): Promise<number> {
  */
 const DEFERRED_LIST: PaymentsDrainer = { wake: () => undefined, close: async () => undefined };
 
-export async function runReceiver(load: ChildProcess, target: RunJournal, count: number, groupCommit: boolean, concurrency: number, options: { listAfterLoad?: boolean } = {}): Promise<ReceiverRunResult> {
+export interface RunOptions {
+  listAfterLoad?: boolean;
+  /** Another tree's receiver (sync-journal-reference.ts loads the synchronous journal's); default this checkout's. */
+  startReceiver?: typeof startNotificationReceiver;
+}
+
+export async function runReceiver(load: ChildProcess, target: RunJournal, count: number, groupCommit: boolean, concurrency: number, options: RunOptions = {}): Promise<ReceiverRunResult> {
   const key = antomTestPublicKey();
   const paymentsDrainer = options.listAfterLoad ? DEFERRED_LIST : await target.startPaymentsDrainer?.();
-  const receiver = await startNotificationReceiver({
+  const start = options.startReceiver ?? startNotificationReceiver;
+  const receiver = await start({
     sink: target.journal,
     ...(paymentsDrainer ? { paymentsDrainer } : {}),
     groupCommit,
