@@ -29,14 +29,16 @@ const ROW_HEIGHT = 30;
 
 const COLUMNS: readonly { key: string; header: string; width: string }[] = [
   { key: 'payment', header: 'Payment', width: 'minmax(170px, 2fr)' },
-  { key: 'status', header: 'Status', width: '112px' },
+  // Wide enough for the longest badge, PARTIALLY REFUNDED (cut at 112 px); Method and Disputes
+  // gave the width, so the row's minimum (and the fit at 1440 px) is unchanged.
+  { key: 'status', header: 'Status', width: '134px' },
   { key: 'amount', header: 'Amount', width: '105px' },
-  { key: 'method', header: 'Method', width: '72px' },
+  { key: 'method', header: 'Method', width: '60px' },
   { key: 'created', header: 'Created', width: '108px' },
   { key: 'updated', header: 'Updated', width: '108px' },
   { key: 'captured', header: 'Captured', width: '90px' },
   { key: 'refunded', header: 'Refunded', width: '90px' },
-  { key: 'disputes', header: 'Disputes', width: '74px' },
+  { key: 'disputes', header: 'Disputes', width: '64px' },
   { key: 'profile', header: 'Profile', width: 'minmax(72px, 0.8fr)' },
   { key: 'actor', header: 'Last actor', width: 'minmax(80px, 0.8fr)' },
 ];
