@@ -42,7 +42,8 @@ interface LookupSamples {
 }
 
 const FILL_BATCH = 100_000;
-const LOOKUPS = 1_000;
+/** 2,000: the p99 is then the 20th-worst lookup, not the 10th (a lookup is 0.1-0.5 ms, a noise burst several). */
+const LOOKUPS = 2_000;
 /**
  * Pages of each kind per size. 600, not 200: a p99 of 200 is the third-worst page, so one burst
  * of the VM's noise (a page is 1-3 ms) moved it by 10% on either side of a regression row
@@ -188,7 +189,7 @@ export async function runJournalBench(opts: JournalBenchOptions): Promise<BenchR
 
 /**
  * This checkout's journal and `theirs` (the synchronous journal), filled alike and measured side
- * by side in one process (measureLookupsSideBySide; write rates alternated, median of three):
+ * by side in one process (measureLookupsSideBySide; write rates alternated, median of five):
  * the rows of the `journal` section for each, in that order.
  */
 export async function journalRowsBesideThisCheckout(theirs: BenchJournalOpener, opts: BenchOptions): Promise<{ ours: BenchRow[]; theirs: BenchRow[] }> {
@@ -196,9 +197,10 @@ export async function journalRowsBesideThisCheckout(theirs: BenchJournalOpener, 
   return { ours: ours!, theirs: reference! };
 }
 
-/** Write rates per journal: each measured `runs` times, the journals alternating, the median kept. */
+/** Write rates per journal: each measured several times, the journals alternating, the median kept. */
 async function writeRatesSideBySide(openers: readonly BenchJournalOpener[], dir: string, synchronous: 'NORMAL' | 'FULL', perTransaction: number, count: number): Promise<number[]> {
-  const runs = openers.length > 1 ? 3 : 1;
+  // Beside the reference, five turns each: a run is under a second, shorter than a burst of noise.
+  const runs = openers.length > 1 ? 5 : 1;
   const rates: number[][] = openers.map(() => []);
   for (let r = 0; r < runs; r++) for (const j of turn(r, openers.length)) rates[j]!.push(await writeRate(openers[j]!, dir, synchronous, perTransaction, count));
   return rates.map((list) => median(list));
