@@ -31,7 +31,7 @@ export interface BenchJournal {
 }
 
 /** Opens a journal file for the harness (a fresh one per write-rate run). */
-export type BenchJournalOpener = (options: { dataDir: string; file?: string; synchronous?: 'NORMAL' | 'FULL' }) => Promise<BenchJournal>;
+type BenchJournalOpener = (options: { dataDir: string; file?: string; synchronous?: 'NORMAL' | 'FULL' }) => Promise<BenchJournal>;
 
 const openThisCheckout: BenchJournalOpener = (options) => openJournal(options);
 

@@ -94,7 +94,7 @@ async function drainPaymentsQueue(journal: Journal): Promise<number> {
  */
 const DEFERRED_LIST: PaymentsDrainer = { wake: () => undefined, close: async () => undefined };
 
-export interface RunOptions {
+interface RunOptions {
   listAfterLoad?: boolean;
   /** Another tree's receiver (sync-journal-reference.ts loads the synchronous journal's); default this checkout's. */
   startReceiver?: typeof startNotificationReceiver;

@@ -33,12 +33,12 @@ const COLUMNS: readonly { key: string; header: string; width: string }[] = [
   // gave the width, so the row's minimum (and the fit at 1440 px) is unchanged.
   { key: 'status', header: 'Status', width: '134px' },
   { key: 'amount', header: 'Amount', width: '105px' },
-  { key: 'method', header: 'Method', width: '60px' },
+  { key: 'method', header: 'Method', width: '56px' },
   { key: 'created', header: 'Created', width: '108px' },
   { key: 'updated', header: 'Updated', width: '108px' },
   { key: 'captured', header: 'Captured', width: '90px' },
   { key: 'refunded', header: 'Refunded', width: '90px' },
-  { key: 'disputes', header: 'Disputes', width: '64px' },
+  { key: 'disputes', header: 'Disputes', width: '68px' },
   { key: 'profile', header: 'Profile', width: 'minmax(72px, 0.8fr)' },
   { key: 'actor', header: 'Last actor', width: 'minmax(80px, 0.8fr)' },
 ];
