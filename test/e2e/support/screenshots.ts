@@ -5,8 +5,19 @@ import { SCREENSHOT_DIR } from './paths';
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  // Let animations finish (and carets stop blinking) so the picture shows the settled page.
-  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  // From the top: a full-page picture of a scrolled page drew the sticky header where the window
+  // had scrolled to, across the content (the README's Captures picture had it mid-page).
+  const scrolledTo = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
+  try {
+    // Let animations finish (and carets stop blinking) so the picture shows the settled page.
+    await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  } finally {
+    await page.evaluate((y) => window.scrollTo(0, y), scrolledTo);
+  }
   return path;
 }
 
