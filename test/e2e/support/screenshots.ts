@@ -3,20 +3,27 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SCREENSHOT_DIR } from './paths';
 
+/** What the picture helper touches of the page's window (these files are typed without the DOM). */
+interface BrowserWindow {
+  scrollY: number;
+  scrollTo(x: number, y: number): void;
+}
+
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   // From the top: a full-page picture of a scrolled page drew the sticky header where the window
   // had scrolled to, across the content (the README's Captures picture had it mid-page).
   const scrolledTo = await page.evaluate(() => {
-    const y = window.scrollY;
-    window.scrollTo(0, 0);
+    const view = globalThis as unknown as BrowserWindow;
+    const y = view.scrollY;
+    view.scrollTo(0, 0);
     return y;
   });
   try {
     // Let animations finish (and carets stop blinking) so the picture shows the settled page.
     await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
   } finally {
-    await page.evaluate((y) => window.scrollTo(0, y), scrolledTo);
+    await page.evaluate((y) => (globalThis as unknown as BrowserWindow).scrollTo(0, y), scrolledTo);
   }
   return path;
 }
