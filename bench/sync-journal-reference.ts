@@ -8,7 +8,7 @@
  * with this checkout's node_modules (the same dependency versions), loads its SqliteJournal and
  * notification receiver into THIS process, and measures them beside this checkout's with this
  * checkout's harness, alternating: every lookup and page on both journals before the next, write
- * rates and receiver runs turn by turn (median of 3). This machine's noise comes in bursts of
+ * rates and receiver runs turn by turn (the receivers after one unmeasured run each, median of 5). This machine's noise comes in bursts of
  * seconds to minutes: measured minutes apart, the same code had read 17% worse and then 14% better
  * on a page, 40% worse and 2% worse on the receiver. It returns both halves of each pair:
  * `sync-reference: ...` (the synchronous journal) and `sync-reference, this checkout beside it: ...`;
@@ -71,8 +71,13 @@ async function journalSideBySide(tree: string, options: BenchOptions): Promise<B
   return [...renamed(theirs, SYNC_REFERENCE_PREFIX), ...renamed(ours, SIDE_BY_SIDE_PREFIX)];
 }
 
-/** Receiver runs per side: each on a fresh journal, the two sides taking turns. */
-const RECEIVER_RUNS = 3;
+/**
+ * Receiver runs per side: each on a fresh journal, the two sides taking turns (ABBA: O T, T O,
+ * O T, ...). Five, because at three a single slow turn of this machine moved the median: twenty
+ * turns of each side measured on 2026-12-01 put the receivers 1-3% apart, where the three-turn
+ * median of the evening before had read 10-17%.
+ */
+const RECEIVER_RUNS = 5;
 
 /**
  * The receiver rows, side by side: the synchronous journal's own receiver (its verification and
@@ -90,12 +95,18 @@ async function receiverSideBySide(tree: string, options: BenchOptions): Promise<
   const runs = options.quick ? 1 : RECEIVER_RUNS;
   const ours: ReceiverRunResult[] = [];
   const theirs: ReceiverRunResult[] = [];
+  const runOurs = async (): Promise<ReceiverRunResult> => runReceiver(load, await sqliteRunJournal(), count, true, concurrency, { listAfterLoad: true });
+  const runTheirs = async (): Promise<ReceiverRunResult> => runReceiver(load, await sqliteRunJournal(openTheirs), count, true, concurrency, { listAfterLoad: true, startReceiver: startNotificationReceiver });
   const load = await startLoadGenerator(count);
   try {
+    // Each side's code is its own copy of the modules, compiled by V8 on first use: in one
+    // process, each side's first run took 10-25% longer than its later ones (and the second
+    // still a few percent). A receiver is a long-running service, so its steady state is what
+    // is compared: one unmeasured run of each first.
+    await runOurs();
+    await runTheirs();
     for (let i = 0; i < runs; i++) {
-      const runOurs = async (): Promise<void> => { ours.push(await runReceiver(load, await sqliteRunJournal(), count, true, concurrency, { listAfterLoad: true })); };
-      const runTheirs = async (): Promise<void> => { theirs.push(await runReceiver(load, await sqliteRunJournal(openTheirs), count, true, concurrency, { listAfterLoad: true, startReceiver: startNotificationReceiver })); };
-      if (i % 2 === 0) { await runOurs(); await runTheirs(); } else { await runTheirs(); await runOurs(); }
+      if (i % 2 === 0) { ours.push(await runOurs()); theirs.push(await runTheirs()); } else { theirs.push(await runTheirs()); ours.push(await runOurs()); }
     }
   } finally {
     stopLoadGenerator(load);
