@@ -3,7 +3,8 @@
  * - lookup by any ID and a filtered page of 100, at 10k, 100k and 1M stored notifications
  *   (goals: <= 5 ms and <= 50 ms, and flat as the table grows). The table is filled through the
  *   real write path (storeNotifications: redaction, hashing, search index) in batches of 100k per
- *   transaction. BENCH_QUICK=1 stops at 100k.
+ *   transaction. Three rounds of lookups and pages per size; each p99 is the median of the
+ *   rounds' (p99OfRounds). BENCH_QUICK=1 stops at 100k.
  * - the durability setting: WAL + synchronous NORMAL vs FULL, each one commit per notification
  *   and group commit (100 per transaction), measured in the same run.
  */
@@ -39,6 +40,30 @@ interface LookupSamples {
   lookup: number[];
   page: number[];
   selective: number[];
+}
+
+/** Every round's samples (LOOKUP_ROUNDS), each a full set of lookups and pages. */
+interface LookupRounds {
+  rounds: LookupSamples[];
+}
+
+/**
+ * Rounds of measured lookups and pages per size; a figure is the median of the rounds' p99s.
+ * One round of 2,000 lookups lasts under half a second, so one burst of this machine's noise
+ * (seconds long, several a minute) could fill a round's worst 1%: at the start of the run of
+ * 2026-12-01 00:00 the 10k lookup p99 read 8.3 ms (median 0.18 ms) and the 10k page, measured
+ * beside the synchronous journal sample by sample, 13% worse while its median was 18% better.
+ */
+const LOOKUP_ROUNDS = 3;
+
+/** The median over the rounds of each round's p99 of one kind of sample. */
+export function p99OfRounds(measured: LookupRounds, kind: keyof LookupSamples): number {
+  return median(measured.rounds.map((round) => percentile(round[kind], 99)));
+}
+
+/** The median of every sample of one kind, all rounds together. */
+export function medianOfRounds(measured: LookupRounds, kind: keyof LookupSamples): number {
+  return median(measured.rounds.flatMap((round) => round[kind]));
 }
 
 const FILL_BATCH = 100_000;
@@ -113,7 +138,7 @@ async function fill(journal: BenchJournal, from: number, to: number): Promise<vo
  */
 const WARM_UP_ROUNDS = 20;
 
-export async function measureLookups(journal: BenchJournal, size: number): Promise<LookupSamples> {
+export async function measureLookups(journal: BenchJournal, size: number): Promise<LookupRounds> {
   return (await measureLookupsSideBySide([journal], size))[0]!;
 }
 
@@ -122,9 +147,12 @@ export async function measureLookups(journal: BenchJournal, size: number): Promi
  * before sample k+1, the order turning each time, so a burst of the machine's noise lands on
  * both sides of a comparison instead of on whichever ran in that minute.
  */
-async function measureLookupsSideBySide(journals: readonly BenchJournal[], size: number): Promise<LookupSamples[]> {
+async function measureLookupsSideBySide(journals: readonly BenchJournal[], size: number): Promise<LookupRounds[]> {
   await runLookups(journals, size, 9_001, WARM_UP_ROUNDS, WARM_UP_ROUNDS);
-  return runLookups(journals, size, 7, LOOKUPS, PAGES);
+  const measured: LookupRounds[] = journals.map(() => ({ rounds: [] }));
+  // Each round on other IDs (its own seed), so the rounds are three samples of the same lookups' cost.
+  for (let r = 0; r < LOOKUP_ROUNDS; r++) (await runLookups(journals, size, 7 + r * 104_729, LOOKUPS, PAGES)).forEach((round, j) => measured[j]!.rounds.push(round));
+  return measured;
 }
 
 /** Journal indexes in the order sample k visits them (0, 1, 2 / 1, 2, 0 / ...). */
@@ -220,8 +248,8 @@ async function journalRowsSideBySide(openers: readonly BenchJournalOpener[], opt
         stored = size;
         const measured = await measureLookupsSideBySide(journals, size);
         measured.forEach((m, j) => {
-          results[j]!.push({ size, lookup: percentile(m.lookup, 99), page: percentile(m.page, 99), selective: percentile(m.selective, 99), fillPerSec: fillPerSec[j]! });
-          process.stderr.write(`bench: journal${openers.length > 1 ? ` ${j === 0 ? '(this checkout)' : '(reference)'}` : ''} at ${size.toLocaleString('en-US')} rows: lookup median ${median(m.lookup).toFixed(3)} ms, page median ${median(m.page).toFixed(3)} ms\n`);
+          results[j]!.push({ size, lookup: p99OfRounds(m, 'lookup'), page: p99OfRounds(m, 'page'), selective: p99OfRounds(m, 'selective'), fillPerSec: fillPerSec[j]! });
+          process.stderr.write(`bench: journal${openers.length > 1 ? ` ${j === 0 ? '(this checkout)' : '(reference)'}` : ''} at ${size.toLocaleString('en-US')} rows: lookup median ${medianOfRounds(m, 'lookup').toFixed(3)} ms, page median ${medianOfRounds(m, 'page').toFixed(3)} ms\n`);
         });
       }
     } finally {

@@ -14,15 +14,15 @@
  * inside the half second of lookups, and takes one of the two cores from the server and the bench
  * (seen once at 10k: the autovacuum of notifications ending inside the window, which had four 5-7 ms
  * lookups and no GC), then CHECKPOINT (the fill's dirty pages written before, not during, the
- * window). The lookups are measured as before: the same 300 IDs, one after another, p99, after
- * 20 unmeasured ones on other IDs (measureLookups: the once-per-connection costs of a console).
+ * window). The lookups are measured as in the SQLite section: three rounds of 2,000 lookups and
+ * 600 pages of each kind, one after another, each figure the median of the rounds' p99s, after 20
+ * unmeasured ones on other IDs (measureLookups: the once-per-connection costs of a console).
  * BENCH_QUICK=1 stops at 100k. BENCH_ONLY=pg-lookup runs this section alone.
  */
 import postgres from 'postgres';
 import type { BenchOptions, BenchRow } from './bench-types';
-import { median, percentile } from './bench-types';
 import { openJournal } from '../src-main/core/journal/open-journal';
-import { benchNotification, measureLookups } from './journal-bench';
+import { benchNotification, measureLookups, medianOfRounds, p99OfRounds } from './journal-bench';
 import { benchPostgres, withDatabase } from './support/throwaway-postgres';
 
 const STORE_FILL = 10_000;
@@ -120,8 +120,8 @@ export async function runPgLookupBench(options: BenchOptions & { sizes?: number[
         await bulk.unsafe('CHECKPOINT').catch(() => undefined);
         const m = await measureLookups(journal, size);
         const previous = results.at(-1)?.size ?? 0;
-        results.push({ size, lookup: percentile(m.lookup, 99), page: percentile(m.page, 99), selective: percentile(m.selective, 99), fillPerSec: (size - previous) / fillSeconds });
-        process.stderr.write(`bench: pg-lookup at ${size.toLocaleString('en-US')} rows: lookup median ${median(m.lookup).toFixed(3)} ms, page median ${median(m.page).toFixed(3)} ms, selective median ${median(m.selective).toFixed(3)} ms\n`);
+        results.push({ size, lookup: p99OfRounds(m, 'lookup'), page: p99OfRounds(m, 'page'), selective: p99OfRounds(m, 'selective'), fillPerSec: (size - previous) / fillSeconds });
+        process.stderr.write(`bench: pg-lookup at ${size.toLocaleString('en-US')} rows: lookup median ${medianOfRounds(m, 'lookup').toFixed(3)} ms, page median ${medianOfRounds(m, 'page').toFixed(3)} ms, selective median ${medianOfRounds(m, 'selective').toFixed(3)} ms\n`);
       }
     } finally {
       await bulk.end();
