@@ -24,10 +24,12 @@ function chartFor(kind: OverviewChartKind, stats: OverviewStats, colors: ChartCo
   switch (kind) {
     case 'payments':
       return (
-        <BarChart accessibilityLayer={false} data={stats.paymentsByStatus} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+        // Bars run sideways so every status keeps its label: standing bars dropped the labels
+        // that would overlap (FAILED vanished between AUTHORISED and PARTIALLY_REFUNDED).
+        <BarChart accessibilityLayer={false} data={stats.paymentsByStatus} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
           <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="status" tick={axis} />
-          <YAxis allowDecimals={false} tick={axis} />
+          <XAxis type="number" allowDecimals={false} tick={axis} />
+          <YAxis type="category" dataKey="status" width={140} interval={0} tick={axis} tickFormatter={statusLabel} />
           <Tooltip />
           <Bar dataKey="count" name="Payments" isAnimationActive={false} cursor="pointer" onClick={(bar) => { const status = (bar.payload as { status?: unknown } | undefined)?.status; if (typeof status === 'string') window.location.hash = paymentsListHref(stats, { status }); }}>
             {stats.paymentsByStatus.map((s) => <Cell key={s.status} fill={toneColor(colors, s.status)} />)}
@@ -75,4 +77,9 @@ function chartFor(kind: OverviewChartKind, stats: OverviewStats, colors: ChartCo
         </BarChart>
       );
   }
+}
+
+/** PARTIALLY_REFUNDED reads as the status badges do: PARTIALLY REFUNDED. */
+function statusLabel(status: unknown): string {
+  return String(status).replaceAll('_', ' ');
 }
